@@ -1,0 +1,296 @@
+"""report.toml -> one frozen, validated `Config`. Unknown keys and wrong types are refused by name."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .model.document import GENRES
+
+FORMATS = ("pdf", "docx", "html", "json")
+PAGE_SIZES = ("A4", "Letter")
+SECTIONS = ("summary", "positions", "figures", "precedents", "timeline", "across", "sources")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    title: str
+    subtitle: str | None
+    organisation: str | None
+    authors: tuple[str, ...]
+    date: str | None
+    """ISO date of the brief; None means the build date."""
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceConfig:
+    path: Path
+    """Absolute path of the file."""
+    given: str
+    """The path as written in report.toml (reported in findings.json)."""
+    id: str
+    title: str | None
+    genre: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    label: str
+    terms: tuple[str, ...]
+    """Lower-case stems or phrases; a passage mentioning one is about the question."""
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    page_size: str
+    accent: str
+    logo: Path | None
+    body_font: str
+    heading_font: str
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    dir: Path
+    formats: tuple[str, ...]
+    embed_findings: bool
+    """Attach findings.json to the PDF (PDF/A-3b)."""
+    csv: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    summary: Path | None
+    """Markdown executive summary written by the author."""
+    commentary: tuple[tuple[str, Path], ...]
+    """(section id, Markdown file) pairs woven into the named sections."""
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconExtensions:
+    actors: tuple[tuple[str, tuple[str, ...], str], ...]
+    """(canonical name, aliases, kind) added to the gazetteer."""
+    principles: tuple[tuple[str, str, tuple[str, ...]], ...]
+    """(principle id, label, cue phrases) added to or extending the principle lexicon."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    path: Path
+    """The report.toml that was read."""
+    root: Path
+    """Folder of report.toml: relative paths start here."""
+    report: ReportMeta
+    sources: tuple[SourceConfig, ...]
+    questions: tuple[Question, ...]
+    style: Style
+    output: Output
+    content: Content
+    lexicons: LexiconExtensions
+
+
+# ---------------------------------------------------------------- validation helpers
+class _Table:
+    """A TOML table being validated: every key read is recorded, the rest are unknown."""
+
+    def __init__(self, data: Any, where: str, cfg: Path):
+        if not isinstance(data, dict):
+            raise ConfigError(f"{cfg.name}: [{where}] must be a table")
+        self.data, self.where, self.cfg, self.seen = data, where, cfg, set()
+
+    def _name(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def get(self, key: str, kind: type | tuple, default: Any = None, required: bool = False) -> Any:
+        self.seen.add(key)
+        if key not in self.data:
+            if required:
+                raise ConfigError(f"{self.cfg.name}: missing required key '{self._name(key)}'")
+            return default
+        value = self.data[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if isinstance(value, bool) and bool not in kinds:
+            value = None  # bool is an int in Python: refuse it where a number is wanted
+        if value is None or not isinstance(value, kinds):
+            names = " or ".join(k.__name__.replace("str", "string").replace("list", "array")
+                                .replace("dict", "table").replace("bool", "boolean") for k in kinds)
+            raise ConfigError(f"{self.cfg.name}: key '{self._name(key)}' must be a {names}, "
+                              f"not {type(self.data[key]).__name__}")
+        return value
+
+    def text(self, key: str, default: str | None = None, required: bool = False) -> str | None:
+        value = self.get(key, str, default, required)
+        if value is not None and required and not value.strip():
+            raise ConfigError(f"{self.cfg.name}: key '{self._name(key)}' must not be empty")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        items = self.get(key, list, [])
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                raise ConfigError(f"{self.cfg.name}: '{self._name(key)}[{i}]' must be a string")
+        return tuple(items)
+
+    def done(self) -> None:
+        unknown = sorted(set(self.data) - self.seen)
+        if unknown:
+            raise ConfigError(f"{self.cfg.name}: unknown key '{self._name(unknown[0])}'",
+                              hint="check the spelling against the README's report.toml reference")
+
+
+def _rel(root: Path, value: str, key: str, cfg: Path, must_exist: bool) -> Path:
+    path = (root / value).resolve() if not Path(value).is_absolute() else Path(value)
+    if must_exist and not path.is_file():
+        raise ConfigError(f"{cfg.name}: '{key}' names {value}, which does not exist")
+    return path
+
+
+def _iso_date(value: Any, key: str, cfg: Path) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return value
+    raise ConfigError(f"{cfg.name}: key '{key}' must be a date like 2024-05-31")
+
+
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
+
+
+def parse(data: dict, cfg: Path, *, check_files: bool = True) -> Config:
+    """Validate the parsed TOML of `cfg` into a Config."""
+    root = cfg.parent.resolve()
+    top = _Table(data, "", cfg)
+
+    rep = _Table(top.get("report", dict, {}), "report", cfg)
+    report = ReportMeta(
+        title=rep.text("title", required=True),
+        subtitle=rep.text("subtitle"),
+        organisation=rep.text("organisation"),
+        authors=rep.texts("authors"),
+        date=_iso_date(rep.get("date", (str, _dt.date, _dt.datetime)), "report.date", cfg),
+        keywords=rep.texts("keywords"),
+    )
+    rep.done()
+
+    raw_sources = top.get("sources", list, [])
+    if not raw_sources:
+        raise ConfigError(f"{cfg.name}: no [[sources]]: list at least one source document")
+    sources, ids = [], set()
+    for i, raw in enumerate(raw_sources):
+        t = _Table(raw, f"sources[{i}]", cfg)
+        given = t.text("path", required=True)
+        sid = t.text("id") or f"d{i + 1}"
+        if not _ID.fullmatch(sid):
+            raise ConfigError(f"{cfg.name}: 'sources[{i}].id' must be letters, digits, - or _ (got {sid!r})")
+        if sid in ids:
+            raise ConfigError(f"{cfg.name}: 'sources[{i}].id' repeats the id {sid!r}")
+        ids.add(sid)
+        genre = t.text("genre")
+        if genre is not None and genre not in GENRES:
+            raise ConfigError(f"{cfg.name}: 'sources[{i}].genre' is {genre!r}; "
+                              f"use one of {', '.join(GENRES)}")
+        sources.append(SourceConfig(path=_rel(root, given, f"sources[{i}].path", cfg, False),
+                                    given=given, id=sid, title=t.text("title"), genre=genre))
+        t.done()
+
+    questions, qids = [], set()
+    for i, raw in enumerate(top.get("questions", list, [])):
+        t = _Table(raw, f"questions[{i}]", cfg)
+        qid = t.text("id", required=True)
+        if not _ID.fullmatch(qid) or qid in qids:
+            raise ConfigError(f"{cfg.name}: 'questions[{i}].id' must be a new short id (got {qid!r})")
+        qids.add(qid)
+        terms = tuple(s.lower().strip() for s in t.texts("terms") if s.strip())
+        if not terms:
+            raise ConfigError(f"{cfg.name}: 'questions[{i}].terms' must list at least one term")
+        questions.append(Question(id=qid, label=t.text("label", required=True), terms=terms))
+        t.done()
+
+    st = _Table(top.get("style", dict, {}), "style", cfg)
+    page = st.text("page_size", "A4")
+    if page not in PAGE_SIZES:
+        raise ConfigError(f"{cfg.name}: 'style.page_size' is {page!r}; use A4 or Letter")
+    accent = st.text("accent", "#1f4e79")
+    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", accent):
+        raise ConfigError(f"{cfg.name}: 'style.accent' must be a colour like #1f4e79")
+    logo = st.text("logo")
+    style = Style(page_size=page, accent=accent,
+                  logo=_rel(root, logo, "style.logo", cfg, check_files) if logo else None,
+                  body_font=st.text("body_font", "DejaVu Serif"),
+                  heading_font=st.text("heading_font", "DejaVu Sans"))
+    st.done()
+
+    out = _Table(top.get("output", dict, {}), "output", cfg)
+    formats = out.texts("formats") or FORMATS
+    for f in formats:
+        if f not in FORMATS:
+            raise ConfigError(f"{cfg.name}: 'output.formats' has {f!r}; use {', '.join(FORMATS)}")
+    output = Output(dir=_rel(root, out.text("dir", "out"), "output.dir", cfg, False),
+                    formats=tuple(dict.fromkeys(formats)),
+                    embed_findings=out.get("embed_findings", bool, True),
+                    csv=out.get("csv", bool, True))
+    out.done()
+
+    ct = _Table(top.get("content", dict, {}), "content", cfg)
+    summary = ct.text("summary")
+    commentary = []
+    com = _Table(ct.get("commentary", dict, {}), "content.commentary", cfg)
+    for key in list(com.data):
+        if key not in SECTIONS:
+            raise ConfigError(f"{cfg.name}: 'content.commentary.{key}' is not a section; "
+                              f"use one of {', '.join(SECTIONS)}")
+        commentary.append((key, _rel(root, com.text(key, required=True), f"content.commentary.{key}",
+                                     cfg, check_files)))
+    com.done()
+    content = Content(summary=_rel(root, summary, "content.summary", cfg, check_files) if summary else None,
+                      commentary=tuple(commentary))
+    ct.done()
+
+    lx = _Table(top.get("lexicons", dict, {}), "lexicons", cfg)
+    actors = []
+    for i, raw in enumerate(lx.get("actors", list, [])):
+        t = _Table(raw, f"lexicons.actors[{i}]", cfg)
+        actors.append((t.text("name", required=True), t.texts("aliases"), t.text("kind", "organisation")))
+        t.done()
+    principles = []
+    for i, raw in enumerate(lx.get("principles", list, [])):
+        t = _Table(raw, f"lexicons.principles[{i}]", cfg)
+        pid = t.text("id", required=True)
+        principles.append((pid, t.text("label", pid), t.texts("cues")))
+        t.done()
+    lexicons = LexiconExtensions(actors=tuple(actors), principles=tuple(principles))
+    lx.done()
+
+    top.done()
+    return Config(path=cfg, root=root, report=report, sources=tuple(sources), questions=tuple(questions),
+                  style=style, output=output, content=content, lexicons=lexicons)
+
+
+def load(path: str | Path, *, check_files: bool = True) -> Config:
+    """Read and validate report.toml. Raises ConfigError naming the file, line or key."""
+    cfg = Path(path)
+    try:
+        raw = cfg.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{cfg}: configuration file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{cfg}: is a folder, not a report.toml file") from None
+    except OSError as exc:
+        raise ConfigError(f"{cfg}: cannot be read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{cfg}: is not UTF-8 text") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{cfg}: invalid TOML: {exc}") from None
+    return parse(data, cfg.resolve(), check_files=check_files)
