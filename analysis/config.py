@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -111,6 +112,10 @@ class _Table:
         self.seen.add(key)
         if key not in self.data:
             if required:
+                close = difflib.get_close_matches(key, [str(k) for k in self.data], n=1)
+                if close:
+                    raise ConfigError(f"{self.cfg.name}: unknown key '{self._name(close[0])}' "
+                                      f"(did you mean '{key}'?)")
                 raise ConfigError(f"{self.cfg.name}: missing required key '{self._name(key)}'")
             return default
         value = self.data[key]

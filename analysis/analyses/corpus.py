@@ -1,0 +1,52 @@
+"""Documents + config -> Findings: each analysis per document, then the cross-document steps."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..actors import Gazetteer
+from ..config import Config
+from ..lexicons import principles as load_principles
+from ..model.document import Document
+from ..model.findings import Findings
+from . import stance
+from .precedents import precedents
+from .statements import statements
+from .tensions import tensions
+
+
+def analyse(documents: Sequence[Document], config: Config) -> Findings:
+    gaz = Gazetteer.default(config.lexicons.actors)
+    principles = load_principles(config.lexicons.principles)
+    tops = stance.topics(config.questions)
+
+    def find_actors(text: str) -> list[str]:
+        return list(dict.fromkeys(m.name for m in gaz.find(text)))
+
+    raw = {doc.id: statements(doc, gaz, principles) for doc in documents}
+    # Which principles each question's act is said to violate is learnt from the whole corpus.
+    first = []
+    for doc in documents:
+        assigned, _, _ = stance.assign(raw[doc.id], doc, tops, {}, gaz)
+        first.extend(assigned)
+    sides = stance.principle_sides(first, tops + [stance.main_topic(d, tops) for d in documents])
+
+    out = {k: [] for k in ("statements", "positions", "tensions", "precedents", "figures", "events")}
+    for doc in documents:
+        stmts, _, props = stance.assign(raw[doc.id], doc, tops, sides, gaz)
+        pos = stance.positions(stmts, doc.id, props)
+        out["statements"].extend(stmts)
+        out["positions"].extend(pos)
+        out["tensions"].extend(tensions(doc, stmts, pos, principles, gaz))
+        out["precedents"].extend(precedents(doc, stmts, gaz))
+        try:  # TEMP until the figure/date extractors land
+            from . import figures as figures_mod, timeline
+            out["figures"].extend(figures_mod.figures(doc))
+            out["events"].extend(timeline.events(doc, find_actors))
+        except ImportError:
+            pass
+    try:
+        from .compare import compare
+        comparisons = compare(out["figures"])
+    except ImportError:
+        comparisons = ()
+    return Findings(**{k: tuple(v) for k, v in out.items()}, comparisons=comparisons)

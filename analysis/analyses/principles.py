@@ -1,0 +1,32 @@
+"""Text -> the principles it invokes, and which of them it accuses someone of violating."""
+from __future__ import annotations
+
+import re
+
+from ..lexicons import Principle, pattern
+
+# A violation cue this many characters before a principle cue makes the principle "violated".
+_REACH = 120
+
+
+def invoked(text: str, principles: tuple[Principle, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(principle ids invoked, ids among them said to be violated), in lexicon order."""
+    found, violated = [], []
+    viol = pattern("stance", "oppose")
+    accusations = [m for m in viol.finditer(text) if re.match(r"(?i)violat|breach|undermin|contrary|inconsistent|"
+                                                                r"infring|jeopardi|disregard|flout|ignor", m.group())]
+    for p in principles:
+        hits = list(p.pattern.finditer(text))
+        if not hits:
+            continue
+        found.append(p.id)
+        for h in hits:
+            if any(0 <= h.start() - a.end() <= _REACH and "." not in text[a.end():h.start()] for a in accusations):
+                violated.append(p.id)
+                break
+    return tuple(found), tuple(violated)
+
+
+def upheld(text: str, principles: tuple[Principle, ...]) -> tuple[str, ...]:
+    found, violated = invoked(text, principles)
+    return tuple(p for p in found if p not in violated)

@@ -1,0 +1,276 @@
+"""Document -> statements: direct quotes and reported speech, each with speaker, actor and exact span.
+
+A passage is cut into segments (sentences, merged where a quotation runs over several);
+each segment that carries speech (a quotation, a speech or stance verb with a subject, a
+reporting frame such as "according to", or a press-release speaker turn) is attributed;
+consecutive segments of one speaker in one passage form one statement.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..actors import Gazetteer
+from ..lexicons import cues, pattern
+from ..model.document import Block, Document, Footnote
+from ..model.findings import SourceSpan, Statement
+from .attribution import People, Speaker, _title_patterns, from_turn, person_names, resolve_phrase
+from .principles import invoked
+from .text import Span, quotations, sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    quotes: tuple[Span, ...]
+
+
+def segments(text: str, quotes: list[Span]) -> list[Segment]:
+    """Sentences, merged so that no quotation is cut between two segments."""
+    out: list[list[int]] = []
+    for s in sentences(text):
+        if out and any(q.start < s.start < q.end + 1 for q in quotes if q.start < out[-1][1] + 2):
+            out[-1][1] = s.end
+        else:
+            out.append([s.start, s.end])
+    return [Segment(a, b, tuple(q for q in quotes if a <= q.start < b)) for a, b in out]
+
+
+def _verbs():
+    return pattern("speech_verbs")
+
+
+_FRAMES = None
+
+
+def _frames() -> re.Pattern:
+    global _FRAMES
+    if _FRAMES is None:
+        _FRAMES = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                                                         for f in cues()["reporting_frames"]) + r")\s+",
+                             re.IGNORECASE)
+    return _FRAMES
+
+
+_PRONOUN = re.compile(r"(?:^|[\s,;:(])(he|she|they)\s*$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?:\bthat\b|;|:|\u201d|\u201c|\"|\bwhile\b|\bwhereas\b|\bbut\b|\bwho\b|\bwhich\b)",
+                           re.IGNORECASE)
+_ADVERBIAL = re.compile(r"^(?:in|on|at|for|with|after|before|during|following|since|until|illustrating|speaking|"
+                        r"opening|taking|similarly|along|however|thus|also|indeed|later|then|moreover|"
+                        r"furthermore|meanwhile|yet|still|finally|first|second|third|today|yesterday|"
+                        r"last|earlier|previously|once|when|as|by|under|according|despite|although|though|"
+                        r"continuing|turning|concluding|replying|responding|addressing|noting|regarding|"
+                        r"concerning|because|if|unless|where|instead|oddly|initially|ideally|generally|"
+                        r"hence|therefore|nonetheless|nevertheless|equally|likewise|again)\b",
+                        re.IGNORECASE)
+
+
+def _outside(quotes, pos: int) -> bool:
+    return not any(q.start <= pos < q.end for q in quotes)
+
+
+def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last: Speaker | None,
+             depth: int = 0) -> Speaker | None:
+    """The speaker named as the subject of the verb starting at `verb_start`."""
+    left = text[seg.start:verb_start]
+    if _PRONOUN.search(left[-12:]) or re.search(r"(?:^|[\s,])(?:he|she)\s+(?:also\s+|further\s+|then\s+)?$",
+                                                left, re.IGNORECASE):
+        return last
+    # the clause holding the verb starts after the last clause break outside an apposition
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(left):
+        cut = m.end()
+    clause = left[cut:]
+    # a participle after a comma ("..., stating") shares the subject of the verb before it
+    if re.fullmatch(r"\s*,?\s*", clause[-3:] or "") and depth < 2 and text[verb_start:verb_start + 30].split()[0].endswith("ing"):
+        prev = [m for m in _verbs().finditer(text, seg.start, verb_start - 1) if _outside(seg.quotes, m.start())]
+        if prev:
+            return _subject(text, seg, prev[-1].start(), gaz, people, links, last, depth + 1)
+    chunks = [c for c in re.split(r",", clause)]
+    offset = seg.start + cut
+    best = None
+    pos = offset
+    for i, chunk in enumerate(chunks):
+        c_start = pos
+        pos += len(chunk) + 1
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        if _ADVERBIAL.match(stripped) and not _names_someone(stripped, gaz) and i < len(chunks) - 1:
+            continue
+        chunk_links = [ln.target for ln in links if c_start <= ln.start < pos]
+        rest = ", ".join(chunks[i:]).strip()
+        rest_links = [ln.target for ln in links if c_start <= ln.start < verb_start]
+        sp = resolve_phrase(rest, gaz, people, rest_links)
+        if sp is None:
+            sp = resolve_phrase(stripped, gaz, people, chunk_links)
+        if sp is not None:
+            best = sp
+            break
+    return best
+
+
+def _names_someone(text: str, gaz) -> bool:
+    titles, anon = _title_patterns()
+    return bool(person_names(text, gaz) or titles.search(text) or anon.search(text) or
+                any(m.via not in ("capital",) for m in gaz.find(text)))
+
+
+def _after_quote(text: str, seg: Segment, q: Span, gaz, people, links, last) -> Speaker | None:
+    """`"...," said X` / `"...," X said` / `"...", he said`."""
+    tail = text[q.end:seg.end]
+    m = re.match(r"[\u201d\"\u2019'*]*\s*[,.]?\s*[*_]*\s*[,.]?\s*(said|added|stated|declared|warned|"
+                 r"noted|stressed|insisted|concluded|explained|continued|argued|asked|replied|wrote|"
+                 r"says|adds)\s+(.{1,160}?)(?:[.;,]|$)", tail, re.IGNORECASE)
+    if m:
+        phrase = m.group(2)
+        if re.match(r"(?:he|she|they)\b", phrase, re.IGNORECASE):
+            return last
+        base = q.end + m.start(2)
+        return resolve_phrase(phrase, gaz, people, [ln.target for ln in links
+                                                    if base <= ln.start < base + len(phrase)])
+    m = re.match(r"[\u201d\"\u2019'*]*\s*,?\s*[*_]*\s*,?\s*(he|she|they|[A-Z][\w .'\u2019-]{1,80}?)\s+"
+                 r"(said|added|stated|declared|warned|noted|stressed|says|adds|told)\b", tail)
+    if m:
+        if m.group(1).lower() in ("he", "she", "they"):
+            return last
+        return resolve_phrase(m.group(1), gaz, people)
+    return None
+
+
+def _frame(text: str, seg: Segment, gaz, people, links) -> Speaker | None:
+    for m in _frames().finditer(text, seg.start, seg.end):
+        if not _outside(seg.quotes, m.start()):
+            continue
+        rest = text[m.end():seg.end]
+        phrase = re.split(r"[,;:.\u201c\"]|\s+(?:that|who|which)\s", rest, maxsplit=1)[0]
+        sp = resolve_phrase(phrase, gaz, people, [ln.target for ln in links if m.end() <= ln.start < m.end() + len(phrase)])
+        if sp:
+            return sp
+    return None
+
+
+def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn) -> tuple[Speaker | None, bool]:
+    """(speaker, is_speech) for one segment."""
+    if turn is not None:
+        return turn, True
+    verbs = [m for m in _verbs().finditer(text, seg.start, seg.end) if _outside(seg.quotes, m.start())]
+    # a quotation belongs to the nearest speech verb before it, else to the words after it
+    for q in seg.quotes:
+        before = [v for v in verbs if v.end() <= q.start]
+        if before:
+            sp = _subject(text, seg, before[-1].start(), gaz, people, links, last)
+            if sp:
+                return sp, True
+        sp = _after_quote(text, seg, q, gaz, people, links, last)
+        if sp:
+            return sp, True
+        # NAME "verb-ed ..." : the quotation opens with the speech verb itself
+        lead = text[max(seg.start, q.start - 60):q.start]
+        inner = text[q.start:q.end].split()
+        if inner and _verbs().fullmatch(inner[0]):
+            names = person_names(lead, gaz)
+            if names and lead[names[-1][1]:].strip(" \"\u201c*") == "":
+                known = people.lookup(names[-1][2])
+                return Speaker(names[-1][2] if not known else known[0], known[1] if known else None, True), True
+            known = _single_name(lead, people)
+            if known:
+                return known, True
+    frame = _frame(text, seg, gaz, people, links)
+    for v in verbs:
+        sp = _subject(text, seg, v.start(), gaz, people, links, last)
+        if sp:
+            return sp, True
+    if frame:
+        return frame, True
+    if verbs and row_actor:
+        return Speaker(name=None, actor=row_actor), True
+    if seg.quotes and row_actor and any(len(q.text.split()) >= 6 for q in seg.quotes):
+        return Speaker(name=None, actor=row_actor), True
+    return None, False
+
+
+def _single_name(lead: str, people: People) -> Speaker | None:
+    m = re.search(r"([A-Z][\w'\u2019-]+)\s*[\"\u201c*]*\s*$", lead)
+    if m and m.group(1) in people.by_word:
+        name = people.by_word[m.group(1)]
+        return Speaker(name, people.full[name], True)
+    return None
+
+
+def _prescan(doc: Document, gaz: Gazetteer, people: People) -> None:
+    """Meet every titled person once before attributing, so a later bare surname resolves."""
+    titles, _ = _title_patterns()
+    for p in doc.passages():
+        text = p.text
+        for s, e, name in person_names(text, gaz):
+            lead = text[max(0, s - 90):s]
+            tail = text[e:e + 60]
+            window = lead + " " + tail
+            if not (titles.search(lead[-60:]) or titles.search(tail[:40]) or re.match(r"\s*\(", tail)):
+                continue
+            link_targets = [ln.target for ln in getattr(p, "links", ()) if s - 90 <= ln.start < e + 60]
+            clause = re.split(r"[.;]|\bthat\b|\band\b(?=\s+[A-Z])", lead)[-1]
+            sp = resolve_phrase(clause + " " + name + tail[:tail.find(")") + 1 if tail.lstrip().startswith("(") else 0],
+                                gaz, people, link_targets)
+            people.add(name, sp.actor if sp else None)
+            del window
+
+
+def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ...]:
+    """All statements in `doc`, in reading order, ids ``<doc>-s<n>``."""
+    people = People()
+    _prescan(doc, gaz, people)
+    out: list[Statement] = []
+    last: Speaker | None = None
+    turn_label, turn_speaker = None, None
+    for passage in doc.passages():
+        text = passage.text
+        if not text.strip():
+            continue
+        is_block = isinstance(passage, Block)
+        links = getattr(passage, "links", ())
+        emphasis = passage.emphasis if is_block else ()
+        row_actor = None
+        turn = None
+        if is_block and passage.context:
+            if passage.kind == "row":
+                found = gaz.find(passage.context)
+                row_actor = found[0].name if found else None
+                if row_actor:
+                    ent = gaz.entry(row_actor) or {}
+                    if ent.get("speaks_for_parent") and ent.get("parent"):
+                        row_actor = ent["parent"]
+            elif doc.genre == "plaintext":
+                if passage.context != turn_label:
+                    turn_label, turn_speaker = passage.context, from_turn(passage.context, gaz, people)
+                turn = turn_speaker
+        quotes = quotations(text, emphasis)
+        segs = segments(text, quotes)
+        runs: list[tuple[Speaker, int, int, bool]] = []
+        for seg in segs:
+            sp, speech = attribute(text, seg, gaz, people, links, last, row_actor, turn)
+            if not speech or sp is None:
+                continue
+            if row_actor and not sp.actor and not sp.person:
+                sp = Speaker(name=sp.name, actor=row_actor)  # "The member states" of the row's organisation
+            if sp.person and sp.name:
+                people.add(sp.name, sp.actor)
+            if sp.name or sp.actor:
+                last = sp if sp.person or sp.name else last
+            direct = bool(seg.quotes)
+            if runs and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start:
+                s0 = runs[-1]
+                runs[-1] = (s0[0], s0[1], seg.end, s0[3] or direct)
+            else:
+                runs.append((sp, seg.start, seg.end, direct))
+        for sp, start, end, direct in runs:
+            words = text[start:end]
+            found, violated = invoked(words, principles)
+            out.append(Statement(
+                id=f"{doc.id}-s{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
+                speaker=sp.name, actor=sp.actor, kind="direct" if direct else "reported", text=words,
+                span=SourceSpan(passage.anchor, start, end, words),
+                principles=found, violated=violated))
+    return tuple(out)

@@ -1,0 +1,94 @@
+"""Plain text -> sentences, quotations and candidate person names, as character spans.
+
+Shared by the analyses so that every span they report indexes the passage text exactly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "art", "arts", "para", "paras", "vol", "p", "pp",
+           "ch", "fig", "figs", "gen", "gov", "sen", "rep", "amb", "lt", "col", "capt", "sgt", "jr", "sr",
+           "inc", "ltd", "co", "corp", "vs", "etc", "e.g", "i.e", "cf", "al", "approx", "est", "u.s", "u.k",
+           "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+           "a.m", "p.m", "str", "tel", "op", "ed", "eds", "rev", "hon", "mt", "ft"}
+
+_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?]+[\"'\u201d\u2019)\]]*\s*$")
+_OPEN_Q = "\u201c\"\u00ab"
+_CLOSE_Q = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Span]:
+    """Split into sentences; a full stop after an abbreviation or an initial does not end one."""
+    out, start = [], 0
+    for m in _END.finditer(text):
+        end = m.end()
+        word = re.search(r"([\w.]+)[.!?]+[\"'\u201d\u2019)\]]*$", text[start:m.end()].rstrip())
+        if word and text[m.start()] == ".":
+            w = word.group(1).lower().rstrip(".")
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                continue
+        seg = text[start:end]
+        lead = len(seg) - len(seg.lstrip())
+        if seg.strip():
+            out.append(Span(start + lead, start + len(seg.rstrip()), seg.strip()))
+        start = end
+    if text[start:].strip():
+        seg = text[start:]
+        lead = len(seg) - len(seg.lstrip())
+        out.append(Span(start + lead, start + len(seg.rstrip()), seg.strip()))
+    return out
+
+
+def quotations(text: str, emphasis: tuple[tuple[int, int], ...] = ()) -> list[Span]:
+    """Quoted passages (the words inside the marks). Straight double quotes pair up in order;
+    an emphasised span that holds a quotation mark or runs to several words counts as quoted
+    (converted PDFs set quotations in italics)."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN_Q:
+            close = _CLOSE_Q[ch]
+            j = text.find(close, i + 1)
+            if ch == '"' and j == -1:
+                i += 1
+                continue
+            if j == -1:
+                j = n  # an unclosed curly quote runs to the end of the passage
+            if j - i > 1:
+                spans.append((i + 1, j))
+            i = j + 1
+            continue
+        i += 1
+    for s, e in emphasis:
+        inner = text[s:e].strip(" \t")
+        core = inner.strip("\"'\u201c\u201d\u2018\u2019 ,.")
+        if not core or len(core.split()) < 4:
+            continue
+        if any(a <= s < b or s <= a < e for a, b in spans):
+            continue
+        off = text.find(core, s, e)
+        spans.append((off, off + len(core)))
+    spans.sort()
+    return [Span(s, e, text[s:e]) for s, e in spans]
+
+
+_PARTICLES = {"de", "van", "von", "der", "den", "d'", "da", "dos", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "di", "del"}
+_NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'\u2019-]*\.?|[A-Z]\.)"
+_NAME = re.compile(
+    _NAME_TOKEN + r"(?:\s+(?:(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")\s+)*" + _NAME_TOKEN + r")*")
+
+
+def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Runs of capitalised words (with name particles such as 'de', 'van'): candidate names."""
+    end = len(text) if end is None else end
+    return [Span(m.start(), m.end(), m.group()) for m in _NAME.finditer(text, start, end)]

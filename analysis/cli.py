@@ -1,0 +1,92 @@
+"""make-report: arguments -> config -> pipeline.run -> exit code. The one place errors meet the user."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .config import FORMATS
+from .errors import EXIT_CODES, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, ReportError, UsageError
+
+EPILOG = "exit codes:\n" + "\n".join(f"  {code:>3}  {text}" for code, text in EXIT_CODES.items())
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse prints usage + exits 2; we want one line
+        raise UsageError(message, hint="see make-report --help")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="make-report", formatter_class=argparse.RawDescriptionHelpFormatter,
+                description="Build a comparative policy brief (PDF, DOCX, HTML) and findings.json "
+                            "from the sources listed in report.toml.", epilog=EPILOG)
+    p.add_argument("--config", default="report.toml", help="the brief's configuration (default: report.toml)")
+    p.add_argument("--out", help="output folder (default: [output] dir of the config, usually out/)")
+    p.add_argument("--format", help=f"comma-separated formats among {','.join(FORMATS)} "
+                                    "(default: [output] formats); json alone skips rendering")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    g.add_argument("--verbose", "-v", action="store_true", help="print every step with timings")
+    p.add_argument("--version", action="version", version=f"make-report {__version__}")
+    return p
+
+
+def _formats(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    if value is None:
+        return default
+    items = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    bad = [v for v in items if v not in FORMATS]
+    if bad or not items:
+        raise UsageError(f"--format: unknown format {bad[0] if bad else value!r}; use {','.join(FORMATS)}")
+    return items
+
+
+def main(argv: list[str] | None = None) -> int:
+    start = time.perf_counter()
+    quiet = verbose = False
+
+    def say(message: str) -> None:
+        if verbose:
+            print(f"[{time.perf_counter() - start:6.2f}s] {message}", file=sys.stderr)
+        elif not quiet and sys.stderr.isatty():
+            print(f"make-report: {message}", file=sys.stderr)
+
+    try:
+        args = _parser().parse_args(argv)
+        quiet, verbose = args.quiet, args.verbose
+        from . import config as config_mod
+        from . import pipeline
+
+        cfg = config_mod.load(args.config)
+        formats = _formats(args.format, cfg.output.formats)
+        out_dir = Path(args.out).resolve() if args.out else cfg.output.dir
+        result = pipeline.run(cfg, formats, out_dir, progress=say)
+        if not quiet:
+            for w in result.warnings:
+                print(f"make-report: warning: {w}", file=sys.stderr)
+            names = ", ".join(p.name for p in result.written if p.parent == out_dir)
+            print(f"make-report: wrote {names} to {out_dir} in {time.perf_counter() - start:.1f}s",
+                  file=sys.stderr)
+        return EXIT_OK
+    except ReportError as exc:
+        print(f"make-report: {exc.line()}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("make-report: interrupted; previous outputs left in place", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except SystemExit as exc:  # --help / --version
+        return int(exc.code or 0)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        if verbose:
+            import traceback
+
+            traceback.print_exc()
+        print(f"make-report: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+              "(please report it; run with --verbose for details)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Precedent claims: analogy, denial and warning, with negatives (a metaphor, cases merely listed)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.actors import Gazetteer
+from analysis.analyses.precedents import precedents
+from analysis.analyses.statements import statements
+from analysis.lexicons import principles
+from analysis_helpers import make_doc
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.default()
+
+
+def claims(texts, gaz):
+    doc = make_doc([{"text": t} for t in texts])
+    return precedents(doc, statements(doc, gaz, principles()), gaz)
+
+
+@pytest.mark.parametrize("text, relation, a, b", [
+    ("The Dutch minister Anna de Vries said the plan was just as dangerous as Munich in 1938.", "analogy", "Netherlands", "Munich"),
+    ("Analysts warned that the Crimea scenario could be repeated in Moldova.", "warning", "Moldova", "Crimea"),
+    ("A spokesperson for the Chilean government denied comparisons of Catalonia with Quebec.", "denial", "Catalonia", "Quebec"),
+    ("Observers fear the new council could play a role similar to the one Hezbollah plays in Lebanon.", "analogy", None, "Hezbollah"),
+    ("The opposition said a new Northern Cyprus was being created in Moldova.", "analogy", "Moldova", "Northern Cyprus"),
+])
+def test_relations(text, relation, a, b, gaz):
+    found = claims([text], gaz)
+    assert found, "no claim found"
+    c = found[0]
+    assert c.relation == relation
+    names = c.subject + " | " + c.precedent
+    if a:
+        assert a in names
+    assert b in names
+
+
+def test_two_regions_resolves_to_cases_named_before(gaz):
+    found = claims(["The conflict in Abkhazia and South Ossetia escalated.",
+                    "The spokesperson denied comparisons of Kosovo with the two regions."], gaz)
+    (c,) = found
+    assert c.relation == "denial"
+    assert "Kosovo" in c.subject + c.precedent
+    assert "Abkhazia" in c.subject + c.precedent
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the talks were like walking through a minefield.",          # a metaphor, one case at most
+    "Delegations from France, Germany and Italy attended the summit in Vienna.",   # cases merely listed
+    "The economy grew just as fast as last year.",                                  # comparison without cases
+])
+def test_not_precedents(text, gaz):
+    assert claims([text], gaz) == ()
