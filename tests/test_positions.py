@@ -23,9 +23,9 @@ def run(passages, gaz, genre="wikitext", title="The annexation of the island"):
     doc = make_doc(passages, genre=genre, title=title)
     raw = statements(doc, gaz, principles())
     tops = stance.topics(Q)
-    first, _, _ = stance.assign(raw, doc, tops, {}, gaz)
+    first, _, _ = stance.assign(raw, doc, tops, {}, gaz, principles())
     sides = stance.principle_sides(first, tops)
-    stmts, _, props = stance.assign(raw, doc, tops, sides, gaz)
+    stmts, _, props = stance.assign(raw, doc, tops, sides, gaz, principles())
     pos = {p.actor: p for p in stance.positions(stmts, doc.id, props)}
     return doc, stmts, pos
 
@@ -79,7 +79,7 @@ def test_deploring_crime_backs_action_against_it(gaz):
                      "text": "ANA TORRES (Peru) said her country condemned trafficking and supported the "
                              "Council's plan against crime."}], genre="plaintext", title="Council acts on crime")
     raw = statements(doc, gaz, principles())
-    stmts, _, props = stance.assign(raw, doc, stance.topics(Qc), {}, gaz)
+    stmts, _, props = stance.assign(raw, doc, stance.topics(Qc), {}, gaz, principles())
     (pos,) = stance.positions(stmts, doc.id, props)
     assert (pos.actor, pos.stance) == ("Peru", "support")
 

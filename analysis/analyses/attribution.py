@@ -83,6 +83,17 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December"}
 
 
+_NOT_NAME: set[str] | None = None
+
+
+def _not_name() -> set[str]:
+    global _NOT_NAME
+    if _NOT_NAME is None:
+        from ..lexicons import cues
+        _NOT_NAME = set(cues()["not_name_words"])
+    return _NOT_NAME
+
+
 def person_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """Capitalised runs that look like a person's name: two or more words, none an actor or a title."""
     titles, _ = _title_patterns()
@@ -90,59 +101,45 @@ def person_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     out = []
     for run in capitalised_runs(text):
         words = run.text.split()
-        # trim leading title/stop words ("Secretary General Jane Doe" -> "Jane Doe")
         start = run.start
+        # trim leading title/stop words ("Secretary General Jane Doe" -> "Jane Doe")
         while words and (words[0].rstrip(".,") in _STOP_CAPS or titles.fullmatch(words[0])
                          or any(s <= start < e for s, e in actor_spans)):
             start = text.index(words[0], start) + len(words[0])
             start += len(text[start:]) - len(text[start:].lstrip())
             words = words[1:]
-        while words and (words[-1] in _STOP_CAPS or words[-1].endswith(("'s", "\u2019s"))):
-            if words[-1].endswith(("'s", "\u2019s")) and len(words) > 1:
-                words[-1] = words[-1][:-2]
-                break
+        while words and words[-1] in _STOP_CAPS:
             words = words[:-1]
-        if len(words) < 2 and not (words and re.fullmatch(r"[A-Z][a-z\u00C0-\u024F]+(?:-[A-Z][a-z]+)?", words[0])):
+        if words and words[-1].endswith(("'s", "\u2019s")):
+            words[-1] = words[-1][:-2]
+        if not words or any(w in _not_name() or w in _MONTHS for w in words):
             continue
         name = " ".join(words)
-        if not name or any(w in _MONTHS for w in words) or re.search(r"\d", name):
-            continue
         end = start + len(name)
-        if text[start:end] != name:
+        if text[start:end] != name or re.search(r"\d", name):
             continue
-        if any(s <= start and end <= e for s, e in actor_spans):
+        if any(s < end and start < e for s, e in actor_spans):
             continue
-        if titles.search(name) and len(words) < 3:
+        if titles.search(name) or len(words) < 2:
             continue
-        if len(words) == 1 and not _looks_surname(words[0]):
+        if name.isupper() and len(name) < 6:
             continue
         out.append((start, end, name))
     return out
 
 
-def _looks_surname(word: str) -> bool:
-    # A lone capitalised word is a name only when it is not a common English word at sentence start;
-    # callers use single words only after checking People memory, so this stays strict.
-    return len(word) > 3 and word[1:].islower()
-
-
-_OF_ACTOR = re.compile(r"\b(?:of|for|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
 
 
 def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Speaker | None:
     """The speaker a subject noun phrase names, or None when it names nobody."""
     phrase = phrase.strip(" ,;:")
-    if not phrase:
+    if not phrase or re.fullmatch(r"(?i)he|she|they|it|we|i|you", phrase):
         return None
-    titles, anon = _title_patterns()
-    pron = re.fullmatch(r"(?:he|she|they|it)", phrase.strip(), re.IGNORECASE)
-    if pron:
-        return None
+    mentions = list(gaz.find(phrase))
+    extra = [m for target in links for m in gaz.find(target)]
+    actor = _affiliation(phrase, mentions, gaz, extra)
     names = person_names(phrase, gaz)
-    mentions = gaz.find(phrase)
-    for target in links:
-        mentions += [m for m in gaz.find(target)]
-    actor = _affiliation(phrase, mentions, gaz)
     if names:
         s, e, name = names[-1] if _apposition_last(phrase, names) else names[0]
         known = people.lookup(name)
@@ -154,13 +151,48 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
     known = _single_known(phrase, people)
     if known:
         return Speaker(name=known[0], actor=actor or known[1], person=True)
+    desc = descriptor(phrase)
+    if desc and actor and all(m.via == "adjective" for m in mentions) and not extra:
+        actor = None  # "Western and some Russian sources" say where sources are, not who speaks
     if actor:
-        desc = _descriptor(phrase, anon, titles)
-        return Speaker(name=desc, actor=actor, person=False)
-    desc = _descriptor(phrase, anon, titles)
-    if desc and anon.search(phrase):
+        return Speaker(name=desc or _mention_name(mentions), actor=actor, person=False)
+    if desc:
         return Speaker(name=desc, actor=None, person=False)
     return None
+
+
+def _mention_name(mentions) -> str | None:
+    """A ministry, government or organ named as the speaker ("Russian Ministry of Foreign Affairs")."""
+    for m in mentions:
+        if m.via in ("ministry", "government", "organ"):
+            return m.text
+    return None
+
+
+def descriptor(phrase: str) -> str | None:
+    """An anonymous-source noun phrase ("a former EU diplomat", "Western sources"), or None."""
+    _, anon = _title_patterns()
+    m = None
+    for m in anon.finditer(phrase):
+        pass
+    if m is None:
+        return None
+    head_end = m.end()
+    left = phrase[:m.start()]
+    words = left.split()
+    # keep up to four modifiers, stopping at a verb-like or clause word
+    keep = []
+    for w in reversed(words[-5:]):
+        if re.fullmatch(r"(?i)(?:a|an|the|one|two|three|several|some|many|most|other|diplomatic|[A-Z][\w'-]*|"
+                        r"former|senior|local|well|placed|well-placed|high-ranking|top|western|foreign|"
+                        r"anonymous|unnamed|informed|close|international|independent|[a-z]+al|[a-z]+ive)", w):
+            keep.insert(0, w)
+            if w.lower() in ("a", "an", "the"):
+                break
+        else:
+            break
+    text = " ".join(keep + [phrase[m.start():head_end]])
+    return text.strip() or None
 
 
 def _single_known(phrase: str, people: People):
@@ -177,45 +209,26 @@ def _apposition_last(phrase: str, names) -> bool:
     return "," in phrase[: names[-1][0]]
 
 
-def _descriptor(phrase: str, anon, titles) -> str | None:
-    text = " ".join(phrase.split())
-    text = re.sub(r"^(?:the|a|an)\s+", lambda m: m.group(), text, flags=re.IGNORECASE)
-    words = text.split()
-    if len(words) > 12:
-        text = " ".join(words[:12])
-    return text or None
-
-
-def _affiliation(phrase: str, mentions, gaz: Gazetteer) -> str | None:
-    """The actor a phrase ties its speaker to, strongest evidence first."""
-    if not mentions:
-        return None
-    titles, _ = _title_patterns()
-    scored = []
+def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> str | None:
+    """The actor a phrase ties its speaker to: the first one named, unless it only says where."""
+    ranked = []
     for i, m in enumerate(mentions):
-        kind = gaz.entry(m.name).get("kind") if gaz.entry(m.name) else m.kind
-        name = m.name
-        if kind == "organ":
-            ent = gaz.entry(name) or {}
-            if ent.get("speaks_for_parent") and ent.get("parent"):
-                name = ent["parent"]
-        before = phrase[max(0, m.start - 40):m.start] if m.start <= len(phrase) else ""
-        score = 1
-        if kind in ("organ",):
-            score = 6
-        elif kind in ("organisation",):
-            score = 4
-        elif m.via in ("adjective", "government", "ministry"):
-            score = 3
-        if m.start <= len(phrase) and titles.search(before[-30:] or "") and _OF_ACTOR.search(before):
-            score += 3  # "Secretary General of X", "representative of X"
-        if m.start <= len(phrase) and re.search(r"\(\s*$", phrase[:m.start]):
-            score += 2  # "Jane Doe (Utopia)"
+        name = gaz.speaks_for(m.name) or m.name
+        score = 10 - i
+        if _LOCATIVE.search(phrase[max(0, m.start - 12):m.start]):
+            continue  # "in Moscow", "Ambassador to X": where, not on whose behalf
         if m.via == "capital":
-            score -= 1
-        scored.append((score, -i, name))
-    scored.sort(reverse=True)
-    return scored[0][2]
+            score -= 8
+        if re.search(r"\(\s*$", phrase[:m.start]):
+            score += 5  # "Jane Doe (Utopia)"
+        ranked.append((score, name))
+    for m in link_mentions:  # a link to "Secretary General of X" names the organisation outright
+        if m.kind in ("organ", "organisation"):
+            ranked.append((20, gaz.speaks_for(m.name) or m.name))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda x: -x[0])
+    return ranked[0][1]
 
 
 _TURN = re.compile(r"^(?P<name>[^()]+?)\s*\(\s*(?P<aff>[^()]+?)\s*\)\s*$")
@@ -227,11 +240,7 @@ def from_turn(context: str, gaz: Gazetteer, people: People) -> Speaker | None:
     if m:
         name = " ".join(m.group("name").split())
         found = gaz.find(m.group("aff"))
-        actor = found[0].name if found else None
-        if actor:
-            ent = gaz.entry(actor) or {}
-            if ent.get("speaks_for_parent") and ent.get("parent"):
-                actor = ent["parent"]
+        actor = (gaz.speaks_for(found[0].name) or found[0].name) if found else None
         names = person_names(name, gaz)
         if names:
             name = names[-1][2] if len(names[-1][2].split()) >= 2 else name

@@ -24,15 +24,16 @@ def analyse(documents: Sequence[Document], config: Config) -> Findings:
 
     raw = {doc.id: statements(doc, gaz, principles) for doc in documents}
     # Which principles each question's act is said to violate is learnt from the whole corpus.
-    first = []
+    first, props = [], {}
     for doc in documents:
-        assigned, _, _ = stance.assign(raw[doc.id], doc, tops, {}, gaz)
+        assigned, _, found = stance.assign(raw[doc.id], doc, tops, {}, gaz, principles)
         first.extend(assigned)
-    sides = stance.principle_sides(first, tops + [stance.main_topic(d, tops) for d in documents])
+        props[doc.id] = set(found)
+    sides = stance.principle_sides(first, tops + [stance.main_topic(d, tops) for d in documents], gaz, props)
 
     out = {k: [] for k in ("statements", "positions", "tensions", "precedents", "figures", "events")}
     for doc in documents:
-        stmts, _, props = stance.assign(raw[doc.id], doc, tops, sides, gaz)
+        stmts, _, props = stance.assign(raw[doc.id], doc, tops, sides, gaz, principles)
         pos = stance.positions(stmts, doc.id, props)
         out["statements"].extend(stmts)
         out["positions"].extend(pos)

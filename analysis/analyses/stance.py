@@ -17,6 +17,7 @@ from ..config import Question
 from ..lexicons import pattern
 from ..model.document import Document
 from ..model.findings import Position, Statement
+from .principles import invoked
 from .text import sentences
 
 MIXED_RATIO = 0.34
@@ -64,41 +65,105 @@ def _window_has(pat: re.Pattern, text: str, start: int, end: int) -> bool:
     return bool(pat.search(text, max(0, start), min(len(text), end)))
 
 
-def cue_scores(text: str, against: set[str], favour: set[str], upheld: Sequence[str],
-               violated: Sequence[str], proponents: set[str]) -> dict[str, float]:
-    """Support/oppose/neutral weights of one statement's words."""
+def cue_scores(text: str, topic_pat: re.Pattern, against: set[str], favour: set[str], principles,
+               names_proponent=lambda _t: False, upheld=(), violated=(), trace: list | None = None
+               ) -> dict[str, float]:
+    """Support/oppose/neutral weights of one statement's words towards the topic's act.
+
+    A cue counts when it is about the act: the cue is itself a topic word ("recognise"), or
+    its object names the topic, the act's proponent or a principle. A cue whose object is a
+    principle takes the principle's side (upholding a principle the act is said to violate
+    opposes the act). Generic urging ("must", "called for") counts half, and only in a
+    sentence about the topic.
+    """
     scores = {"support": 0.0, "oppose": 0.0, "neutral": 0.0}
     neg = pattern("stance", "negators")
     bad = pattern("stance", "negative_objects")
-    taken: list[tuple[int, int]] = []
-    for kind in ("neutral", "oppose", "support"):  # longest, most specific lists first
-        for m in pattern("stance", kind).finditer(text):
-            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            weight = 1.0 if kind != "support" or _strong(m.group()) else 0.5
-            label = kind
-            if kind != "neutral":
-                before = text[max(0, m.start() - 28):m.start()]
-                after = text[m.end():m.end() + 45]
-                flips = 0
-                if neg.search(before) and "." not in before:
-                    flips += 1
-                obj = after.split(".")[0]
-                if bad.search(obj) and not any(p.lower() in obj.lower() for p in proponents):
+    generic = pattern("stance", "generic_support")
+    directive = pattern("stance", "directive")
+    frames = pattern("stance", "non_stance_frames")
+    acts = pattern("act_nouns")
+    evaluative = re.compile(r"(?i)violat|breach|undermin|contrary|inconsistent|jeopardi|infring")
+    for sent in sentences(text):
+        t = sent.text
+        about = bool(topic_pat.search(t))
+        taken: list[tuple[int, int]] = []
+        for kind in ("neutral", "oppose", "support", "directive", "generic"):
+            pat = {"generic": generic, "directive": directive}.get(kind) or pattern("stance", kind)
+            for m in pat.finditer(t):
+                if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                after = t[m.end():m.end() + 150]
+                obj = re.split(r"[.;]|\b(?:but|while|whereas|although)\b", after)[0]
+                if re.match(r"\s*(?:by|from)\b", after):
+                    continue  # "criticism by others": someone else's stance
+                label = "oppose" if kind == "oppose" else "neutral" if kind == "neutral" else "support"
+                weight = 0.5 if kind == "generic" else 1.0
+                if kind == "directive":
+                    # "called on X to ..." carries the stance of what it asks for: counted through
+                    # the cues inside; asked of the act's proponent it opposes the act
+                    if names_proponent(obj[:70]):
+                        scores["oppose"] += 1.0
+                        if trace is not None:
+                            trace.append((m.group(), "oppose", 1.0))
+                    continue
+                if kind == "support" and topic_pat.search(m.group()) and re.search(
+                        r"(?:^|\s)(?:decision|move|plans?|intention|attempt|bid|efforts?)\s+to\s+$|"
+                        r"(?:^|\s)(?:the|its|their|his|her)\s+$", t[max(0, m.start() - 20):m.start()]):
+                    continue  # "the decision to recognise" names the act, it takes no stance on it
+                if kind == "neutral":
+                    scores["neutral"] += weight
+                    if trace is not None:
+                        trace.append((m.group(), "neutral", weight))
+                    continue
+                side = _principle_side(obj, principles, against, favour)
+                if kind == "generic":
+                    if not about:
+                        continue
+                elif side is None and not (topic_pat.search(m.group()) or topic_pat.search(obj)
+                                           or names_proponent(obj) or acts.search(obj[:60])):
+                    subject = re.split(r"[,;:]", t[:m.start()])[-1]
+                    if not (evaluative.match(m.group()) and topic_pat.search(subject)):
+                        continue
+                    if bad.search(subject):
+                        label = "support"  # "crime undermines the state": backs action against the crime
+                if side is not None and label == "support":
+                    label = side  # "supports the territorial integrity of X" takes the principle's side
+                elif side is not None and label == "oppose":
+                    label = "oppose" if side == "oppose" else "support"
+                else:
+                    possessor = re.match(r"\s*(?:the\s+)?([A-Z][\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|"
+                                         r"statement|view|proposal|declaration)", obj)
+                    if possessor and label == "support" and not names_proponent(possessor.group(1)):
+                        continue  # backing another party's statement says nothing about the act
+                before = t[max(0, m.start() - 28):m.start()]
+                flips = 1 if (neg.search(before) and not re.search(r"[.;,]", before[-6:])) else 0
+                if bad.search(obj[:50]) and not names_proponent(obj[:50]):
                     flips += 1
                 if flips % 2:
-                    label = "oppose" if kind == "support" else "support"
-            scores[label] += weight
-    for p in upheld:
-        if p in against:
-            scores["oppose"] += 1.5
-        elif p in favour:
-            scores["support"] += 1.5
-    for p in violated:
+                    label = "oppose" if label == "support" else "support"
+                scores[label] += weight
+                if trace is not None:
+                    trace.append((m.group(), label, weight))
+    for p in upheld:  # the statement's own principles, weighed by what the act is said to violate
         if p in against:
             scores["oppose"] += 1.0
+        elif p in favour:
+            scores["support"] += 1.0
+    for p in violated:
+        if p in against:
+            scores["oppose"] += 0.5
     return scores
+
+
+def _principle_side(obj: str, principles, against: set[str], favour: set[str]) -> str | None:
+    for p in principles:
+        if p.id in against and p.pattern.search(obj):
+            return "oppose"
+        if p.id in favour and p.pattern.search(obj):
+            return "support"
+    return None
 
 
 _STRONG = re.compile(r"(?i)support|back|welcom|endors|commend|sided|recogni|approv|favou?r|hail|pleased|shares")
@@ -119,10 +184,25 @@ def verdict(scores: dict[str, float]) -> str | None:
     return "support" if s > o else "oppose" if o > s else ("neutral" if n else "mixed")
 
 
+def combine(stances: Sequence[str]) -> str:
+    """An actor's stance from its statements': mixed when both sides are there and the smaller
+    is more than a third of the larger."""
+    pro = sum(1 for x in stances if x in ("support", "mixed"))
+    con = sum(1 for x in stances if x in ("oppose", "mixed"))
+    if pro and con and min(pro, con) / max(pro, con) > 1 / 3:
+        return "mixed"
+    if pro > con:
+        return "support"
+    if con > pro:
+        return "oppose"
+    return "neutral" if "neutral" in stances or not stances else "mixed"
+
+
 def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
     """Actors whose act on the topic others condemn or call a violation: actor -> evidence text."""
     pat = topic.pattern()
     opp = pattern("stance", "oppose")
+    acts = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + pattern("act_nouns").pattern)
     found: dict[str, str] = {}
     for st in stmts:
         for sent in sentences(st.text):
@@ -133,20 +213,34 @@ def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
                 if m.name == st.actor or (gaz.entry(m.name) or {}).get("kind") not in ("state", "organisation",
                                                                                       "de-facto-state"):
                     continue
-                tail = t[m.end:m.end + 4]
+                tail = t[m.end:m.end + 40]
                 before = t[max(0, m.start - 12):m.start]
-                possessive = tail.startswith(("'s", "\u2019s"))
+                possessive = tail.startswith(("'s", "\u2019s")) and bool(acts.match(tail[2:]))
                 agent = re.search(r"\bby\s+(?:the\s+)?$", before)
                 if (possessive or agent) and m.via not in ("capital",):
                     found.setdefault(m.name, t)
     return found
 
 
+def title_proponent(doc: Document, gaz) -> dict[str, str]:
+    """A headline that opens with an organisation or organ ("Council adopts ...") names the act's author."""
+    if not doc.title:
+        return {}
+    found = gaz.find(doc.title)
+    if found and found[0].start <= 4 and found[0].kind in ("organ", "organisation"):
+        return {found[0].name: doc.title}
+    return {}
+
+
 def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], principles_against: dict,
-           gaz) -> tuple[tuple[Statement, ...], Topic, dict[str, str]]:
+           gaz, principle_list=()) -> tuple[tuple[Statement, ...], Topic, dict[str, str]]:
     """Give every statement its question and stance."""
     main = main_topic(doc, tops)
-    props = proponents(stmts, main, gaz)
+    props = proponents(stmts, main, gaz) | title_proponent(doc, gaz)
+
+    def names_proponent(text: str) -> bool:
+        return any(m.name in props for m in gaz.find(text))
+
     body = " ".join(p.text for p in doc.passages())
     # another question takes a statement only when the document really discusses it
     present = [t for t in tops if t is not main and len(t.pattern().findall(body)) >= 3]
@@ -157,8 +251,8 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], princip
             if t.pattern().search(st.text) and not main.pattern().search(st.text):
                 topic = t
         against, favour = principles_against.get(topic.id, (set(), set()))
-        upheld = [p for p in st.principles if p not in st.violated]
-        scores = cue_scores(st.text, against, favour, upheld, st.violated, set(props))
+        scores = cue_scores(st.text, topic.pattern(), against, favour, principle_list, names_proponent,
+                            [p for p in st.principles if p not in st.violated], st.violated)
         stance = verdict(scores)
         if st.actor in props:
             stance = "support"
@@ -166,35 +260,49 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], princip
     return tuple(out), main, props
 
 
-def principle_sides(stmts: Sequence[Statement], tops: list[Topic]) -> dict[str, tuple[set, set]]:
-    """Per topic: principles the corpus says the act violates (against it) or that it serves (for it)."""
+def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
+                    props: dict[str, set[str]] | None = None) -> dict[str, tuple[set, set]]:
+    """Per topic: principles the corpus says the act violates (against it) or that it serves (for it).
+
+    An accusation counts when the words before it name the act (a topic word) or its proponent,
+    so "crime undermines the rule of law" does not set the rule of law against action on crime."""
     sides: dict[str, tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    accuse = re.compile(r"(?i)violat|breach|undermin|contrary to|inconsistent with|infring|disregard|flout")
+    bad = pattern("stance", "negative_objects")
     for st in stmts:
+        if not st.violated:
+            continue
         for t in tops:
-            if t.pattern().search(st.text) or st.question == t.id:
-                sides[t.id][0].update(st.violated)
+            if st.question != t.id and not t.pattern().search(st.text):
+                continue
+            for sent in sentences(st.text):
+                for m in accuse.finditer(sent.text):
+                    before = sent.text[:m.start()]
+                    named = t.pattern().search(before) or (gaz and props and any(
+                        x.name in props.get(st.doc, ()) for x in gaz.find(before)))
+                    if named and not bad.search(before[-60:]):
+                        found, violated = invoked(sent.text[m.start():], _principles_cache())
+                        sides[t.id][0].update(v for v in violated if v in st.violated)
     for tid, (against, favour) in sides.items():
         favour.update({"self-determination"} - against)
     return dict(sides)
+
+
+def _principles_cache():
+    from ..lexicons import principles
+    return principles()
 
 
 def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str]) -> tuple[Position, ...]:
     """One position per (actor, question) with a stance; the deciding statement first."""
     groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for st in stmts:
-        who = st.actor or (st.speaker if st.speaker and _is_person(st.speaker) else None)
+        who = st.actor
         if who and st.question and st.stance:
             groups[(who, st.question)].append(st)
     out = []
     for (actor, question), evidence in groups.items():
-        tally = {"support": 0.0, "oppose": 0.0, "neutral": 0.0}
-        for st in evidence:
-            if st.stance == "mixed":
-                tally["support"] += 0.5
-                tally["oppose"] += 0.5
-            else:
-                tally[st.stance] += 1
-        stance = verdict(tally) or "neutral"
+        stance = combine([st.stance for st in evidence])
         if actor in props:
             stance = "support"
         deciding = sorted(evidence, key=lambda s: (s.stance != stance, len(s.text)))[0]
@@ -204,9 +312,3 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str]) ->
                             evidence=tuple([deciding.id] + [s.id for s in evidence if s is not deciding]),
                             anchor=deciding.anchor, quote=deciding.text))
     return tuple(out)
-
-
-def _is_person(name: str) -> bool:
-    words = name.split()
-    return 2 <= len(words) <= 5 and all(w[0].isupper() or w.lower() in ("de", "van", "von", "der", "al", "bin")
-                                        for w in words)

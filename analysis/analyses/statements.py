@@ -54,8 +54,7 @@ def _frames() -> re.Pattern:
 
 
 _PRONOUN = re.compile(r"(?:^|[\s,;:(])(he|she|they)\s*$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"(?:\bthat\b|;|:|\u201d|\u201c|\"|\bwhile\b|\bwhereas\b|\bbut\b|\bwho\b|\bwhich\b)",
-                           re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?:\bthat\b|;|:|\bwhile\b|\bwhereas\b|\bbut\b|\bwho\b|\bwhich\b)", re.IGNORECASE)
 _ADVERBIAL = re.compile(r"^(?:in|on|at|for|with|after|before|during|following|since|until|illustrating|speaking|"
                         r"opening|taking|similarly|along|however|thus|also|indeed|later|then|moreover|"
                         r"furthermore|meanwhile|yet|still|finally|first|second|third|today|yesterday|"
@@ -84,7 +83,7 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
     clause = left[cut:]
     # a participle after a comma ("..., stating") shares the subject of the verb before it
     if re.fullmatch(r"\s*,?\s*", clause[-3:] or "") and depth < 2 and text[verb_start:verb_start + 30].split()[0].endswith("ing"):
-        prev = [m for m in _verbs().finditer(text, seg.start, verb_start - 1) if _outside(seg.quotes, m.start())]
+        prev = [m for m in _real_verbs(text, Segment(seg.start, verb_start - 1, seg.quotes))]
         if prev:
             return _subject(text, seg, prev[-1].start(), gaz, people, links, last, depth + 1)
     chunks = [c for c in re.split(r",", clause)]
@@ -151,13 +150,34 @@ def _frame(text: str, seg: Segment, gaz, people, links) -> Speaker | None:
     return None
 
 
+def _real_verbs(text: str, seg: Segment) -> list[re.Match]:
+    """Speech verbs outside quotations, not under a counterfactual modal ("should have insisted")."""
+    modal = pattern("modal_before_verb")
+    out = []
+    for m in _verbs().finditer(text, seg.start, seg.end):
+        if not _outside(seg.quotes, m.start()):
+            continue
+        before = text[max(seg.start, m.start() - 24):m.start()]
+        if modal.search(before) and before.rstrip().endswith(modal.findall(before)[-1].split()[-1]):
+            continue
+        out.append(m)
+    return out
+
+
 def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn) -> tuple[Speaker | None, bool]:
     """(speaker, is_speech) for one segment."""
     if turn is not None:
         return turn, True
-    verbs = [m for m in _verbs().finditer(text, seg.start, seg.end) if _outside(seg.quotes, m.start())]
+    verbs = _real_verbs(text, seg)
     # a quotation belongs to the nearest speech verb before it, else to the words after it
     for q in seg.quotes:
+        # NAME "verb-ed ..." : the quotation opens with the speech verb itself
+        lead = text[max(seg.start, q.start - 60):q.start]
+        inner = text[q.start:q.end].split()
+        if inner and _verbs().fullmatch(inner[0]):
+            sp = _lead_speaker(lead, gaz, people)
+            if sp:
+                return sp, True
         before = [v for v in verbs if v.end() <= q.start]
         if before:
             sp = _subject(text, seg, before[-1].start(), gaz, people, links, last)
@@ -166,17 +186,6 @@ def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn
         sp = _after_quote(text, seg, q, gaz, people, links, last)
         if sp:
             return sp, True
-        # NAME "verb-ed ..." : the quotation opens with the speech verb itself
-        lead = text[max(seg.start, q.start - 60):q.start]
-        inner = text[q.start:q.end].split()
-        if inner and _verbs().fullmatch(inner[0]):
-            names = person_names(lead, gaz)
-            if names and lead[names[-1][1]:].strip(" \"\u201c*") == "":
-                known = people.lookup(names[-1][2])
-                return Speaker(names[-1][2] if not known else known[0], known[1] if known else None, True), True
-            known = _single_name(lead, people)
-            if known:
-                return known, True
     frame = _frame(text, seg, gaz, people, links)
     for v in verbs:
         sp = _subject(text, seg, v.start(), gaz, people, links, last)
@@ -189,6 +198,24 @@ def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn
     if seg.quotes and row_actor and any(len(q.text.split()) >= 6 for q in seg.quotes):
         return Speaker(name=None, actor=row_actor), True
     return None, False
+
+
+def _lead_speaker(lead: str, gaz, people: People) -> Speaker | None:
+    """The name or actor standing right before an opening quotation mark."""
+    lead = lead.rstrip(" \"\u201c*_")
+    names = person_names(lead, gaz)
+    if names and not lead[names[-1][1]:].strip():
+        known = people.lookup(names[-1][2])
+        return Speaker(known[0] if known else names[-1][2], known[1] if known else None, True)
+    known = _single_name(lead + " ", people)
+    if known:
+        return known
+    found = gaz.find(lead)
+    if found and not lead[found[-1].end:].strip(" )"):
+        m = found[-1]
+        return Speaker(name=None, actor=gaz.speaks_for(m.name) or m.name)
+    m = re.search(r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*)\s*(?:Group|group)?\s*$", lead)
+    return None
 
 
 def _single_name(lead: str, people: People) -> Speaker | None:

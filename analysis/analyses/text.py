@@ -83,7 +83,7 @@ def quotations(text: str, emphasis: tuple[tuple[int, int], ...] = ()) -> list[Sp
 
 
 _PARTICLES = {"de", "van", "von", "der", "den", "d'", "da", "dos", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "di", "del"}
-_NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'\u2019-]*\.?|[A-Z]\.)"
+_NAME_TOKEN = r"(?:[A-Z]\.(?=\s)|(?:[dD]['\u2019])?[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'\u2019-]*)"
 _NAME = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")\s+)*" + _NAME_TOKEN + r")*")
 
@@ -92,3 +92,16 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
     """Runs of capitalised words (with name particles such as 'de', 'van'): candidate names."""
     end = len(text) if end is None else end
     return [Span(m.start(), m.end(), m.group()) for m in _NAME.finditer(text, start, end)]
+
+
+_ENTITY = re.compile(_NAME_TOKEN + r"(?:\s+(?:(?:of|of the|for|for the|and|on|de|du|del)\s+)?" + _NAME_TOKEN + r")*")
+
+
+def entity_runs(text: str) -> list[Span]:
+    """Capitalised runs that may hold 'of', 'for', 'and' ("Union of Utopia and Arcadia"): candidate entities."""
+    out = []
+    for m in _ENTITY.finditer(text):
+        t = m.group()
+        t = re.sub(r"(?:\s+(?:of|of the|for|for the|and|on|de|du|del))+$", "", t)
+        out.append(Span(m.start(), m.start() + len(t), t))
+    return out
