@@ -47,11 +47,21 @@ def test_refused_to_back_is_oppose(gaz):
     assert pos["Arab League"].stance == "oppose"
 
 
-def test_conflicting_evidence_is_mixed(gaz):
-    _, _, pos = run([{"kind": "row", "context": "African Union",
+def test_conflicting_evidence_is_mixed():
+    gaz = Gazetteer.default([("Ruritania", ("Ruritanian",), "state")])
+    _, _, pos = run([{"text": "The Finnish Prime Minister Aino Virtanen said she \"condemns Ruritania's annexation "
+                              "of the island\"."},
+                     {"kind": "row", "context": "African Union",
                       "text": "The members supported Ruritania's stance on the island. "
                               "They did not recognise the annexation of the island."}], gaz)
     assert pos["African Union"].stance == "mixed"
+
+
+def test_backing_a_third_party_statement_is_no_stance(gaz):
+    _, stmts, pos = run([{"kind": "row", "context": "African Union",
+                          "text": "The Commission said it fully supports the chairperson's statement on the island."}],
+                        gaz)
+    assert "African Union" not in pos
 
 
 def test_upholding_a_principle_the_act_violates_is_oppose(gaz):

@@ -12,7 +12,7 @@ from analysis_helpers import make_doc
 
 @pytest.fixture(scope="module")
 def gaz():
-    return Gazetteer.default()
+    return Gazetteer.default([("Ruritania", ("Ruritanian",), "state")])
 
 
 def claims(texts, gaz):
@@ -21,10 +21,11 @@ def claims(texts, gaz):
 
 
 @pytest.mark.parametrize("text, relation, a, b", [
-    ("The Dutch minister Anna de Vries said the plan was just as dangerous as Munich in 1938.", "analogy", "Netherlands", "Munich"),
+    ("The Dutch minister Anna de Vries said the Ruritanian plan was just as dangerous as Munich in 1938.", "analogy", "Ruritania", "Munich"),
     ("Analysts warned that the Crimea scenario could be repeated in Moldova.", "warning", "Moldova", "Crimea"),
     ("A spokesperson for the Chilean government denied comparisons of Catalonia with Quebec.", "denial", "Catalonia", "Quebec"),
-    ("Observers fear the new council could play a role similar to the one Hezbollah plays in Lebanon.", "analogy", None, "Hezbollah"),
+    ("Observers fear the new council could play a role similar to the one Hezbollah plays in Lebanon.", "warning", None, "Hezbollah"),
+    ("The new council could play a role similar to the one the Northern League plays in Italy.", "analogy", None, "Northern League"),
     ("The opposition said a new Northern Cyprus was being created in Moldova.", "analogy", "Moldova", "Northern Cyprus"),
 ])
 def test_relations(text, relation, a, b, gaz):

@@ -104,7 +104,7 @@ def person_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
         start = run.start
         # trim leading title/stop words ("Secretary General Jane Doe" -> "Jane Doe")
         while words and (words[0].rstrip(".,") in _STOP_CAPS or titles.fullmatch(words[0])
-                         or any(s <= start < e for s, e in actor_spans)):
+                         or words[0] in _MONTHS or any(s <= start < e for s, e in actor_spans)):
             start = text.index(words[0], start) + len(words[0])
             start += len(text[start:]) - len(text[start:].lstrip())
             words = words[1:]

@@ -1,10 +1,12 @@
 """Document + statements -> precedent claims: who likens which case to which, denies it, or warns of a repeat.
 
-A claim needs a relation cue (lexicons/cues.json "precedent") and two distinct cases in the
-sentence: places, entities or named episodes. "The two regions" and similar references
-take the last two cases named before them in the document. Which case is the subject and
-which the precedent follows the cue: the case after "similar to"/"as"/"into"/"a new" is
-the precedent; before "could be repeated" it is the precedent and the case after is the subject.
+A claim needs a relation cue (lexicons/cues.json "precedent") that links two distinct cases
+named in the sentence: places, entities or named episodes. The case after "similar to",
+"as", "into" or "a new" is the precedent and the nearest case before the cue the subject;
+before "could be repeated" the precedent comes first and the subject after; "such as X"
+after the precedent names the subject. "The two regions" and similar references take the
+last cases of that kind named before them. A sentence with a relation cue but fewer than
+two cases (a metaphor, "just as fast as last year") is no claim.
 """
 from __future__ import annotations
 
@@ -15,14 +17,20 @@ from typing import Sequence
 from ..lexicons import pattern
 from ..model.document import Document
 from ..model.findings import Precedent, Statement
-from .attribution import _MONTHS, _STOP_CAPS, _title_patterns
-from .text import capitalised_runs, sentences
+from .attribution import _MONTHS, _STOP_CAPS, _not_name, _title_patterns
+from .text import entity_runs, sentences
 
-_CASE_KINDS = ("state", "de-facto-state", "historical", "region")
-_BEFORE_CUES = re.compile(r"(?i)repeated|repeat|repetition")
-_ANAPHOR = re.compile(r"(?i)\b(?:the|these|those|both)\s+(two|three)\s+(?:regions|territories|cases|situations|"
-                      r"republics|entities|provinces|conflicts)\b")
-_YEAR = re.compile(r"\bin\s+(1[5-9]\d\d|20\d\d)\b")
+_CASE_KINDS = ("state", "de-facto-state", "historical", "sub-state", "region", "organisation")
+_REPEAT = re.compile(r"(?i)repeat")
+_ANAPHOR = re.compile(r"(?i)\b(?:the|these|those|both)\s+(two|three)\s+(regions|territories|cases|situations|"
+                      r"republics|entities|provinces|conflicts|countries|states)\b")
+_YEAR = re.compile(r"^[^.;]{0,40}?\bin\s+(1[5-9]\d\d|20\d\d)\b")
+_SUCH_AS = re.compile(r"(?i)\b(?:such as|including|like|notably|namely)\s+$")
+_JOIN = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?$")
+_ENTITY_WORDS = {"Association", "Union", "Republic", "Republika", "Entity", "Federation", "Region", "Province",
+                 "Council", "Assembly", "Movement", "Front", "Army", "Alliance", "Community", "Authority",
+                 "Administration", "Territory", "Territories", "District", "Zone", "Corridor", "Pact", "Accords",
+                 "Agreement", "Plan"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,94 +38,135 @@ class Case:
     start: int
     end: int
     name: str
+    kind: str = "entity"
 
 
-def find_cases(text: str, gaz, persons: set[str], history: list[str]) -> list[Case]:
+def find_cases(text: str, gaz, persons: set[str], history: list["Case"]) -> list[Case]:
     """Places, entities and episodes named in `text`, in order; anaphors resolved from `history`."""
     out: list[Case] = []
     taken: list[tuple[int, int]] = []
     for m in gaz.find(text):
-        kind = (gaz.entry(m.name) or {}).get("kind")
-        if kind in _CASE_KINDS or (kind is None and m.via not in ("acronym",)):
-            label = text[m.start:m.end] if m.via in ("adjective",) else m.name
-            if m.via == "adjective":
-                nxt = re.match(r"\s+([a-z]+)", text[m.end:])
-                label = f"{m.name}" + (f" ({text[m.start:m.end]} {nxt.group(1)})" if nxt else "")
-            out.append(Case(m.start, m.end, label))
+        kind = m.kind or (gaz.entry(m.name) or {}).get("kind")
         taken.append((m.start, m.end))
+        if kind not in _CASE_KINDS or m.via == "acronym" and kind == "organisation":
+            continue
+        if kind == "organisation" and m.via not in ("name", "alias"):
+            continue
+        out.append(Case(m.start, m.end, m.name, kind))
     titles, _ = _title_patterns()
-    for run in capitalised_runs(text):
-        if any(s <= run.start < e or run.start <= s < run.end for s, e in taken):
+    known = {c.name.lower(): c.name for c in history}
+    for run in entity_runs(text):
+        if any(s < run.end and run.start < e for s, e in taken):
             continue
-        words = [w for w in run.text.split() if w not in _STOP_CAPS and w not in _MONTHS]
+        words = run.text.split()
+        while words and (words[0] in _STOP_CAPS or words[0] in _MONTHS):
+            words = words[1:]
         name = " ".join(words)
-        if not name or name in persons or any(name in p or p in name for p in persons if len(p) > 5):
+        if not name or len(name) < 4 or titles.fullmatch(name) or name in persons:
             continue
-        if titles.search(name) or len(name) < 4 or name.isupper() and len(name) < 6:
+        if any(p in name or name in p for p in persons if len(p) > 5):
             continue
-        if run.start == 0 or text[max(0, run.start - 2):run.start].strip() in (".", "\u201c", '"'):
-            if len(words) < 2:
-                continue  # a capital at sentence start says nothing
+        if len(words) == 1 and (words[0] in _not_name() and words[0] not in ("North", "South", "East", "West")):
+            continue
         start = text.find(name, run.start)
-        out.append(Case(start, start + len(name), name))
+        first_of_sentence = not text[:start].strip() or text[:start].rstrip()[-1:] in ".:\u201c\""
+        if first_of_sentence and len(words) < 2:
+            continue
+        # a partial mention of a case met before ("the Association of X municipalities") takes its full name
+        full = next((v for k, v in known.items() if k.startswith(name.lower()) and len(k) > len(name)), name)
+        out.append(Case(start, start + len(name), full, "entity"))
     for m in _ANAPHOR.finditer(text):
         n = 2 if m.group(1).lower() == "two" else 3
-        prior = [c for c in history if c not in [x.name for x in out]][-n:]
+        want = ("de-facto-state", "sub-state", "region") if m.group(2).lower() in (
+            "regions", "territories", "republics", "entities", "provinces") else None
+        prior = [c.name for c in history if want is None or c.kind in want]
+        prior = list(dict.fromkeys(reversed(prior)))[:n]
         if len(prior) == n:
-            out.append(Case(m.start(), m.end(), " and ".join(prior)))
+            out.append(Case(m.start(), m.end(), " and ".join(reversed(prior)), "anaphor"))
     out.sort(key=lambda c: c.start)
+    return _join_locative(text, out)
+
+
+def _join_locative(text: str, cases: list[Case]) -> list[Case]:
+    """"Serbs in Utopia" is one case: a group or entity with its place."""
+    out: list[Case] = []
+    for c in cases:
+        if out and _JOIN.match(text[out[-1].end:c.start]) and out[-1].kind == "entity":
+            prev = out.pop()
+            out.append(Case(prev.start, c.end, text[prev.start:c.end], c.kind))
+        else:
+            out.append(c)
     return out
 
 
-def _relation(sent: str) -> tuple[str, re.Match] | None:
+def _cue(sent: str) -> tuple[str, re.Match] | None:
+    """The relation and the structural cue that links the two cases."""
     for rel in ("denial", "warning", "analogy"):
         m = pattern("precedent", rel).search(sent)
         if m:
+            if rel == "analogy" and pattern("precedent", "warning_mood").search(sent[:m.start()]):
+                return "warning", m  # "fears ... a sort of X": a feared repeat
             return rel, m
     return None
 
 
-def _pick(cases: list[Case], cue: re.Match, rel: str) -> tuple[Case, Case] | None:
+def _pick(text: str, cases: list[Case], cue: re.Match, rel: str) -> tuple[Case, Case] | None:
     before = [c for c in cases if c.end <= cue.start()]
     after = [c for c in cases if c.start >= cue.end()]
-    if rel == "warning" and _BEFORE_CUES.search(cue.group()) and before and after:
-        return after[0], before[-1]
-    if rel == "denial" and len(after) >= 2:
-        return after[0], after[1]
-    if after and before:
-        return before[0], after[0]
-    if len(after) >= 2:
-        return after[-1], after[0]
-    if len(before) >= 2:
-        return before[0], before[-1]
+    if pattern("precedent", "attached").fullmatch(cue.group()):
+        if not after or after[0].start - cue.end() > 2:
+            return None  # "another way", "a new approach": no case follows
+    if rel == "warning" and _REPEAT.search(cue.group()):
+        if before and after:
+            return after[0], before[-1]
+        return None
+    if rel == "denial":
+        if len(after) >= 2:
+            return after[0], after[1]
+        if before and after:
+            return before[-1], after[0]
+        return None
+    if not after:
+        return None
+    prec = after[0]
+    rest = after[1:]
+    for c in rest:
+        if _SUCH_AS.search(text[prec.end:c.start][-20:]):
+            group = [c] + [d for d in rest if d.start > c.start and re.fullmatch(r"\s*(?:,|and|or)\s*",
+                                                                                  text[c.end:d.start])]
+            return Case(c.start, group[-1].end, " and ".join(g.name for g in group)), prec
+    if before:
+        return before[-1], prec
+    if rest and re.match(r"\s*(?:is|was|are|were)?\s*(?:being\s+)?\w*\s*(?:in|among|within)\b",
+                         text[prec.end:rest[0].start]):
+        return rest[0], prec  # "a new X is being created in Y"
     return None
 
 
 def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Precedent, ...]:
-    persons = {s.speaker for s in stmts if s.speaker}
-    persons |= {w for s in stmts if s.speaker for w in s.speaker.split() if len(w) > 3}
+    persons = {s.speaker for s in stmts if s.speaker and " " in s.speaker}
     by_anchor: dict[str, list[Statement]] = {}
     for st in stmts:
         by_anchor.setdefault(st.anchor, []).append(st)
-    history: list[str] = []
+    history: list[Case] = []
     out: list[Precedent] = []
     for passage in doc.passages():
         for sent in sentences(passage.text):
+            claim = _claimant(passage.anchor, sent.start, by_anchor)
             cases = find_cases(sent.text, gaz, persons, history)
-            found = _relation(sent.text)
-            pair = _pick(cases, found[1], found[0]) if found else None
-            if pair and pair[0].name != pair[1].name and not _same(pair[0].name, pair[1].name):
+            if claim and claim.actor:
+                cases = [c for c in cases if c.name != claim.actor] or cases
+            found = _cue(sent.text)
+            pair = _pick(sent.text, cases, found[1], found[0]) if found else None
+            if pair and not _same(pair[0].name, pair[1].name):
                 subject, prec = pair
-                year = _YEAR.search(sent.text[prec.end:prec.end + 60])
+                year = _YEAR.search(sent.text[prec.end:])
                 prec_name = prec.name + (f" ({year.group(1)})" if year else "")
-                claim = _claimant(passage.anchor, sent.start, by_anchor)
                 out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
                                      claimant=claim.speaker if claim else doc.author or doc.publisher,
                                      actor=claim.actor if claim else None, subject=subject.name,
                                      precedent=prec_name, relation=found[0], text=sent.text))
-            for c in cases:
-                if " and " not in c.name:
-                    history.append(c.name)
+            history.extend(c for c in cases if c.kind != "anaphor")
     return tuple(out)
 
 

@@ -108,6 +108,8 @@ def cue_scores(text: str, topic_pat: re.Pattern, against: set[str], favour: set[
                         if trace is not None:
                             trace.append((m.group(), "oppose", 1.0))
                     continue
+                if topic_pat.search(m.group()) and re.search(r"(?:tion|sion|ment|ance|ence)s?$", m.group()):
+                    continue  # "the annexation": the act's own name is no stance on it
                 if kind == "support" and topic_pat.search(m.group()) and re.search(
                         r"(?:^|\s)(?:decision|move|plans?|intention|attempt|bid|efforts?)\s+to\s+$|"
                         r"(?:^|\s)(?:the|its|their|his|her)\s+$", t[max(0, m.start() - 20):m.start()]):
@@ -133,14 +135,15 @@ def cue_scores(text: str, topic_pat: re.Pattern, against: set[str], favour: set[
                 elif side is not None and label == "oppose":
                     label = "oppose" if side == "oppose" else "support"
                 else:
-                    possessor = re.match(r"\s*(?:the\s+)?([A-Z][\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|"
+                    possessor = re.match(r"\s*(?:the\s+)?([\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|"
                                          r"statement|view|proposal|declaration)", obj)
                     if possessor and label == "support" and not names_proponent(possessor.group(1)):
                         continue  # backing another party's statement says nothing about the act
                 before = t[max(0, m.start() - 28):m.start()]
                 flips = 1 if (neg.search(before) and not re.search(r"[.;,]", before[-6:])) else 0
-                if bad.search(obj[:50]) and not names_proponent(obj[:50]):
-                    flips += 1
+                head = re.split(r"\s(?:against|for|to|on|in|with|by|and|of|from)\s|,", " " + obj, maxsplit=1)[0]
+                if bad.search(head) and not names_proponent(head):
+                    flips += 1  # "condemned trafficking": against the bad thing, for the act
                 if flips % 2:
                     label = "oppose" if label == "support" else "support"
                 scores[label] += weight

@@ -53,9 +53,9 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, speakers: dict
     return out
 
 
-def derived(stmts: Sequence[Statement], positions: Sequence[Position]) -> list[Tension]:
+def derived(stmts: Sequence[Statement], positions: Sequence[Position], against: dict) -> list[Tension]:
     """An actor upholding principle P while supporting an act that others say violates P."""
-    accused = {(st.question, p) for st in stmts for p in st.violated}
+    accused = {(q, p) for q, (ps, _) in against.items() for p in ps}
     out = []
     for pos in positions:
         if pos.stance != "support":
@@ -70,15 +70,18 @@ def derived(stmts: Sequence[Statement], positions: Sequence[Position]) -> list[T
 
 
 def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Position],
-             principles: tuple[Principle, ...], gaz) -> tuple[Tension, ...]:
+             principles: tuple[Principle, ...], gaz, against: dict | None = None) -> tuple[Tension, ...]:
+    """Stated and derived tensions; one per actor and principle, and one per actor in a passage
+    (a quotation that makes one charge in several sentences is one tension)."""
     speakers = {}
     for st in stmts:
         speakers.setdefault(st.anchor, st.actor)
     seen, out = set(), []
-    for t in stated(doc, principles, gaz, speakers) + derived(stmts, positions):
-        if (t.actor, t.principle) in seen:
+    for t in stated(doc, principles, gaz, speakers) + derived(stmts, positions, against or {}):
+        if (t.actor, t.principle) in seen or (t.actor, t.anchor) in seen:
             continue
         seen.add((t.actor, t.principle))
+        seen.add((t.actor, t.anchor))
         out.append(Tension(id=f"{doc.id}-t{len(out) + 1}", doc=t.doc, actor=t.actor, principle=t.principle,
                            text=t.text, anchor=t.anchor, basis=t.basis))
     return tuple(out)
