@@ -122,6 +122,9 @@ def person_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
             continue
         if titles.search(name) or len(words) < 2:
             continue
+        follower = re.match(r"\s+([a-z][\w-]+)", text[end:end + 30])
+        if follower and (titles.fullmatch(follower.group(1)) or _title_patterns()[1].fullmatch(follower.group(1))):
+            continue  # "a Utopian Serb politician": the capitals describe the politician
         if name.isupper() and len(name) < 6:
             continue
         out.append((start, end, name))

@@ -125,7 +125,7 @@ def cue_scores(text: str, topic_pat: re.Pattern, against: set[str], favour: set[
                         continue
                 elif side is None and not (topic_pat.search(m.group()) or topic_pat.search(obj)
                                            or names_proponent(obj) or acts.search(obj[:60])):
-                    subject = re.split(r"[,;:]", t[:m.start()])[-1]
+                    subject = t[:m.start()]
                     if not (evaluative.match(m.group()) and topic_pat.search(subject)):
                         continue
                     if bad.search(subject):
@@ -135,10 +135,12 @@ def cue_scores(text: str, topic_pat: re.Pattern, against: set[str], favour: set[
                 elif side is not None and label == "oppose":
                     label = "oppose" if side == "oppose" else "support"
                 else:
-                    possessor = re.match(r"\s*(?:the\s+)?([\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|"
-                                         r"statement|view|proposal|declaration)", obj)
+                    possessor = re.search(r"(?:^|\s)(?:the\s+)?([\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|"
+                                         r"statement|view|proposal|declaration)", obj[:70])
                     if possessor and label == "support" and not names_proponent(possessor.group(1)):
                         continue  # backing another party's statement says nothing about the act
+                if _third_party(text, sent.start + m.start(), t[:m.start()]):
+                    continue  # inside a quotation, "he ... recognised" tells of someone else
                 before = t[max(0, m.start() - 28):m.start()]
                 flips = 1 if (neg.search(before) and not re.search(r"[.;,]", before[-6:])) else 0
                 head = re.split(r"\s(?:against|for|to|on|in|with|by|and|of|from)\s|,", " " + obj, maxsplit=1)[0]
@@ -158,6 +160,17 @@ def cue_scores(text: str, topic_pat: re.Pattern, against: set[str], favour: set[
         if p in against:
             scores["oppose"] += 0.5
     return scores
+
+
+def _third_party(text: str, pos: int, sentence_head: str) -> bool:
+    """A cue inside quoted words whose subject is a third person ("he", "who") is not the speaker's."""
+    head = text[:pos]
+    opened = head.count("\u201c") - head.count("\u201d") + head.count('"') % 2
+    if opened <= 0:
+        return False
+    inside = re.split(r"[\u201c\"]", sentence_head)[-1]  # only the quoted words speak for the quoted
+    clause = re.split(r"[,;:]", inside)[-1]
+    return bool(re.search(r"(?i)\b(?:he|she|they|who)\b(?!.*\b(?:I|we)\b)", clause))
 
 
 def _principle_side(obj: str, principles, against: set[str], favour: set[str]) -> str | None:

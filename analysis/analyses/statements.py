@@ -37,8 +37,19 @@ def segments(text: str, quotes: list[Span]) -> list[Segment]:
     return [Segment(a, b, tuple(q for q in quotes if a <= q.start < b)) for a, b in out]
 
 
-def _verbs():
-    return pattern("speech_verbs")
+_VERBS = None
+
+
+def _verbs() -> re.Pattern:
+    """Speech verbs, and constructions that work as one ("made the claim that", "issued a statement")."""
+    global _VERBS
+    if _VERBS is None:
+        verbs = pattern("speech_verbs").pattern
+        made = pattern("speech_constructions").pattern
+        nouns = pattern("speech_nouns").pattern
+        _VERBS = re.compile(f"(?:{made})\\s+(?:a|an|the|its|his|her|their)\\s+(?:[\\w-]+\\s+){{0,2}}?(?:{nouns})|{verbs}",
+                            re.IGNORECASE)
+    return _VERBS
 
 
 _FRAMES = None
@@ -227,22 +238,43 @@ def _single_name(lead: str, people: People) -> Speaker | None:
 
 
 def _prescan(doc: Document, gaz: Gazetteer, people: People) -> None:
-    """Meet every titled person once before attributing, so a later bare surname resolves."""
+    """Meet every titled person once before attributing, so a later bare surname resolves.
+
+    The person's affiliation comes from the words right before the name ("his Utopian
+    counterpart Jane Doe", "Utopia's Foreign Minister Jane Doe") or a parenthesis after it."""
     titles, _ = _title_patterns()
     for p in doc.passages():
         text = p.text
         for s, e, name in person_names(text, gaz):
-            lead = text[max(0, s - 90):s]
             tail = text[e:e + 60]
-            window = lead + " " + tail
-            if not (titles.search(lead[-60:]) or titles.search(tail[:40]) or re.match(r"\s*\(", tail)):
+            paren = re.match(r"\s*\(([^()]{2,60})\)", tail) or re.match(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", tail)
+            lead = _noun_phrase_before(text, s)
+            if not (titles.search(lead) or paren):
                 continue
-            link_targets = [ln.target for ln in getattr(p, "links", ()) if s - 90 <= ln.start < e + 60]
-            clause = re.split(r"[.;]|\bthat\b|\band\b(?=\s+[A-Z])", lead)[-1]
-            sp = resolve_phrase(clause + " " + name + tail[:tail.find(")") + 1 if tail.lstrip().startswith("(") else 0],
-                                gaz, people, link_targets)
+            links = [ln.target for ln in getattr(p, "links", ()) if s - len(lead) - 1 <= ln.start < s]
+            sp = resolve_phrase(f"{lead} {name}" + (f" ({paren.group(1)})" if paren else ""), gaz, people, links)
             people.add(name, sp.actor if sp else None)
-            del window
+
+
+_NP_WORD = re.compile(r"(?:[A-Z][\w'\u2019.-]*|of|the|for|and|to|-|\w+['\u2019]s)$")
+
+
+def _noun_phrase_before(text: str, pos: int) -> str:
+    """The title-and-affiliation words just before a name, stopping at a verb or a pronoun."""
+    titles, _ = _title_patterns()
+    words = text[max(0, pos - 120):pos].split()
+    keep: list[str] = []
+    for w in reversed(words):
+        bare = w.strip(",")
+        if (w.endswith(",") and keep) or bare == "and":
+            break
+        if _NP_WORD.match(bare) or titles.fullmatch(bare):
+            keep.insert(0, bare)
+        else:
+            break
+    while keep and keep[0].lower() in ("of", "the", "for", "and", "to", "-"):
+        keep.pop(0)
+    return " ".join(keep)
 
 
 def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ...]:

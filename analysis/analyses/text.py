@@ -63,6 +63,9 @@ def quotations(text: str, emphasis: tuple[tuple[int, int], ...] = ()) -> list[Sp
                 i += 1
                 continue
             if j == -1:
+                if not text[:i].strip():
+                    i += 1  # a paragraph of a quoted document opens with a mark it never closes
+                    continue
                 j = n  # an unclosed curly quote runs to the end of the passage
             if j - i > 1:
                 spans.append((i + 1, j))

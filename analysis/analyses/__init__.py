@@ -1,0 +1,1 @@
+"""Analyses: documents (and config) in, findings out; no I/O."""

@@ -1,0 +1,139 @@
+"""Figures -> comparisons: a figure against a threshold on the same measure, and like measures across sources.
+
+A threshold is a figure whose role is ``threshold`` ("anything above 15 per cent of
+turnout would be a success"). Every other figure with the same measure and unit
+anywhere in the corpus is set against it: ``cleared`` when it lies entirely at or
+above the level, ``fell short`` when entirely below, ``straddles`` when its range
+spans it. Figures of one measure and unit from two or more documents or subjects
+are grouped as an ``across`` comparison.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Sequence
+
+from ..model.findings import Comparison, Figure
+
+_UNIT_WORDS = {"percent": "per cent", "fraction": "", "count": "", "duration": "", "other": ""}
+
+
+def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
+    """Threshold comparisons first (in figure order), then cross-document groups; ids ``c<n>``."""
+    figures = list(figures)
+    out: list[Comparison] = []
+    thresholds = [f for f in figures if f.role == "threshold" and f.measure and _level(f) is not None]
+    for f in figures:
+        if f.role == "threshold" or not f.measure:
+            continue
+        for th in thresholds:
+            if th.measure != f.measure or th.unit != f.unit or (f.unit == "currency" and th.unit_name != f.unit_name):
+                continue
+            verdict = _verdict(f, th)
+            if verdict is None:
+                continue
+            text = (f"{_label(f.measure)} of {_amount(f)} ({f.doc}) against the {_amount(th, bare=True)} level "
+                    f"{_called(th)} ({th.doc}): {verdict}.")
+            out.append(Comparison(id=f"c{len(out) + 1}", measure=f.measure, kind="threshold", verdict=verdict,
+                                  figures=(f.id, th.id), text=text))
+    groups: dict[tuple[str, str, str | None], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.measure and f.role != "threshold":
+            groups[(f.measure, f.unit, f.unit_name if f.unit == "currency" else None)].append(f)
+    for (measure, unit, _), figs in groups.items():
+        docs = {f.doc for f in figs}
+        subjects = {f.subject for f in figs if f.subject}
+        if len(docs) < 2 and (unit == "count" or len(subjects) < 2):
+            continue                      # counted nouns are compared across documents only
+        parts = [f"{_amount(f)} ({f.doc}{', ' + f.subject if f.subject else ''})" for f in figs]
+        text = f"{_label(measure)}: " + "; ".join(parts) + "."
+        out.append(Comparison(id=f"c{len(out) + 1}", measure=measure, kind="across", verdict=None,
+                              figures=tuple(f.id for f in figs), text=text))
+    return tuple(out)
+
+
+def _interval(f: Figure) -> tuple[float, float] | None:
+    if f.low is not None and f.high is not None:
+        return f.low, f.high
+    if f.value is None:
+        return None
+    v = f.value
+    if f.bound == "min":
+        return v, float("inf")
+    if f.bound == "max":
+        return float("-inf"), v
+    return v, v
+
+
+def _level(th: Figure) -> float | None:
+    if th.value is not None:
+        return th.value
+    if th.low is not None:
+        return th.low
+    return None
+
+
+def _verdict(f: Figure, th: Figure) -> str | None:
+    iv = _interval(f)
+    level = _level(th)
+    if iv is None or level is None:
+        return None
+    lo, hi = iv
+    if th.bound == "max":          # a ceiling: "no more than 5 per cent would be acceptable"
+        if hi <= level:
+            return "cleared"
+        if lo > level:
+            return "fell short"
+        return "straddles"
+    if lo >= level:
+        return "cleared"
+    if hi < level:
+        return "fell short"
+    return "straddles"
+
+
+def _num(v: float) -> str:
+    if v == int(v):
+        return f"{int(v):,}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def _amount(f: Figure, bare: bool = False) -> str:
+    """'15–20 per cent', '$320,000,000,000 (USD)', '8 of 10 municipality'."""
+    unit = _UNIT_WORDS.get(f.unit, f.unit_name or "")
+    if f.unit == "currency":
+        unit = f.unit_name or ""
+    elif f.unit in ("length", "mass", "area", "duration", "other") and f.unit_name:
+        unit = f.unit_name
+    if f.low is not None and f.high is not None:
+        num = f"{_num(f.low)}\u2013{_num(f.high)}"
+    elif f.value is not None:
+        num = _num(f.value)
+        if f.of:
+            num += f" of {_num(f.of)}"
+        if not bare and f.bound == "min":
+            num = "more than " + num
+        elif not bare and f.bound == "max":
+            num = "up to " + num
+    else:
+        num = "?"
+    return f"{num} {unit}".strip()
+
+
+def _label(measure: str) -> str:
+    return measure[:1].upper() + measure[1:]
+
+
+def _called(th: Figure) -> str:
+    s = (th.sentence or "").lower()
+    if re.search(r"success|succeed|victory", s):
+        return "called a success"
+    if "credib" in s:
+        return "deemed credible"
+    if re.search(r"target|goal", s):
+        return "set as a target"
+    if re.search(r"requir|needed|necessary|minimum|quorum", s):
+        return "called the minimum"
+    if "threshold" in s:
+        return "set as the threshold"
+    return "set as a benchmark"

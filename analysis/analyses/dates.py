@@ -1,0 +1,547 @@
+"""Running text (+ reference date, year context) -> dates, ISO strings cut to the precision the text gives.
+
+"14 March 2019" -> ``2019-03-14``; "December 2009" -> ``2009-12``; "in 2004" -> ``2004``.
+A day or month without a year takes it from context: the nearest preceding date in
+the same text that states its year, else ``default_year`` (the caller's running
+context), else the reference date (the document's date). "last April", "today",
+"last year", "ten years ago" are resolved against the reference date, "the
+following day" against the previous day named in the same text.
+
+This module is also the text layer shared with the figure extractor
+(figures.py): `mask_non_prose` blanks what is neither a figure nor a date (URLs,
+e-mail addresses, document symbols, phone numbers, times of day) without moving
+any offset, `date_spans` tells it which digits belong to dates, and
+`sentence_span` gives the sentence around a position. Knowledge (month names, cue
+words) is in lexicons/dates.json. Every pattern is bounded: no nested unbounded
+repetition, so arbitrary input is scanned in linear time.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as _dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+MASK = "\ue000"
+"""Stands in for every masked character: not a letter, digit, space or punctuation mark."""
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> dict:
+    """The parsed JSON lexicon ``analysis/lexicons/<name>.json``."""
+    with open(LEXICONS / f"{name}.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def phrases_re(phrases, *, flags_ci: bool = True) -> str:
+    """One alternation for cue phrases, longest first, spaces as ``\\s+``, whole words at word edges."""
+    parts = []
+    for p in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        if re.match(r"\w", p):
+            body = r"(?<![\w-])" + body
+        if re.search(r"\w$", p):
+            body += r"(?![\w])"
+        parts.append(body)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
+# ----------------------------------------------------------------- the record
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """One date expression found in a text."""
+
+    start: int
+    """Offset of the first character of the expression."""
+    end: int
+    """Offset just after the expression (``text[start:end]`` is `text`)."""
+    text: str
+    """The words as written ("last April 19th", "15-20 October")."""
+    date: str
+    """ISO date cut to `precision`: ``2013``, ``2013-04``, ``2013-04-19``; the first day of a range."""
+    precision: str
+    """``day``, ``month`` or ``year``."""
+    end_date: str | None = None
+    """For a range ("15-20 October", "from 2008 to 2009"): the last date, same precision."""
+    relative: bool = False
+    """True when resolved against the reference date or a previous date ("yesterday", "last April")."""
+    year_stated: bool = False
+    """True when the words themselves give the year (added beyond the brief: the timeline carries
+    the year context forward only from such dates)."""
+
+
+# ----------------------------------------------------------------- masking
+_MASK_PATTERNS = [
+    # URLs and bare web addresses
+    re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\[(){}|\\^`]{1,2000}", re.I),
+    re.compile(r"(?<![\w@.-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\."
+               r"(?:com|org|net|gov|edu|int|info|io|co|uk|de|fr|rs|ge|ru|mk|al|tj|cn|se|eu|ch|be|ba|me|us|ca"
+               r"|au|in|nl|at|it|es|pl|ua|am|az|kz|tv|ly|jp|kr|tr|gr|hr|si|sk|cz|hu|ro|bg|md|by|lt|lv|ee|fi|no"
+               r"|dk|ie|pt|br|mx|ar|za|ng|ke|eg|il|ir|iq|pk|bd|lk|np|af|sy|lb|jo|sa|ae|qa|kw|om|ye)"
+               r"(?![\w-])(?:/[^\s<>\"'\]\[(){}|\\^`]{0,2000})?", re.I),
+    # e-mail addresses
+    re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}"),
+    # DOIs, ISBN/ISSN
+    re.compile(r"\bdoi:\s?\S{1,200}|(?<![\w.])10\.\d{4,9}/\S{1,200}", re.I),
+    re.compile(r"\b(?:ISBN|ISSN)(?:-1[03])?:?\s?[\dX](?:[\dX]|[- ](?=[\dX])){7,20}", re.I),
+    # UN-style document symbols: S/PRST/2010/4, A/RES/64/1, SC/9867, E/CN.7/2010/L.1
+    re.compile(r"(?<![A-Za-z0-9/])[A-Z]{1,6}(?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,15}){1,6}(?![\w/])"),
+    re.compile(r"(?<=[a-z])[A-Z]{1,6}(?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,15}){1,6}(?![\w/])"),
+    # issue numbers such as 05/2013, and 24/7
+    re.compile(r"(?<![\w/.,])\d{1,3}/(?:19|20)\d{2}(?![\w/])"),
+    re.compile(r"(?<![\w/])24/7(?![\w/])"),
+    # phone numbers
+    re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .\-/]?\(?\d{1,5}\)?){2,6}(?![\w])"),
+    re.compile(r"(?<![\w(])\(\d{2,5}\)[ .\-]?\d{2,4}(?:[ .\-]\d{2,5}){1,3}(?![\w])"),
+    re.compile(r"(?<![\w.,\-])\d{3}[.\-]\d{3}[.\-]\d{4}(?![\w])"),
+    re.compile(r"(?<![\w.,\-])\d{3}-0\d{3}(?![\w\-])"),
+    re.compile(r"(?i:\b(?:tel|telephone|phone|fax|mobile|mob|hotline|call)\b)[^\d\n]{0,15}[+(]?\d[\d()+\-./ ]{4,25}\d"),
+    # times of day
+    re.compile(r"(?<![\d.:,])\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM|A\.M\.|P\.M\.|h|hrs|GMT|UTC|CET|EST)(?![\w]))?(?![\d])"),
+    re.compile(r"(?<![\d.,])\d{1,2}(?:\.\d{2})?\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am(?![\w])|pm(?![\w])|AM(?![\w])|PM(?![\w]))"),
+    re.compile(r"(?<![\d.,])\d{1,2}\s?o['\u2019]clock", re.I),
+]
+
+
+def _symbol_ok(pattern_index: int, span: str) -> bool:
+    if pattern_index in (5, 6):
+        return any(c.isdigit() for c in span)
+    return True
+
+
+def mask_non_prose(text: str) -> str:
+    """Same-length copy of `text` with URLs, e-mail addresses, document symbols, phone numbers,
+    DOIs/ISBNs and times of day replaced by MASK characters (offsets are unchanged)."""
+    spans = []
+    for i, rx in enumerate(_MASK_PATTERNS):
+        for m in rx.finditer(text):
+            if m.end() > m.start() and _symbol_ok(i, m.group()):
+                end = m.end()
+                # a URL does not take the full stop or comma that ends the sentence
+                while end > m.start() + 1 and text[end - 1] in ".,;:!?)'\"":
+                    end -= 1
+                spans.append((m.start(), end))
+    return apply_mask(text, spans)
+
+
+def apply_mask(text: str, spans) -> str:
+    """`text` with the characters of `spans` replaced by MASK."""
+    if not spans:
+        return text
+    spans = sorted(spans)
+    out, pos = [], 0
+    for s, e in spans:
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        out.append(text[pos:s])
+        out.append(MASK * (e - s))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# ----------------------------------------------------------------- sentences
+def _abbrev_set() -> frozenset:
+    return frozenset(lexicon("figures")["sentence_abbreviations"])
+
+
+_SENT_END = re.compile(r"[.!?\u2026]{1,5}[\"'\u201d\u2019)\]]{0,3}(?=\s{1,50}[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])")
+
+
+@lru_cache(maxsize=512)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of `text`; a full stop after an abbreviation or an initial does not end one."""
+    abbrev = _abbrev_set()
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.group()[0] == ".":
+            w = re.search(r"([A-Za-z][A-Za-z.]{0,10})$", text[max(0, m.start() - 12):m.start()])
+            if w:
+                word = w.group(1).lower().rstrip(".")
+                if word in abbrev or (len(word) == 1 and w.group(1)[0].isupper()):
+                    continue
+        end = m.end()
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return tuple(out) or ((0, len(text)),)
+
+
+def sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the sentence of `text` that contains offset `pos`."""
+    spans = sentence_spans(text)
+    i = bisect.bisect_right([s for s, _ in spans], pos) - 1
+    i = max(0, min(i, len(spans) - 1))
+    return spans[i]
+
+
+# ----------------------------------------------------------------- patterns
+def _month_alternation() -> str:
+    lx = lexicon("dates")
+    forms = []
+    for name in lx["months"]:
+        forms += [name.capitalize(), name.upper()]
+        if name not in lx["months_needing_capital"]:
+            forms.append(name)
+    for ab in lx["month_abbreviations"]:
+        forms += [ab.capitalize() + r"\.?", ab.upper() + r"\.?", ab + r"\."]
+    forms.sort(key=len, reverse=True)
+    return "(?:" + "|".join(forms) + r")(?![\w])"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    lx = lexicon("dates")
+    M = "(?P<mon>" + _month_alternation() + ")"
+    M2 = "(?P<mon2>" + _month_alternation() + ")"
+    SUF = r"(?:\s?(?:st|nd|rd|th)(?![\w]))?"
+    D = r"(?P<day>[0-3]?\d)(?!\d)" + SUF
+    D2 = r"(?P<day2>[0-3]?\d)(?!\d)" + SUF
+    Y = r"(?P<year>(?:1[0-9]|20)\d{2})(?![\w]|[.,]\d)"
+    Y2 = r"(?P<year2>(?:1[0-9]|20)\d{2}|\d{2})(?![\w]|[.,]\d|\s?%)"
+    TO = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|until|till|through|and)\s)"
+    month_cue = phrases_re(lx["month_cues_before"])
+    rel = phrases_re(list(lx["relative_days"]) + list(lx["relative_day_phrases"]) + list(lx["relative_periods"])
+                     + list(lx["following_day_phrases"]))
+    ago = (r"(?<![\w-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+           r"thirty|forty|fifty|a|an)\s(?P<unit>" + "|".join(lx["ago_units"]) + r")\sago(?![\w])")
+    flags = re.IGNORECASE
+    return [
+        ("iso", re.compile(r"(?<![\w/.-])(?P<year>(?:1[0-9]|20)\d{2})-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\w/-])")),
+        ("iso_slash", re.compile(r"(?<![\w/.-])(?P<year>(?:1[0-9]|20)\d{2})(?P<sep>[/.])(?P<mon>0?[1-9]|1[0-2])(?P=sep)(?P<day>[0-3]?\d)(?![\w/.-])")),
+        ("numeric", re.compile(r"(?<![\w/.-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[0-9]|20)\d{2})(?![\w/-]|\.\d)")),
+        ("dmy_range", re.compile(r"(?<![\w.,])" + D + TO + D2 + r"(?:\s+of)?\s+" + M + r"(?:,?\s+" + Y + ")?")),
+        ("dm_dmy_range", re.compile(r"(?<![\w.,])" + D + r"\s+" + M + TO + D2 + r"\s+" + M2 + r"(?:,?\s+" + Y + ")?")),
+        ("mdy_range", re.compile(M + r"\s{1,3}" + D + TO + D2 + r"(?:,?\s+" + Y + ")?")),
+        ("dmy", re.compile(r"(?<![\w.,])" + D + r"\.?(?:\s+of)?,?\s+" + M + r"(?:,?\s+" + Y + ")?")),
+        ("mdy", re.compile(M + r"\s{1,3}" + D + r"(?![:.,]\d)(?:,?\s+" + Y + ")?")),
+        ("my", re.compile(M + r"\s{0,2},?\s{1,3}(?:of\s+)?" + Y)),
+        ("decade", re.compile(r"(?<![\w-])(?:(?:early|mid|late)[- ])?(?:1[0-9]|20)\d0['\u2019]?s(?![\w])", flags)),
+        ("year_range", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/-])(?:(?P<cue>from|between)\s+)?" + Y + TO + Y2, flags)),
+        ("mid_month", re.compile(r"(?<![\w])(?:mid|early|late)-" + M, flags)),
+        ("month_cue", re.compile(r"(?P<cue>" + month_cue + r")\s+" + M)),
+        ("year", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/\-\u2013])" + r"(?P<year>(?:1[0-9]|20)\d{2})(?![\w]|[.,]\d|[-\u2013/]\d|\s?%)")),
+        ("ago", re.compile(ago, flags)),
+        ("relative", re.compile("(?P<rel>" + rel + ")", flags)),
+    ]
+
+
+def _month_number(token: str) -> int | None:
+    lx = lexicon("dates")
+    t = token.lower().rstrip(".")
+    return lx["months"].get(t) or lx["month_abbreviations"].get(t)
+
+
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                 "thirty": 30, "forty": 40, "fifty": 50}
+
+
+@dataclass(slots=True)
+class _Cand:
+    kind: str
+    start: int
+    end: int
+    m: re.Match
+
+
+def _plural_word_follows(text: str, end: int) -> bool:
+    """True when a lower-case plural-looking word follows (``2000 people``): a quantity, not a year."""
+    m = re.match(r"\s{1,3}(?:[a-z]+-)?([a-z]{2,30})(?![\w])", text[end:end + 40])
+    if not m:
+        return False
+    w = m.group(1)
+    fig = lexicon("figures")
+    if w in fig["irregular_plurals"] or w in fig["count_words_singular_ok"]:
+        return True
+    return (w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in fig["count_noun_stop"]
+            and w not in fig["function_words"])
+
+
+def _left(text: str, start: int, n: int = 40) -> str:
+    return text[max(0, start - n):start]
+
+
+@lru_cache(maxsize=1)
+def _cue_res():
+    lx = lexicon("dates")
+    return (
+        re.compile(phrases_re(lx["year_cues_before_preposition"]) + r"\s{1,5}$", re.I),
+        re.compile(phrases_re(lx["year_cues_before_determiner"]) + r"\s{1,5}$", re.I),
+        re.compile(phrases_re(list(lx["relative_month_words"])) + r"\s{1,5}$", re.I),
+        re.compile(phrases_re(lx["year_count_prepositions"]) + r"\s{1,5}$", re.I),
+        re.compile(phrases_re(lx["year_context_openers"]) + r"\s{1,5}$", re.I),
+    )
+
+
+def _scan(masked: str) -> list[_Cand]:
+    """Raw date expressions in priority order, non-overlapping, sorted by position."""
+    taken = bytearray(len(masked) + 1)
+    out: list[_Cand] = []
+    prep_re, det_re, _, count_prep_re, _ = _cue_res()
+    for kind, rx in _patterns():
+        for m in rx.finditer(masked):
+            s, e = m.start(), m.end()
+            if e <= s or any(taken[s:e]):
+                continue
+            if kind == "year":
+                y = int(m.group("year"))
+                left = _left(masked, s)
+                if prep_re.search(left):
+                    if y < 1000 or (count_prep_re.search(left) and _plural_word_follows(masked, e)):
+                        continue
+                    if re.search(r"(?:than|of|about|around|some|over|under)\s{1,5}$", left, re.I) and _plural_word_follows(masked, e):
+                        continue
+                elif det_re.search(left):
+                    if not 1900 <= y <= 2099:
+                        continue
+                elif (s == 0 or re.search(r"[,(;]\s{0,2}$", left)) and re.match(r"\s{0,2}(?:[,.;)]|$)", masked[e:e + 3]):
+                    if not 1900 <= y <= 2099:
+                        continue
+                else:
+                    continue
+            elif kind == "year_range":
+                y1 = int(m.group("year"))
+                y2s = m.group("year2")
+                y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+                if not y1 < y2 <= y1 + 200:
+                    continue
+                sep = masked[m.end("year"):m.start("year2")].strip().lower()
+                left = _left(masked, s)
+                if not m.group("cue"):
+                    if not (1800 <= y1 <= 2099 and 1800 <= y2 <= 2099):
+                        continue
+                    if sep in ("to", "and", "until", "till", "through") and not prep_re.search(left) and not det_re.search(left):
+                        continue
+                    if not det_re.search(left) and _plural_word_follows(masked, e):
+                        continue
+                    if re.search(r"(?:than|about|around|some|over|under|of)\s{1,5}$", left, re.I):
+                        continue
+                elif _plural_word_follows(masked, e):
+                    continue
+            elif kind == "relative":
+                phrase = " ".join(m.group("rel").lower().split())
+                if phrase in ("the day after", "the day before") and not re.match(r"\s{0,3}(?:[,.;:)]|$)", masked[e:e + 4]):
+                    continue
+            elif kind in ("dmy", "mdy", "dmy_range", "mdy_range"):
+                if "day" in m.groupdict() and m.group("day") and not 1 <= int(m.group("day")) <= 31:
+                    continue
+                if kind == "mdy" and re.match(r"\s?(?:%|per\s?cent|percent)", masked[e:e + 10], re.I):
+                    continue
+            out.append(_Cand(kind, s, e, m))
+            taken[s:e] = b"\x01" * (e - s)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def date_spans(text: str, masked: str | None = None) -> list[tuple[int, int]]:
+    """Spans of every date-like expression (resolvable or not, decades and "10 years ago" included):
+    the digits in them are not figures."""
+    masked = mask_non_prose(text) if masked is None else masked
+    return [(c.start, c.end) for c in _scan(masked)]
+
+
+# ----------------------------------------------------------------- resolution
+def _parse_ref(ref: str | None) -> tuple[int | None, int | None, int | None]:
+    if not ref:
+        return None, None, None
+    m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", str(ref))
+    if not m:
+        return None, None, None
+    return int(m.group(1)), (int(m.group(2)) if m.group(2) else None), (int(m.group(3)) if m.group(3) else None)
+
+
+def _iso(y: int, mo: int | None = None, d: int | None = None) -> str | None:
+    if not 1000 <= y <= 2199:
+        return None
+    if mo is None:
+        return f"{y:04d}"
+    if not 1 <= mo <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{mo:02d}"
+    if not 1 <= d <= calendar.monthrange(y, mo)[1]:
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _shift_month(y: int, mo: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (mo - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def find_dates(text: str, reference_date: str | None = None, default_year: int | None = None) -> list[DateMatch]:
+    """Every date expression in `text`, in order, resolved to an ISO date at its precision.
+
+    `reference_date` (``YYYY[-MM[-DD]]``) anchors "today", "last April", "last year";
+    `default_year` is the year context carried in from earlier text. Expressions that
+    cannot be resolved (no year anywhere) are left out.
+    """
+    masked = mask_non_prose(text)
+    ry, rm, rd = _parse_ref(reference_date)
+    rel_month_re = _cue_res()[2]
+    opener_re = _cue_res()[4]
+    ctx = default_year
+    last_day: _dt.date | None = None
+    out: list[DateMatch] = []
+
+    def year_for(month: int, start: int, cue: str | None) -> tuple[int | None, bool, int]:
+        """Year of a yearless month, whether it was resolved against the reference date, and
+        the start offset (moved left over 'last'/'next' when they precede)."""
+        word, new_start = None, start
+        if cue is not None:
+            if cue.strip().lower() in lexicon("dates")["relative_month_words"]:
+                word = cue.strip().lower()
+        else:
+            left = _left(masked, start, 20)
+            rm_ = rel_month_re.search(left)
+            if rm_:
+                word = rm_.group().strip().lower()
+                new_start = start - (len(left) - rm_.start())
+        if word is not None and ry is not None:
+            shift = lexicon("dates")["relative_month_words"][word]
+            ref_m = rm if rm is not None else 12
+            if shift < 0:
+                return (ry if month < ref_m or (rm is None and month <= ref_m) else ry - 1), True, new_start
+            if shift > 0:
+                return (ry if month > ref_m else ry + 1), True, new_start
+            return ry, True, new_start
+        if ctx is not None:
+            return ctx, False, start
+        return ry, ry is not None, start
+
+    for c in _scan(masked):
+        m, kind = c.m, c.kind
+        g = m.groupdict()
+        start, end = c.start, c.end
+        date = end_date = None
+        precision = "day"
+        relative = stated = False
+        if kind == "decade":
+            continue
+        if kind in ("iso", "iso_slash"):
+            date, stated = _iso(int(g["year"]), int(g["mon"]), int(g["day"])), True
+        elif kind == "numeric":
+            a, b, y = int(g["a"]), int(g["b"]), int(g["year"])
+            if a > 12 or (g["sep"] == "." and b <= 12):
+                date = _iso(y, b, a)
+            elif b > 12:
+                date = _iso(y, a, b)
+            stated = True
+        elif kind in ("dmy", "mdy", "dmy_range", "mdy_range", "dm_dmy_range", "my", "month_cue", "mid_month"):
+            mon = _month_number(g["mon"])
+            if mon is None:
+                continue
+            cue = g.get("cue") if kind == "month_cue" else None
+            if kind == "month_cue" and cue.strip().lower() not in lexicon("dates")["relative_month_words"]:
+                start = m.start("mon")
+            if g.get("year"):
+                y, stated = int(g["year"]), True
+            else:
+                y, relative, start = year_for(mon, start, cue)
+            if y is None:
+                continue
+            if kind in ("my", "month_cue", "mid_month"):
+                precision, date = "month", _iso(y, mon)
+            else:
+                date = _iso(y, mon, int(g["day"]))
+                if kind in ("dmy_range", "mdy_range"):
+                    end_date = _iso(y, mon, int(g["day2"]))
+                elif kind == "dm_dmy_range":
+                    mon2 = _month_number(g["mon2"])
+                    end_date = _iso(y, mon2, int(g["day2"])) if mon2 else None
+                    if end_date and date and end_date < date:
+                        date = _iso(y - 1, mon, int(g["day"])) if not stated else date
+                if end_date and date and end_date < date:
+                    end_date = None
+        elif kind == "year":
+            y = int(g["year"])
+            date, precision, stated = _iso(y), "year", True
+            if opener_re.search(_left(masked, start, 12)) and re.match(r"\s{0,2},", masked[end:end + 3]):
+                ctx = y
+        elif kind == "year_range":
+            y1 = int(g["year"])
+            y2s = g["year2"]
+            y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+            date, end_date, precision, stated = _iso(y1), _iso(y2), "year", True
+        elif kind == "ago":
+            if ry is None:
+                continue
+            n = g["n"].lower()
+            k = int(n) if n.isdigit() else _WORD_NUMBERS.get(n)
+            unit = lexicon("dates")["ago_units"][g["unit"].lower()]
+            relative = True
+            if k is None:
+                continue
+            if unit == "year":
+                date, precision = _iso(ry - k), "year"
+            elif unit == "month" and rm is not None:
+                yy, mm = _shift_month(ry, rm, -k)
+                date, precision = _iso(yy, mm), "month"
+            elif unit == "day" and rm is not None and rd is not None:
+                dd = _dt.date(ry, rm, rd) - _dt.timedelta(days=k)
+                date = dd.isoformat()
+            else:
+                continue
+        elif kind == "relative":
+            lx = lexicon("dates")
+            phrase = " ".join(g["rel"].lower().split())
+            relative = True
+            if phrase in lx["following_day_phrases"]:
+                if last_day is None:
+                    continue
+                dd = last_day + _dt.timedelta(days=lx["following_day_phrases"][phrase])
+                date = dd.isoformat()
+            elif phrase in lx["relative_days"] or phrase in lx["relative_day_phrases"]:
+                k = lx["relative_days"].get(phrase, lx["relative_day_phrases"].get(phrase, 0))
+                if ry is None:
+                    continue
+                if rm is not None and rd is not None:
+                    date = (_dt.date(ry, rm, rd) + _dt.timedelta(days=k)).isoformat()
+                elif k == 0:
+                    date, precision = _iso(ry, rm), ("month" if rm is not None else "year")
+                else:
+                    continue
+            elif phrase in lx["relative_periods"]:
+                what, k = lx["relative_periods"][phrase]
+                if what == "year_ctx":
+                    if ctx is None:
+                        continue
+                    date, precision = _iso(ctx + k), "year"
+                elif ry is None:
+                    continue
+                elif what == "year":
+                    date, precision = _iso(ry + k), "year"
+                elif rm is not None:
+                    yy, mm = _shift_month(ry, rm, k)
+                    date, precision = _iso(yy, mm), "month"
+                else:
+                    continue
+            else:
+                continue
+        if not date:
+            continue
+        if precision == "day":
+            try:
+                last_day = _dt.date.fromisoformat(end_date or date)
+            except ValueError:
+                pass
+        if stated and precision in ("day", "month"):
+            ctx = int(date[:4])
+        out.append(DateMatch(start=start, end=end, text=text[start:end], date=date, precision=precision,
+                             end_date=end_date, relative=relative, year_stated=stated))
+    return out
