@@ -1,0 +1,303 @@
+"""Shared reader parts: inline text with exact offsets in, `Document` blocks and footnotes out."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from analysis.model.document import Block, Document, Footnote, Link, NoteRef, Source
+
+_WORDS = re.compile(r"\s+|\S+")
+# Punctuation that should hug the word before it when the space was left by removed markup.
+_HUGGING = tuple(".,;:!?)]”’")
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """Plain text of one block plus spans into it; notes are footnote keys, resolved by DocBuilder."""
+
+    text: str
+    links: tuple[Link, ...] = ()
+    notes: tuple[tuple[int, str], ...] = ()
+    emphasis: tuple[tuple[int, int], ...] = ()
+
+    def join(self, other: "Inline") -> "Inline":
+        """This text, a space, then `other`, its spans shifted to match."""
+        if not self.text or not other.text:
+            return other if not self.text else self
+        k = len(self.text) + 1
+        return Inline(
+            f"{self.text} {other.text}",
+            self.links + tuple(Link(l.start + k, l.end + k, l.target) for l in other.links),
+            self.notes + tuple((off + k, key) for off, key in other.notes),
+            self.emphasis + tuple((a + k, b + k) for a, b in other.emphasis),
+        )
+
+
+class _Span:
+    __slots__ = ("kind", "payload", "start")
+
+    def __init__(self, kind: str, payload: str):
+        self.kind, self.payload, self.start = kind, payload, None
+
+
+class InlineBuilder:
+    """Accumulates text while folding whitespace; spans and note offsets stay exact in the folded text."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._len = 0
+        self._space = False  # a folded space is owed before the next word
+        self._removed = False  # markup was dropped since the last word
+        self._pending: list[_Span] = []  # opened spans waiting for their first character
+        self._open: list[_Span] = []
+        self._links: list[Link] = []
+        self._em: list[tuple[int, int]] = []
+        self._notes: list[tuple[int, str]] = []
+
+    def text(self, s: str) -> None:
+        for m in _WORDS.finditer(s):
+            word = m.group()
+            if word.isspace():
+                self._space = self._len > 0
+                continue
+            if self._space and not (self._removed and word.startswith(_HUGGING)):
+                self._emit(" ")
+            self._space = self._removed = False
+            for span in self._pending:
+                span.start = self._len
+            self._pending.clear()
+            self._emit(word)
+
+    def _emit(self, s: str) -> None:
+        self._parts.append(s)
+        self._len += len(s)
+
+    def removed(self) -> None:
+        """Note that markup vanished here (so `word {{x}}.` folds to `word.`)."""
+        self._removed = True
+
+    def open(self, kind: str, payload: str = "") -> _Span:
+        span = _Span(kind, payload)
+        self._pending.append(span)
+        self._open.append(span)
+        return span
+
+    def close(self, span: _Span) -> None:
+        if span in self._pending:
+            self._pending.remove(span)
+        if span in self._open:
+            self._open.remove(span)
+        if span.start is None or span.start >= self._len:
+            return
+        if span.kind == "link":
+            self._links.append(Link(span.start, self._len, span.payload))
+        else:
+            self._em.append((span.start, self._len))
+
+    def note(self, key: str) -> None:
+        self._notes.append((self._len, key))
+        self.removed()
+
+    def split(self) -> "InlineBuilder":
+        """End this block here and continue open spans in a fresh builder."""
+        carried = list(self._open)
+        for span in carried:
+            self.close(span)
+        fresh = InlineBuilder()
+        for span in carried:
+            fresh.open(span.kind, span.payload)
+        return fresh
+
+    def build(self) -> Inline:
+        for span in list(self._open):
+            self.close(span)
+        return Inline(
+            "".join(self._parts),
+            tuple(sorted(self._links, key=lambda l: l.start)),
+            tuple(self._notes),
+            tuple(sorted(self._em)),
+        )
+
+
+def plain(s: str) -> str:
+    """Whitespace-folded text."""
+    return " ".join(s.split())
+
+
+def norm(s: str) -> str:
+    """Lower-case words without punctuation, for comparing lines that repeat."""
+    return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
+
+
+@dataclass
+class _NoteDraft:
+    label: str = ""
+    text: str = ""
+    kind: str = "note"
+    fields: tuple[tuple[str, str], ...] = ()
+    links: tuple[Link, ...] = ()
+    defined: bool = False
+
+
+@dataclass
+class DocBuilder:
+    """Collects blocks and footnotes in reading order and numbers their anchors at the end."""
+
+    source: Source
+    genre: str
+    warnings: list[str] = field(default_factory=list)
+    section: str | None = None
+    _blocks: list[tuple[str, Inline, int, str | None, str | None]] = field(default_factory=list)
+    _notes: dict[str, _NoteDraft] = field(default_factory=dict)
+    _order: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings and len(self.warnings) < 50:
+            self.warnings.append(message)
+
+    def add(self, kind: str, inline: Inline, *, level: int = 0, context: str | None = None) -> None:
+        """Add a block unless its text is empty; a heading becomes the section of what follows."""
+        if not inline.text:
+            return
+        section = self.section
+        if kind == "heading":
+            self.section = inline.text
+        for _, key in inline.notes:
+            self._touch(key)
+        self._blocks.append((kind, inline, level, context, section))
+
+    def _touch(self, key: str) -> _NoteDraft:
+        draft = self._notes.get(key)
+        if draft is None:
+            draft = self._notes[key] = _NoteDraft()
+            self._order.append(key)
+        return draft
+
+    def has_note(self, key: str) -> bool:
+        return key in self._notes and self._notes[key].defined
+
+    def define_note(self, key: str, label: str, inline: Inline, *, kind: str = "note",
+                    fields: tuple[tuple[str, str], ...] = ()) -> None:
+        draft = self._touch(key)
+        if draft.defined:
+            self.warn(f"{self.source.path}: footnote {label} is defined twice; the first definition is kept")
+            return
+        draft.label, draft.text, draft.kind = label, inline.text, kind
+        draft.fields, draft.links, draft.defined = fields, inline.links, True
+
+    def finish(self, **meta) -> Document:
+        sid = self.source.id
+        anchors: dict[str, str] = {}
+        footnotes = []
+        for key in self._order:
+            draft = self._notes[key]
+            if not draft.defined:
+                continue
+            n = len(footnotes) + 1
+            anchor = anchors[key] = f"{sid}-n{n}"
+            footnotes.append(Footnote(anchor, draft.label or str(n), draft.text, draft.kind,
+                                      draft.fields, draft.links))
+        missing = len(self._order) - len(footnotes)
+        if missing:
+            self.warn(f"{self.source.path}: {missing} footnote marker(s) without a definition were dropped")
+        blocks = []
+        for n, (kind, inline, level, context, section) in enumerate(self._blocks, 1):
+            notes = tuple(NoteRef(off, anchors[key]) for off, key in inline.notes if key in anchors)
+            blocks.append(Block(f"{sid}-p{n}", kind, inline.text, level, context, section,
+                                inline.links, notes, inline.emphasis))
+        if not blocks:
+            self.warn(f"{self.source.path}: no readable text was found")
+        if self.source.title:
+            meta["title"] = self.source.title
+        return Document(id=sid, path=self.source.path, genre=self.genre, blocks=tuple(blocks),
+                        footnotes=tuple(footnotes), warnings=tuple(self.warnings), **meta)
+
+
+def problems(document: Document) -> list[str]:
+    """Broken promises of a Document: anchors out of order, spans outside their text, dangling notes."""
+    found = []
+    notes = {n.anchor for n in document.footnotes}
+    for n, block in enumerate(document.blocks, 1):
+        where = block.anchor
+        if block.anchor != f"{document.id}-p{n}":
+            found.append(f"{where}: expected anchor {document.id}-p{n}")
+        if block.text != plain(block.text) or not block.text:
+            found.append(f"{where}: text is empty or not whitespace-folded")
+        size = len(block.text)
+        for link in block.links:
+            if not 0 <= link.start < link.end <= size:
+                found.append(f"{where}: link {link} outside the text")
+        for start, end in block.emphasis:
+            if not 0 <= start < end <= size:
+                found.append(f"{where}: emphasis {(start, end)} outside the text")
+        for ref in block.notes:
+            if not 0 <= ref.offset <= size or ref.note not in notes:
+                found.append(f"{where}: bad note reference {ref}")
+    for n, note in enumerate(document.footnotes, 1):
+        if note.anchor != f"{document.id}-n{n}":
+            found.append(f"{note.anchor}: expected anchor {document.id}-n{n}")
+    return found
+
+
+def never_raise(genre: str):
+    """Readers must not crash on odd input: an unexpected error becomes a warning on an empty Document."""
+
+    def wrap(reader):
+        @functools.wraps(reader)
+        def guarded(text: str, source: Source) -> Document:
+            try:
+                return reader(text, source)
+            except Exception as exc:  # noqa: BLE001 - the promise is "never crash", RecursionError included
+                return Document(id=source.id, path=source.path, genre=genre, title=source.title,
+                                warnings=(f"{source.path}: could not be read as {genre} "
+                                          f"({type(exc).__name__}: {exc})",))
+        return guarded
+
+    return wrap
+
+
+# ---------------------------------------------------------------- dates
+
+MONTHS = {name: i for i, names in enumerate((
+    (), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"))) for name in names}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b", re.I)
+
+
+def _iso(year: str, month: int, day: int | None = None) -> str | None:
+    y = int(year)
+    if not (1800 <= y <= 2200 and 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    return f"{y:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def full_date(text: str) -> str | None:
+    """The first day-precise date in `text` as ISO (``24 February 2010``, ``February 24, 2010``)."""
+    found = []
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        found.append((m.start(), _iso(m.group(3), MONTHS[m.group(2).lower()], int(m.group(1)))))
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        found.append((m.start(), _iso(m.group(3), MONTHS[m.group(1).lower()], int(m.group(2)))))
+    for m in _ISO.finditer(text):
+        found.append((m.start(), _iso(m.group(1), int(m.group(2)), int(m.group(3)))))
+    found = sorted(f for f in found if f[1])
+    return found[0][1] if found else None
+
+
+def any_date(text: str) -> str | None:
+    """A full date if there is one, else the first ``Month YYYY`` as ``YYYY-MM``."""
+    date = full_date(text)
+    if date:
+        return date
+    for m in _MONTH_YEAR.finditer(text):
+        iso = _iso(m.group(2), MONTHS[m.group(1).lower()])
+        if iso:
+            return iso
+    return None

@@ -1,0 +1,293 @@
+"""Plain-text press releases and reports in, a `Document` with header metadata and speaker-tagged paragraphs out."""
+from __future__ import annotations
+
+import re
+
+from analysis.model.document import Document, Source
+from analysis.readers.common import DocBuilder, Inline, full_date, never_raise, norm, plain
+
+_SYMBOL_RE = r"[A-Z]{1,8}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
+_SYMBOL = re.compile(rf"^{_SYMBOL_RE}$")
+_SYMBOL_TAIL = re.compile(rf"^(.*?[a-z)])\s*({_SYMBOL_RE})$")  # "Security CouncilSC/1234"
+_MEETING = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:(?:&|and)\s*\d+(?:st|nd|rd|th)\s+)?Meetings?\b.*$", re.I)
+_FOOTER = re.compile(r"for information media|not an official record", re.I)
+_SEPARATOR = re.compile(r"^[\s*•·\-–—_=~#]+$")
+_PAGE_HEAD = re.compile(r"(?:^|\s)-\s*\d{1,3}\s*-(?:\s|$)|^page \d+(?: of \d+)?$|^\d{1,4}$", re.I)
+_PRESS_RELEASE = re.compile(r"^press release\b.{0,30}$", re.I)
+_BULLET = re.compile(r"^(?:[•·▪◦*–-]\s+|\([a-z0-9]{1,3}\)\s+|[a-z0-9]{1,2}[.)]\s+)")
+_TERMINAL = tuple('.!?:;"”’)…')
+_QUOTE_OPENERS = tuple("“\"‘'«")
+
+_PARTICLES = frozenset("de da del della van von der den al el bin ibn di du dos das la le y".split())
+# Organisations written in capitals, never people.
+_ACRONYMS = frozenset("""UN EU US USA UK AM PM ASEAN OPEC WHO IMF UNICEF UNHCR OAS SADC AIDS HIV GDP ISIL
+    ISIS ICC ICJ IAEA WTO CEO NGO NGOS UNESCO FAO WFP OHCHR OCHA DPKO IGAD CARICOM CIS BRICS""".split())
+_HONORIFICS = frozenset("mr mr. ms ms. mrs mrs. mme mme. dr dr. prof prof. sir dame lord lady madam "
+                        "sheikh archbishop cardinal judge justice ambassador".split())
+_CONNECTORS = frozenset("of for the and on to de in at a an".split())
+_VERBS = ("said|says|stated|told|added|noted|stressed|urged|warned|declared|recalled|called|expressed|"
+          "welcomed|emphasized|emphasised|underlined|highlighted|observed|asked|agreed|pointed|reiterated|"
+          "speaking|spoke|introduced|presented|briefed|explained|described|reported|acknowledged|affirmed|"
+          "announced|argued|began|concluded|cautioned|commended|condemned|echoed|insisted|maintained|"
+          "opened|praised|regretted|remarked|replied|responded|suggested|thanked|underscored|addressed|"
+          "delivered|hoped|believed|voiced|drew|who|also")
+_APPOSITION_END = re.compile(rf",?\s+(?:{_VERBS})\b")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
+                           r"[.!?][\"”’]?\s+(?=[A-Z“\"])")
+
+
+def _words(s: str) -> list[str]:
+    return s.split()
+
+
+def _headline_case(s: str) -> bool:
+    """Most longer words capitalised, as in a headline rather than a sentence."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s) if len(w) >= 4]
+    return bool(long) and sum(w[0].isupper() for w in long) / len(long) >= 0.7
+
+
+def _is_prose(s: str) -> bool:
+    n = len(_words(s))
+    return n >= 12 and (s.endswith(_TERMINAL) or n >= 30) and not _headline_case(s)
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            groups[-1].append(line.strip())
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+# ---------------------------------------------------------------- header
+
+class _Header:
+    """What the lines above the body say: symbol, title, date, issuing body; the rest are subtitles."""
+
+    def __init__(self, lines: list[str]):
+        self.symbol = self.title = self.date = self.publisher = None
+        self.banner: set[str] = set()  # lines that may come back as running heads
+        self.subtitles: list[str] = []
+        self._headlines(self._metadata(lines))
+
+    def _metadata(self, lines: list[str]) -> list[str]:
+        """Take symbol, date and issuing body from their lines; return the other lines."""
+        department, rest = None, []
+        for i, line in enumerate(lines):
+            tail = _SYMBOL_TAIL.match(line)
+            if _FOOTER.search(line) or _SEPARATOR.match(line) or _PRESS_RELEASE.match(line):
+                pass
+            elif _SYMBOL.match(line):
+                self.symbol = self.symbol or line
+            elif tail:
+                self.symbol = self.symbol or tail.group(2)
+                self.publisher = self.publisher or plain(tail.group(1))
+            elif full_date(line) and len(_words(line)) <= 6:
+                self.date = self.date or full_date(line)
+            elif _MEETING.match(line):
+                if i and len(_words(lines[i - 1])) <= 5 and not self.publisher:
+                    self.publisher = lines[i - 1]  # the organ named above "1234th Meeting (AM)"
+            elif "•" in line or line.lower().startswith("department of"):
+                department = department or plain(line.split("•")[0])
+            else:
+                rest.append(line)
+                continue
+            self.banner.add(norm(line))
+        self.publisher = self.publisher or department
+        return rest
+
+    def _headlines(self, lines: list[str]) -> None:
+        """The first long line is the title; its hard-wrapped repeats go, other lines are subtitles."""
+        for line in lines:
+            if self.title is None and len(_words(line)) >= 5:
+                self.title = line
+            elif not ((self.title and norm(line) in norm(self.title)) or
+                      (self.publisher and norm(line) == norm(self.publisher))):
+                self.subtitles.append(line)
+                continue
+            self.banner.add(norm(line))
+        if self.title is None and self.subtitles:
+            self.title = self.subtitles.pop(0)
+
+
+# ---------------------------------------------------------------- speakers
+
+def _cap(word: str) -> str:
+    if word.islower():
+        return word  # particles written in lower case (d'ARCY) stay so
+    return (word[:1].upper() + word[1:].lower()).replace("i̇", "i")
+
+
+def name_case(name: str) -> str:
+    """``BAN KI-MOON`` -> ``Ban Ki-Moon``; particles written in lower case stay so."""
+    return " ".join(w if w.islower() else re.sub(r"[^\W\d_]+", lambda m: _cap(m.group()), w)
+                    for w in name.split())
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+
+
+def _is_caps(core: str) -> bool:
+    letters = [c for c in core if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and bool(_NAME_WORD.fullmatch(core))
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Is position `at` inside a quotation?"""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _is_initial(core: str) -> bool:
+    return len(core) == 2 and core[0].isalpha() and core[0].isupper() and core[1] == "."
+
+
+def _name_run(sentence: str) -> tuple[int, int] | None:
+    """Span of the first name written in capitals (``JANE Q. DOE``, or ``Mr. DOE``)."""
+    tokens = list(re.finditer(r"\S+", sentence))
+    i = 0
+    while i < len(tokens):
+        j, caps, last = i, 0, None
+        while j < len(tokens):
+            raw = tokens[j].group()
+            core = raw.rstrip(",;:")
+            if raw.startswith("(") or not (_is_caps(core) or _is_initial(core) or
+                                           (core in _PARTICLES and j > i)):
+                break
+            if _is_caps(core):
+                caps += 1
+            if core not in _PARTICLES:
+                last = j
+            j += 1
+            if raw != core:  # punctuation ends the name
+                break
+        if last is not None and not _quoted(sentence, tokens[i].start()):
+            names = [tokens[k].group().rstrip(",;:") for k in range(i, last + 1)]
+            honorific = i > 0 and tokens[i - 1].group().lower() in _HONORIFICS
+            real = [n for n in names if _is_caps(n) and n.strip(".") not in _ACRONYMS]
+            if real and (caps >= 2 or honorific):
+                end = tokens[last].start() + len(tokens[last].group().rstrip(",;:"))
+                return tokens[i].start(), end
+        i = max(j, i + 1)
+    return None
+
+
+def _designation(before: str) -> str:
+    """Capitalised words right before a name: ``..., United Nations Secretary-General``."""
+    segment = re.split(r"[,;:“\"(]", before)[-1].split()
+    kept: list[str] = []
+    for word in reversed(segment):
+        if word[:1].isupper() or word.lower() in _CONNECTORS:
+            kept.append(word)
+        else:
+            break
+    kept.reverse()
+    while kept and kept[0].lower() in _CONNECTORS:
+        kept.pop(0)
+    return " ".join(kept)
+
+
+def speaker(text: str) -> str | None:
+    """The speaker designation of a paragraph whose first sentence names someone in capitals."""
+    first = _SENTENCE_END.split(text[:400], maxsplit=1)[0]
+    run = _name_run(first)
+    if run is None:
+        return None
+    start, end = run
+    name = name_case(text[start:end])
+    after = text[end:]
+    paren = re.match(r"\s*\(([^()]{1,100})\)", after)
+    if paren:
+        return f"{name} ({plain(paren.group(1))})"
+    if after.startswith(","):
+        verb = _APPOSITION_END.search(after, 1, 300)
+        apposition = after[1:verb.start()].strip(" ,") if verb else ""
+        if apposition and "“" not in apposition and '"' not in apposition:
+            return f"{name}, {apposition}"
+        return name
+    designation = _designation(text[:start])
+    return f"{designation} {name}" if designation else name
+
+
+# ---------------------------------------------------------------- body
+
+def _reflow(lines: list[str]) -> str:
+    """Join hard-wrapped lines; a word broken with a hyphen is rejoined without a space."""
+    out = ""
+    for line in lines:
+        if out.endswith("-") and out[-2:-1].isalpha() and line[:1].islower():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def _is_heading(lines: list[str], text: str) -> bool:
+    return (len(lines) == 1 and 1 <= len(_words(text)) <= 8 and not text.endswith(tuple(".,;:!?")) and
+            not text.startswith(_QUOTE_OPENERS) and (text[:1].isupper() or text[:1].isdigit()) and
+            any(c.isalpha() for c in text))
+
+
+def _body_paragraphs(groups: list[list[str]], header: _Header) -> list[tuple[str, str]]:
+    """(kind, text) in order: banner/footer lines removed, lines reflowed, cut paragraphs mended."""
+    out: list[tuple[str, str]] = []
+    for group in groups:
+        lines = [l for l in group if not _is_banner(l, header)]
+        if not lines:
+            continue
+        text = plain(_reflow(lines))
+        numbered_heading = text[:1].isdigit() and _is_heading(lines, text)  # "2. Findings"
+        if _BULLET.match(lines[0]) and not numbered_heading:
+            out.extend(("item", _BULLET.sub("", item)) for item in _items(lines))
+        elif _is_heading(lines, text):
+            out.append(("heading", text))
+        elif out and out[-1][0] == "paragraph" and not out[-1][1].endswith(_TERMINAL) and text[:1].islower():
+            out[-1] = ("paragraph", f"{out[-1][1]} {text}")
+        else:
+            out.append(("paragraph", text))
+    return out
+
+
+def _items(lines: list[str]) -> list[str]:
+    items: list[list[str]] = []
+    for line in lines:
+        if _BULLET.match(line) or not items:
+            items.append([line])
+        else:
+            items[-1].append(line)
+    return [plain(_reflow(i)) for i in items]
+
+
+def _is_banner(line: str, header: _Header) -> bool:
+    return bool(_FOOTER.search(line) or _SEPARATOR.match(line) or _PAGE_HEAD.search(line)
+                or _PRESS_RELEASE.match(line) or _SYMBOL.match(line) or _MEETING.match(line)
+                or (len(_words(line)) <= 15 and norm(line) in header.banner))
+
+
+def _dateline(groups: list[list[str]]) -> str | None:
+    """A date standing on a short line of its own near the top (a report's publication date)."""
+    return next((full_date(l) for g in groups for l in g if len(_words(l)) <= 8 and full_date(l)), None)
+
+
+@never_raise("plaintext")
+def read_plaintext(text: str, source: Source) -> Document:
+    """Read a plain-text press release or report."""
+    doc = DocBuilder(source, "plaintext")
+    groups = _paragraphs(text.replace("\f", "\n\n").split("\n"))
+    # The header ends at the first paragraph of running prose (or after the first group if none).
+    start = next((i for i, g in enumerate(groups) if _is_prose(plain(" ".join(g)))), min(1, len(groups)))
+    header = _Header([plain(l) for g in groups[:start] for l in g])
+    for line in header.subtitles:
+        doc.add("heading", Inline(plain(line)), level=2)
+    context = None
+    for kind, body in _body_paragraphs(groups[start:], header):
+        if kind == "heading":
+            context = None
+            doc.add("heading", Inline(body), level=2)
+            continue
+        context = speaker(body) or context
+        doc.add(kind, Inline(body), context=context)
+    return doc.finish(title=header.title, date=header.date or _dateline(groups[start:start + 10]),
+                      publisher=header.publisher, symbol=header.symbol)

@@ -1,0 +1,904 @@
+"""MediaWiki wikitext (articles, diff and old-revision captures) in, a `Document` of cited blocks out."""
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+import mwparserfromhell
+import pycountry
+from mwparserfromhell.nodes import (Argument, ExternalLink, Heading, HTMLEntity, Tag,
+                                    Template, Text, Wikilink)
+
+from analysis.model.document import Document, Source
+from analysis.readers.common import DocBuilder, Inline, InlineBuilder, never_raise, plain
+
+# ---------------------------------------------------------------- page chrome
+
+_TITLE_CHROME = (
+    re.compile(r"^(.+?)\s*:\s*Difference between revisions$", re.I),
+    re.compile(r"^(.+?)\s+[-–—]\s+Wikipedia$"),
+    re.compile(r"^(?:Editing|Viewing old revision of|View source for|Old revision of)\s+(.+?)"
+               r"(?:\s+\(section\))?$"),
+)
+# Proxy/translation banners such as "[go: up, home]", in whatever language, above the page.
+_BANNER = re.compile(r"^\[[^\[\]/=|{}<>]{1,60}:[^\[\]/=|{}<>]{1,60}\]$")
+_LINE_MARKER = re.compile(r"^(?:(?:Line|Zeile|Ligne|Línea|Linha|Riga|Regel|Rad|Linia|Řádek|Satır|Строка|Рядок)"
+                          r"\s*\d[\d,.]*\s*:\s*){1,2}$", re.I)
+_HEAD_CHROME = re.compile(
+    r"^(?:Content deleted\s*Content added|Content deleted|Content added"
+    r"|\(?\d+ intermediate revisions? by .* not shown\)?|(?:Latest )?revision as of .*"
+    r"|.*\(talk \| contribs\).*|(?:[←→(]\s*)?(?:Previous|Older|Next|Newer) (?:edit|revision)\b.{0,80}"
+    r"|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search)"
+    r"|This is an old revision of this page.*|Tags?: .*|\((?:edit|undo|thank|view source)\).*"
+    r"|Revision history of .*)$", re.I)
+_TAIL_CHROME = re.compile(r"^(?:Retrieved from .*|(?:Hidden )?categories: .*"
+                          r"|This page was last edited on .*)$", re.I)
+_DIFF_SIGN = re.compile(r"Difference between revisions|^Content deleted", re.I | re.M)
+
+
+def _undouble(line: str) -> str:
+    """A diff shows unchanged lines in both columns: keep one copy of `A A` / `AA` / `A<tab>A`."""
+    s = line.strip()
+    n = len(s)
+    if n < 16:
+        return line
+    for gap in range(0, 5):
+        half, odd = divmod(n - gap, 2)
+        if odd or half < 8:
+            continue
+        if (gap == 0 or s[half:half + gap].isspace()) and s[:half] == s[half + gap:]:
+            if any(c.isalpha() for c in s[:half]):
+                return s[:half]
+    return line
+
+
+def _diff_columns(line: str) -> str:
+    """Tab-separated diff columns: drop deleted (−) cells, unmark added (+) ones, keep one copy."""
+    cells = []
+    for cell in line.split("\t"):
+        cell = cell.strip()
+        if not cell or cell in "−+-":
+            continue
+        if cell.startswith("−"):
+            continue
+        cells.append(cell[1:].strip() if cell.startswith("+") else cell)
+    if not cells:
+        return ""
+    return cells[-1]
+
+
+def _title_in(line: str) -> str | None:
+    match = next((m for m in (p.match(line) for p in _TITLE_CHROME) if m), None)
+    return plain(match.group(1)) if match else None
+
+
+def _head(lines: list[str], diff: bool) -> tuple[str | None, int]:
+    """Title from the page header and the index of the first line after the header."""
+    title, seen = None, 0
+    if diff:  # everything above the first "Line N:" of a diff is page chrome
+        marker = next((i for i, l in enumerate(lines[:80]) if _LINE_MARKER.match(l.strip())), None)
+        if marker is not None:
+            return next((t for t in map(_title_in, (l.strip() for l in lines[:marker])) if t), None), marker + 1
+    skip_summary = False
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen <= 3 and _BANNER.match(line):
+            continue
+        if title is None and _title_in(line):
+            title = _title_in(line)
+        elif _HEAD_CHROME.match(line):
+            if line.lower().startswith("content"):
+                skip_summary = any(_LINE_MARKER.match(l.strip()) for l in lines[i + 1:i + 6])
+        elif _LINE_MARKER.match(line):
+            skip_summary = False
+        elif not (skip_summary or line.startswith(("→", "←"))):  # edit summaries start with a section arrow
+            return title, i
+    return title, len(lines)
+
+
+def _strip_chrome(text: str, doc: DocBuilder) -> tuple[str | None, str]:
+    """Remove what the browser captured around the wikitext; return (title from chrome, wikitext)."""
+    lines = text.split("\n")
+    diff = bool(_DIFF_SIGN.search(text[:5000])) or any(_LINE_MARKER.match(l.strip()) for l in lines[:80])
+    title, start = _head(lines, diff)
+    out: list[str] = []
+    deleted = False  # a lone "−" marks the next line as deleted text
+    for raw in lines[start:]:
+        if diff:
+            if deleted and raw.strip():
+                deleted = False
+                continue
+            deleted = raw.strip() == "−"
+            raw = _diff_line(raw)
+            if raw is None:
+                continue
+        if not _TAIL_CHROME.match(raw.strip()):
+            out.append(raw)
+    return title, "\n".join(out)
+
+
+def _diff_line(raw: str) -> str | None:
+    """One line of a diff capture as wikitext, or None for diff furniture and deleted text."""
+    if "\t" in raw:
+        raw = _diff_columns(raw)
+    line = raw.strip()
+    if _LINE_MARKER.match(line) or "(talk | contribs)" in line or line.startswith("−") or line == "+":
+        return None
+    if line.startswith("+") and not line.startswith("+|"):
+        raw = line[1:]
+    return _undouble(raw)
+
+
+# ---------------------------------------------------------------- repairing nesting
+
+_MAX_TEMPLATE_DEPTH = 30
+_HEADING = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")
+_TOKENS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<ref\b[^>]*?/\s*>|<ref\b[^>]*>|</ref\s*>|\n", re.I)
+_CLOSERS = {"}}": "{{", "]]": "[[", "</ref>": "<ref"}
+
+
+def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[str]]:
+    """Newlines outside any template/link/ref, and spans to delete for broken or too-deep nesting."""
+    stack: list[tuple[str, int, int]] = []  # (kind, start, end of opening token)
+    splits: list[int] = []
+    cuts: list[tuple[int, int]] = []
+    problems: list[str] = []
+    deep_root: int | None = None
+
+    def abandon(kind: str, start: int, tok_end: int, until: int) -> None:
+        if kind == "{{":
+            line_end = text.find("\n", start)
+            until = min(until, len(text) if line_end < 0 else line_end)
+            cuts.append((start, until))  # an unclosed template: drop the rest of its line
+            problems.append("an unclosed template was dropped")
+        else:
+            cuts.append((start, tok_end))  # an unclosed link or ref: drop only the opener
+            problems.append("an unclosed link was dropped" if kind == "[[" else "an unclosed <ref> was dropped")
+
+    for m in _TOKENS.finditer(text):
+        tok = m.group()
+        if tok == "\n":
+            end = text.find("\n", m.end())
+            following = text[m.end():len(text) if end < 0 else end].strip()
+            # Links never span lines; nothing sane spans a blank line or a heading.
+            while stack and (stack[-1][0] == "[[" or not following or _HEADING.match(following)):
+                kind, start, tok_end = stack.pop()
+                abandon(kind, start, tok_end, m.start())
+                if start == deep_root:
+                    deep_root = None
+            if not stack:
+                splits.append(m.start())
+            continue
+        low = tok.lower()
+        if tok in ("{{", "[["):
+            stack.append((tok, m.start(), m.end()))
+            if tok == "{{" and deep_root is None and sum(k == "{{" for k, _, _ in stack) > _MAX_TEMPLATE_DEPTH:
+                deep_root = next(s for k, s, _ in stack if k == "{{")
+        elif low.startswith("<ref") and low.endswith("/>"):
+            continue
+        elif low.startswith("<ref"):
+            stack.append(("<ref", m.start(), m.end()))
+        else:
+            want = _CLOSERS["</ref>" if low.startswith("</ref") else tok]
+            idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == want), None)
+            if idx is None:
+                cuts.append((m.start(), m.end()))
+                problems.append(f"a stray {tok!r} was dropped")
+                continue
+            for kind, start, tok_end in stack[idx + 1:]:
+                abandon(kind, start, tok_end, m.start())
+            kind, start, _ = stack[idx]
+            del stack[idx:]
+            if start == deep_root:
+                cuts.append((start, m.end()))
+                problems.append(f"templates nested deeper than {_MAX_TEMPLATE_DEPTH} levels were dropped")
+                deep_root = None
+    for kind, start, tok_end in stack:
+        abandon(kind, start, tok_end, len(text))
+    return splits, cuts, problems
+
+
+def _apply_cuts(text: str, cuts: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for start, end in sorted(cuts):
+        if end <= pos:
+            continue
+        out.append(text[pos:max(pos, start)])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _logical_lines(text: str, doc: DocBuilder) -> list[str]:
+    """Split into lines, keeping multi-line templates and refs whole; repair what does not nest."""
+    for _ in range(4):
+        splits, cuts, problems = _scan(text)
+        if not cuts:
+            break
+        for problem in dict.fromkeys(problems):
+            doc.warn(f"{doc.source.path}: {problem} (malformed wikitext)")
+        text = _apply_cuts(text, cuts)
+    bounds = [-1, *splits, len(text)]
+    return [text[a + 1:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _remove_comments(text: str, doc: DocBuilder) -> str:
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    if "<!--" in text:
+        doc.warn(f"{doc.source.path}: an unclosed comment <!-- was dropped to the end of its line")
+        text = re.sub(r"<!--[^\n]*", "", text)
+    return text
+
+
+# ---------------------------------------------------------------- templates
+
+_SPECIAL_CODES = {"EU": "European Union", "UN": "United Nations", "UK": "United Kingdom",
+                  "US": "United States"}
+# Wikipedia displays these instead of the ISO short names; IOC codes that are not ISO codes.
+_COUNTRY_NAMES = {
+    "RUS": "Russia", "PSE": "Palestine", "COD": "Democratic Republic of the Congo",
+    "COG": "Republic of the Congo", "CIV": "Ivory Coast", "BRN": "Brunei", "CPV": "Cape Verde",
+    "FSM": "Micronesia", "VAT": "Vatican City", "CZE": "Czech Republic", "TUR": "Turkey",
+    "GER": "Germany", "NED": "Netherlands", "SUI": "Switzerland", "DEN": "Denmark",
+    "POR": "Portugal", "GRE": "Greece", "CRO": "Croatia", "SLO": "Slovenia", "RSA": "South Africa",
+    "KSA": "Saudi Arabia", "UAE": "United Arab Emirates", "BUL": "Bulgaria", "LAT": "Latvia",
+    "MAS": "Malaysia", "INA": "Indonesia", "PHI": "Philippines", "VIE": "Vietnam", "CHI": "Chile",
+    "PAR": "Paraguay", "URU": "Uruguay", "NGR": "Nigeria", "ALG": "Algeria", "ANG": "Angola",
+    "IRI": "Iran", "TPE": "Taiwan", "ZIM": "Zimbabwe", "ZAM": "Zambia", "HAI": "Haiti",
+    "CRC": "Costa Rica", "GUA": "Guatemala", "HON": "Honduras", "ESA": "El Salvador",
+    "NCA": "Nicaragua", "TAN": "Tanzania", "LIB": "Lebanon", "MGL": "Mongolia",
+}
+
+
+@functools.lru_cache(maxsize=512)
+def country_name(code: str) -> str | None:
+    """Display name for a country/organisation code template (``USA``, ``GBR``, ``EU``)."""
+    code = code.strip()
+    if not (code.isupper() and code.isalpha() and 2 <= len(code) <= 4):
+        return None
+    if code in _SPECIAL_CODES:
+        return _SPECIAL_CODES[code]
+    if code in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[code]
+    if len(code) != 3:
+        return None
+    try:
+        country = pycountry.countries.get(alpha_3=code)
+    except (KeyError, LookupError):
+        country = None
+    if country is None:
+        return None
+    return getattr(country, "common_name", None) or country.name.split(",")[0]
+
+
+_FIRST_ARG = frozenset((
+    "nowrap", "nobr", "nobreak", "small", "smaller", "big", "larger", "large", "em", "strong", "var",
+    "sic", "not a typo", "notatypo", "proper name", "avoid wrap", "code", "mono", "smallcaps", "sc",
+    "visible anchor", "vanchor", "abbr", "tooltip", "abbrlink", "center", "centre", "ill",
+    "interlanguage link", "interlanguage link multi", "plainlist", "flatlist", "noitalic", "nobold",
+    "keep together", "script", "lang-rtl", "nowrap begin", "text", "replace", "uc", "lc",
+))
+_SECOND_ARG = frozenset(("lang", "langx", "color", "colour", "flagg", "font color"))
+_LAST_ARG = frozenset(("transl", "transliteration", "resize"))
+_QUOTES = frozenset(("quote", "blockquote", "cquote", "quotation", "quote box", "rquote", "pull quote",
+                     "centered pull quote", "talk quote", "bq", "quote frame"))
+_LISTS = frozenset(("hlist", "unbulleted list", "ubl", "bulleted list", "ordered list", "bulleted"))
+_CONSTANTS = {"ndash": "–", "mdash": "—", "snd": " – ", "spaced ndash": " – ", "spaced en dash": " – ",
+              "nbsp": " ", "!": "|", "=": "=", "'": "'", '"': '"', "'s": "'s", "dot": " · ",
+              "·": " · ", "bull": " • ", "•": " • ", "en dash": "–", "em dash": "—", "shy": "",
+              "zwsp": "", "-": "–", "break": " ", "clear": ""}
+_FLAGS_TEXT = frozenset(("flag", "flagcountry", "flag country", "flagu", "flagnation", "flag link"))
+_NOTES = frozenset(("efn", "efn-ua", "efn-la", "efn-lr", "efn-ur", "refn", "notetag", "note tag",
+                    "ntag", "efn-lg"))
+_SHORT_CITES = frozenset(("sfn", "sfnp", "harvnb", "harv", "harvp", "harvtxt", "sfnm"))
+_DATE_TEMPLATES = frozenset(("start date", "date", "dts", "start date and age", "end date",
+                             "birth date", "death date", "end date and age", "birth date and age"))
+_CURRENCY = {"us$": "US$", "usd": "US$", "€": "€", "eur": "€", "gbp": "£", "£": "£"}
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+# Citation parameters that only steer formatting.
+_CITE_SKIP = frozenset(("df", "mode", "ref", "postscript", "url-access", "name-list-style",
+                        "display-authors", "lastauthoramp", "quote-page"))
+_CITE_ALIASES = {"accessdate": "access-date", "archiveurl": "archive-url",
+                 "archivedate": "archive-date", "urlstatus": "url-status", "deadurl": "url-status",
+                 "dead-url": "url-status", "script-title": "title", "trans_title": "trans-title"}
+_NOTE_GROUPS = ("cite", "ref", "refs", "citation", "citations", "source", "sources", "r")
+
+_DROP_TAGS = frozenset(("gallery", "math", "chem", "score", "timeline", "templatestyles",
+                        "syntaxhighlight", "source", "imagemap", "graph", "mapframe", "maplink",
+                        "indicator", "categorytree", "inputbox", "hiero", "references", "style",
+                        "noinclude", "section"))
+_STRAY_TAGS = re.compile(r"</?(?:small|big|span|div|center|font|sup|sub|u|s|p|b|i|em|strong|"
+                         r"blockquote|poem|abbr|cite|code|tt|hr|br|ref|references)\b[^>\n]{0,200}>", re.I)
+_LINK_SKIP = re.compile(r"^(?:file|image|category|media|bild|datei|fichier|kategorie|catégorie|"
+                        r"imagen|archivo|immagine|categoria)\s*:", re.I)
+_INTERWIKI = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8})?:")
+_MAX_NODE_DEPTH = 60
+
+
+def _tname(name: str) -> str:
+    name = " ".join(name.replace("_", " ").split())
+    if name.lower().startswith("template:"):
+        name = name[9:].strip()
+    return name
+
+
+def _cite_text(fields: list[tuple[str, str]]) -> str:
+    """A readable citation: authors. "Title". Work. Publisher. Date."""
+    got = dict(fields)
+    authors = []
+    for i in ("", "1", "2", "3", "4"):
+        last, first = got.get("last" + i), got.get("first" + i)
+        name = got.get("author" + i) or (f"{last}, {first}" if last and first else last)
+        if name and name not in authors:
+            authors.append(name)
+    parts = ["; ".join(authors)]
+    if got.get("title"):
+        parts.append(f"\u201c{got['title']}\u201d")
+    for key in ("work", "newspaper", "magazine", "journal", "website", "periodical", "agency",
+                "publisher", "location", "date", "year"):
+        if got.get(key) and got[key] not in parts:
+            parts.append(got[key])
+    if len(parts) == 1 and got.get("url"):
+        parts.append(got["url"])
+    return ". ".join(p.rstrip(".") for p in parts if p) + "."
+
+
+class _Renderer:
+    """Turns wikitext fragments into Inline text, footnotes going to the DocBuilder."""
+
+    def __init__(self, doc: DocBuilder):
+        self.doc = doc
+        self.b = InlineBuilder()
+        self.out: list[Inline] = []
+        self.split_br = False
+        self.in_ref = False
+        self.cite_fields: list[tuple[str, str]] | None = None
+        self.unnamed = 0
+
+    # -- entry points
+
+    def paragraphs(self, wikitext: str, split_br: bool = False) -> list[Inline]:
+        saved = (self.b, self.out, self.split_br)
+        self.b, self.out, self.split_br = InlineBuilder(), [], split_br
+        try:
+            self._nodes(mwparserfromhell.parse(wikitext, skip_style_tags=False).nodes, 0)
+            self.out.append(self.b.build())
+            return [p for p in self.out if p.text]
+        finally:
+            self.b, self.out, self.split_br = saved
+
+    def inline(self, wikitext: str) -> Inline:
+        found = self.paragraphs(wikitext)
+        return found[0] if len(found) == 1 else Inline(" ".join(p.text for p in found))
+
+    def _plain(self, code) -> str:
+        """Text of a parsed fragment, rendered apart from the current block."""
+        saved = (self.b, self.split_br)
+        self.b, self.split_br = InlineBuilder(), False
+        try:
+            self._nodes(code.nodes, 1)
+            return self.b.build().text
+        finally:
+            self.b, self.split_br = saved
+
+    # -- nodes
+
+    def _nodes(self, nodes, depth: int) -> None:
+        for node in nodes:
+            self._node(node, depth)
+
+    def _node(self, node, depth: int) -> None:
+        if depth > _MAX_NODE_DEPTH:
+            self.b.removed()
+            return
+        if isinstance(node, Text):
+            self.b.text(_clean_text(node.value))
+        elif isinstance(node, HTMLEntity):
+            try:
+                self.b.text(node.normalize())
+            except ValueError:
+                self.b.text(str(node))
+        elif isinstance(node, Wikilink):
+            self._wikilink(node, depth)
+        elif isinstance(node, ExternalLink):
+            self._external(node, depth)
+        elif isinstance(node, Template):
+            self._template(node, depth)
+        elif isinstance(node, Tag):
+            self._tag(node, depth)
+        elif isinstance(node, Heading):
+            self._nodes(node.title.nodes, depth + 1)
+        elif isinstance(node, Argument) and node.default is not None:
+            self._nodes(node.default.nodes, depth + 1)
+        else:  # comments, bare arguments
+            self.b.removed()
+
+    def _wikilink(self, node: Wikilink, depth: int) -> None:
+        title = str(node.title).strip()
+        bare = title.lstrip(":")
+        if (not title.startswith(":") and _LINK_SKIP.match(bare)) or (
+                node.text is None and _INTERWIKI.match(title)):
+            self.b.removed()
+            return
+        target = " ".join(bare.replace("_", " ").split())
+        span = self.b.open("link", target)
+        if node.text is not None and str(node.text).strip():
+            self._nodes(node.text.nodes, depth + 1)
+        else:
+            label = target.split("#")[0] or target.split("#", 1)[-1]
+            if node.text is not None:  # the pipe trick: [[Page (qualifier)|]]
+                label = re.sub(r"\s*\([^)]*\)$", "", label.split(":")[-1])
+            self.b.text(label)
+        self.b.close(span)
+
+    def _external(self, node: ExternalLink, depth: int) -> None:
+        url = str(node.url).strip()
+        if node.brackets and not (node.title and str(node.title).strip()):
+            self.b.removed()  # [http://x] shows as a bare number
+            return
+        span = self.b.open("link", url)
+        if node.brackets:
+            self._nodes(node.title.nodes, depth + 1)
+        else:
+            self.b.text(url)
+        self.b.close(span)
+
+    def _tag(self, node: Tag, depth: int) -> None:
+        tag = str(node.tag).strip().lower()
+        if tag == "ref":
+            self._ref(node)
+        elif tag == "references":
+            self._list_defined_refs(node)
+        elif tag in _DROP_TAGS:
+            self.b.removed()
+        elif tag == "br":
+            if self.split_br:
+                old = self.b
+                self.b = old.split()
+                self.out.append(old.build())
+            else:
+                self.b.text(" ")
+        elif tag in ("nowiki", "pre") and node.contents is not None:
+            self.b.text(html.unescape(str(node.contents)))
+        elif node.contents is None:
+            self.b.removed()
+        elif tag in ("i", "em"):
+            span = self.b.open("em")
+            self._nodes(node.contents.nodes, depth + 1)
+            self.b.close(span)
+        else:
+            if tag in ("p", "div", "li", "td", "th", "tr", "table", "blockquote"):
+                self.b.text(" ")
+            self._nodes(node.contents.nodes, depth + 1)
+            if tag in ("td", "th", "tr", "li", "p", "div"):
+                self.b.text(" ")
+
+    # -- footnotes
+
+    def _ref(self, node: Tag) -> None:
+        if self.in_ref:
+            self.b.removed()
+            return
+        key, name, kind = _ref_identity(node)
+        has_content = node.contents is not None and str(node.contents).strip()
+        if not name and not has_content:
+            self.b.removed()
+            return
+        if not name:
+            self.unnamed += 1
+            key = f"ref#{self.unnamed}"
+        if has_content and not self.doc.has_note(key):
+            self._define(key, name, node.contents, kind)
+        self.b.note(key)
+
+    def _list_defined_refs(self, node: Tag) -> None:
+        """`<references>` may define named refs used above it; it prints nothing itself."""
+        self.b.removed()
+        if node.contents is None:
+            return
+        for ref in node.contents.filter_tags(recursive=False, matches=lambda n: str(n.tag).lower() == "ref"):
+            key, name, kind = _ref_identity(ref)
+            if name and ref.contents is not None and not self.doc.has_note(key):
+                self._define(key, name, ref.contents, kind)
+
+    def _define(self, key: str, label: str, code, kind: str) -> None:
+        """Render a note body apart from the block; keep the first citation template's fields."""
+        saved = (self.b, self.split_br, self.in_ref, self.cite_fields)
+        self.b, self.split_br, self.in_ref, self.cite_fields = InlineBuilder(), False, True, None
+        try:
+            self._nodes(code.nodes, 1)
+            inline = self.b.build()
+            fields = self.cite_fields or _bare_fields(code)
+        finally:
+            self.b, self.split_br, self.in_ref, self.cite_fields = saved
+        self.doc.define_note(key, label, inline, kind=kind, fields=tuple(fields))
+
+    # -- templates
+
+    def _template(self, node: Template, depth: int) -> None:
+        raw = _tname(str(node.name))
+        name = raw.lower()
+        args = {str(p.name).strip().lower(): p.value for p in node.params}
+
+        def arg(i: int | str):
+            return args.get(str(i))
+
+        def emit(code) -> None:
+            if code is not None:
+                self._nodes(code.nodes, depth + 1)
+            else:
+                self.b.removed()
+
+        if ":" in name:
+            head, _, rest = raw.partition(":")
+            if head.lower() in ("formatnum", "lc", "uc", "lcfirst", "ucfirst"):
+                self.b.text(rest)
+            else:
+                self.b.removed()  # parser functions and magic words
+        elif name.startswith("cite ") or name in ("citation", "cite", "vcite"):
+            self._cite(node)
+        elif name in _FLAGS_TEXT:
+            self._flag(arg("name") or arg(1))
+        elif name in _NOTES:
+            self._template_note(args, "note")
+        elif name in _SHORT_CITES:
+            self._short_cite(args)
+        elif name in _CONSTANTS:
+            self.b.text(_CONSTANTS[name])
+        elif country_name(raw):
+            self.b.text(country_name(raw))
+        elif name in _QUOTES:
+            emit(arg("text") or arg("quote") or arg(1))
+        elif name in _LISTS:
+            items = [self._plain(args[k]) for k in sorted((k for k in args if k.isdigit()), key=int)]
+            self.b.text(", ".join(i for i in items if i))
+        elif name.startswith("lang-"):
+            emit(arg(1))
+        elif name in _SECOND_ARG:
+            emit(arg(2) or arg("text"))
+        elif name in _LAST_ARG:
+            last = max((int(k) for k in args if k.isdigit()), default=0)
+            emit(arg(last) if last else None)
+        elif name in ("ill", "interlanguage link") and arg("lt"):
+            emit(arg("lt"))
+        elif name in _FIRST_ARG:
+            emit(arg(1) or arg("text"))
+        else:
+            self._special(name, args)
+
+    def _special(self, name: str, args: dict) -> None:
+        """Templates whose text is built from their arguments (dates, amounts, conversions)."""
+        vals = [self._plain(args[k]) for k in sorted((k for k in args if k.isdigit()), key=int)]
+        text = ""
+        if name in ("as of", "as at"):
+            text = ("as of " if args.get("lc") and str(args["lc"]).strip() else "As of ") + _date_text(vals)
+        elif name in ("circa", "c."):
+            text = "c. " + (vals[0] if vals else "")
+        elif name in _DATE_TEMPLATES:
+            text = _date_text([v for v in vals if v.isdigit()][:3]) or (vals[0] if vals else "")
+        elif name in ("convert", "cvt") and len(vals) >= 2:
+            if len(vals) >= 4 and vals[1] in ("-", "–", "to", "and", "or", "to(-)", "x", "by"):
+                sep = "–" if vals[1] in ("-", "–") else f" {vals[1]} "
+                text = f"{vals[0]}{sep}{vals[2]} {vals[3]}"
+            else:
+                text = f"{vals[0]} {vals[1]}"
+        elif name in _CURRENCY and vals:
+            text = _CURRENCY[name] + vals[0]
+        elif name == "val" and vals:
+            text = vals[0] + (" " + self._plain(args["u"]) if "u" in args else "")
+        if text.strip():
+            self.b.text(text)
+        else:
+            self.b.removed()  # maintenance, navigation, infoboxes and anything unknown
+
+    def _flag(self, code) -> None:
+        if code is None:
+            self.b.removed()
+            return
+        text = self._plain(code)
+        name = country_name(text) or text
+        span = self.b.open("link", name)
+        self.b.text(name)
+        self.b.close(span)
+
+    def _cite(self, node: Template) -> None:
+        fields: list[tuple[str, str]] = []
+        for param in node.params:
+            key = " ".join(str(param.name).strip().lower().split())
+            key = _CITE_ALIASES.get(key, key)
+            if key in _CITE_SKIP or key.startswith(("author-link", "authorlink", "author-mask")):
+                continue
+            value = self._plain(param.value)
+            if key == "title" and re.match(r"^[a-z]{2,3}:", value) and "script-title" in str(param.name):
+                value = value.split(":", 1)[1]
+            if value and not any(k == key for k, _ in fields):
+                fields.append((key, value))
+        if self.in_ref and self.cite_fields is None:
+            self.cite_fields = fields
+        self.b.text(" " + _cite_text(fields) + " ")
+
+    def _template_note(self, args: dict, kind: str) -> None:
+        if self.in_ref:
+            self.b.removed()
+            return
+        name = plain(self._plain(args["name"])) if "name" in args else ""
+        body = args.get("1") or args.get("text")
+        if name:
+            key = f"efn:{name}"
+        else:
+            self.unnamed += 1
+            key = f"efn#{self.unnamed}"
+        if body is not None and not self.doc.has_note(key):
+            self._define(key, name, body, kind)
+        self.b.note(key)
+
+    def _short_cite(self, args: dict) -> None:
+        vals = [self._plain(args[k]) for k in sorted((k for k in args if k.isdigit()), key=int)]
+        if not vals:
+            self.b.removed()
+            return
+        text = " & ".join(vals[:-1]) + " " + vals[-1] if len(vals) > 1 else vals[0]
+        for key in ("p", "page", "pp", "pages", "loc"):
+            if key in args:
+                text += (", p. " if key in ("p", "page") else ", pp. " if key in ("pp", "pages")
+                         else ", ") + self._plain(args[key])
+                break
+        key = "sfn:" + text
+        if not self.in_ref and not self.doc.has_note(key):
+            self.doc.define_note(key, "", Inline(text + "."), kind="citation")
+        if self.in_ref:
+            self.b.text(text)
+        else:
+            self.b.note(key)
+
+
+def _ref_identity(node: Tag) -> tuple[str, str, str]:
+    """(note key, ref name, kind) of a <ref>; a named group such as ``note`` marks explanatory notes."""
+    attrs = {str(a.name).strip().lower(): plain(str(a.value or "")).strip("\"' ") for a in node.attributes}
+    name, group = attrs.get("name", ""), attrs.get("group", "")
+    kind = "note" if group and group.lower() not in _NOTE_GROUPS else "citation"
+    return f"ref:{group}:{name}", name, kind
+
+
+def _date_text(vals: list[str]) -> str:
+    """``[2019, 3, 14]`` -> ``14 March 2019``; missing parts are left out."""
+    if not vals:
+        return ""
+    year = vals[0]
+    month = int(vals[1]) if len(vals) > 1 and vals[1].isdigit() and 1 <= int(vals[1]) <= 12 else 0
+    day = vals[2] if len(vals) > 2 and vals[2].isdigit() else ""
+    return " ".join(p for p in (day.lstrip("0"), _MONTH_NAMES[month] if month else "", year) if p)
+
+
+def _bare_fields(code) -> list[tuple[str, str]]:
+    """A ref without a citation template: its first bracketed link gives title and url."""
+    fields: list[tuple[str, str]] = []
+    for link in code.filter_external_links(recursive=True):
+        if link.brackets and link.title and str(link.title).strip():
+            label = plain(mwparserfromhell.parse(str(link.title)).strip_code())
+            fields += [("title", label.strip("\"“”'‘’ ")), ("url", str(link.url).strip())]
+            break
+    return fields
+
+
+def _clean_text(value: str) -> str:
+    value = re.sub(r"'{2,}", "", value)  # quotes mwparserfromhell could not pair
+    value = re.sub(r"__[A-Z]{3,}__", "", value)
+    if "<" in value:
+        value = _STRAY_TAGS.sub(" ", value)
+    return html.unescape(value) if "&" in value else value
+
+
+# ---------------------------------------------------------------- block structure
+
+_TEMPLATE_PARAM = re.compile(r"^\|\s*[A-Za-z_][\w ]*?\s*=\s*(?![\"'])")
+_ATTRS = re.compile(r"""^\s*(?:[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s|"']+)\s*)+$""")
+_BACK_MATTER = re.compile(r"^(?:references|notes|footnotes|citations|sources|bibliography|"
+                          r"external links|further reading|notes and references)$", re.I)
+_DEPTH_TOKENS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<ref\b[^>]*?/\s*>|<ref\b[^>]*>|</ref\s*>|\|\||!!|\|", re.I)
+
+
+def _split_top(s: str, seps: tuple[str, ...]) -> list[str]:
+    """Split at `seps` where they stand outside templates, links and refs."""
+    depth, parts, start = 0, [], 0
+    for m in _DEPTH_TOKENS.finditer(s):
+        tok = m.group().lower()
+        if tok in ("{{", "[["):
+            depth += 1
+        elif tok in ("}}", "]]"):
+            depth = max(0, depth - 1)
+        elif tok.startswith("<ref") and not tok.endswith("/>"):
+            depth += 1
+        elif tok.startswith("</ref"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and tok in seps:
+            parts.append(s[start:m.start()])
+            start = m.end()
+    parts.append(s[start:])
+    return parts
+
+
+def _is_template_param(line: str) -> bool:
+    """`| name = value` left over from a template whose opening the capture missed."""
+    return bool(_TEMPLATE_PARAM.match(line)) and len(_split_top(line[1:], ("|",))) == 1
+
+
+def _cell_content(cell: str) -> tuple[str, str]:
+    """Split a cell into its `attributes |` prefix (maybe empty) and its content."""
+    parts = _split_top(cell, ("|",))
+    if len(parts) > 1 and _ATTRS.match(parts[0]):
+        return parts[0], "|".join(parts[1:])
+    return "", cell
+
+
+_ROWSPAN = re.compile(r"rowspan\s*=\s*[\"']?(\d+)", re.I)
+# An item led by the actor it is about: "{{flag|X}}: ...", "[[X]] – ...", "'''X''': ...".
+_LEAD_LABEL = re.compile(r"^\s*(?:(?:\{\{flag(?:icon|deco)[^{}]*\}\}|\[\[(?:File|Image):[^\]]*\]\])\s*)*"
+                         r"(\{\{[^{}]+\}\}|\[\[[^\[\]]+\]\]|'''[^']+''')\s*[:–—-]\s", re.I)
+_MAX_CONTEXT = 120  # a longer first cell is content, not a label
+
+
+class _Cell:
+    __slots__ = ("header", "lines", "attrs")
+
+    def __init__(self, header: bool, attrs: str, content: str):
+        self.header, self.attrs, self.lines = header, attrs, [content]
+
+
+class _Segmenter:
+    """Walks logical lines: headings, paragraphs, list items and table rows become blocks."""
+
+    def __init__(self, doc: DocBuilder):
+        self.doc = doc
+        self.render = _Renderer(doc)
+        self.para: list[str] = []
+        self.table = 0  # nesting depth of the table we are in
+        self.row: list[_Cell] = []
+        self.span: tuple[str | None, int] = (None, 0)  # a rowspan context and the rows it still covers
+        self.term: str | None = None  # the last "; term" of a definition list
+        self.skip_section = False
+        self.first_heading: str | None = None
+
+    def run(self, lines: list[str]) -> None:
+        for line in lines:
+            s = line.strip()
+            if self.table:
+                self._table_line(s)
+                continue
+            if not s.startswith(":"):
+                self.term = None
+            if not s:
+                self._flush_para()
+            elif _HEADING.match(s):
+                self._flush_para()
+                self._heading(s)
+            elif s.startswith("{|"):
+                self._flush_para()
+                self.table, self.span = 1, (None, 0)
+            elif s.startswith("|}"):
+                self._flush_para()  # the end of a table whose start the capture missed
+            elif s.startswith(("|-", "||")) or (s.startswith("|") and not _is_template_param(s)) \
+                    or (s.startswith("!") and "!!" in s):
+                self._flush_para()
+                self.table = 1  # a table fragment without its opening
+                self._table_line(s)
+            elif s.startswith("|") or s.startswith("}}"):
+                continue  # parameter lines of a template whose start the capture missed
+            elif s[0] in "*#;:":
+                self._flush_para()
+                self._list_line(s)
+            else:
+                self.para.append(s)
+        if self.table:
+            self.doc.warn(f"{self.doc.source.path}: a table is not closed with |}}")
+            self._flush_row()
+        self._flush_para()
+
+    def _list_line(self, s: str) -> None:
+        """`*`/`#` items (context from a leading actor label), `; term` and its `: definitions`."""
+        body = s.lstrip("*#:; ")
+        if s[0] == ";":
+            term, _, rest = body.partition(":")
+            self.term = self.render.inline(term).text or None
+            if rest.strip():
+                self._add("paragraph", rest, self.term)
+        elif s[0] == ":":
+            self._add("paragraph", body, self.term)
+        else:
+            label = _LEAD_LABEL.match(body)
+            context = (self.render.inline(label.group(1)).text or None) if label else None
+            self._add("item", body, context)
+
+    def _heading(self, s: str) -> None:
+        m = _HEADING.match(s)
+        inline = self.render.inline(m.group(2))
+        if self.first_heading is None and inline.text:
+            self.first_heading = inline.text
+        self.skip_section = bool(_BACK_MATTER.match(inline.text))
+        self.doc.add("heading", inline, level=len(m.group(1)))
+
+    def _add(self, kind: str, wikitext: str, context: str | None = None, split_br: bool = False) -> None:
+        if self.skip_section:
+            return
+        for inline in self.render.paragraphs(wikitext, split_br=split_br):
+            self.doc.add(kind, inline, context=context)
+
+    def _flush_para(self) -> None:
+        if self.para:
+            self._add("paragraph", "\n".join(self.para))
+            self.para = []
+
+    def _table_line(self, s: str) -> None:
+        if s.startswith("{|"):
+            self.table += 1
+        elif s.startswith("|}"):
+            self.table -= 1
+            if self.table <= 0:
+                self._flush_row()
+                self.table = 0
+        elif s.startswith("|+"):
+            return  # caption
+        elif s.startswith("|-"):
+            self._flush_row()
+        elif s.startswith("!"):
+            self.row += [_Cell(True, *_cell_content(c)) for c in _split_top(s[1:], ("!!", "||"))]
+        elif s.startswith("|"):
+            self.row += [_Cell(False, *_cell_content(c)) for c in _split_top(s[1:], ("||",))]
+        elif self.row:
+            self.row[-1].lines.append(s)
+        elif s:
+            self._add("paragraph", s)  # text before any cell: the capture began inside one
+
+    def _flush_row(self) -> None:
+        cells, self.row = self.row, []
+        if not cells or all(c.header for c in cells):
+            return  # header rows name the columns; they are not content
+        context, left = self.span
+        if left > 0:  # the first cell of an earlier row spans this one too
+            self.span = (context, left - 1)
+        else:
+            if len(cells) > 2 and re.fullmatch(r"[\d.\s]*", "".join(cells[0].lines)):
+                cells = cells[1:]  # a numbering column: the actor is in the next cell
+            context = self._context(cells[0]) if len(cells) > 1 else None
+            if context is None:
+                for cell in cells:
+                    self._cell(cell.lines, None)
+                return
+            span = _ROWSPAN.search(cells[0].attrs)
+            self.span = (context, int(span.group(1)) - 1) if span else (None, 0)
+            cells = cells[1:]
+        for cell in cells:
+            self._cell(cell.lines, context)
+
+    def _context(self, cell: _Cell) -> str | None:
+        text = self.render.inline("\n".join(cell.lines)).text
+        return text if text and len(text) <= _MAX_CONTEXT else None
+
+    def _cell(self, lines: list[str], context: str | None) -> None:
+        """A cell's paragraphs (blank lines, list items, <br>) each become a block."""
+        kind = "row" if context else "paragraph"
+        chunk: list[str] = []
+        for line in [*lines, ""]:
+            if not line.strip() or line.lstrip().startswith(("*", "#")):
+                if chunk:
+                    self._add(kind, "\n".join(chunk), context, split_br=True)
+                chunk = [line.lstrip("*#: ")] if line.strip() else []
+            else:
+                chunk.append(line)
+
+
+@never_raise("wikitext")
+def read_wikitext(text: str, source: Source) -> Document:
+    """Read a wikitext article or a capture of a diff/old-revision page."""
+    doc = DocBuilder(source, "wikitext")
+    title, body = _strip_chrome(text, doc)
+    body = _remove_comments(body, doc)
+    segmenter = _Segmenter(doc)
+    segmenter.run(_logical_lines(body, doc))
+    return doc.finish(title=title or segmenter.first_heading)

@@ -1,0 +1,152 @@
+"""Loading source files (errors, encodings, newlines) and choosing a reader (registry, detection)."""
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from analysis.errors import SourceError
+from analysis.model.document import Source
+from analysis.readers import READERS, detect_genre, read, read_markdown, read_plaintext, read_wikitext
+from analysis.readers.load import load_text
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "readers"
+
+
+def write(tmp_path: pathlib.Path, data: bytes, name: str = "source.txt") -> pathlib.Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def error(path: pathlib.Path, shown: str = "sources/x.txt", **kw) -> str:
+    with pytest.raises(SourceError) as caught:
+        load_text(path, shown, **kw)
+    message = str(caught.value)
+    assert shown in message and "\n" not in message
+    return message
+
+
+# ---------------------------------------------------------------- errors
+
+def test_missing_file(tmp_path):
+    assert "does not exist" in error(tmp_path / "nope.txt")
+
+
+def test_folder(tmp_path):
+    assert "folder" in error(tmp_path)
+
+
+def test_unreadable(tmp_path, monkeypatch):
+    path = write(tmp_path, b"text")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pathlib.Path, "open", refuse)
+    assert "permission denied" in error(path)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", "\ufeff  \n".encode("utf-8"), "\ufeff \n".encode("utf-16-le")])
+def test_empty_or_whitespace(tmp_path, data):
+    assert "empty" in error(write(tmp_path, data))
+
+
+@pytest.mark.parametrize("data, what", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+    (b"text\x00with a NUL byte", "binary"),
+    (bytes(range(256)) * 4, "binary"),
+])
+def test_binary(tmp_path, data, what):
+    assert what in error(write(tmp_path, data))
+
+
+def test_too_large(tmp_path):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(25_300_000)  # sparse: no need to write the bytes
+    assert error(path, "big.txt").endswith("big.txt is 25.3 MB; the limit is 20 MB")
+
+
+def test_custom_limit(tmp_path):
+    assert "limit" in error(write(tmp_path, b"x" * 2000), max_bytes=1000)
+
+
+def test_error_code_is_source_error(tmp_path):
+    with pytest.raises(SourceError) as caught:
+        load_text(tmp_path / "missing.md", "missing.md")
+    assert caught.value.code == "E020" and caught.value.exit_code == 4
+
+
+# ---------------------------------------------------------------- decoding
+
+@pytest.mark.parametrize("data", [
+    "Grüße — “quoted”\n".encode("utf-8"),
+    "\ufeffGrüße — “quoted”\n".encode("utf-8"),
+    "\ufeffGrüße — “quoted”\n".encode("utf-16-le"),
+    "\ufeffGrüße — “quoted”\n".encode("utf-16-be"),
+])
+def test_unicode_encodings(tmp_path, data):
+    text, warnings = load_text(write(tmp_path, data), "s.txt")
+    assert text == "Grüße — “quoted”\n" and warnings == ()
+
+
+def test_cp1252_fallback_warns(tmp_path):
+    text, warnings = load_text(write(tmp_path, "Café “fine” – ok\n".encode("cp1252")), "old.txt")
+    assert text == "Café “fine” – ok\n"
+    assert len(warnings) == 1 and "old.txt" in warnings[0] and "UTF-8" in warnings[0]
+
+
+def test_newlines_are_normalised(tmp_path):
+    text, _ = load_text(write(tmp_path, b"one\r\ntwo\rthree\n"), "s.txt")
+    assert text == "one\ntwo\nthree\n"
+
+
+def test_control_characters_are_removed(tmp_path):
+    text, warnings = load_text(write(tmp_path, b"a\x07b\tc\x1bd\n"), "s.txt")
+    assert text == "ab\tcd\n" and "control" in warnings[0]
+
+
+def test_fixture_files_load_cleanly():
+    for path in FIXTURES.rglob("*.*"):
+        text, warnings = load_text(path, path.name)
+        assert text and warnings == ()
+
+
+# ---------------------------------------------------------------- registry and detection
+
+def test_registry_is_literal():
+    assert READERS == {"wikitext": read_wikitext, "markdown": read_markdown, "plaintext": read_plaintext}
+
+
+@pytest.mark.parametrize("name, genre", [
+    ("wikitext/diff_positions.txt", "wikitext"),
+    ("wikitext/article_named_refs.wiki", "wikitext"),
+    ("markdown/policy_note.md", "markdown"),
+    ("markdown/simple_note.md", "markdown"),
+    ("plaintext/press_release.txt", "plaintext"),
+    ("plaintext/report.txt", "plaintext"),
+])
+def test_detect_genre_from_content(name, genre):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert detect_genre(text, "renamed.txt") == genre
+    assert detect_genre(text, name) == genre
+
+
+@pytest.mark.parametrize("path, genre", [("a.wiki", "wikitext"), ("a.md", "markdown"), ("a.txt", "plaintext"),
+                                         ("a", "plaintext")])
+def test_extension_breaks_ties(path, genre):
+    assert detect_genre("Just a sentence with no markup at all.", path) == genre
+
+
+def test_diff_title_decides_wikitext():
+    assert detect_genre("Foo: Difference between revisions\n\nsome **bold** text", "x.md") == "wikitext"
+
+
+def test_read_uses_source_genre_when_given():
+    text = (FIXTURES / "markdown" / "simple_note.md").read_text(encoding="utf-8")
+    assert read(text, Source("x", "x.md", genre="plaintext")).genre == "plaintext"
+    doc = read(text, Source("x", "x.md", genre="latex"))
+    assert doc.genre == "markdown" and "unknown genre" in doc.warnings[0]
