@@ -123,8 +123,11 @@ def person_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
         if titles.search(name) or len(words) < 2:
             continue
         follower = re.match(r"\s+([a-z][\w-]+)", text[end:end + 30])
-        if follower and (titles.fullmatch(follower.group(1)) or _title_patterns()[1].fullmatch(follower.group(1))):
-            continue  # "a Utopian Serb politician": the capitals describe the politician
+        if follower and (titles.fullmatch(follower.group(1)) or _title_patterns()[1].fullmatch(follower.group(1))
+                         or re.fullmatch(r"[a-z]{3,}(?<!s)s", follower.group(1))):
+            continue  # "a Utopian Serb politician", "Utopian Serb parties": the capitals describe a noun
+        if any(gaz.canonical(w) for w in words):
+            continue  # a place or a people is not a person's name
         if name.isupper() and len(name) < 6:
             continue
         out.append((start, end, name))
@@ -172,8 +175,14 @@ def _mention_name(mentions) -> str | None:
     return None
 
 
+_MODIFIER = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|"
+                       r"[A-Z][\w'\u2019.-]*|[a-z]+(?:al|ic|ive|an|ese|ish|ior|ed|ion)|[a-z]+-[a-z]+|foreign|defen[cs]e|"
+                       r"interior|finance|prime|deputy|chief|head|former|senior|local|well|"
+                       r"placed|well-placed|high-ranking|top|anonymous|unnamed|informed|close|independent)")
+
+
 def descriptor(phrase: str) -> str | None:
-    """An anonymous-source noun phrase ("a former EU diplomat", "Western sources"), or None."""
+    """An anonymous-source noun phrase ("a former EU diplomat", "member states"), or None."""
     _, anon = _title_patterns()
     m = None
     for m in anon.finditer(phrase):
@@ -181,20 +190,22 @@ def descriptor(phrase: str) -> str | None:
     if m is None:
         return None
     head_end = m.end()
-    left = phrase[:m.start()]
-    words = left.split()
-    # keep up to four modifiers, stopping at a verb-like or clause word
+    plural = re.match(r"\s+([a-z]+s)\b", phrase[head_end:])
+    if plural and not re.fullmatch(r"(?:was|has|is|does|says|as|its|his|this|thus|us)", plural.group(1)):
+        head_end += plural.end()  # "member states", "opposition leaders"
     keep = []
-    for w in reversed(words[-5:]):
-        if re.fullmatch(r"(?i)(?:a|an|the|one|two|three|several|some|many|most|other|diplomatic|[A-Z][\w'-]*|"
-                        r"former|senior|local|well|placed|well-placed|high-ranking|top|western|foreign|"
-                        r"anonymous|unnamed|informed|close|international|independent|[a-z]+al|[a-z]+ive)", w):
-            keep.insert(0, w)
-            if w.lower() in ("a", "an", "the"):
-                break
-        else:
+    words = phrase[:m.start()].split()[-7:]
+    while words:
+        w = words.pop()
+        if w in ("and", "or") and words and anon.fullmatch(words[-1]):
+            keep.insert(0, w)  # "analysts and opposition leaders"
+            continue
+        if not _MODIFIER.fullmatch(w) and not anon.fullmatch(w):
             break
-    text = " ".join(keep + [phrase[m.start():head_end]])
+        keep.insert(0, w)
+        if w.lower() in ("a", "an", "the"):
+            break
+    text = " ".join(keep + [phrase[m.start():head_end].strip()])
     return text.strip() or None
 
 
