@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Sequence
 
 from ..config import Question
@@ -32,8 +33,13 @@ class Topic:
     terms: tuple[str, ...]
 
     def pattern(self) -> re.Pattern:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in self.terms)
-                          + r")", re.IGNORECASE)
+        return _terms_pattern(self.terms)
+
+
+@lru_cache(maxsize=256)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) + r")",
+                      re.IGNORECASE)
 
 
 def topics(questions: Sequence[Question]) -> list[Topic]:
@@ -270,10 +276,27 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], princip
         scores = cue_scores(st.text, topic.pattern(), against, favour, principle_list, names_proponent,
                             [p for p in st.principles if p not in st.violated], st.violated)
         stance = verdict(scores)
+        key = _key_sentence(st, stance, lambda t: cue_scores(t, topic.pattern(), against, favour, principle_list,
+                                                            names_proponent))
         if st.actor in props:
             stance = "support"
-        out.append(replace(st, question=topic.id, stance=stance))
+        out.append(replace(st, question=topic.id, stance=stance, key=key))
     return tuple(out), main, props
+
+
+def _key_sentence(st: Statement, stance: str | None, score) -> str:
+    """The sentence that carries the statement's stance, else its first quotation or principle, else its first."""
+    sents = [x.text for x in sentences(st.text)]
+    if len(sents) <= 1:
+        return st.text
+    if stance in ("support", "oppose", "neutral"):
+        best = max(sents, key=lambda t: score(t)[stance])
+        if score(best)[stance] > 0:
+            return best
+    for t in sents:
+        if "\u201c" in t or '"' in t:
+            return t
+    return sents[0]
 
 
 def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
@@ -326,5 +349,5 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str]) ->
         out.append(Position(id=f"{doc_id}-pos{len(out) + 1}", doc=doc_id, actor=actor, question=question,
                             stance=stance, principles=principles,
                             evidence=tuple([deciding.id] + [s.id for s in evidence if s is not deciding]),
-                            anchor=deciding.anchor, quote=deciding.text))
+                            anchor=deciding.anchor, quote=deciding.key or deciding.text))
     return tuple(out)

@@ -45,6 +45,8 @@ class Statement:
     """Subset of `principles` that the statement accuses someone of violating."""
     question: str | None = None
     stance: str | None = None
+    key: str = ""
+    """The statement's most telling sentence (exact words): what a brief quotes when space is short."""
 
 
 @dataclass(frozen=True, slots=True)
