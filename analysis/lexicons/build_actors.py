@@ -277,7 +277,7 @@ ESH | Sahrawi Arab Democratic Republic | Western Sahara; SADR; Sahrawi Republic;
 """
 
 SUB_STATES = r"""
-BIH | Republika Srpska | Serb Republic; Republic of Srpska | Bosnian Serb | Bosnian Serbs | | Banja Luka | |
+BIH | Republika Srpska | Serb Republic | Bosnian Serb | Bosnian Serbs | | Banja Luka | |
 BIH | Federation of Bosnia and Herzegovina | FBiH | | | | | |
 IRQ | Kurdistan Region | Kurdistan Regional Government; KRG; Iraqi Kurdistan; Kurdistan Region of Iraq | | | | Erbil | |
 """
