@@ -1,0 +1,104 @@
+"""Precedent network: cases as nodes, claims as arrows from subject to precedent, styled by
+relation (analogy, denial, warning) and labelled by claimant -> Drawn.
+
+Layout is a plain circle in first-mention order (no graph library): deterministic and
+readable for the handful of cases a brief compares.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .style import GREY, INK, Drawn, accent_ink, clip, finish, house, tint, wrap
+
+RELATION_STYLE = {
+    # relation: (line style, colour role, label)
+    "analogy": ("-", "accent", "analogy: is like"),
+    "denial": ((0, (5, 2.5)), "grey", "denial: is not like"),
+    "warning": ((0, (1, 1.6)), "ink", "warning: may become like"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    subject: str
+    precedent: str
+    relation: str
+    claimant: str | None
+
+
+def draw(cases: Sequence[str], claims: Sequence[Claim], *, accent: str, chart_id: str) -> Drawn:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+
+    dark = accent_ink(accent)
+    colours = {"accent": dark, "grey": GREY, "ink": INK}
+    n = len(cases)
+    height = 2.9 if n <= 3 else 3.8 if n <= 6 else 4.8
+    if n == 1:
+        pos = {cases[0]: (0.0, 0.0)}
+    elif n == 2:
+        pos = {cases[0]: (-1.0, 0.0), cases[1]: (1.0, 0.0)}
+    else:
+        pos = {c: (math.cos(math.pi / 2 - 2 * math.pi * i / n) * 1.65,
+                   math.sin(math.pi / 2 - 2 * math.pi * i / n) * 1.0) for i, c in enumerate(cases)}
+    with house(accent) as plt:
+        fig = plt.figure(figsize=(6.4, height))
+        ax = fig.add_axes((0.02, 0.4 / height, 0.96, 1 - 0.45 / height))
+        ax.set_xlim(-2.3, 2.3)
+        ax.set_ylim(-1.25, 1.25)
+        ax.set_axis_off()
+        boxes = {}
+        for case, (x, y) in pos.items():
+            label = ax.text(x, y, wrap(clip(case, 60), 18), ha="center", va="center", fontsize=7.5,
+                            fontweight="bold", color=INK, zorder=4, multialignment="center",
+                            bbox={"boxstyle": "round,pad=0.4", "fc": tint(dark, 0.88), "ec": dark, "lw": 0.9})
+            boxes[case] = label
+        fig.canvas.draw()  # lay the labels out so arrows can stop at their boxes
+        pair_count: Counter = Counter()
+        used = []
+        for claim in claims:
+            if claim.subject not in pos or claim.precedent not in pos or claim.subject == claim.precedent:
+                continue
+            key = tuple(sorted((claim.subject, claim.precedent)))
+            k = pair_count[key]
+            pair_count[key] += 1
+            ls, role, _ = RELATION_STYLE.get(claim.relation, RELATION_STYLE["analogy"])
+            if claim.relation not in used:
+                used.append(claim.relation)
+            (x0, y0), (x1, y1) = pos[claim.subject], pos[claim.precedent]
+            rad = (0.12, -0.28, 0.42, -0.52, 0.62)[min(k, 4)]
+            arrow = FancyArrowPatch((x0, y0), (x1, y1), connectionstyle=f"arc3,rad={rad}",
+                                    arrowstyle="-|>", mutation_scale=11, lw=1.3, color=colours[role],
+                                    linestyle=ls, patchA=boxes[claim.subject].get_bbox_patch(),
+                                    patchB=boxes[claim.precedent].get_bbox_patch(), shrinkA=2, shrinkB=2,
+                                    zorder=2)
+            ax.add_patch(arrow)
+            if claim.claimant:
+                # midpoint of the quadratic arc that arc3 draws (computed in display space)
+                to_disp = ax.transData.transform
+                (px0, py0), (px1, py1) = to_disp((x0, y0)), to_disp((x1, y1))
+                mx, my = (px0 + px1) / 2, (py0 + py1) / 2
+                cx, cy = mx + rad * (py1 - py0), my - rad * (px1 - px0)
+                lx, ly = ax.transData.inverted().transform(
+                    (0.25 * px0 + 0.5 * cx + 0.25 * px1, 0.25 * py0 + 0.5 * cy + 0.25 * py1))
+                ax.text(lx, ly, clip(claim.claimant, 26), ha="center", va="center", fontsize=6.3,
+                        color=INK, style="italic", zorder=3,
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
+        handles = [Line2D([], [], color=colours[RELATION_STYLE[r][1]], ls=RELATION_STYLE[r][0], lw=1.6,
+                          label=RELATION_STYLE[r][2]) for r in RELATION_STYLE if r in used]
+        if handles:
+            fig.legend(handles=handles, loc="lower center", ncol=len(handles), bbox_to_anchor=(0.5, 0.0),
+                       handlelength=3)
+
+    counts = Counter(c.relation for c in claims)
+    title = "Precedent claims between cases"
+    caption = ("Each arrow is one claim, from the case argued about to the case it is compared with, "
+               "labelled with who made it: solid for analogies, dashed for denials, dotted for warnings.")
+    alt = (f"Network of {n} cases linked by {len(claims)} precedent claims "
+           f"({', '.join(f'{v} {k}' for k, v in sorted(counts.items()))}). " +
+           " ".join(f"{c.claimant or 'A source'}: {c.subject} {RELATION_STYLE.get(c.relation, ('', '', c.relation))[2].split(': ')[-1]} {c.precedent}."
+                    for c in claims))
+    return finish(fig, chart_id=chart_id, title=title, caption=caption, alt=alt)

@@ -1,0 +1,1 @@
+"""Renderers: Brief -> bytes. html.py (screen page / print HTML), pdf.py (WeasyPrint), docx.py (pandoc)."""
