@@ -45,6 +45,9 @@ class Question:
     label: str
     terms: tuple[str, ...]
     """Lower-case stems or phrases; a passage mentioning one is about the question."""
+    principles_against: tuple[str, ...] = ()
+    """Principle ids that weigh against the act in question (upholding them opposes it)."""
+    principles_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +219,9 @@ def parse(data: dict, cfg: Path, *, check_files: bool = True) -> Config:
         terms = tuple(s.lower().strip() for s in t.texts("terms") if s.strip())
         if not terms:
             raise ConfigError(f"{cfg.name}: 'questions[{i}].terms' must list at least one term")
-        questions.append(Question(id=qid, label=t.text("label", required=True), terms=terms))
+        questions.append(Question(id=qid, label=t.text("label", required=True), terms=terms,
+                                  principles_against=t.texts("principles_against"),
+                                  principles_for=t.texts("principles_for")))
         t.done()
 
     st = _Table(top.get("style", dict, {}), "style", cfg)

@@ -23,10 +23,10 @@ def run(passages, gaz, genre="wikitext", title="The annexation of the island"):
     doc = make_doc(passages, genre=genre, title=title)
     raw = statements(doc, gaz, principles())
     tops = stance.topics(Q)
-    first, _, _ = stance.assign(raw, doc, tops, {}, gaz, principles())
+    first, _, _, _ = stance.assign(raw, doc, tops, {}, gaz, principles())
     sides = stance.principle_sides(first, tops)
-    stmts, _, props = stance.assign(raw, doc, tops, sides, gaz, principles())
-    pos = {p.actor: p for p in stance.positions(stmts, doc.id, props)}
+    stmts, _, props, tgts = stance.assign(raw, doc, tops, sides, gaz, principles())
+    pos = {p.actor: p for p in stance.positions(stmts, doc.id, props, tgts)}
     return doc, stmts, pos
 
 
@@ -89,7 +89,7 @@ def test_deploring_crime_backs_action_against_it(gaz):
                      "text": "ANA TORRES (Peru) said her country condemned trafficking and supported the "
                              "Council's plan against crime."}], genre="plaintext", title="Council acts on crime")
     raw = statements(doc, gaz, principles())
-    stmts, _, props = stance.assign(raw, doc, stance.topics(Qc), {}, gaz, principles())
+    stmts, _, props, _ = stance.assign(raw, doc, stance.topics(Qc), {}, gaz, principles())
     (pos,) = stance.positions(stmts, doc.id, props)
     assert (pos.actor, pos.stance) == ("Peru", "support")
 

@@ -219,7 +219,10 @@ def _single_known(phrase: str, people: People):
 
 
 def _apposition_last(phrase: str, names) -> bool:
-    # "Foreign Secretary of X, Jane Doe" -> the name in apposition after the comma is the person
+    # "Foreign Secretary of X, Jane Doe" -> the name in apposition after the comma is the person;
+    # "JANE DOE, Director of Y Affairs" -> the name that opens the phrase is
+    if not phrase[: names[0][0]].strip(" ,"):
+        return False
     return "," in phrase[: names[-1][0]]
 
 
@@ -229,7 +232,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> str
     for i, m in enumerate(mentions):
         name = gaz.speaks_for(m.name) or m.name
         score = 10 - i
-        if _LOCATIVE.search(phrase[max(0, m.start - 12):m.start]):
+        if _LOCATIVE.search(phrase[max(0, m.start - 12):m.start]) and m.kind not in ("organisation", "organ"):
             continue  # "in Moscow", "Ambassador to X": where, not on whose behalf
         if m.via == "capital":
             score -= 8

@@ -26,15 +26,15 @@ def analyse(documents: Sequence[Document], config: Config) -> Findings:
     # Which principles each question's act is said to violate is learnt from the whole corpus.
     first, props = [], {}
     for doc in documents:
-        assigned, _, found = stance.assign(raw[doc.id], doc, tops, {}, gaz, principles)
+        assigned, _, found, _ = stance.assign(raw[doc.id], doc, tops, {}, gaz, principles)
         first.extend(assigned)
         props[doc.id] = set(found)
     sides = stance.principle_sides(first, tops + [stance.main_topic(d, tops) for d in documents], gaz, props)
 
     out = {k: [] for k in ("statements", "positions", "tensions", "precedents", "figures", "events")}
     for doc in documents:
-        stmts, _, props = stance.assign(raw[doc.id], doc, tops, sides, gaz, principles)
-        pos = stance.positions(stmts, doc.id, props)
+        stmts, _, props, targets = stance.assign(raw[doc.id], doc, tops, sides, gaz, principles)
+        pos = stance.positions(stmts, doc.id, props, targets)
         out["statements"].extend(stmts)
         out["positions"].extend(pos)
         out["tensions"].extend(tensions(doc, stmts, pos, principles, gaz, sides))

@@ -17,9 +17,13 @@ def invoked(text: str, principles: tuple[Principle, ...]) -> tuple[tuple[str, ..
                                                                 r"infring|jeopardi|disregard|flout|ignor", m.group())]
     for p in principles:
         hits = list(p.pattern.finditer(text))
-        if not hits:
+        breach = bool(p.violation and p.violation.search(text))
+        if not hits and not breach:
             continue
         found.append(p.id)
+        if breach:
+            violated.append(p.id)  # "the annexation" names the breach itself
+            continue
         for h in hits:
             if any(0 <= h.start() - a.end() <= _REACH and "." not in text[a.end():h.start()] for a in accusations):
                 violated.append(p.id)

@@ -1,10 +1,15 @@
 """Statements + questions -> each statement's question and stance, then positions per actor.
 
-Stance is read from cue words (lexicons/cues.json "stance"), turned by negation ("did not
-recognise", "refused to back"), by a negative object ("condemned terrorism" backs action
-against it), and by principles: upholding a principle that others in the corpus say the
-question's act violates counts against the act. An actor whose own act others condemn
-(``X's decision``, ``recognition ... by X``) is the act's proponent and supports it.
+Stance is read from cue words (lexicons/cues.json "stance") aimed at the question's act:
+the cue is itself a topic word ("recognise"), or its object names the topic, the act, the
+act's proponent or target, or a principle. Negation turns a cue ("did not recognise",
+"refused to back"), and so does a negative object ("condemned trafficking" backs action
+against it). Principles weigh by side: those the act is said to violate count against it
+(learnt from the corpus, from the question's kind in lexicons/questions.json, or set in
+report.toml). The act's proponent (an actor whose act others condemn, or the organ a
+headline names) supports it; its target (the state whose integrity is at stake) opposes it.
+In a table row every sentence is taken to be on the document's question, so a core stance
+verb counts there whatever its object; generic urging ("must") counts only beside a topic word.
 """
 from __future__ import annotations
 
@@ -12,16 +17,18 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..config import Question
-from ..lexicons import pattern
+from ..lexicons import data, pattern
 from ..model.document import Document
 from ..model.findings import Position, Statement
 from .principles import invoked
 from .text import sentences
 
 MIXED_RATIO = 0.34
+_STOP = {"from", "with", "that", "this", "into", "between", "against", "their", "about", "after", "before",
+         "calls", "call", "statement", "difference", "revisions", "making", "tool"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +38,9 @@ class Topic:
     id: str
     label: str
     terms: tuple[str, ...]
+    against: tuple[str, ...] = ()
+    """Principles the report.toml says weigh against the act."""
+    favour: tuple[str, ...] = ()
 
     def pattern(self) -> re.Pattern:
         return _terms_pattern(self.terms)
@@ -43,7 +53,7 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
 
 
 def topics(questions: Sequence[Question]) -> list[Topic]:
-    return [Topic(q.id, q.label, q.terms) for q in questions]
+    return [Topic(q.id, q.label, q.terms, q.principles_against, q.principles_for) for q in questions]
 
 
 def main_topic(doc: Document, tops: list[Topic]) -> Topic:
@@ -63,109 +73,136 @@ def main_topic(doc: Document, tops: list[Topic]) -> Topic:
     return Topic(f"{doc.id}-topic", doc.title or doc.id, tuple(words[:6]) or ("recogni",))
 
 
-_STOP = {"from", "with", "that", "this", "into", "between", "against", "their", "about", "after", "before",
-         "calls", "call", "statement", "difference", "revisions", "making", "tool"}
+def kind_sides(topic: Topic) -> tuple[set[str], set[str]]:
+    """Principles against and for the act by the question's kind (lexicons/questions.json)."""
+    text = " ".join((topic.label,) + topic.terms).lower()
+    against, favour = set(), set()
+    for kind in data("questions")["kinds"]:
+        if any(trigger in text for trigger in kind["triggers"]):
+            against.update(kind["against"])
+            favour.update(kind["for"])
+    return against, favour - against
 
 
-def _window_has(pat: re.Pattern, text: str, start: int, end: int) -> bool:
-    return bool(pat.search(text, max(0, start), min(len(text), end)))
+@dataclass(frozen=True)
+class Frame:
+    """What one statement's stance is judged against."""
+
+    topic: re.Pattern
+    against: frozenset[str]
+    favour: frozenset[str]
+    principles: tuple
+    is_proponent: Callable[[str], bool]
+    is_target: Callable[[str], bool]
+    focus: bool = False
+    """The passage is about the question as a whole (a table row, a speaker turn)."""
 
 
-def cue_scores(text: str, topic_pat: re.Pattern, against: set[str], favour: set[str], principles,
-               names_proponent=lambda _t: False, upheld=(), violated=(), trace: list | None = None
-               ) -> dict[str, float]:
-    """Support/oppose/neutral weights of one statement's words towards the topic's act.
+def _none(_text: str) -> bool:
+    return False
 
-    A cue counts when it is about the act: the cue is itself a topic word ("recognise"), or
-    its object names the topic, the act's proponent or a principle. A cue whose object is a
-    principle takes the principle's side (upholding a principle the act is said to violate
-    opposes the act). Generic urging ("must", "called for") counts half, and only in a
-    sentence about the topic.
-    """
+
+def simple_frame(topic_pat: re.Pattern, principles=(), against=(), favour=()) -> Frame:
+    return Frame(topic_pat, frozenset(against), frozenset(favour), tuple(principles), _none, _none)
+
+
+_EVALUATIVE = re.compile(r"(?i)violat|breach|undermin|contrary|inconsistent|jeopardi|infring")
+_NOMINAL = re.compile(r"(?:tion|sion|ment|ance|ence)s?$")
+_ACT_FRAME = re.compile(r"(?:^|\s)(?:decision|move|plans?|intention|attempt|bid|efforts?)\s+to\s+$|"
+                        r"(?:^|\s)(?:the|its|their|his|her)\s+$")
+_POSSESSOR = re.compile(r"(?:^|\s)(?:the\s+)?([\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|statement|view|"
+                        r"proposal|declaration)")
+_OBJECT_END = re.compile(r"[.;]|\b(?:but|while|whereas|although)\b")
+_HEAD_END = re.compile(r"\s(?:against|for|to|on|in|with|by|and|of|from)\s|,")
+
+
+def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | None = None) -> dict[str, float]:
+    """Support/oppose/neutral weights of one statement's words towards the topic's act."""
     scores = {"support": 0.0, "oppose": 0.0, "neutral": 0.0}
-    neg = pattern("stance", "negators")
-    bad = pattern("stance", "negative_objects")
-    generic = pattern("stance", "generic_support")
-    directive = pattern("stance", "directive")
-    frames = pattern("stance", "non_stance_frames")
-    acts = pattern("act_nouns")
-    evaluative = re.compile(r"(?i)violat|breach|undermin|contrary|inconsistent|jeopardi|infring")
+
+    def add(label: str, weight: float, cue: str) -> None:
+        scores[label] += weight
+        if trace is not None:
+            trace.append((cue, label, weight))
+
     for sent in sentences(text):
         t = sent.text
-        about = bool(topic_pat.search(t))
+        about = bool(frame.topic.search(t))
         taken: list[tuple[int, int]] = []
-        for kind in ("neutral", "oppose", "support", "directive", "generic"):
-            pat = {"generic": generic, "directive": directive}.get(kind) or pattern("stance", kind)
-            for m in pat.finditer(t):
-                if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+        for kind in ("neutral", "oppose", "support", "directive", "generic_support"):
+            for m in pattern("stance", kind).finditer(t):
+                if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                after = t[m.end():m.end() + 150]
-                obj = re.split(r"[.;]|\b(?:but|while|whereas|although)\b", after)[0]
-                if re.match(r"\s*(?:by|from)\b", after):
-                    continue  # "criticism by others": someone else's stance
-                label = "oppose" if kind == "oppose" else "neutral" if kind == "neutral" else "support"
-                weight = 0.5 if kind == "generic" else 1.0
-                if kind == "directive":
-                    # "called on X to ..." carries the stance of what it asks for: counted through
-                    # the cues inside; asked of the act's proponent it opposes the act
-                    if names_proponent(obj[:70]):
-                        scores["oppose"] += 1.0
-                        if trace is not None:
-                            trace.append((m.group(), "oppose", 1.0))
-                    continue
-                if topic_pat.search(m.group()) and re.search(r"(?:tion|sion|ment|ance|ence)s?$", m.group()):
-                    continue  # "the annexation": the act's own name is no stance on it
-                if kind == "support" and topic_pat.search(m.group()) and re.search(
-                        r"(?:^|\s)(?:decision|move|plans?|intention|attempt|bid|efforts?)\s+to\s+$|"
-                        r"(?:^|\s)(?:the|its|their|his|her)\s+$", t[max(0, m.start() - 20):m.start()]):
-                    continue  # "the decision to recognise" names the act, it takes no stance on it
-                if kind == "neutral":
-                    scores["neutral"] += weight
-                    if trace is not None:
-                        trace.append((m.group(), "neutral", weight))
-                    continue
-                side = _principle_side(obj, principles, against, favour)
-                if kind == "generic":
-                    if not about:
-                        continue
-                elif side is None and not (topic_pat.search(m.group()) or topic_pat.search(obj)
-                                           or names_proponent(obj) or acts.search(obj[:60])):
-                    subject = t[:m.start()]
-                    if not (evaluative.match(m.group()) and topic_pat.search(subject)):
-                        continue
-                    if bad.search(subject):
-                        label = "support"  # "crime undermines the state": backs action against the crime
-                if side is not None and label == "support":
-                    label = side  # "supports the territorial integrity of X" takes the principle's side
-                elif side is not None and label == "oppose":
-                    label = "oppose" if side == "oppose" else "support"
-                else:
-                    possessor = re.search(r"(?:^|\s)(?:the\s+)?([\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|"
-                                         r"statement|view|proposal|declaration)", obj[:70])
-                    if possessor and label == "support" and not names_proponent(possessor.group(1)):
-                        continue  # backing another party's statement says nothing about the act
-                if _third_party(text, sent.start + m.start(), t[:m.start()]):
-                    continue  # inside a quotation, "he ... recognised" tells of someone else
-                before = t[max(0, m.start() - 28):m.start()]
-                flips = 1 if (neg.search(before) and not re.search(r"[.;,]", before[-6:])) else 0
-                head = re.split(r"\s(?:against|for|to|on|in|with|by|and|of|from)\s|,", " " + obj, maxsplit=1)[0]
-                if bad.search(head) and not names_proponent(head):
-                    flips += 1  # "condemned trafficking": against the bad thing, for the act
-                if flips % 2:
-                    label = "oppose" if label == "support" else "support"
-                scores[label] += weight
-                if trace is not None:
-                    trace.append((m.group(), label, weight))
+                judged = _judge(t, m, kind, about, frame)
+                if judged and not _third_party(text, sent.start + m.start(), t[:m.start()]):
+                    add(*judged, m.group())
     for p in upheld:  # the statement's own principles, weighed by what the act is said to violate
-        if p in against:
-            scores["oppose"] += 1.0
-        elif p in favour:
-            scores["support"] += 1.0
+        if p in frame.against:
+            add("oppose", 1.0, p)
+        elif p in frame.favour:
+            add("support", 1.0, p)
     for p in violated:
-        if p in against:
-            scores["oppose"] += 0.5
+        if p in frame.against:
+            add("oppose", 0.5, p)
     return scores
+
+
+def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[str, float] | None:
+    """(label, weight) of one cue in sentence `t`, or None when it says nothing about the act."""
+    cue = m.group()
+    after = t[m.end():m.end() + 150]
+    obj = _OBJECT_END.split(after)[0]
+    if re.match(r"\s*(?:by|from)\b", after):
+        return None  # "criticism by others": someone else's stance
+    if re.match(r"['\u2019]s\b|\s+(?:comparisons?|analog|parallels?|likening)", after):
+        return None  # "the opposition's spokesman"; "rejected comparisons" is a precedent claim
+    if kind == "neutral":
+        return "neutral", 1.0
+    if kind == "directive":
+        # "called on X to ..." carries the stance of what it asks for, counted through the cues
+        # inside; asked of the act's proponent it opposes the act
+        return ("oppose", 1.0) if frame.is_proponent(obj[:70]) else None
+    if frame.topic.search(cue) and _NOMINAL.search(cue):
+        return None  # "the annexation": the act's own name is no stance on it
+    if kind == "support" and frame.topic.search(cue) and _ACT_FRAME.search(t[max(0, m.start() - 20):m.start()]):
+        return None  # "the decision to recognise" names the act, it takes no stance on it
+    label = "oppose" if kind == "oppose" else "support"
+    weight = 0.5 if kind == "generic_support" else 1.0
+    side = _principle_side(obj, frame, label)
+    if kind == "generic_support":
+        if not about:
+            return None
+    elif side is None:
+        on_act = (frame.topic.search(cue) or frame.topic.search(obj) or frame.is_proponent(obj)
+                  or pattern("act_nouns").search(obj[:60])
+                  or (frame.focus and pattern("stance", "core").fullmatch(cue)))
+        if not on_act:
+            subject = t[:m.start()]
+            if not (_EVALUATIVE.match(cue) and frame.topic.search(subject)):
+                return None
+            if pattern("stance", "negative_objects").search(subject):
+                label = "support"  # "crime undermines the state": backs action against the crime
+    if side is not None:
+        label = side
+    else:
+        possessor = _POSSESSOR.search(obj[:70])
+        if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
+            return None  # backing another party's statement says nothing about the act
+    flips = 1 if _negated(t[:m.start()]) else 0
+    head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
+    if pattern("stance", "negative_objects").search(head) and not frame.is_proponent(head):
+        flips += 1  # "condemned trafficking": against the bad thing, for the act
+    if flips % 2:
+        label = "oppose" if label == "support" else "support"
+    return label, weight
+
+
+def _negated(before: str) -> bool:
+    """A negator in the cue's own clause: "did not recognise", "no state has recognised"."""
+    clause = re.split(r"[,;:]|\b(?:but|and then|while)\b", before)[-1][-60:]
+    found = pattern("stance", "negators").search(clause)
+    return bool(found) and not re.search(r"(?i)\bnot\s+only\b", clause)
 
 
 def _third_party(text: str, pos: int, sentence_head: str) -> bool:
@@ -179,20 +216,25 @@ def _third_party(text: str, pos: int, sentence_head: str) -> bool:
     return bool(re.search(r"(?i)\b(?:he|she|they|who)\b(?!.*\b(?:I|we)\b)", clause))
 
 
-def _principle_side(obj: str, principles, against: set[str], favour: set[str]) -> str | None:
-    for p in principles:
-        if p.id in against and p.pattern.search(obj):
-            return "oppose"
-        if p.id in favour and p.pattern.search(obj):
-            return "support"
+def _principle_side(obj: str, frame: Frame, label: str) -> str | None:
+    """The stance a cue takes through its object. Backing a principle the act is said to breach
+    opposes the act, backing a breach of it ("supports the annexation") supports the act; an
+    accusation or condemnation takes the principle's own side ("violates territorial integrity",
+    "condemns the annexation" both oppose an act that breaches territorial integrity)."""
+    head = re.split(r"\s(?:to|on|in|for|against|with|by|from|that|which)\s|[,;]", " " + obj, maxsplit=1)[0]
+    if label == "support" and frame.is_target(head) and not frame.is_proponent(head):
+        return "oppose"  # backing the state whose integrity is at stake
+    for p in frame.principles:
+        if p.id not in frame.against and p.id not in frame.favour:
+            continue
+        breach = p.violation is not None and bool(p.violation.search(obj))
+        if not breach and not p.pattern.search(obj):
+            continue
+        side = "oppose" if p.id in frame.against else "support"
+        if label == "support" and breach:
+            return "support" if side == "oppose" else "oppose"
+        return side
     return None
-
-
-_STRONG = re.compile(r"(?i)support|back|welcom|endors|commend|sided|recogni|approv|favou?r|hail|pleased|shares")
-
-
-def _strong(word: str) -> bool:
-    return bool(_STRONG.match(word))
 
 
 def verdict(scores: dict[str, float]) -> str | None:
@@ -232,8 +274,8 @@ def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
             if not pat.search(t) or not opp.search(t):
                 continue
             for m in gaz.find(t):
-                if m.name == st.actor or (gaz.entry(m.name) or {}).get("kind") not in ("state", "organisation",
-                                                                                      "de-facto-state"):
+                if m.name == st.actor or gaz.entry(m.name).get("kind") not in ("state", "organisation",
+                                                                                 "de-facto-state"):
                     continue
                 tail = t[m.end:m.end + 40]
                 before = t[max(0, m.start - 12):m.start]
@@ -254,14 +296,48 @@ def title_proponent(doc: Document, gaz) -> dict[str, str]:
     return {}
 
 
-def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], principles_against: dict,
-           gaz, principle_list=()) -> tuple[tuple[Statement, ...], Topic, dict[str, str]]:
-    """Give every statement its question and stance."""
+@lru_cache(maxsize=1)
+def _target_patterns() -> tuple[re.Pattern, ...]:
+    out = []
+    for p in data("questions")["target_patterns"]:
+        before, _, after = p.partition("{X}")
+        out.append(re.compile(r"(?i)" + re.escape(before).replace(r"\ ", r"\s+") + r"(?P<x>[A-Z][\w' -]{1,60})"
+                              if before else r"(?P<x>[A-Z][\w' -]{1,60}?)" + re.escape(after).replace(r"\ ", r"\s+")))
+    return tuple(out)
+
+
+def targets(doc: Document, gaz, topic: Topic) -> set[str]:
+    """States whose integrity the document says is at stake ("the territorial integrity of X"),
+    for questions of a kind where that weighs against the act."""
+    against, _ = kind_sides(topic)
+    if "territorial-integrity" not in against and "territorial-integrity" not in topic.against:
+        return set()
+    found: dict[str, int] = defaultdict(int)
+    for p in doc.passages():
+        for pat in _target_patterns():
+            for m in pat.finditer(p.text):
+                for x in gaz.find(m.group("x"))[:1]:
+                    if x.kind in ("state", "historical") and m.group("x").startswith(x.text):
+                        found[x.name] += 1
+    return {name for name, n in found.items() if n >= 1}
+
+
+def focus_anchors(doc: Document) -> set[str]:
+    """Passages wholly about the question: table rows with an actor (a table of positions)."""
+    return {b.anchor for b in doc.blocks if b.context and b.kind == "row"}
+
+
+def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: dict, gaz,
+           principle_list=()) -> tuple[tuple[Statement, ...], Topic, dict[str, str], set[str]]:
+    """Give every statement its question and stance; return them with the main topic, the
+    act's proponents and its targets."""
     main = main_topic(doc, tops)
     props = proponents(stmts, main, gaz) | title_proponent(doc, gaz)
+    tgts = targets(doc, gaz, main) - set(props)
+    focus = focus_anchors(doc)
 
-    def names_proponent(text: str) -> bool:
-        return any(m.name in props for m in gaz.find(text))
+    def names_in(names: set[str]) -> Callable[[str], bool]:
+        return (lambda text: any(m.name in names for m in gaz.find(text))) if names else _none
 
     body = " ".join(p.text for p in doc.passages())
     # another question takes a statement only when the document really discusses it
@@ -272,20 +348,22 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], princip
         for t in present:
             if t.pattern().search(st.text) and not main.pattern().search(st.text):
                 topic = t
-        against, favour = principles_against.get(topic.id, (set(), set()))
-        scores = cue_scores(st.text, topic.pattern(), against, favour, principle_list, names_proponent,
-                            [p for p in st.principles if p not in st.violated], st.violated)
-        stance = verdict(scores)
-        key = _key_sentence(st, stance, lambda t: cue_scores(t, topic.pattern(), against, favour, principle_list,
-                                                            names_proponent))
+        against, favour = sides.get(topic.id, kind_sides(topic))
+        frame = Frame(topic.pattern(), frozenset(against), frozenset(favour), tuple(principle_list),
+                      names_in(set(props)), names_in(tgts), focus=st.anchor in focus and topic is main)
+        stance = verdict(cue_scores(st.text, frame, [p for p in st.principles if p not in st.violated],
+                                    st.violated))
         if st.actor in props:
             stance = "support"
+        elif st.actor in tgts and stance is not None:
+            stance = "oppose"
+        key = _key_sentence(st, stance, lambda text: cue_scores(text, frame))
         out.append(replace(st, question=topic.id, stance=stance, key=key))
-    return tuple(out), main, props
+    return tuple(out), main, props, tgts
 
 
 def _key_sentence(st: Statement, stance: str | None, score) -> str:
-    """The sentence that carries the statement's stance, else its first quotation or principle, else its first."""
+    """The sentence that carries the statement's stance, else its first quotation, else its first."""
     sents = [x.text for x in sentences(st.text)]
     if len(sents) <= 1:
         return st.text
@@ -301,13 +379,18 @@ def _key_sentence(st: Statement, stance: str | None, score) -> str:
 
 def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
                     props: dict[str, set[str]] | None = None) -> dict[str, tuple[set, set]]:
-    """Per topic: principles the corpus says the act violates (against it) or that it serves (for it).
+    """Per topic: principles against the act (said by the corpus to be violated by it, or by the
+    question's kind, or set in report.toml) and for it.
 
     An accusation counts when the words before it name the act (a topic word) or its proponent,
     so "crime undermines the rule of law" does not set the rule of law against action on crime."""
-    sides: dict[str, tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    sides: dict[str, tuple[set, set]] = {}
+    for t in tops:
+        against, favour = kind_sides(t)
+        sides[t.id] = (against | set(t.against), (favour | set(t.favour)) - set(t.against))
     accuse = re.compile(r"(?i)violat|breach|undermin|contrary to|inconsistent with|infring|disregard|flout")
     bad = pattern("stance", "negative_objects")
+    from ..lexicons import principles as base_principles
     for st in stmts:
         if not st.violated:
             continue
@@ -320,30 +403,27 @@ def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
                     named = t.pattern().search(before) or (gaz and props and any(
                         x.name in props.get(st.doc, ()) for x in gaz.find(before)))
                     if named and not bad.search(before[-60:]):
-                        found, violated = invoked(sent.text[m.start():], _principles_cache())
-                        sides[t.id][0].update(v for v in violated if v in st.violated)
-    for tid, (against, favour) in sides.items():
-        favour.update({"self-determination"} - against)
-    return dict(sides)
+                        _, violated = invoked(sent.text[m.start():], base_principles())
+                        learnt = {v for v in violated if v in st.violated} - set(t.favour)
+                        sides[t.id][0].update(learnt)
+                        sides[t.id][1].difference_update(learnt)
+    return sides
 
 
-def _principles_cache():
-    from ..lexicons import principles
-    return principles()
-
-
-def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str]) -> tuple[Position, ...]:
+def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
+              tgts: set[str] = frozenset()) -> tuple[Position, ...]:
     """One position per (actor, question) with a stance; the deciding statement first."""
     groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for st in stmts:
-        who = st.actor
-        if who and st.question and st.stance:
-            groups[(who, st.question)].append(st)
+        if st.actor and st.question and st.stance:
+            groups[(st.actor, st.question)].append(st)
     out = []
     for (actor, question), evidence in groups.items():
         stance = combine([st.stance for st in evidence])
         if actor in props:
             stance = "support"
+        elif actor in tgts:
+            stance = "oppose"
         deciding = sorted(evidence, key=lambda s: (s.stance != stance, len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
         out.append(Position(id=f"{doc_id}-pos{len(out) + 1}", doc=doc_id, actor=actor, question=question,

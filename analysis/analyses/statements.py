@@ -211,6 +211,52 @@ def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn
     return None, False
 
 
+def _opening_speaker(text: str, seg: Segment, gaz, people, links, last) -> Speaker | None:
+    """A speaker named as the subject of the paragraph's first speech verb, when the phrase
+    names a person or a role ("The representative of France said"), not a pronoun."""
+    verbs = _real_verbs(text, seg)
+    if not verbs:
+        return None
+    first = verbs[0]
+    head = text[seg.start:first.start()]
+    if len(head.split()) > 16 or re.search(r"(?i)(?:^|\W)(?:he|she|they|it)\s*$", head):
+        return None
+    titles, _ = _title_patterns()
+    sp = _subject(text, seg, first.start(), gaz, people, links, None)
+    if sp and (sp.person or titles.search(head)) and (sp.actor or sp.person):
+        return sp
+    return None
+
+
+def _row_actor(context: str, gaz) -> str | None:
+    """The actor a table row is about: its first cell, canonical when the gazetteer knows it.
+    A row header the gazetteer does not know is still the row's actor, as written."""
+    found = gaz.find(context)
+    if found:
+        return gaz.speaks_for(found[0].name) or found[0].name
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", context).strip(" :*-\u2013")
+    return name if 2 < len(name) <= 80 and name[:1].isupper() else None
+
+
+def _not_for_state(text: str, name: str | None) -> bool:
+    """An opposition spokesman or a former minister does not speak for the row's state."""
+    i = text.find(name) if name else -1
+    window = text[max(0, i - 60):i] if i >= 0 else text[:80]
+    return bool(pattern("not_speaking_for_state").search(window))
+
+
+def _titled(text: str, name: str | None) -> bool:
+    """The person carries a role in this passage ("Foreign Minister Jane Doe", "Jane Doe, a spokesperson")."""
+    if not name:
+        return False
+    titles, anon = _title_patterns()
+    i = text.find(name)
+    if i < 0:
+        return False
+    window = text[max(0, i - 60):i] + " " + text[i + len(name):i + len(name) + 60]
+    return bool(titles.search(window) or anon.search(window))
+
+
 def _lead_speaker(lead: str, gaz, people: People) -> Speaker | None:
     """The name or actor standing right before an opening quotation mark."""
     lead = lead.rstrip(" \"\u201c*_")
@@ -295,25 +341,27 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
         turn = None
         if is_block and passage.context:
             if passage.kind == "row":
-                found = gaz.find(passage.context)
-                row_actor = found[0].name if found else None
-                if row_actor:
-                    ent = gaz.entry(row_actor) or {}
-                    if ent.get("speaks_for_parent") and ent.get("parent"):
-                        row_actor = ent["parent"]
+                row_actor = _row_actor(passage.context, gaz)
             elif doc.genre == "plaintext":
                 if passage.context != turn_label:
                     turn_label, turn_speaker = passage.context, from_turn(passage.context, gaz, people)
                 turn = turn_speaker
         quotes = quotations(text, emphasis)
         segs = segments(text, quotes)
+        if turn is not None and segs:
+            # "The representative of X said ..." opens a turn the reader could not see (no name in capitals)
+            opener = _opening_speaker(text, segs[0], gaz, people, links, last)
+            if opener and opener.actor != turn.actor and (opener.name or "").lower() != (turn.name or "").lower():
+                turn_speaker = turn = opener
         runs: list[tuple[Speaker, int, int, bool]] = []
         for seg in segs:
             sp, speech = attribute(text, seg, gaz, people, links, last, row_actor, turn)
             if not speech or sp is None:
                 continue
-            if row_actor and not sp.actor and not sp.person:
-                sp = Speaker(name=sp.name, actor=row_actor)  # "The member states" of the row's organisation
+            if row_actor and not sp.actor and (not sp.person or _titled(text, sp.name)) and \
+                    not _not_for_state(text, sp.name):
+                # "The member states", "Foreign Minister Jane Doe": of the row's state or organisation
+                sp = Speaker(name=sp.name, actor=row_actor, person=sp.person)
             if sp.person and sp.name:
                 people.add(sp.name, sp.actor)
             if sp.name or sp.actor:

@@ -35,18 +35,22 @@ class Principle:
     id: str
     label: str
     pattern: re.Pattern
+    """Words that name the principle."""
+    violation: re.Pattern | None = None
+    """Words that name its breach ("annexation" for territorial integrity)."""
 
 
 @lru_cache(maxsize=8)
 def principles(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> tuple[Principle, ...]:
     """Base principles plus report.toml additions (a known id gains cues, a new id is added)."""
-    table: dict[str, tuple[str, list[str]]] = {}
+    table: dict[str, tuple[str, list[str], list[str]]] = {}
     for p in data("principles")["principles"]:
-        table[p["id"]] = (p["label"], list(p["cues"]))
+        table[p["id"]] = (p["label"], list(p["cues"]), list(p.get("violation_cues", [])))
     for pid, label, cues in extra:
-        old_label, old_cues = table.get(pid, (label, []))
-        table[pid] = (old_label if pid in table else label, old_cues + list(cues))
-    return tuple(Principle(pid, label, cue_pattern(cues)) for pid, (label, cues) in table.items() if cues)
+        old_label, old_cues, old_viol = table.get(pid, (label, [], []))
+        table[pid] = (old_label if pid in table else label, old_cues + list(cues), old_viol)
+    return tuple(Principle(pid, label, cue_pattern(cues), cue_pattern(viol) if viol else None)
+                 for pid, (label, cues, viol) in table.items() if cues or viol)
 
 
 @lru_cache(maxsize=None)

@@ -101,7 +101,7 @@ CHL | Chile | | Chilean | Chileans | | Santiago | | Santiago de Compostela; Sant
 CHN | China | PRC; P.R.C.; Mainland China | Chinese; Sino | | | Beijing; Peking | Zhongnanhai | South China Sea; East China Sea
 COL | Colombia | | Colombian | Colombians | | Bogotá; Bogota | |
 COM | Comoros | The Comoros | Comorian | Comorians | | Moroni | |
-COG | Congo | Republic of Congo; Congo-Brazzaville; Congo Republic | | | | Brazzaville | | Congo River; Congo Basin; River Congo
+COG | Republic of the Congo | Congo; Republic of Congo; Congo-Brazzaville; Congo Republic | | | | Brazzaville | | Congo River; Congo Basin; River Congo
 COD | Democratic Republic of the Congo | Democratic Republic of Congo; DR Congo; D.R. Congo; DR of Congo; Congo-Kinshasa; Zaire; DRC; D.R.C. | | | | Kinshasa | |
 CRI | Costa Rica | | Costa Rican | Costa Ricans | | San José; San Jose | |
 CIV | Côte d'Ivoire | Cote d'Ivoire; Côte D'Ivoire; Ivory Coast; Republic of Cote d'Ivoire | Ivorian | Ivorians | | Yamoussoukro; Abidjan | |
