@@ -65,7 +65,8 @@ def _frames() -> re.Pattern:
 
 
 _PRONOUN = re.compile(r"(?:^|[\s,;:(])(he|she|they)\s*$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"(?:\bthat\b|;|:|\bwhile\b|\bwhereas\b|\bbut\b|\bwho\b|\bwhich\b)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?:\bthat\b|;|:|\bwhile\b|\bwhereas\b|\bbut\b|\bwho\b|\bwhich\b|,\s+as\s+(?!well\b))",
+                           re.IGNORECASE)
 _ADVERBIAL = re.compile(r"^(?:in|on|at|for|with|after|before|during|following|since|until|illustrating|speaking|"
                         r"opening|taking|similarly|along|however|thus|also|indeed|later|then|moreover|"
                         r"furthermore|meanwhile|yet|still|finally|first|second|third|today|yesterday|"
@@ -154,7 +155,11 @@ def _frame(text: str, seg: Segment, gaz, people, links) -> Speaker | None:
         if not _outside(seg.quotes, m.start()):
             continue
         rest = text[m.end():seg.end]
-        phrase = re.split(r"[,;:.\u201c\"]|\s+(?:that|who|which)\s", rest, maxsplit=1)[0]
+        parts = re.split(r"[,;:.\u201c\"]|\s+(?:that|who|which)\s", rest, maxsplit=2)
+        phrase = parts[0]
+        if len(parts) > 1 and not person_names(phrase, gaz) and \
+                [n for _, _, n in person_names(parts[1], gaz)] == [parts[1].strip()]:
+            phrase = parts[0] + ", " + parts[1]  # "according to its representative, Jane Doe,"
         sp = resolve_phrase(phrase, gaz, people, [ln.target for ln in links if m.end() <= ln.start < m.end() + len(phrase)])
         if sp:
             return sp
@@ -189,6 +194,12 @@ def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn
             sp = _lead_speaker(lead, gaz, people)
             if sp:
                 return sp, True
+        intro = text[seg.start:q.start].rstrip(" *_\"\u201c")
+        if intro.endswith(":") and not [v for v in verbs if v.end() <= q.start]:
+            # "Jane Doe, Minister of X, was blunt: 'quote'": the clause's subject speaks
+            sp = _clause_subject(intro[:-1], gaz, people, links, text, seg)
+            if sp:
+                return sp, True
         before = [v for v in verbs if v.end() <= q.start]
         if before:
             sp = _subject(text, seg, before[-1].start(), gaz, people, links, last)
@@ -209,6 +220,28 @@ def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn
     if seg.quotes and row_actor and any(len(q.text.split()) >= 6 for q in seg.quotes):
         return Speaker(name=None, actor=row_actor), True
     return None, False
+
+
+def _clause_subject(clause: str, gaz, people, links, text: str, seg: Segment) -> Speaker | None:
+    """The first noun phrase of a clause that names someone."""
+    pos = seg.start
+    for chunk in clause.split(","):
+        stripped = chunk.strip()
+        if stripped and not (_ADVERBIAL.match(stripped) and not _names_someone(stripped, gaz)):
+            rest = clause[clause.find(stripped):]
+            sp = resolve_phrase(re.split(r"\s(?:was|is|were|are|has|had|put|made|addressed|briefed|spoke)\b",
+                                         rest, maxsplit=1)[0], gaz, people,
+                                [ln.target for ln in links if pos <= ln.start < pos + len(clause)])
+            return sp
+    return None
+
+
+def _same_speaker(a: Speaker, b: Speaker) -> bool:
+    """One speaker named twice ("JANE DOE (Utopia)" and "Jane Doe"), not two with the same descriptor."""
+    if a.actor and b.actor and a.actor != b.actor:
+        return False
+    return (a.name or "").lower() == (b.name or "").lower() or (a.actor is not None and a.actor == b.actor
+                                                                  and not (a.person and b.person))
 
 
 def _opening_speaker(text: str, seg: Segment, gaz, people, links, last) -> Speaker | None:
@@ -349,9 +382,12 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
         quotes = quotations(text, emphasis)
         segs = segments(text, quotes)
         if turn is not None and segs:
+            if pattern("procedural").match(text.strip()):
+                turn_speaker = turn = None  # "Also speaking were ...", "The meeting began ...": the turn is over
+                continue
             # "The representative of X said ..." opens a turn the reader could not see (no name in capitals)
             opener = _opening_speaker(text, segs[0], gaz, people, links, last)
-            if opener and opener.actor != turn.actor and (opener.name or "").lower() != (turn.name or "").lower():
+            if opener and not _same_speaker(opener, turn):
                 turn_speaker = turn = opener
         runs: list[tuple[Speaker, int, int, bool]] = []
         for seg in segs:
