@@ -99,7 +99,7 @@ def _num(v: float) -> str:
 
 
 def _amount(f: Figure, bare: bool = False) -> str:
-    """'15–20 per cent', '$320,000,000,000 (USD)', '8 of 10 municipality'."""
+    """'30–35 per cent', '45,000,000 USD', 'more than 7 of 9'."""
     unit = _UNIT_WORDS.get(f.unit, f.unit_name or "")
     if f.unit == "currency":
         unit = f.unit_name or ""

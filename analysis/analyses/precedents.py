@@ -21,16 +21,17 @@ from .attribution import _MONTHS, _STOP_CAPS, _not_name, _title_patterns
 from .text import entity_runs, sentences
 
 _CASE_KINDS = ("state", "de-facto-state", "historical", "sub-state", "region", "organisation")
-_REPEAT = re.compile(r"(?i)repeat")
+_REPEAT = re.compile(r"(?i)repeat|happen")
 _ANAPHOR = re.compile(r"(?i)\b(?:the|these|those|both)\s+(two|three)\s+(regions|territories|cases|situations|"
                       r"republics|entities|provinces|conflicts|countries|states)\b")
 _YEAR = re.compile(r"^[^.;]{0,40}?\bin\s+(1[5-9]\d\d|20\d\d)\b")
 _SUCH_AS = re.compile(r"(?i)\b(?:such as|including|like|notably|namely)\s+$")
 _JOIN = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?$")
 _ENTITY_WORDS = {"Association", "Union", "Republic", "Republika", "Entity", "Federation", "Region", "Province",
-                 "Council", "Assembly", "Movement", "Front", "Army", "Alliance", "Community", "Authority",
-                 "Administration", "Territory", "Territories", "District", "Zone", "Corridor", "Pact", "Accords",
-                 "Agreement", "Plan"}
+                 "Movement", "Front", "Army", "Alliance", "Authority", "Administration", "Territory",
+                 "Territories", "District", "Zone", "Corridor", "Pact", "Accord", "Accords", "Agreement", "Plan",
+                 "Dam", "Mission", "Treaty", "Convention", "Operation", "Force", "Canal", "Pipeline", "Process",
+                 "Commission", "Referendum", "Crisis", "War", "Conflict", "Partition", "Protectorate"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,36 +42,61 @@ class Case:
     kind: str = "entity"
 
 
-def find_cases(text: str, gaz, persons: set[str], history: list["Case"]) -> list[Case]:
-    """Places, entities and episodes named in `text`, in order; anaphors resolved from `history`."""
+def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_caps: set[str] = frozenset()
+               ) -> list[Case]:
+    """Places, entities and episodes named in `text`, in order; anaphors resolved from `history`.
+
+    A named entity built around a place ("the Grand Utopian Dam", "the UN Mission in Utopia")
+    is one case, not the place. `known_caps`: words the document capitalises mid-sentence, so a
+    sentence-initial one can still be a case."""
     out: list[Case] = []
     taken: list[tuple[int, int]] = []
-    for m in gaz.find(text):
-        kind = m.kind or (gaz.entry(m.name) or {}).get("kind")
+    titles, _ = _title_patterns()
+    lowered = {p.lower() for p in persons}
+    mentions = gaz.find(text)
+    runs = [r for r in entity_runs(text) if any(w.strip("\u2019'") in _ENTITY_WORDS for w in r.text.split()[1:])
+            and any(r.start <= m.start and m.end <= r.end for m in mentions)]
+    for r in runs:  # composite entities first
+        words = r.text.split()
+        while words and (words[0] in _STOP_CAPS or titles.fullmatch(words[0])
+                         or words[0] in ("of", "the", "for", "and", "in", "on")):
+            words = words[1:]
+        name = " ".join(words)
+        start = text.find(name, r.start)
+        if not name or any(m.start == start and m.end == start + len(name) for m in mentions):
+            continue  # only a title before a place: the place itself
+        out.append(Case(start, start + len(name), name, "entity"))
+        taken.append((start, start + len(name)))
+    for m in mentions:
+        if any(s <= m.start < e for s, e in taken):
+            continue
+        kind = m.kind or gaz.entry(m.name).get("kind")
         taken.append((m.start, m.end))
         if kind not in _CASE_KINDS or m.via == "acronym" and kind == "organisation":
             continue
         if kind == "organisation" and m.via not in ("name", "alias"):
             continue
         out.append(Case(m.start, m.end, m.name, kind))
-    titles, _ = _title_patterns()
     known = {c.name.lower(): c.name for c in history}
     for run in entity_runs(text):
         if any(s < run.end and run.start < e for s, e in taken):
             continue
         words = run.text.split()
-        while words and (words[0] in _STOP_CAPS or words[0] in _MONTHS):
+        while words and (words[0] in _STOP_CAPS or words[0] in _MONTHS or titles.fullmatch(words[0])
+                         or words[0] in ("of", "the", "for", "and", "in", "on")):
             words = words[1:]
-        name = " ".join(words)
-        if not name or len(name) < 4 or titles.fullmatch(name) or name in persons:
+        name = re.sub(r"['\u2019]s$", "", " ".join(words))
+        if not name or len(name) < 4 or titles.fullmatch(name) or name.lower() in lowered:
             continue
-        if any(p in name or name in p for p in persons if len(p) > 5):
+        if any(p in name.lower() or name.lower() in p for p in lowered if len(p) > 5):
             continue
+        if len(words) > 1 and name.replace(".", "").replace(" ", "").isupper():
+            continue  # a speaker's name set in capitals
         if len(words) == 1 and (words[0] in _not_name() and words[0] not in ("North", "South", "East", "West")):
             continue
         start = text.find(name, run.start)
         first_of_sentence = not text[:start].strip() or text[:start].rstrip()[-1:] in ".:\u201c\""
-        if first_of_sentence and len(words) < 2:
+        if first_of_sentence and len(words) < 2 and name not in known_caps and name.lower() not in known:
             continue
         # a partial mention of a case met before ("the Association of X municipalities") takes its full name
         full = next((v for k, v in known.items() if k.startswith(name.lower()) and len(k) > len(name)), name)
@@ -110,7 +136,8 @@ def _cue(sent: str) -> tuple[str, re.Match] | None:
     return None
 
 
-def _pick(text: str, cases: list[Case], cue: re.Match, rel: str) -> tuple[Case, Case] | None:
+def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | None) -> tuple[Case, Case] | None:
+    """(subject, precedent) for the cue, or None when the sentence does not name two cases."""
     before = [c for c in cases if c.end <= cue.start()]
     after = [c for c in cases if c.start >= cue.end()]
     if pattern("precedent", "attached").fullmatch(cue.group()):
@@ -121,6 +148,21 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str) -> tuple[Case, 
             return after[0], before[-1]
         return None
     if rel == "denial":
+        one_sided = re.match(r"\s*(?:with|to)\s+(?P<np>[^,;:.\u201c\"]{3,90}?)(?=\s*(?:[,;:.\u201c\"]|\s(?:which|that|who|"
+                             r"saying|insisting|adding|because)\b|$))", text[cue.end():])
+        if one_sided and after and after[0].start < cue.end() + one_sided.end():
+            # "rejected comparisons with the X of 1960": that phrase against the document's own case
+            np = one_sided.group("np").strip()
+            np_end = cue.end() + one_sided.end()
+            prec = Case(after[0].start, after[0].end, re.sub(r"^(?:the|a|an)\s+", "", np))
+            later = [c for c in after if c.start >= np_end]
+            if later:
+                subject = later[0]  # "..., insisting that Y is different"
+            elif main is not None and not _same(main.name, prec.name):
+                subject = main
+            else:
+                subject = before[-1] if before else None
+            return (subject, prec) if subject else None
         if len(after) >= 2:
             return after[0], after[1]
         if before and after:
@@ -137,10 +179,29 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str) -> tuple[Case, 
             return Case(c.start, group[-1].end, " and ".join(g.name for g in group)), prec
     if before:
         return before[-1], prec
+    if rest and "," in text[prec.end:rest[0].start]:
+        return rest[0], prec  # "just as X did ..., Y could ..."
     if rest and re.match(r"\s*(?:is|was|are|were)?\s*(?:being\s+)?\w*\s*(?:in|among|within)\b",
                          text[prec.end:rest[0].start]):
         return rest[0], prec  # "a new X is being created in Y"
     return None
+
+
+def main_case(doc: Document, gaz, persons: set[str], known_caps: set[str]) -> Case | None:
+    """The case a document is about: of the cases its title names, the one its text names most."""
+    body = " ".join(p.text for p in doc.passages())
+    cands = find_cases(doc.title or "", gaz, persons, [], known_caps) if doc.title else []
+    count = {c.name: body.count(c.name[:max(4, len(c.name) - 3)]) for c in cands}
+    cands = [c for c in cands if count[c.name] >= 2]  # a headline's capitals are not all names
+    return max(cands, key=lambda c: count[c.name]) if cands else None
+
+
+def _known_caps(doc: Document) -> set[str]:
+    """Capitalised words the document uses in mid-sentence: names, not sentence openers."""
+    words: set[str] = set()
+    for p in doc.passages():
+        words.update(re.findall(r"(?<=[a-z,;] )([A-Z][\w'-]{2,})", p.text))
+    return words
 
 
 def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Precedent, ...]:
@@ -150,14 +211,16 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
         by_anchor.setdefault(st.anchor, []).append(st)
     history: list[Case] = []
     out: list[Precedent] = []
+    caps = _known_caps(doc)
+    main = main_case(doc, gaz, persons, caps)
     for passage in doc.passages():
         for sent in sentences(passage.text):
             claim = _claimant(passage.anchor, sent.start, by_anchor)
-            cases = find_cases(sent.text, gaz, persons, history)
+            cases = find_cases(sent.text, gaz, persons, history, caps)
             if claim and claim.actor:
                 cases = [c for c in cases if c.name != claim.actor] or cases
             found = _cue(sent.text)
-            pair = _pick(sent.text, cases, found[1], found[0]) if found else None
+            pair = _pick(sent.text, cases, found[1], found[0], main) if found else None
             if pair and not _same(pair[0].name, pair[1].name):
                 subject, prec = pair
                 year = _YEAR.search(sent.text[prec.end:])

@@ -72,7 +72,8 @@ _ADVERBIAL = re.compile(r"^(?:in|on|at|for|with|after|before|during|following|si
                         r"furthermore|meanwhile|yet|still|finally|first|second|third|today|yesterday|"
                         r"last|earlier|previously|once|when|as|by|under|according|despite|although|though|"
                         r"continuing|turning|concluding|replying|responding|addressing|noting|regarding|"
-                        r"concerning|because|if|unless|where|instead|oddly|initially|ideally|generally|"
+                        r"concerning|because|if|unless|where|instead|oddly|initially|ideally|generally|asked|questioned|pressed|"
+                        r"commenting|referring|citing|writing|reacting|echoing|"
                         r"hence|therefore|nonetheless|nevertheless|equally|likewise|again)\b",
                         re.IGNORECASE)
 
@@ -94,7 +95,7 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         cut = m.end()
     clause = left[cut:]
     # a participle after a comma ("..., stating") shares the subject of the verb before it
-    if re.fullmatch(r"\s*,?\s*", clause[-3:] or "") and depth < 2 and text[verb_start:verb_start + 30].split()[0].endswith("ing"):
+    if clause.rstrip().endswith(",") and depth < 2 and text[verb_start:verb_start + 30].split()[0].endswith("ing"):
         prev = [m for m in _real_verbs(text, Segment(seg.start, verb_start - 1, seg.quotes))]
         if prev:
             return _subject(text, seg, prev[-1].start(), gaz, people, links, last, depth + 1)
@@ -112,6 +113,9 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
             continue
         chunk_links = [ln.target for ln in links if c_start <= ln.start < pos]
         rest = ", ".join(chunks[i:]).strip()
+        inner = [v for v in _verbs().finditer(rest) if v.start() > 0]
+        if inner:
+            rest = rest[:inner[0].start()]  # the subject ends where an earlier verb begins
         rest_links = [ln.target for ln in links if c_start <= ln.start < verb_start]
         sp = resolve_phrase(rest, gaz, people, rest_links)
         if sp is None:

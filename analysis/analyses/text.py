@@ -97,7 +97,7 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
     return [Span(m.start(), m.end(), m.group()) for m in _NAME.finditer(text, start, end)]
 
 
-_ENTITY = re.compile(_NAME_TOKEN + r"(?:\s+(?:(?:of|of the|for|for the|and|on|de|du|del)\s+)?" + _NAME_TOKEN + r")*")
+_ENTITY = re.compile(_NAME_TOKEN + r"(?:\s+(?:(?:of|of the|for|for the|and|on|in|de|du|del)\s+)?" + _NAME_TOKEN + r")*")
 
 
 def entity_runs(text: str) -> list[Span]:
@@ -105,6 +105,6 @@ def entity_runs(text: str) -> list[Span]:
     out = []
     for m in _ENTITY.finditer(text):
         t = m.group()
-        t = re.sub(r"(?:\s+(?:of|of the|for|for the|and|on|de|du|del))+$", "", t)
+        t = re.sub(r"(?:\s+(?:of|of the|for|for the|and|on|in|de|du|del))+$", "", t)
         out.append(Span(m.start(), m.start() + len(t), t))
     return out

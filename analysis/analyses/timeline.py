@@ -54,6 +54,6 @@ def _carried_year(text: str, matches, current: int | None) -> int | None:
         elif m.year_stated and m.precision == "year" and m.end_date is None:
             before = text[max(0, m.start - 8):m.start].lower().split()
             after = text[m.end:m.end + 2]
-            if before and before[-1] in ("in", "during", "by") and after.startswith(","):
+            if before and before[-1] in ("in", "during") and after.startswith(","):
                 year = int(m.date[:4])
     return year
