@@ -63,7 +63,8 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
             words = words[1:]
         name = " ".join(words)
         start = text.find(name, r.start)
-        if not name or any(m.start == start and m.end == start + len(name) for m in mentions):
+        if not name or any(m.start == start and m.end == start + len(name) and m.kind in _CASE_KINDS
+                           for m in mentions):
             continue  # only a title before a place: the place itself
         out.append(Case(start, start + len(name), name, "entity"))
         taken.append((start, start + len(name)))
@@ -140,6 +141,9 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
     """(subject, precedent) for the cue, or None when the sentence does not name two cases."""
     before = [c for c in cases if c.end <= cue.start()]
     after = [c for c in cases if c.start >= cue.end()]
+    inside = [c for c in cases if cue.start() <= c.start and c.end <= cue.end()]
+    if inside and after:
+        return inside[0], after[0]  # "turning X into Y"
     if pattern("precedent", "attached").fullmatch(cue.group()):
         if not after or after[0].start - cue.end() > 2:
             return None  # "another way", "a new approach": no case follows
@@ -155,7 +159,8 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
             np = one_sided.group("np").strip()
             np_end = cue.end() + one_sided.end()
             prec = Case(after[0].start, after[0].end, re.sub(r"^(?:the|a|an)\s+", "", np))
-            later = [c for c in after if c.start >= np_end]
+            later = [c for c in after if c.start >= np_end and c.kind not in ("organisation", "organ") and re.search(
+                r"(?i)\b(?:saying|insisting|stating|adding|arguing|noting)\b", text[np_end:c.start])]
             if later:
                 subject = later[0]  # "..., insisting that Y is different"
             elif main is not None and not _same(main.name, prec.name):
@@ -205,7 +210,7 @@ def _known_caps(doc: Document) -> set[str]:
 
 
 def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Precedent, ...]:
-    persons = {s.speaker for s in stmts if s.speaker and " " in s.speaker}
+    persons = {s.speaker for s in stmts if s.speaker and s.person}
     by_anchor: dict[str, list[Statement]] = {}
     for st in stmts:
         by_anchor.setdefault(st.anchor, []).append(st)
@@ -218,7 +223,10 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
             claim = _claimant(passage.anchor, sent.start, by_anchor)
             cases = find_cases(sent.text, gaz, persons, history, caps)
             if claim and claim.actor:
-                cases = [c for c in cases if c.name != claim.actor] or cases
+                # the speaker's own state named in the attribution ("the Utopian minister said") is no case
+                said = re.search(r"(?i)\b(?:said|stated|told|declared|warned|argued|added)\b", sent.text)
+                cut = said.start() if said else 0
+                cases = [c for c in cases if not (c.name == claim.actor and c.start < cut)] or cases
             found = _cue(sent.text)
             pair = _pick(sent.text, cases, found[1], found[0], main) if found else None
             if pair and not _same(pair[0].name, pair[1].name):

@@ -418,6 +418,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
             out.append(Statement(
                 id=f"{doc.id}-s{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
                 speaker=sp.name, actor=sp.actor, kind="direct" if direct else "reported", text=words,
+                person=sp.person,
                 span=SourceSpan(passage.anchor, start, end, words),
                 principles=found, violated=violated))
     return tuple(out)

@@ -47,6 +47,8 @@ class Statement:
     stance: str | None = None
     key: str = ""
     """The statement's most telling sentence (exact words): what a brief quotes when space is short."""
+    person: bool = False
+    """True when `speaker` is a person's name (not a descriptor such as "a senior diplomat")."""
 
 
 @dataclass(frozen=True, slots=True)
