@@ -107,3 +107,22 @@ def test_no_tension_without_cue(gaz):
     doc, stmts, pos = run([{"text": "The Finnish Prime Minister Aino Virtanen said Finland \"upholds the "
                                     "territorial integrity of every state\"."}], gaz)
     assert tensions(doc, stmts, list(pos.values()), principles(), gaz) == ()
+
+
+@pytest.mark.parametrize("texts, actor, principle", [
+    (["The Chilean delegate accused Peru of hypocrisy, noting that Peru has long defended the right of "
+      "peoples to self-determination abroad."], "Peru", "self-determination"),
+    (["Analysts called Norway's stance inconsistent with the principle of territorial integrity it champions."],
+     "Norway", "territorial-integrity"),
+    (["Ecuador has protested the new dam upstream.",
+      "A government that invokes sovereignty at home while denying it to its neighbour is inconsistent with the "
+      "principle it champions."], "Ecuador", "sovereignty"),
+    (["Canberra cannot have it both ways.",
+      "It reminds others that international law binds everyone, yet treats its own obligations as optional."],
+     "Australia", "international-law"),
+])
+def test_tension_wordings(texts, actor, principle, gaz):
+    doc = make_doc([{"text": t} for t in texts])
+    stmts = statements(doc, gaz, principles())
+    found = tensions(doc, stmts, [], principles(), gaz)
+    assert [(t.actor, t.principle) for t in found][:1] == [(actor, principle)]

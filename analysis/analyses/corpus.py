@@ -37,7 +37,7 @@ def analyse(documents: Sequence[Document], config: Config) -> Findings:
         pos = stance.positions(stmts, doc.id, props, targets)
         out["statements"].extend(stmts)
         out["positions"].extend(pos)
-        out["tensions"].extend(tensions(doc, stmts, pos, principles, gaz, sides))
+        out["tensions"].extend(tensions(doc, stmts, pos, principles, gaz, sides, set(props)))
         out["precedents"].extend(precedents(doc, stmts, gaz))
         try:  # TEMP until the figure/date extractors land
             from . import figures as figures_mod, timeline

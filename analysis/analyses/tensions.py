@@ -1,83 +1,170 @@
 """Statements + positions -> tensions: an actor whose position collides with a principle.
 
-Stated: the text says so ("inconsistent with this principle", "cannot have it both ways",
-"contrary to the principle of"); the actor is the one the surrounding sentences are about.
-Derived: an actor that upholds a principle itself while supporting an act that others in
-the corpus accuse of violating that principle.
+Stated: the text says so ("inconsistent with the principle it champions", "cannot have it
+both ways", "contrary to the principle of"). The actor is the cue's own subject ("Utopia
+cannot have it both ways", "Utopia's stance is inconsistent"), the one accused ("accused
+Utopia of hypocrisy"), or, when the subject is generic ("a government", "it"), the subject
+of the sentence before; failing these, the actor the surrounding sentences name most. The
+principle is the one the actor is said to champion, else the one named nearby.
+Derived: an actor whose act others condemn as a breach of a principle, while its own
+statements uphold that principle.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Sequence
 
 from ..lexicons import Principle, pattern
-from ..model.document import Document
+from ..model.document import Block, Document
 from ..model.findings import Position, Statement, Tension
 from .principles import invoked
 from .text import sentences
 
+_KINDS = ("state", "organisation", "de-facto-state", "organ", "sub-state")
+_CHAMPION = re.compile(r"(?i)\b(?:champion\w*|defend\w*|support\w*|invok\w*|uph[eo]ld\w*|insist\w*|long\s+\w+ed|"
+                       r"promot\w*|advocat\w*|stood\s+for|stands\s+for)\b")
+_GENERIC = re.compile(r"(?i)^(?:\W*(?:yet|but|however|so|thus|still|and)\W+)?(?:a|the|this|that|its|their)?\s*"
+                      r"(?:government|state|country|authorities|administration|stance|position|policy|"
+                      r"decision|move|act|action|step|recognition|it|they|he|she)\b")
 
-def stated(doc: Document, principles: tuple[Principle, ...], gaz, speakers: dict[str, str | None]) -> list[Tension]:
-    """Tensions the text states. `speakers` maps an anchor to the actor speaking there (not the target)."""
-    cue = pattern("tension", "stated")
-    anaphora = pattern("tension", "anaphora")
+
+_OBJECT_PREP = re.compile(r"(?i)\b(?:against|to|from|with|over|on|for|towards?|by)\s+(?:the\s+)?$")
+
+
+def _actor_at(text: str, gaz, exclude: str | None) -> str | None:
+    """The first actor a phrase names as its subject (not one it names after "against", "with")."""
+    for m in gaz.find(text):
+        if m.name == exclude or (m.kind or gaz.entry(m.name).get("kind")) not in _KINDS:
+            continue
+        if _OBJECT_PREP.search(text[max(0, m.start - 14):m.start]):
+            continue
+        return gaz.speaks_for(m.name) or m.name
+    return None
+
+
+def _subject_actor(sent: str, cue: re.Match, gaz, exclude: str | None) -> str | None:
+    """The actor the tension cue is said of, from the sentence itself."""
+    accused = re.search(r"(?i)\baccus\w+\s+(?P<x>[\w' -]{2,60}?)\s+of\b", sent)
+    if accused:
+        found = _actor_at(accused.group("x"), gaz, exclude)
+        if found:
+            return found
+    before = sent[:cue.start()]
+    # the clause the cue stands in: after a speech verb or an opening quotation mark
+    before = re.split(r"(?i)\b(?:said|says|stated|argued|added|noted|warned|called)\b|[\"\u201c]", before)[-1]
+    poss = re.search(r"(?P<x>[A-Z][\w' -]{1,60}?)['\u2019]s\s+(?:\w+\s+){0,2}?(?:stance|position|policy|decision|"
+                     r"conduct|behaviour|behavior|record)\b[^.]*$", before)
+    if poss:
+        found = _actor_at(poss.group("x"), gaz, exclude)
+        if found:
+            return found
+    clause = re.split(r"[;:]|\b(?:that|who|which)\b", before)[-1]
+    if _GENERIC.match(clause.strip()):
+        return None
+    return _actor_at(clause, gaz, exclude)
+
+
+def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[Statement]) -> list[Tension]:
+    """Tensions the text states, read over the document's sentences in order (a charge and the
+    principle it refers to may sit in neighbouring paragraphs)."""
+    cue_pat = pattern("tension", "stated")
+    flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
     out = []
-    for passage in doc.passages():
-        sents = sentences(passage.text)
-        for i, sent in enumerate(sents):
-            if not cue.search(sent.text):
-                continue
-            found, _ = invoked(sent.text, principles)
-            window = sents[max(0, i - 3):i + 1]
-            if not found and anaphora.search(sent.text) or not found:
-                for prev in reversed(window[:-1]):
-                    found, _ = invoked(prev.text, principles)
-                    if found:
-                        break
-            if not found:
-                continue
-            speaker_actor = speakers.get(passage.anchor)
-            counts: Counter = Counter()
-            for j, s in enumerate(window):
-                for m in gaz.find(s.text):
-                    kind = (gaz.entry(m.name) or {}).get("kind")
-                    if m.name == speaker_actor or kind not in ("state", "organisation", "de-facto-state", "organ"):
-                        continue
-                    counts[m.name] += 1 + (j == len(window) - 1) * 0.5
-            if not counts:
-                continue
-            actor = counts.most_common(1)[0][0]
-            for pid in found[:1]:
-                out.append(Tension(id="", doc=doc.id, actor=actor, principle=pid, text=sent.text,
-                                   anchor=passage.anchor, basis="stated"))
+    for i, (passage, sent) in enumerate(flat):
+        cue = cue_pat.search(sent.text)
+        if not cue:
+            continue
+        window = [s for _, s in flat[max(0, i - 3):i + 3]]
+        principle = _principle(window, principles, min(i, 3))
+        if principle is None:
+            continue
+        speaker_actor = _speaker_at(stmts, passage.anchor, sent.start)
+        actor = _subject_actor(sent.text, cue, gaz, speaker_actor)
+        if actor is None and _GENERIC.match(sent.text.strip()):
+            actor = _earlier_subject(flat, i, gaz, speaker_actor)  # "A government that ...", "That stance ..."
+        if actor is None and isinstance(passage, Block) and passage.kind == "row" and passage.context:
+            found = gaz.find(passage.context)
+            actor = found[0].name if found else None
+        if actor is None:
+            actor = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor)
+        if actor:
+            out.append(Tension(id="", doc=doc.id, actor=actor, principle=principle, text=sent.text,
+                               anchor=passage.anchor, basis="stated"))
     return out
 
 
-def derived(stmts: Sequence[Statement], positions: Sequence[Position], against: dict) -> list[Tension]:
-    """An actor upholding principle P while supporting an act that others say violates P."""
+def _speaker_at(stmts: Sequence[Statement], anchor: str, pos: int) -> str | None:
+    """The actor speaking at a position (whose charge it is, so not its target)."""
+    for st in stmts:
+        if st.anchor == anchor and st.span.start <= pos < st.span.end:
+            return st.actor
+    return None
+
+
+def _earlier_subject(flat, i: int, gaz, exclude: str | None) -> str | None:
+    """For "A government that ... is inconsistent": the nearest earlier sentence whose subject is an actor."""
+    for _, s in reversed(flat[max(0, i - 4):i]):
+        head = re.split(r"[,;:]", s.text)[0]
+        if _GENERIC.match(head.strip()):
+            continue
+        found = _actor_at(head, gaz, exclude)
+        if found:
+            return found
+    return None
+
+
+def _principle(window, principles, cue_at: int) -> str | None:
+    """The principle the actor is said to champion in the window, else the first one named."""
+    first = None
+    # the cue's own sentence, then those before it ("this principle"), then those after
+    order = sorted(range(len(window)), key=lambda j: (j > cue_at, -j if j <= cue_at else j))
+    for s in (window[j] for j in order):
+        found, violated = invoked(s.text, principles)
+        for pid in found:
+            p = next(x for x in principles if x.id == pid)
+            hit = p.pattern.search(s.text)
+            if hit and _CHAMPION.search(s.text[max(0, hit.start() - 60):hit.start()]):
+                return pid
+        if found and first is None:
+            first = found[0]
+    return first
+
+
+def _most_named(window, gaz, exclude: str | None) -> str | None:
+    counts: Counter = Counter()
+    for j, s in enumerate(window):
+        for m in gaz.find(s.text):
+            if m.name != exclude and (m.kind or gaz.entry(m.name).get("kind")) in _KINDS:
+                counts[m.name] += 1 + (j == len(window) - 1) * 0.5
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def derived(stmts: Sequence[Statement], positions: Sequence[Position], against: dict,
+            proponents: set[str], gaz) -> list[Tension]:
+    """A state whose act others call a breach of principle P, while it upholds P itself."""
     accused = {(q, p) for q, (ps, _) in against.items() for p in ps}
     out = []
     for pos in positions:
-        if pos.stance != "support":
+        if pos.stance != "support" or pos.actor not in proponents or not gaz.is_state(pos.actor):
             continue
-        own = [st for st in stmts if (st.actor or st.speaker) == pos.actor and st.question == pos.question]
-        for st in own:
+        for st in stmts:
+            if st.actor != pos.actor or st.question != pos.question:
+                continue
             for p in st.principles:
                 if p not in st.violated and (pos.question, p) in accused:
-                    out.append(Tension(id="", doc=st.doc, actor=pos.actor, principle=p, text=st.text,
+                    out.append(Tension(id="", doc=st.doc, actor=pos.actor, principle=p, text=st.key or st.text,
                                        anchor=st.anchor, basis="derived"))
     return out
 
 
 def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Position],
-             principles: tuple[Principle, ...], gaz, against: dict | None = None) -> tuple[Tension, ...]:
+             principles: tuple[Principle, ...], gaz, against: dict | None = None,
+             proponents: set[str] = frozenset()) -> tuple[Tension, ...]:
     """Stated and derived tensions; one per actor and principle, and one per actor in a passage
     (a quotation that makes one charge in several sentences is one tension)."""
-    speakers = {}
-    for st in stmts:
-        speakers.setdefault(st.anchor, st.actor)
     seen, out = set(), []
-    for t in stated(doc, principles, gaz, speakers) + derived(stmts, positions, against or {}):
+    for t in stated(doc, principles, gaz, stmts) + derived(stmts, positions, against or {}, set(proponents), gaz):
         if (t.actor, t.principle) in seen or (t.actor, t.anchor) in seen:
             continue
         seen.add((t.actor, t.principle))
