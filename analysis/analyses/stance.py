@@ -189,7 +189,10 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         possessor = _POSSESSOR.search(obj[:70])
         if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
             return None  # backing another party's statement says nothing about the act
-    flips = 1 if _negated(t[:m.start()]) else 0
+    negated = _negated(t[:m.start()])
+    if negated and re.search(r"(?i)\b(?:without|unless|until)\b", obj):
+        return None  # "would not support X without Y": a condition, not a refusal
+    flips = 1 if negated else 0
     head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
     if pattern("stance", "negative_objects").search(head) and not frame.is_proponent(head):
         flips += 1  # "condemned trafficking": against the bad thing, for the act
@@ -400,8 +403,9 @@ def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
             for sent in sentences(st.text):
                 for m in accuse.finditer(sent.text):
                     before = sent.text[:m.start()]
-                    named = t.pattern().search(before) or (gaz and props and any(
-                        x.name in props.get(st.doc, ()) for x in gaz.find(before)))
+                    # the act itself ("the recognition ... violates") or its author is accused
+                    named = (t.pattern().search(before) and pattern("act_nouns").search(before)) or (
+                        gaz and props and any(x.name in props.get(st.doc, ()) for x in gaz.find(before)))
                     if named and not bad.search(before[-60:]):
                         _, violated = invoked(sent.text[m.start():], base_principles())
                         learnt = {v for v in violated if v in st.violated} - set(t.favour)

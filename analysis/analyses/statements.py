@@ -137,9 +137,10 @@ def _after_quote(text: str, seg: Segment, q: Span, gaz, people, links, last) -> 
     tail = text[q.end:seg.end]
     m = re.match(r"[\u201d\"\u2019'*]*\s*[,.]?\s*[*_]*\s*[,.]?\s*(said|added|stated|declared|warned|"
                  r"noted|stressed|insisted|concluded|explained|continued|argued|asked|replied|wrote|"
-                 r"says|adds)\s+(.{1,160}?)(?:[.;,]|$)", tail, re.IGNORECASE)
+                 r"says|adds)\s+(.{1,160}?)(?:[.;\u201c\"]|,\s+(?:in|at|on|during|after|before|when|adding|"
+                 r"noting|saying)\b|$)", tail, re.IGNORECASE)
     if m:
-        phrase = m.group(2)
+        phrase = m.group(2)  # "said Jane Doe, the Utopian Ambassador to the Union": the apposition too
         if re.match(r"(?:he|she|they)\b", phrase, re.IGNORECASE):
             return last
         base = q.end + m.start(2)
@@ -263,6 +264,13 @@ def _opening_speaker(text: str, seg: Segment, gaz, people, links, last) -> Speak
     if sp and (sp.person or titles.search(head)) and (sp.actor or sp.person):
         return sp
     return None
+
+
+def _possessive_role(text: str, seg: Segment, sp: Speaker) -> bool:
+    """The speaker is introduced as "its/their delegate", "according to its representative"."""
+    titles, anon = _title_patterns()
+    m = re.search(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?([\w-]+)", text[seg.start:seg.end])
+    return bool(m and (titles.fullmatch(m.group(1)) or anon.fullmatch(m.group(1))))
 
 
 def _row_actor(context: str, gaz) -> str | None:
@@ -398,6 +406,12 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
             sp, speech = attribute(text, seg, gaz, people, links, last, row_actor, turn)
             if not speech or sp is None:
                 continue
+            if not sp.actor and _possessive_role(text, seg, sp):
+                # "Its delegate, Jane Doe, said ...": the actor the paragraph is about
+                first = [m for m in gaz.find(text[:seg.start] or text) if m.kind in ("state", "organisation")]
+                if first:
+                    sp = Speaker(name=sp.name, actor=gaz.speaks_for(first[0].name) or first[0].name,
+                                 person=sp.person)
             if row_actor and not sp.actor and (not sp.person or _titled(text, sp.name)) and \
                     not _not_for_state(text, sp.name):
                 # "The member states", "Foreign Minister Jane Doe": of the row's state or organisation
