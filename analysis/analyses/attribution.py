@@ -142,6 +142,8 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
     phrase = phrase.strip(" ,;:")
     if not phrase or re.fullmatch(r"(?i)he|she|they|it|we|i|you", phrase):
         return None
+    if re.match(r"(?i)(?:no|none\s+of|neither|not\s+a\s+single)\b", phrase):
+        return None  # "no member state has recognised": nobody speaks
     mentions = list(gaz.find(phrase))
     extra = [m for target in links for m in gaz.find(target)]
     actor = _affiliation(phrase, mentions, gaz, extra)
@@ -230,6 +232,10 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> str
     """The actor a phrase ties its speaker to: the first one named, unless it only says where."""
     ranked = []
     for i, m in enumerate(mentions):
+        if m.kind == "organ" and re.search(r"(?:^|\s)(?:[A-Z]{2,}|[A-Z][a-z]+)\s+$", phrase[max(0, m.start - 20):m.start]):
+            prev = phrase[max(0, m.start - 20):m.start].split()[-1]
+            if not gaz.canonical(prev):
+                continue  # "the XYZ General Assembly": an organ of an organisation the gazetteer does not know
         name = gaz.speaks_for(m.name) or m.name
         score = 10 - i
         if _LOCATIVE.search(phrase[max(0, m.start - 12):m.start]) and m.kind not in ("organisation", "organ"):

@@ -348,9 +348,11 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
     out = []
     for st in stmts:
         topic = main
-        for t in present:
-            if t.pattern().search(st.text) and not main.pattern().search(st.text):
-                topic = t
+        if not main.pattern().search(st.text):
+            for t in present:  # only on two distinct words of its own ("independence" alone is everyone's)
+                if len({w.lower() for w in t.pattern().findall(st.text)}) >= 2:
+                    topic = t
+                    break
         against, favour = sides.get(topic.id, kind_sides(topic))
         frame = Frame(topic.pattern(), frozenset(against), frozenset(favour), tuple(principle_list),
                       names_in(set(props)), names_in(tgts), focus=st.anchor in focus and topic is main)

@@ -298,7 +298,7 @@ def _titled(text: str, name: str | None) -> bool:
     i = text.find(name)
     if i < 0:
         return False
-    window = text[max(0, i - 60):i] + " " + text[i + len(name):i + len(name) + 60]
+    window = text[max(0, i - 110):i] + " " + text[i + len(name):i + len(name) + 60]
     return bool(titles.search(window) or anon.search(window))
 
 
