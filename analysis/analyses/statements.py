@@ -89,6 +89,11 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
     if _PRONOUN.search(left[-12:]) or re.search(r"(?:^|[\s,])(?:he|she)\s+(?:also\s+|further\s+|then\s+)?$",
                                                 left, re.IGNORECASE):
         return last
+    # "X recalled that ... and said": a coordinated verb shares the subject of the segment's first verb
+    if re.search(r"(?:^|\s)and\s+(?:also\s+|then\s+)?$", left) and depth < 2:
+        first = [v for v in _real_verbs(text, Segment(seg.start, verb_start - 1, seg.quotes))]
+        if first and first[0].start() < verb_start - 5:
+            return _subject(text, seg, first[0].start(), gaz, people, links, last, depth + 1)
     # the clause holding the verb starts after the last clause break outside an apposition
     cut = 0
     for m in _CLAUSE_BREAK.finditer(left):
