@@ -95,7 +95,9 @@ class Frame:
     is_proponent: Callable[[str], bool]
     is_target: Callable[[str], bool]
     focus: bool = False
-    """The passage is about the question as a whole (a table row, a speaker turn)."""
+    """The passage is about the question as a whole (a table row of positions)."""
+    turn: bool = False
+    """The passage is a speaker's turn in a debate on the question: backing there backs the question."""
 
 
 def _none(_text: str) -> bool:
@@ -176,7 +178,9 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     elif side is None:
         on_act = (frame.topic.search(cue) or frame.topic.search(obj) or frame.is_proponent(obj)
                   or pattern("act_nouns").search(obj[:60])
-                  or (frame.focus and pattern("stance", "core").fullmatch(cue)))
+                  or (frame.focus and pattern("stance", "core").fullmatch(cue))
+                  or (frame.turn and kind == "support" and pattern("stance", "core").fullmatch(cue)
+                      and not _third_subject(t[:m.start()])))
         if not on_act:
             subject = t[:m.start()]
             if not (_EVALUATIVE.match(cue) and frame.topic.search(subject)):
@@ -199,6 +203,13 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     if flips % 2:
         label = "oppose" if label == "support" else "support"
     return label, weight
+
+
+def _third_subject(before: str) -> bool:
+    """The cue's clause has someone else as subject: a relative clause ("threats which do not
+    recognise frontiers") or a bad thing ("crime undermines")."""
+    clause = re.split(r"[,;:]", before)[-1]
+    return bool(re.search(r"(?i)\b(?:which|who|that)\b", clause) or pattern("stance", "negative_objects").search(clause))
 
 
 def _negated(before: str) -> bool:
@@ -338,6 +349,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
     props = proponents(stmts, main, gaz) | title_proponent(doc, gaz)
     tgts = targets(doc, gaz, main) - set(props)
     focus = focus_anchors(doc)
+    turns = {b.anchor for b in doc.blocks if b.context and doc.genre == "plaintext"}
 
     def names_in(names: set[str]) -> Callable[[str], bool]:
         return (lambda text: any(m.name in names for m in gaz.find(text))) if names else _none
@@ -355,7 +367,8 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
                     break
         against, favour = sides.get(topic.id, kind_sides(topic))
         frame = Frame(topic.pattern(), frozenset(against), frozenset(favour), tuple(principle_list),
-                      names_in(set(props)), names_in(tgts), focus=st.anchor in focus and topic is main)
+                      names_in(set(props)), names_in(tgts), focus=st.anchor in focus and topic is main,
+                      turn=st.anchor in turns and topic is main)
         stance = verdict(cue_scores(st.text, frame, [p for p in st.principles if p not in st.violated],
                                     st.violated))
         if st.actor in props:
