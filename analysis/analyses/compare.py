@@ -1,8 +1,8 @@
 """Figures -> comparisons: a figure against a threshold on the same measure, and like measures across sources.
 
-A threshold is a figure whose role is ``threshold`` ("anything above 15 per cent of
+A threshold is a figure whose role is ``threshold`` ("anything above 25 per cent of
 turnout would be a success"). Every other figure with the same measure and unit
-anywhere in the corpus is set against it: ``cleared`` when it lies entirely at or
+(and the same currency or physical unit) anywhere in the corpus is set against it: ``cleared`` when it lies entirely at or
 above the level, ``fell short`` when entirely below, ``straddles`` when its range
 spans it. Figures of one measure and unit from two or more documents or subjects
 are grouped as an ``across`` comparison.
@@ -27,7 +27,8 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
         if f.role == "threshold" or not f.measure:
             continue
         for th in thresholds:
-            if th.measure != f.measure or th.unit != f.unit or (f.unit == "currency" and th.unit_name != f.unit_name):
+            if th.measure != f.measure or th.unit != f.unit or (
+                    f.unit not in ("percent", "count", "fraction") and th.unit_name != f.unit_name):
                 continue
             verdict = _verdict(f, th)
             if verdict is None:
@@ -39,7 +40,7 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
     groups: dict[tuple[str, str, str | None], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.measure and f.role != "threshold":
-            groups[(f.measure, f.unit, f.unit_name if f.unit == "currency" else None)].append(f)
+            groups[(f.measure, f.unit, f.unit_name if f.unit not in ("percent", "count", "fraction") else None)].append(f)
     for (measure, unit, _), figs in groups.items():
         docs = {f.doc for f in figs}
         subjects = {f.subject for f in figs if f.subject}

@@ -61,13 +61,13 @@ class DateMatch:
     end: int
     """Offset just after the expression (``text[start:end]`` is `text`)."""
     text: str
-    """The words as written ("last April 19th", "15-20 October")."""
+    """The words as written ("last June 2nd", "4-6 October")."""
     date: str
     """ISO date cut to `precision`: ``2013``, ``2013-04``, ``2013-04-19``; the first day of a range."""
     precision: str
     """``day``, ``month`` or ``year``."""
     end_date: str | None = None
-    """For a range ("15-20 October", "from 2008 to 2009"): the last date, same precision."""
+    """For a range ("4-6 October", "from 2005 to 2007"): the last date, same precision."""
     relative: bool = False
     """True when resolved against the reference date or a previous date ("yesterday", "last April")."""
     year_stated: bool = False
@@ -89,7 +89,7 @@ _MASK_PATTERNS = [
     # DOIs, ISBN/ISSN
     re.compile(r"\bdoi:\s?\S{1,200}|(?<![\w.])10\.\d{4,9}/\S{1,200}", re.I),
     re.compile(r"\b(?:ISBN|ISSN)(?:-1[03])?:?\s?[\dX](?:[\dX]|[- ](?=[\dX])){7,20}", re.I),
-    # UN-style document symbols: S/PRST/2010/4, A/RES/64/1, SC/9867, E/CN.7/2010/L.1
+    # UN-style document symbols: S/RES/2401, A/74/251, GA/12345, E/CN.6/2019/3
     re.compile(r"(?<![A-Za-z0-9/])[A-Z]{1,6}(?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,15}){1,6}(?![\w/])"),
     re.compile(r"(?<=[a-z])[A-Z]{1,6}(?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,15}){1,6}(?![\w/])"),
     # issue numbers such as 05/2013, and 24/7
@@ -123,7 +123,7 @@ def mask_non_prose(text: str) -> str:
             if m.end() > m.start() and _symbol_ok(i, m.group()):
                 end = m.end()
                 # a URL does not take the full stop or comma that ends the sentence
-                while end > m.start() + 1 and text[end - 1] in ".,;:!?)'\"":
+                while (i < 2 or i in (5, 6)) and end > m.start() + 1 and text[end - 1] in ".,;:!?)'\"":
                     end -= 1
                 spans.append((m.start(), end))
     return apply_mask(text, spans)
@@ -181,10 +181,15 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out) or ((0, len(text)),)
 
 
+@lru_cache(maxsize=512)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return tuple(s for s, _ in sentence_spans(text))
+
+
 def sentence_span(text: str, pos: int) -> tuple[int, int]:
     """Bounds of the sentence of `text` that contains offset `pos`."""
     spans = sentence_spans(text)
-    i = bisect.bisect_right([s for s, _ in spans], pos) - 1
+    i = bisect.bisect_right(_sentence_starts(text), pos) - 1
     i = max(0, min(i, len(spans) - 1))
     return spans[i]
 
@@ -217,8 +222,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     month_cue = phrases_re(lx["month_cues_before"])
     rel = phrases_re(list(lx["relative_days"]) + list(lx["relative_day_phrases"]) + list(lx["relative_periods"])
                      + list(lx["following_day_phrases"]))
-    ago = (r"(?<![\w-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-           r"thirty|forty|fifty|a|an)\s(?P<unit>" + "|".join(lx["ago_units"]) + r")\sago(?![\w])")
+    ago = (r"(?<![\w-])(?P<n>\d{1,3}|" + "|".join(sorted(_word_numbers(), key=len, reverse=True))
+           + r")\s(?P<unit>" + "|".join(lx["ago_units"]) + r")\sago(?![\w])")
     flags = re.IGNORECASE
     return [
         ("iso", re.compile(r"(?<![\w/.-])(?P<year>(?:1[0-9]|20)\d{2})-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\w/-])")),
@@ -246,9 +251,11 @@ def _month_number(token: str) -> int | None:
     return lx["months"].get(t) or lx["month_abbreviations"].get(t)
 
 
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-                 "thirty": 30, "forty": 40, "fifty": 50}
+@lru_cache(maxsize=1)
+def _word_numbers() -> dict[str, int]:
+    """Single number words ("a", "one" ... "ninety") for "ten years ago"."""
+    num = lexicon("numbers")
+    return {"a": 1, "an": 1, **{w: v for w, v in num["units"].items() if v > 0}, **num["tens"]}
 
 
 @dataclass(slots=True)
@@ -304,14 +311,15 @@ def _scan(masked: str) -> list[_Cand]:
                 if prep_re.search(left):
                     if y < 1000 or (count_prep_re.search(left) and _plural_word_follows(masked, e)):
                         continue
-                    if re.search(r"(?:than|of|about|around|some|over|under)\s{1,5}$", left, re.I) and _plural_word_follows(masked, e):
+                    if re.search(r"(?:than|about|around|some|over|under)\s{1,5}$", left, re.I) and _plural_word_follows(masked, e):
                         continue
                 elif det_re.search(left):
-                    if not 1900 <= y <= 2099:
-                        continue
+                    if not 1900 <= y <= 2099 or (re.match(r"\s[A-Z][a-z]", masked[e:e + 3])
+                                                   and not _month_number(masked[e + 1:e + 12].split(" ")[0])):
+                        continue          # "the 2030 Agenda": a year in a name
                 elif (s == 0 or re.search(r"[,(;]\s{0,2}$", left)) and re.match(r"\s{0,2}(?:[,.;)]|$)", masked[e:e + 3]):
-                    if not 1900 <= y <= 2099:
-                        continue
+                    if not 1900 <= y <= 2099 or re.search(r"\d\s{0,2}\($", left):
+                        continue          # "resolution 1325 (2000)": the year names the document
                 else:
                     continue
             elif kind == "year_range":
@@ -329,7 +337,7 @@ def _scan(masked: str) -> list[_Cand]:
                         continue
                     if not det_re.search(left) and _plural_word_follows(masked, e):
                         continue
-                    if re.search(r"(?:than|about|around|some|over|under|of)\s{1,5}$", left, re.I):
+                    if re.search(r"(?:than|about|around|some)\s{1,5}$", left, re.I):
                         continue
                 elif _plural_word_follows(masked, e):
                     continue
@@ -356,6 +364,9 @@ def date_spans(text: str, masked: str | None = None) -> list[tuple[int, int]]:
 
 
 # ----------------------------------------------------------------- resolution
+_QUOTE = re.compile(r"\u201c[^\u201c\u201d]{0,3000}\u201d|\"[^\"\n]{0,3000}\"")
+
+
 def _parse_ref(ref: str | None) -> tuple[int | None, int | None, int | None]:
     if not ref:
         return None, None, None
@@ -384,12 +395,16 @@ def _shift_month(y: int, mo: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
-def find_dates(text: str, reference_date: str | None = None, default_year: int | None = None) -> list[DateMatch]:
+def find_dates(text: str, reference_date: str | None = None, default_year: int | None = None, *,
+               previous_day: str | None = None) -> list[DateMatch]:
     """Every date expression in `text`, in order, resolved to an ISO date at its precision.
 
     `reference_date` (``YYYY[-MM[-DD]]``) anchors "today", "last April", "last year";
-    `default_year` is the year context carried in from earlier text. Expressions that
-    cannot be resolved (no year anywhere) are left out.
+    `default_year` is the year context carried in from earlier text; `previous_day`
+    (``YYYY-MM-DD``, added beyond the brief) is the last day named before `text`, for a
+    "the following day" that opens it. Expressions that cannot be resolved (no year
+    anywhere) are left out, and so are "today", "tomorrow", "yesterday" inside a direct
+    quotation, where they belong to the speaker's rhetoric more often than to the calendar.
     """
     masked = mask_non_prose(text)
     ry, rm, rd = _parse_ref(reference_date)
@@ -397,6 +412,12 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
     opener_re = _cue_res()[4]
     ctx = default_year
     last_day: _dt.date | None = None
+    if previous_day:
+        try:
+            last_day = _dt.date.fromisoformat(previous_day)
+        except ValueError:
+            last_day = None
+    quotes = [m.span() for m in _QUOTE.finditer(text)]
     out: list[DateMatch] = []
 
     def year_for(month: int, start: int, cue: str | None) -> tuple[int | None, bool, int]:
@@ -482,7 +503,7 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
             if ry is None:
                 continue
             n = g["n"].lower()
-            k = int(n) if n.isdigit() else _WORD_NUMBERS.get(n)
+            k = int(n) if n.isdigit() else _word_numbers().get(n)
             unit = lexicon("dates")["ago_units"][g["unit"].lower()]
             relative = True
             if k is None:
@@ -507,6 +528,8 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
                 dd = last_day + _dt.timedelta(days=lx["following_day_phrases"][phrase])
                 date = dd.isoformat()
             elif phrase in lx["relative_days"] or phrase in lx["relative_day_phrases"]:
+                if any(qs < start < qe for qs, qe in quotes):
+                    continue
                 k = lx["relative_days"].get(phrase, lx["relative_day_phrases"].get(phrase, 0))
                 if ry is None:
                     continue

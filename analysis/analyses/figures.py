@@ -2,14 +2,14 @@
 
 `find_figures(text)` reads one passage and returns `FigureMatch` records: cardinals in
 digits ("1,563,741", "1.563.741", "2.5") and words ("twenty-five", "three hundred"),
-percentages, ranges ("15-20 per cent", "between 20 and 30"), bounds ("more than",
+percentages, ranges ("30-35 per cent", "between 20 and 30"), bounds ("more than",
 "up to", "<"), approximations ("about", "an estimated"), fractions ("one-third",
 "half of"), "N of M", money (symbols, codes, names, scale words, lakh/crore),
-physical units, durations and counted nouns ("56 participating states").
+physical units, durations and counted nouns ("27 elected members").
 What is not a figure stays out: footnote markers, phone numbers, postcodes,
-document symbols, reference numbers ("Article 51", "the 1267 Committee"), years and
-days in dates, times, ordinals, model names ("AK-47", "G20"), anaphoric small
-numbers ("the two regions") and "one" as a pronoun.
+document symbols, reference numbers ("Article 12", "the 1540 Committee"), years and
+days in dates, times, ordinals, model names ("M-16", "G20"), anaphoric small
+numbers ("the three envoys") and "one" as a pronoun.
 
 `figures(doc)` runs it over a document's passages and returns model `Figure`s.
 Field conventions are those of the findings export (../shared/eval/README.md):
@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ..model.document import Document
 from ..model.findings import Figure
-from .dates import MASK, apply_mask, date_spans, lexicon, mask_non_prose, phrases_re, sentence_span
+from .dates import apply_mask, date_spans, lexicon, mask_non_prose, phrases_re, sentence_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +36,13 @@ class FigureMatch:
     start: int
     end: int
     text: str
-    """The words of the figure as written (``between 15-20 per cent``)."""
+    """The words of the figure as written (``between 30-35 per cent``)."""
     value: float | None
     """The number; None for a range."""
     low: float | None
     high: float | None
     of: float | None
-    """The whole in "eight of ten" (value 8, of 10)."""
+    """The whole in "seven of nine" (value 7, of 9)."""
     unit: str
     """percent, currency, count, fraction, length, mass, area, duration or other."""
     unit_name: str | None
@@ -59,6 +59,52 @@ class FigureMatch:
 
 
 # ================================================================== lexicon
+_TOK = re.compile(r"[A-Za-z\u00C0-\u024F][\w'\u2019]*\.?|[<>=\u2264\u2265~]+|[^\s\w]")
+
+
+_SYMBOL_ENDS = ("<", ">", "=", "~", "\u2264", "\u2265", "#", "\u00a7", "\u2116")
+
+
+class _Tail:
+    """Cue phrases that end a text window (``more than`` before a number), found by looking up
+    the window's last tokens: a dictionary probe instead of a regex tried at every offset."""
+
+    def __init__(self, phrases) -> None:
+        self.phrases: dict[tuple[str, ...], str] = {}
+        self.last: set[str] = set()
+        self.n = 1
+        for p in phrases:
+            toks = tuple(t.lower() for t in _TOK.findall(p))
+            if toks:
+                self.phrases[toks] = p
+                self.last.add(toks[-1])
+                self.n = max(self.n, len(toks))
+
+    def find(self, left: str, need_space: bool = True) -> int | None:
+        """Offset in `left` where the longest phrase that ends it starts (only spaces may follow)."""
+        end = left[-40:].rstrip()
+        if not end:
+            return None
+        last_word = end.rsplit(None, 1)[-1][-16:].lower()
+        if last_word not in self.last and not last_word.endswith(_SYMBOL_ENDS):
+            return None
+        tail = left[-(self.n * 16):]
+        toks = [(m.group().lower(), m.start()) for m in _TOK.finditer(tail)]
+        if not toks:
+            return None
+        last, last_start = toks[-1]
+        trailing = tail[last_start + len(last):]
+        if trailing.strip():
+            return None
+        for n in range(min(self.n, len(toks)), 0, -1):
+            cand = tuple(t for t, _ in toks[-n:])
+            if cand in self.phrases:
+                if need_space and not trailing and cand[-1][:1].isalpha():
+                    continue
+                return len(left) - len(tail) + toks[-n][1]
+        return None
+
+
 class _Lex:
     """The lexicons compiled once into lookups and bounded regexes."""
 
@@ -127,6 +173,7 @@ class _Lex:
             r"|(?P<code>(?<![A-Za-z])(?:" + code_alt + r"))(?:\s{0,2}\$)?"
             r"|(?P<sym>" + "|".join(sym_parts) + r"))\s{0,2}(?P<neg>[-\u2212])?$")
         after_syms = [s for s in syms if not re.search(r"[A-Za-z]", s)]
+        self.prefix_last_chars = {s[-1] for s in syms} | {"$"}
         self.cur_sym_after = re.compile(
             r"\s{0,2}(?P<sym>" + "|".join(re.escape(s) if s != "$" else r"\$(?!\s?\d)"
                                          for s in sorted(after_syms, key=len, reverse=True)) + ")")
@@ -150,6 +197,7 @@ class _Lex:
         # ---- physical units
         self.unit_of: dict[str, tuple[str, str]] = {}
         self.attached_only = set(un["attached_only_units"])
+        self.spaced_only = set(un.get("spaced_only_units", []))
         parts = []
         for cls, table in un["physical_units"].items():
             for name, forms in table.items():
@@ -170,22 +218,24 @@ class _Lex:
             r"|percentages?|pct\.?|p\.\s?c\.)(?![\w])", re.I)
         self.percent_of = re.compile(r"(?<![\w])(?:per\s?cents?|percents?|percentage)\s{1,3}of\s{1,3}$", re.I)
         # ---- cues
-        self.bound_min = re.compile(phrases_re(fg["bound_min"]) + r"\s{0,3}$", re.I)
-        self.bound_max = re.compile(phrases_re(fg["bound_max"]) + r"\s{0,3}$", re.I)
-        self.exact = re.compile(phrases_re(fg["exact"]) + r"\s{1,3}$", re.I)
-        self.approx = re.compile(phrases_re(fg["approximate"]) + r"\s{0,3}$", re.I)
+        self.bound_min = _Tail(fg["bound_min"])
+        self.bound_max = _Tail(fg["bound_max"])
+        self.exact = _Tail(fg["exact"])
+        self.approx = _Tail(fg["approximate"])
         self.approx_after = re.compile(r"(?:\s{1,2}|-)" + phrases_re([a.lstrip("-") for a in fg["approximate_after"]]), re.I)
         self.post_min = re.compile(r"\s{0,3}" + phrases_re(fg["post_min"]) + r"|\+(?![\w+])", re.I)
         self.post_max = re.compile(r"\s{0,3}" + phrases_re(fg["post_max"]), re.I)
         self.post_equal = re.compile(r"\s{0,3}" + phrases_re(fg["post_equal"]), re.I)
         self.between = re.compile(r"(?<![\w])between\s{1,3}$", re.I)
         self.from_ = re.compile(r"(?<![\w])from\s{1,3}$", re.I)
-        self.change_verb = re.compile(phrases_re(fg["change_verbs"]) + r"(?:\s{1,3}(?:by|from|about|around|some|roughly|nearly))?\s{1,3}(?:from\s{1,3})?$", re.I)
-        self.det = re.compile(phrases_re(fg["anaphoric_determiners"]) + r"\s{1,3}$", re.I)
+        self.change_verb = re.compile(phrases_re(fg["change_verbs"]) + r"(?:\s{1,3}[\w'\u2019-]{1,30}){0,3}?\s{1,3}from\s{1,3}$", re.I)
+        self.det = _Tail(fg["anaphoric_determiners"])
+        self.fraction_blocker = _Tail(fg["fraction_blockers"])
+        self.sign_word = _Tail(num["sign_words"])
         self.anaphora_max = fg["anaphora_max"]
-        self.ref_noun = re.compile(phrases_re(fg["reference_nouns"]) + r"\s{0,2}$|[#\u2116\u00a7]\s{0,2}$", re.I)
+        self.ref_noun = _Tail(list(fg["reference_nouns"]) + ["#", "\u2116", "\u00a7"])
         self.range_sep = re.compile(r"\s{0,3}[-\u2013\u2014~]\s{0,3}|\s{1,3}(?:to|through|thru|until|till|and)\s{1,3}", re.I)
-        self.of_sep = re.compile(r"\s{1,3}(?:out\s{1,3})?of\s{1,3}", re.I)
+        self.of_sep = re.compile(r"\s{1,3}(?:out\s{1,3})?of\s{1,3}(?:(?:the|its|their|his|her|our|these|those)\s{1,3})?", re.I)
         self.in_sep = re.compile(r"\s{1,3}in\s{1,3}", re.I)
         self.minor_after = re.compile(
             r"(?:\s{1,3}and\s{1,3}|\s{1,3})(?P<m>\d{1,2}(?![\d]|[.,]\d)|(?:" + "|".join(sorted(list(self.tens_w) + list(self.units_w), key=len, reverse=True))
@@ -199,6 +249,10 @@ class _Lex:
         self.threshold_eval = re.compile(phrases_re(fg["threshold_evaluations"]), re.I)
         self.threshold_modal = re.compile(phrases_re(fg["threshold_modals"]), re.I)
         self.count_stop = set(fg["count_noun_stop"])
+        self.copula_nouns: dict[str, str] = fg["copula_count_nouns"]
+        self.copula_count = re.compile(
+            r"(?P<noun>" + phrases_re(self.copula_nouns) + r")(?:\s{1,3}[\w'-]{1,30}){0,3}?\s{1,3}"
+            + phrases_re(fg["copula_verbs"]) + r"\s{1,3}$", re.I)
         self.irregular = fg["irregular_plurals"]
         self.singular_ok = set(fg["count_words_singular_ok"])
         self.function_words = set(fg["function_words"])
@@ -208,7 +262,13 @@ class _Lex:
         for cue in ms["cues"]:
             for w in cue["words"]:
                 self.measure_of[" ".join(w.lower().split())] = cue["measure"]
-        self.measure_re = re.compile(phrases_re(self.measure_of), re.I)
+        self.measure_n = max(len(k.split()) for k in self.measure_of)
+        numw = "|".join(sorted(list(self.units_w) + list(self.tens_w), key=len, reverse=True))
+        self.number_word_end = re.compile(r"(?:\d|(?<![\w])(?:" + numw + r"))\s{0,2}$", re.I)
+        self.number_follows = re.compile(
+            r"(?:\s{0,3}(?:than|or|equal|to)(?![\w])){0,4}\s{0,3}(?:[\d$\u20ac\u00a3]|(?:" + numw + "|"
+            + "|".join(self.denoms) + r")(?![\w])|an?\s{1,2}(?:" + "|".join(
+                list(self.denoms) + ["hundred", "thousand", "million", "billion", "dozen"]) + r"))", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -239,6 +299,7 @@ class _Atom:
 
 
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
+_COUNT_TOKEN = re.compile(r"[ \u00a0]{1,3}([A-Za-z\u00C0-\u024F][\w'\u2019\-]{0,40})")
 
 
 def _parse_words(lx: _Lex, tokens: list[tuple[str, int, int]], a_before: bool) -> list[tuple[float, int, int, int]]:
@@ -363,10 +424,10 @@ def _atoms(lx: _Lex, t: str) -> list[_Atom]:
         sep = m.group("sep") or ""
         after = t[m.end():m.end() + 30]
         left = t[max(0, m.start() - 40):m.start()]
-        cue_before = bool(lx.bound_min.search(left) or lx.bound_max.search(left) or lx.approx.search(left))
+        cue_before = any(x.find(left, need_space=False) is not None for x in (lx.bound_min, lx.bound_max, lx.approx))
         of_after = re.match(r"\s{1,3}(?:of|the|an?)(?![\w])", after, re.I) is not None
         scale_after = re.match(r"\s{1,3}(?:an?\s{1,3})?(?:" + "|".join(lx.scales_w) + r")(?![\w])", after, re.I) is not None
-        ordinal_before = re.search(r"(?<![\w])(?:the|first|second|third|fourth|latter|other|last|next|each|every|this|that|its|one)\s{1,3}$", left, re.I)
+        ordinal_before = lx.fraction_blocker.find(left) is not None
         if numw:
             if numw.isdigit():
                 n_val = int(numw)
@@ -412,14 +473,12 @@ def _atoms(lx: _Lex, t: str) -> list[_Atom]:
     for m in lx.word_run.finditer(t):
         toks = [(w.group().lower(), m.start() + w.start(), m.start() + w.end()) for w in _WORD_TOKEN.finditer(m.group())]
         first = toks[0][0]
-        a_before = False
+        am = None
         if first in ("hundred", "dozen") or first in lx.scales_w:
-            a_before = re.search(r"(?<![\w])an?\s{1,2}$", t[max(0, m.start() - 5):m.start()], re.I) is not None
-        for value, s, e, count in _parse_words(lx, toks, a_before):
-            if a_before and s == toks[0][1]:
-                s = t.rfind("a", max(0, s - 5), s)
-                if t[s - 1:s].isalpha():
-                    s -= 1
+            am = re.search(r"(?<![\w])an?\s{1,2}$", t[max(0, m.start() - 5):m.start()], re.I)
+        for value, s, e, count in _parse_words(lx, toks, am is not None):
+            if am is not None and s == toks[0][1]:
+                s = max(0, m.start() - 5) + am.start()
             if not free(s, e):
                 continue
             after = t[e:e + 30]
@@ -433,9 +492,9 @@ def _atoms(lx: _Lex, t: str) -> list[_Atom]:
             if count == 1 and t[s:e].lower() == "one":
                 a.one = True
             before = t[max(0, s - 12):s]
-            sm = re.search(r"(?<![\w])(?:minus|negative)\s{1,2}$", before, re.I)
-            if sm:
-                a.sign_start = s - (len(before) - sm.start())
+            sm = lx.sign_word.find(before)
+            if sm is not None:
+                a.sign_start = s - (len(before) - sm)
             take(a)
     out.sort(key=lambda a: a.start)
     return out
@@ -458,7 +517,7 @@ def _digit_atom(lx: _Lex, t: str, m: re.Match) -> _Atom | None:
     if prev and prev in "-\u2212":
         sm = re.search(r"\d([A-Za-z]{1,3})-$", t[max(0, s - 6):s])
         if (prev2.isalpha() and not (sm and sm.group(1) in lx.scale_attached)) or (prev2 and prev2 in "_/"):
-            return None          # model names and codes: AK-47, COVID-19 (but 5k-20k is a range)
+            return None          # model names and codes: M-16, COVID-19 (but 5k-20k is a range)
         if not prev2.isdigit() and not (prev2 == " " and s > 2 and t[s - 3].isdigit()):
             sign_start = s - 1
     if raw.startswith("0") and len(raw) > 1 and raw[1] != ".":
@@ -482,7 +541,7 @@ def _digit_atom(lx: _Lex, t: str, m: re.Match) -> _Atom | None:
             a.end = e + len(letters)
             a.scaled = True
         elif letters.lower() in lx.ordinal_suffixes:
-            return None          # 6277th, 19th
+            return None          # 412th, 3rd
         elif letters == "s" or letters == "S":
             return None          # 1990s
         elif not (letters.lower() in lx.unit_of or letters in lx.unit_of or letters in lx.cur_codes
@@ -517,7 +576,6 @@ class _Fig:
     bound: str | None = None
     count_measure: str | None = None
     num_end: int = 0
-    from_range: bool = False
     cue: bool = False
 
 
@@ -535,6 +593,8 @@ class _Builder:
     def __init__(self, lx: _Lex, text: str, masked: str, atoms: list[_Atom]) -> None:
         self.lx, self.text, self.t, self.atoms = lx, text, masked, atoms
         self.by_start = {a.start: i for i, a in enumerate(atoms)}
+        self.change_targets: set[int] = set()
+        """Atoms that end a change ("from 36 to 24"): figures even without a unit or cue."""
 
     # ------------------------------------------------------------ helpers
     def left(self, pos: int, n: int = 60) -> str:
@@ -561,6 +621,9 @@ class _Builder:
     def currency_prefix(self, pos: int) -> tuple[str, int, float, bool] | None:
         """(code, start, scale, negative) of a currency sign or code ending at `pos`."""
         win = self.t[max(0, pos - 14):pos]
+        tail = win.rstrip().rstrip("-\u2212").rstrip()
+        if not tail or not (tail[-1].isalpha() or tail[-1] in self.lx.prefix_last_chars):
+            return None
         m = self.lx.cur_prefix.search(win)
         if not m:
             return None
@@ -661,6 +724,8 @@ class _Builder:
             return None
         if form in lx.attached_only and sp != "":
             return None
+        if form in lx.spaced_only and sp == "":
+            return None
         if sp == "-":
             if a.compound is None or cls == "duration":
                 return None
@@ -677,39 +742,48 @@ class _Builder:
         return _Unit("percent", name, m.end())
 
     def count_noun(self, pos: int) -> tuple[str, int] | None:
-        """('polling station', end) for 'three polling stations', or None."""
+        """('polling centre', end) for 'five polling centres', or None.
+
+        Up to four modifiers may stand between the number and the head noun; a capitalised
+        plural ("40,000 Serbs live") is the head only when no lower-case plural follows."""
         lx, t = self.lx, self.t
         mods: list[str] = []
         p = pos
+        cap_head: tuple[str, int] | None = None
         for _ in range(5):
-            m = re.match(r"[ \u00a0]{1,3}([A-Za-z\u00C0-\u024F][\w'\u2019\-]{0,40})", t[p:p + 48])
+            m = _COUNT_TOKEN.match(t, p, min(len(t), p + 48))
             if not m:
-                return None
+                return cap_head
             w = m.group(1)
             low = w.lower()
+            if any(ch.isdigit() for ch in w):
+                return cap_head          # "3 USD50 cards": another number, not a noun
             if w[0].isupper():
                 if low in lx.function_words:
-                    return None
+                    return cap_head
+                if cap_head is None and self._plural(low) and not w.isupper():
+                    lemma = w[:-1] if w[:-1].isupper() else self._lemma(low).capitalize()
+                    cap_head = (lemma, m.end())
                 mods.append("")
-                p += m.end()
+                p = m.end()
                 if len(mods) > 4:
-                    return None
+                    return cap_head
                 continue
-            if low in lx.irregular:
-                return self._measure_name(mods, lx.irregular[low]), p + m.end()
-            if low in lx.singular_ok:
-                nx = re.match(r"[ \u00a0]{1,3}([a-z][\w-]{2,40})", t[p + m.end():p + m.end() + 44])
-                if not (nx and self._plural(nx.group(1)) and nx.group(1) not in lx.function_words):
-                    return self._measure_name(mods, low), p + m.end()
+            if low in lx.irregular or low in lx.singular_ok:
+                # "police officers", "injured civilians": the next plural noun is the head
+                nx = _COUNT_TOKEN.match(t, m.end(), min(len(t), m.end() + 44))
+                nw = nx.group(1) if nx else ""
+                if not (nw and nw[0].islower() and self._plural(nw) and nw not in lx.function_words):
+                    return self._measure_name(mods, lx.irregular.get(low, low)), m.end()
             if low in lx.function_words or low in lx.count_stop:
-                return None
+                return cap_head
             if self._plural(low):
-                return self._measure_name(mods, self._lemma(low)), p + m.end()
+                return self._measure_name(mods, self._lemma(low)), m.end()
             mods.append(low)
             if len(mods) > 3:
-                return None
-            p += m.end()
-        return None
+                return cap_head
+            p = m.end()
+        return cap_head
 
     def _plural(self, w: str) -> bool:
         base = w.rsplit("-", 1)[-1]
@@ -742,12 +816,12 @@ class _Builder:
         value = a.value
         negative = False
         # "per cent of twenty-two"
-        pm = lx.percent_of.search(self.left(a.start, 40))
-        if pm and a.kind == "num" and not re.search(r"[\d\w]\s{0,2}$", self.left(a.start, 40)[:pm.start()] or " x"):
-            pass
-        if pm and a.kind == "num":
+        pm = None
+        if a.kind == "num" and self.left(a.start, 6).rstrip().lower().endswith("of"):
+            pm = lx.percent_of.search(self.left(a.start, 40))
+        if pm:
             before = self.left(a.start, 40)[:pm.start()]
-            if not re.search(r"(?:\d|\b(?:" + "|".join(list(lx.units_w) + list(lx.tens_w)) + r"))\s{0,2}$", before, re.I):
+            if not lx.number_word_end.search(before):
                 s0 = a.start - (40 if a.start >= 40 else a.start) + pm.start()
                 f = _Fig(s0, a.end, value, unit="percent", num_end=a.end)
                 return self.finish(f, a, a.end), nxt_i
@@ -766,8 +840,6 @@ class _Builder:
             start = a.sign_start
             negative = True
         sc, pos = self.scale_after(a, a.end, code is not None)
-        if a.kind == "fraction" and sc == 1.0:
-            pass
         value = value * sc * cur_scale
         scaled = sc != 1.0 or a.scaled or cur_scale != 1.0
         if negative:
@@ -781,7 +853,7 @@ class _Builder:
                 if probe is not None and probe.unit != "relative":
                     value = float(t[a.start:p2].replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", ""))
                     pos = p2
-        fig = _Fig(start, pos, value, num_end=pos)
+        fig = _Fig(start, pos, value, num_end=pos, cue=i in self.change_targets)
         unit1 = None
         if code is not None:
             unit1 = _Unit("currency", code, pos)
@@ -850,10 +922,8 @@ class _Builder:
             return None
         if sep in ("-", "\u2013", "\u2014", "~"):
             gap = t[p:q]
-            if gap.strip() != gap.strip() or (gap[0:1].isspace() != gap[-1:].isspace()):
-                return None
-        if a.compound is not None or (b.compound is not None and not t[b.end:b.end + 1] == "-"):
-            pass
+            if gap[0:1].isspace() != gap[-1:].isspace():
+                return None          # "15 -20" is a number and a negative one, not a range
         sc2, pos2 = self.scale_after(b, b.end, (code or code2) is not None)
         v2 = b.value * sc2
         unit2 = self.percent_after(pos2) or self.currency_after(b, pos2, v2, code or code2) or self.physical_after(b, pos2)
@@ -880,7 +950,9 @@ class _Builder:
         from_m = lx.from_.search(left)
         if sep == "to" and from_m is not None:
             before_from = left[:from_m.start()]
-            if lx.change_verb.search(before_from + "from "):
+            v2_scaled = v2 * (unit.scale if unit is not None else 1.0)
+            if lx.change_verb.search(before_from + "from ") or fig.value > v2_scaled:
+                self.change_targets.add(j)     # "cut transits from 36 to 24": the second is a figure too
                 f1 = _Fig(fig.start, fig.num_end if unit1 is None else unit1.end, fig.value)
                 if unit is not None and unit1 is None:
                     f1.unit, f1.unit_name = unit.unit, unit.name
@@ -896,7 +968,7 @@ class _Builder:
             # bare ranges: only with words that make them ranges, or numbers of two digits or more
             if not (lx.between.search(left) or from_m is not None or (a.value >= 10 and b.value >= 10 and not (a.plain_int and b.plain_int and 1800 <= a.value <= 2099 and 1800 <= b.value <= 2099))):
                 return None
-        f = _Fig(fig.start, end, None, low=v1, high=v2, num_end=pos2, from_range=True)
+        f = _Fig(fig.start, end, None, low=v1, high=v2, num_end=pos2)
         if unit is not None:
             f.unit, f.unit_name = unit.unit, unit.name
         else:
@@ -953,56 +1025,58 @@ class _Builder:
                 if f.unit in ("other",) and not of_:
                     f.num_end = m.end()
                 break
-        if f.bound is None:
-            m = lx.post_equal.match(t, f.end)
         # left cues
         s = f.start
         for _ in range(3):
             left = self.left(s)
-            m = lx.approx.search(left)
-            if m and not f.approximate:
+            k = lx.approx.find(left, need_space=False)
+            if k is not None and not f.approximate:
                 f.approximate = True
-                s -= len(left) - m.start()
+                s -= len(left) - k
                 continue
-            m = lx.bound_min.search(left) or None
-            m2 = lx.bound_max.search(left)
-            if m2 and (m is None or len(m2.group()) > len(m.group())):
-                m, bound = m2, "max"
+            k1 = lx.bound_min.find(left, need_space=False)
+            k2 = lx.bound_max.find(left, need_space=False)
+            if k2 is not None and (k1 is None or k2 < k1):
+                k, bound = k2, "max"
             else:
-                bound = "min"
-            if m and f.bound is None and not range_:
-                cue = m.group().strip()
+                k, bound = k1, "min"
+            if k is not None and f.bound is None and not range_:
+                cue = left[k:].strip()
                 if cue in ("<", ">"):
-                    before = left[:m.start()][-1:]
+                    before = left[:k][-1:]
                     if before in ("<", ">", "=", "-"):
                         break
                 if cue.lower() == "over" and f.unit == "duration":
                     break
                 f.bound = bound
-                s -= len(left) - m.start()
+                s -= len(left) - k
                 f.cue = True
                 continue
-            m = lx.exact.search(left)
-            if m and f.bound is None and not range_:
-                s -= len(left) - m.start()
+            k = lx.exact.find(left)
+            if k is not None and f.bound is None and not range_:
+                s -= len(left) - k
                 f.cue = True
                 continue
             break
         f.start = s
         if f.bound is not None:
             f.cue = True
+            m = lx.post_equal.match(t, f.end)          # "less than 50 or equal"
+            if m and not self._number_follows(m.end()):
+                f.end = m.end()
         m = lx.approx_after.match(t, f.end)
         if m:
             f.approximate = True
             f.end = m.end()
         # ------------------------------------------------ what is not a figure
-        left = self.left(a.start if f.start >= a.start else f.start)
         if f.unit in ("other", "count") and not range_ and not of_:
-            if lx.ref_noun.search(self.left(a.start, 30)):
+            if lx.ref_noun.find(self.left(a.start, 30), need_space=False) is not None:
                 return None
         if f.unit == "other" and not range_ and not of_ and f.unit_name is None:
             cn = self.count_noun(f.num_end)
-            if cn is not None and not (a.plain_int and 1000 <= a.value <= 2099 and not f.cue):
+            if cn is not None and cn[0][:1].isupper() and a.plain_int and 1800 <= a.value <= 2099:
+                cn = None        # "the 1997 Watercourses Convention": a year in a name
+            if cn is not None:
                 f.unit, f.count_measure = "count", cn[0]
                 f.end = max(f.end, cn[1])
                 if f.bound is None:
@@ -1011,8 +1085,16 @@ class _Builder:
                         if pm and not self._number_follows(pm.end()):
                             f.bound, f.end = bound, pm.end()
                             break
+            elif a.plain_int and 1800 <= a.value <= 2099 and not re.search(
+                    r"than|[<>\u2264\u2265]|equal", t[f.start:a.start], re.I):
+                return None      # "over 2014", "around 1990": a time, not a quantity
             elif not f.cue:
-                return None
+                cm = lx.copula_count.search(self.left(a.start, 70)) if a.kind == "num" and not a.one else None
+                if cm is None:
+                    return None
+                # "the population was 1,234,567": the noun before the verb is what is counted
+                f.unit = "count"
+                f.count_measure = lx.copula_nouns[" ".join(cm.group("noun").lower().split())]
             if a.kind == "fraction" and f.unit == "count":
                 f.unit, f.count_measure = "fraction", None
         if a.one and not of_ and not range_ and f.unit in ("count", "other"):
@@ -1022,19 +1104,15 @@ class _Builder:
             if f.unit != "currency" or (nm.group(1) and nm.group(1).lower() not in lx.function_words):
                 return None      # "a euro zone", "a dollar bill": not amounts
         if f.unit == "count" and not range_ and not of_ and not f.approximate and f.bound is None:
-            if 0 <= a.value <= lx.anaphora_max and lx.det.search(self.left(a.start, 30)):
+            if 0 <= a.value <= lx.anaphora_max and lx.det.find(self.left(a.start, 30)) is not None:
                 return None
-        if f.unit == "count" and a.plain_int and 1000 <= a.value <= 2099 and not f.cue:
-            return None
         if f.unit == "duration" and f.bound is None and not f.approximate and a.one:
             return None
         return f
 
     def _number_follows(self, pos: int) -> bool:
         tail = self.t[pos:pos + 30]
-        return re.match(r"(?:\s{0,3}(?:than|or|equal|to)(?![\w])){0,4}\s{0,3}(?:[\d$\u20ac\u00a3]|(?:" + "|".join(
-            list(self.lx.units_w) + list(self.lx.tens_w) + list(self.lx.denoms)) + r")(?![\w])|an?\s{1,2}(?:"
-            + "|".join(list(self.lx.denoms) + ["hundred", "thousand", "million", "billion", "dozen"]) + r"))", tail, re.I) is not None
+        return self.lx.number_follows.match(tail) is not None
 
 
 # ================================================================== post-processing
@@ -1071,30 +1149,33 @@ _CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas|although|though)\s|\s
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The part of the sentence around [start, end) between semicolons, dashes and ', and'/', but'."""
     s0, s1 = sentence_span(text, start)
+    s0, s1 = max(s0, start - 300), min(s1, end + 300)
     for m in _CLAUSE_BREAK.finditer(text, s0, start):
         s0 = m.end()
     m = _CLAUSE_BREAK.search(text, end, s1)
     if m:
         s1 = m.start()
-    return s0, s1
+    return max(s0, start - 300), min(s1, end + 300)   # a run-on "sentence" is read near the figure only
 
 
-_CAPNP = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s(?:(?:of|and|for|on|the|de|du|la|al|el)\s)?[A-Z][\w'\u2019\-]*){0,6}")
-_CAP_STOP = {"The", "A", "An", "In", "On", "At", "With", "According", "However", "This", "That", "These", "Those",
-             "It", "Its", "He", "She", "They", "We", "I", "As", "For", "From", "By", "Of", "And", "But", "If",
-             "While", "When", "After", "Before", "Since", "During", "Also", "Such", "Some", "All", "Most",
-             "Many", "There", "Here", "Then", "Thus", "Hence", "Informally", "Initially", "Later", "Yet",
-             "Mr", "Mrs", "Ms", "Dr", "Under", "Over", "About", "Around", "Between", "Among", "To", "Less",
-             "More", "Fewer", "Nearly", "Almost", "Roughly", "Approximately", "Only", "Just", "Up", "At",
-             "Some", "Each", "Every", "No", "Not", "Both", "Either", "Neither", "Several", "Another"}
+@lru_cache(maxsize=1)
+def _subject_lex() -> tuple[re.Pattern, frozenset, frozenset]:
+    fg = lexicon("figures")
+    conn = "|".join(fg["subject_connectors"])
+    capnp = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s(?:(?:" + conn + r")\s)?[A-Z][\w'\u2019\-]*){0,6}")
+    return capnp, frozenset(fg["subject_stopwords"]), frozenset(fg["subject_connectors"])
 
 
 def _subject(text: str, cs: int, ce: int, f: _Fig, cue_end: int | None) -> str | None:
+    """The capitalised noun phrase the figure is about: after the measure cue ("turnout in
+    the Upper Valley"), else the nearest before the figure in its clause, else one after it."""
+    _CAPNP, _CAP_STOP, connectors = _subject_lex()
+
     def clean(np: str) -> str | None:
         words = np.split()
         while words and (words[0] in _CAP_STOP or _month(words[0])):
             words = words[1:]
-        while words and words[-1].lower() in ("of", "and", "for", "on", "the", "de", "du", "la", "al", "el"):
+        while words and words[-1].lower() in connectors:
             words = words[:-1]
         out = " ".join(words).rstrip("'\u2019s").strip()
         out = re.sub(r"['\u2019]s$", "", " ".join(words))
@@ -1134,9 +1215,8 @@ def _measure(lx: _Lex, text: str, cs: int, ce: int, f: _Fig) -> tuple[str | None
     chunk_m = re.match(r"[^,.;:()\u201c\u201d\"]{0,90}", tail)
     chunk = chunk_m.group() if chunk_m else ""
     if re.match(r"\s{0,3}of\s", chunk, re.I):
-        m = lx.measure_re.search(chunk)
-        if m:
-            return lx.measure_of[" ".join(m.group().lower().split())], f.end + m.end()
+        for label, _, e in _measure_cues(lx, chunk, 0, len(chunk)):
+            return label, f.end + e
         if f.unit in ("mass", "length", "area", "other", "count"):
             hm = re.match(r"\s{0,3}of\s{1,3}(?:the\s{1,3})?(?:[a-z][\w-]*\s{1,3}){0,2}?([a-z][\w-]*)(?![\w-])", chunk)
             if hm:
@@ -1145,15 +1225,32 @@ def _measure(lx: _Lex, text: str, cs: int, ce: int, f: _Fig) -> tuple[str | None
                     b = _Builder(lx, text, text, [])
                     return (b._lemma(w) if b._plural(w) else w), None
     best, best_d, best_end = None, None, None
-    for m in lx.measure_re.finditer(text, cs, ce):
-        if m.start() >= f.start and m.end() <= f.end:
+    for label, ms, me in _measure_cues(lx, text, max(cs, f.start - 120), min(ce, f.end + 120)):
+        if ms >= f.start and me <= f.end:
             continue
-        d = f.start - m.end() if m.end() <= f.start else m.start() - f.end
+        d = f.start - me if me <= f.start else ms - f.end
         if d > 80:
             continue
         if best_d is None or d < best_d:
-            best, best_d, best_end = lx.measure_of[" ".join(m.group().lower().split())], d, m.end()
+            best, best_d, best_end = label, d, me
     return best, best_end
+
+
+_WORDS = re.compile(r"[A-Za-z][\w-]*")
+
+
+def _measure_cues(lx: _Lex, text: str, start: int, end: int):
+    """(label, start, end) of measure cue phrases in text[start:end], longest first at each word."""
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
+    i = 0
+    while i < len(words):
+        for n in range(min(lx.measure_n, len(words) - i), 0, -1):
+            key = " ".join(w for w, _, _ in words[i:i + n])
+            if key in lx.measure_of:
+                yield lx.measure_of[key], words[i][1], words[i + n - 1][2]
+                i += n - 1
+                break
+        i += 1
 
 
 def _role(lx: _Lex, text: str, cs: int, ce: int, f: _Fig, next_start: int | None) -> str | None:
@@ -1197,6 +1294,11 @@ def find_figures(text: str) -> list[FigureMatch]:
                 nxt += 1
         i = max(nxt, i + 1)
     figs = _merge_bounds(lx, masked, figs)
+    for f in figs:
+        # a bare whole number ("more than 61,000", "between 20 and 30") counts something unnamed
+        if f.unit == "other" and f.unit_name is None and all(
+                v is None or float(v).is_integer() for v in (f.value, f.low, f.high)):
+            f.unit = "count"
     out = []
     for k, f in enumerate(figs):
         cs, ce = _clause(text, f.start, f.end)

@@ -1,10 +1,14 @@
 """Document -> events: every dated statement in the analysable passages, in reading order.
 
 Each date found by dates.find_dates in a passage becomes an `Event` whose text is the
-sentence the date stands in. The year context is carried forward through the
-document: a day or month without a year takes the year of the nearest preceding
-date that states one (or an opening "In 2008,"), else the document's date, which
-is also the reference for "today", "last April", "last year". Citation footnotes
+sentence the date stands in. A day or month without a year takes the year of the
+nearest preceding date that states one (or of an opening "In 2008,"): within its
+passage always, and across passages when the document has no date of its own. A dated
+document (a press release, a policy note) is its own context across passages: writers
+of such texts name the year when it is not the current one, so a yearless date there
+takes the year of the document's date, which is also the reference for "today", "last
+April", "last year". "The following day" may refer to the last day named in an earlier
+passage. Citation footnotes
 never reach here (Document.passages() leaves them out), so access and archive dates
 of sources do not enter the timeline; nor does the publication date line, which is
 metadata, not a block.
@@ -15,7 +19,7 @@ from typing import Callable
 
 from ..model.document import Document
 from ..model.findings import Event
-from .dates import find_dates, sentence_span
+from .dates import find_dates, lexicon, sentence_span
 
 
 def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None) -> tuple[Event, ...]:
@@ -26,9 +30,11 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
     out: list[Event] = []
     seen: set[tuple[str, str, str]] = set()
     context_year: int | None = None
+    previous_day: str | None = None
     for passage in doc.passages():
         text = passage.text
-        matches = find_dates(text, reference_date=doc.date, default_year=context_year)
+        matches = find_dates(text, reference_date=doc.date, default_year=None if doc.date else context_year,
+                             previous_day=previous_day)
         for m in matches:
             s0, s1 = sentence_span(text, m.start)
             sentence = text[s0:s1]
@@ -41,6 +47,9 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
                              precision=m.precision, text=sentence, start=m.start, end=m.end, actors=actors,
                              end_date=m.end_date))
         context_year = _carried_year(text, matches, context_year)
+        days = [m for m in matches if m.precision == "day"]
+        if days:
+            previous_day = days[-1].end_date or days[-1].date
     return tuple(out)
 
 
@@ -54,6 +63,6 @@ def _carried_year(text: str, matches, current: int | None) -> int | None:
         elif m.year_stated and m.precision == "year" and m.end_date is None:
             before = text[max(0, m.start - 8):m.start].lower().split()
             after = text[m.end:m.end + 2]
-            if before and before[-1] in ("in", "during") and after.startswith(","):
+            if before and before[-1] in lexicon("dates")["year_context_openers"] and after.startswith(","):
                 year = int(m.date[:4])
     return year

@@ -1,0 +1,67 @@
+"""Comparisons: figures against thresholds on the same measure, and like measures across documents."""
+from __future__ import annotations
+
+from analysis.analyses.compare import compare
+from analysis.model.findings import Figure
+
+
+def fig(id, doc, *, value=None, low=None, high=None, unit="percent", measure="turnout", bound=None, role=None,
+        subject=None, sentence="", unit_name=None):
+    return Figure(id=id, doc=doc, anchor=f"{doc}-p1", text="x", value=value, low=low, high=high, of=None, unit=unit,
+                  unit_name=unit_name, measure=measure, subject=subject, approximate=False, bound=bound, start=0, end=1,
+                  sentence=sentence, role=role)
+
+
+TH = fig("d2-f9", "d2", value=25, bound="min", role="threshold",
+         sentence="Anything above 25 % of turnout would be a clear success.")
+
+
+def test_range_at_or_above_threshold_is_cleared():
+    out = compare([fig("d2-f3", "d2", low=25, high=32), TH])
+    th = [c for c in out if c.kind == "threshold"]
+    assert len(th) == 1
+    c = th[0]
+    assert (c.measure, c.verdict, c.figures) == ("turnout", "cleared", ("d2-f3", "d2-f9"))
+    assert c.text == "Turnout of 25\u201332 per cent (d2) against the 25 per cent level called a success (d2): cleared."
+    assert c.id == "c1"
+
+
+def test_fell_short_and_straddles():
+    out = compare([fig("d1-f1", "d1", value=19), fig("d3-f1", "d3", low=20, high=35), TH])
+    verdicts = {c.figures[0]: c.verdict for c in out if c.kind == "threshold"}
+    assert verdicts == {"d1-f1": "fell short", "d3-f1": "straddles"}
+
+
+def test_only_same_measure_and_unit():
+    out = compare([fig("d1-f1", "d1", value=40, measure="vote share"),
+                   fig("d1-f2", "d1", value=40, unit="count", measure="turnout"), TH])
+    assert [c for c in out if c.kind == "threshold"] == []
+
+
+def test_ceiling_threshold():
+    ceiling = fig("d1-f2", "d1", value=5, bound="max", role="threshold", measure="inflation",
+                  sentence="Anything under 5 per cent would be acceptable.")
+    out = compare([fig("d1-f1", "d1", value=3.5, measure="inflation"), ceiling])
+    assert [c.verdict for c in out if c.kind == "threshold"] == ["cleared"]
+
+
+def test_across_documents():
+    out = compare([fig("d1-f1", "d1", value=48, subject="North"), fig("d2-f1", "d2", value=52, subject="South"),
+                   fig("d3-f1", "d3", value=3, unit="count", measure="municipality"),
+                   fig("d3-f2", "d3", value=4, unit="count", measure="municipality")])
+    across = [c for c in out if c.kind == "across"]
+    assert len(across) == 1
+    c = across[0]
+    assert c.measure == "turnout" and c.figures == ("d1-f1", "d2-f1") and c.verdict is None
+    assert c.text == "Turnout: 48 per cent (d1, North); 52 per cent (d2, South)."
+
+
+def test_empty_and_unmeasured():
+    assert compare([]) == ()
+    assert compare([fig("d1-f1", "d1", value=3, measure=None), TH]) == ()
+
+
+def test_across_keeps_physical_units_apart():
+    out = compare([fig("d1-f1", "d1", value=7, unit="area", unit_name="ha", measure="area"),
+                   fig("d2-f1", "d2", value=26, unit="area", unit_name="km2", measure="area")])
+    assert out == ()
