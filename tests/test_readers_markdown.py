@@ -151,3 +151,10 @@ def test_pandoc_superscripts_restarted_numbering_and_units():
     assert [(r.offset, r.note) for r in one.notes] == [(len(one.text), "m3-n1")]
     assert [r.note for r in two.notes] == ["m3-n2"]
     assert [(n.label, n.text) for n in doc.footnotes] == [("1", "First part note."), ("1", "Second part note.")]
+
+
+def test_dateline_after_the_title_gives_the_date():
+    text = ("INSTITUTE OF SOMETHING\n\n# **A Title About Rivers**\n\n*Ana Lopes*\n\nLisbon, March 2024\n\n"
+            "Institute · Rua Augusta 1 · Lisbon\n\n---\n\n## 1. First\n\nThe body begins here.\n")
+    doc = read_markdown(text, Source("t1", "note.md"))
+    assert doc.date == "2024-03"

@@ -356,6 +356,17 @@ def _body(blocks: list[_Raw], start: int, title: str | None, doc: DocBuilder) ->
     return kept
 
 
+def _dateline(blocks, title_at) -> str | None:
+    """A short "Place, Month YYYY" line just after the title, when the cover had no date."""
+    after = blocks[(title_at or 0) + 1:(title_at or 0) + 5]
+    for r in after:
+        if r.kind == "heading":
+            break
+        if len(r.text.split()) <= 6 and any_date(r.text):
+            return any_date(r.text)
+    return None
+
+
 @never_raise("markdown")
 def read_markdown(text: str, source: Source) -> Document:
     """Read Markdown converted from a PDF policy paper."""
@@ -368,7 +379,7 @@ def read_markdown(text: str, source: Source) -> Document:
     meta = {
         "title": title,
         "author": _author(cover),
-        "date": next((d for d in (any_date(r.text) for r in cover) if d), None),
+        "date": next((d for d in (any_date(r.text) for r in cover) if d), None) or _dateline(blocks, title_at),
         "publisher": _publisher(cover),
     }
     for r in _body(blocks, start, title, doc):
