@@ -26,6 +26,13 @@ def claims(texts, gaz):
     ("A spokesperson for the Chilean government denied comparisons of Catalonia with Quebec.", "denial", "Catalonia", "Quebec"),
     ("Observers fear the new council could play a role similar to the one Hezbollah plays in Lebanon.", "warning", None, "Hezbollah"),
     ("The new council could play a role similar to the one the Northern League plays in Italy.", "analogy", None, "Northern League"),
+    ("The senator likened Catalonia to Quebec.", "analogy", "Catalonia", "Quebec"),
+    ("The settlement in Transnistria is reminiscent of Northern Cyprus in 1983.", "analogy", "Transnistria", "Northern Cyprus"),
+    ("Critics fear the Donbas will become another Transnistria.", "warning", "Donbas", "Transnistria"),
+    ("The minister said recognition of Somaliland would not set a precedent for Catalonia.", "denial", "Somaliland", "Catalonia"),
+    ("The spokesman said every case is unique and that Kosovo is not Crimea.", "denial", "Kosovo", "Crimea"),
+    ("Officials fear scenarios similar to those that occurred in Georgia in countries such as Moldova.", "warning", "Moldova", "Georgia"),
+    ("Diplomats warned of a risk of the council turning into something close to Republika Srpska in Montenegro.", "warning", None, "Republika Srpska"),
     ("The opposition said a new Northern Cyprus was being created in Moldova.", "analogy", "Moldova", "Northern Cyprus"),
 ])
 def test_relations(text, relation, a, b, gaz):
@@ -52,6 +59,7 @@ def test_two_regions_resolves_to_cases_named_before(gaz):
     "The minister said the talks were like walking through a minefield.",          # a metaphor, one case at most
     "Delegations from France, Germany and Italy attended the summit in Vienna.",   # cases merely listed
     "The economy grew just as fast as last year.",                                  # comparison without cases
+    "Critics fear the enclave will become another Gaza.",                           # one case: no claim
 ])
 def test_not_precedents(text, gaz):
     assert claims([text], gaz) == ()

@@ -184,6 +184,8 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
             return Case(c.start, group[-1].end, " and ".join(g.name for g in group)), prec
     if before:
         return before[-1], prec
+    if rest and re.fullmatch(r"\s+(?:to|with)\s+(?:the\s+)?", text[prec.end:rest[0].start]):
+        return prec, rest[0]  # "likened X to Y", "compared X with Y"
     if rest and "," in text[prec.end:rest[0].start]:
         return rest[0], prec  # "just as X did ..., Y could ..."
     if rest and re.match(r"\s*(?:is|was|are|were)?\s*(?:being\s+)?\w*\s*(?:in|among|within)\b",
