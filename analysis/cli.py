@@ -29,8 +29,22 @@ def _parser() -> argparse.ArgumentParser:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     g.add_argument("--verbose", "-v", action="store_true", help="print every step with timings")
+    p.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                   help="worker processes for analysis and rendering (default: up to 2; 1: all in this process)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="ignore and leave alone the build cache in OUT/.cache (a cold build)")
     p.add_argument("--version", action="version", version=f"make-report {__version__}")
     return p
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return n
 
 
 def _formats(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
@@ -47,22 +61,25 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     quiet = verbose = False
 
-    def say(message: str) -> None:
-        if verbose:
-            print(f"[{time.perf_counter() - start:6.2f}s] {message}", file=sys.stderr)
-        elif not quiet and sys.stderr.isatty():
-            print(f"make-report: {message}", file=sys.stderr)
-
     try:
         args = _parser().parse_args(argv)
         quiet, verbose = args.quiet, args.verbose
         from . import config as config_mod
         from . import pipeline
+        from . import progress
 
+        reporter = progress.for_cli(verbose=verbose, quiet=quiet, started=start)
         cfg = config_mod.load(args.config)
         formats = _formats(args.format, cfg.output.formats)
         out_dir = Path(args.out).resolve() if args.out else cfg.output.dir
-        result = pipeline.run(cfg, formats, out_dir, progress=say)
+        try:
+            result = pipeline.run(cfg, formats, out_dir, progress=reporter, jobs=args.jobs,
+                                  use_cache=not args.no_cache)
+        finally:
+            reporter.close()  # the progress bar's line is cleared before anything else is printed
+        if verbose:
+            stats = ", ".join(f"{k} {v}" for k, v in sorted(result.stats.items()) if v)
+            print(f"[{time.perf_counter() - start:6.2f}s] cache: {stats or 'not used'}", file=sys.stderr)
         if not quiet:
             for w in result.warnings:
                 print(f"make-report: warning: {w}", file=sys.stderr)

@@ -1,26 +1,46 @@
-"""The whole flow in a screenful: read, analyse, export, compose, render, write."""
+"""The whole flow in a screenful: read, analyse, export, compose, render, write — each step cached.
+
+    sources ─► incremental.analyse (per document, cached, in worker processes) ─► Findings
+            ─► findings.json / csv ─► compose (charts cached) ─► Brief ─► HTML | PDF | DOCX (cached)
+            ─► output.write_all (atomic)
+
+The cache (analysis/cache.py) lives in ``<out>/.cache``. A build whose inputs are all
+unchanged (sources, report.toml, author Markdown, lexicons, templates, code, formats and
+build date) takes its files from one ``build`` entry and imports nothing heavy; otherwise
+only the documents, charts and formats whose inputs changed are recomputed. Output bytes
+do not depend on the cache or on the number of worker processes.
+"""
 from __future__ import annotations
 
 import datetime as _dt
 import sys
-from dataclasses import dataclass, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import export, output
+from . import cache as cache_mod
+from . import output
+from . import progress as progress_mod
 from .config import Config
 from .errors import ConfigError
-from .model.document import Document, Source
+from .model.document import Document
 from .model.findings import Findings
 
 Progress = Callable[[str], None]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RunResult:
     written: tuple[Path, ...]
     warnings: tuple[str, ...]
-    findings: Findings
+    load_findings: Callable[[], Findings] = field(repr=False, compare=False)
+    stats: dict = field(default_factory=dict, compare=False)
+    """Cache hits, misses and writes by kind (``read.hit``, ``render.miss`` ...) of this build."""
+
+    @property
+    def findings(self) -> Findings:
+        return self.load_findings()
 
 
 def _quiet(_: str) -> None:
@@ -29,19 +49,13 @@ def _quiet(_: str) -> None:
 
 def read_document(config: Config, index: int) -> Document:
     """Load and read the index-th configured source."""
-    from .readers import read
-    from .readers.load import load_text
+    from .incremental import read_source
 
-    src = config.sources[index]
-    text, warnings = load_text(src.path, src.given)
-    doc = read(text, Source(id=src.id, path=src.given, title=src.title, genre=src.genre))
-    if warnings:
-        doc = replace(doc, warnings=tuple(warnings) + doc.warnings)
-    return doc
+    return read_source(config.sources[index])
 
 
 def analyse(documents: Sequence[Document], config: Config) -> Findings:
-    """All analyses over the read documents: per-document extraction, then cross-document steps."""
+    """All analyses over the read documents, uncached (the reference the cached path equals)."""
     from .analyses import corpus
 
     return corpus.analyse(documents, config)
@@ -60,51 +74,223 @@ def author_content(config: Config) -> dict[str, str]:
     return out
 
 
-def run(config: Config, formats: Sequence[str], out_dir: Path, progress: Progress = _quiet) -> RunResult:
-    documents = []
-    for i, src in enumerate(config.sources):
-        progress(f"reading {src.given}")
-        documents.append(read_document(config, i))
-    progress("analysing")
-    findings = analyse(documents, config)
-    meta = [replace(d, blocks=(), footnotes=()) for d in documents]  # keep findings, not parsed text
-    warnings = tuple(w for d in documents for w in d.warnings)
-    del documents
+# ---------------------------------------------------------------- worker processes
+def _worker_init() -> None:
+    import signal
 
-    files: dict[str, bytes] = {}
-    findings_json = export.to_json(meta, findings)
-    files["findings.json"] = findings_json
-    if config.output.csv:
-        files.update(export.to_csv(findings))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
+
+class _Pool:
+    """At most one process pool per build, created on first need."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.executor = None
+
+    def get(self, tasks: int):
+        if self.jobs < 2 or tasks < 2:
+            return None  # one task runs faster here than through a worker
+        if self.executor is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            ctx = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+            self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_worker_init)
+        return self.executor
+
+    def close(self, ok: bool) -> None:
+        ex, self.executor = self.executor, None
+        if ex is None:
+            return
+        if not ok:  # interrupted or failed: stop the workers now (one may be laying out a PDF)
+            terminate = getattr(ex, "terminate_workers", None)  # Python 3.14
+            if terminate is not None:
+                terminate()
+            else:
+                for proc in list((getattr(ex, "_processes", None) or {}).values()):
+                    proc.terminate()
+        # Futures are not cancelled here: the executor fails the unfinished ones itself when
+        # its workers are gone (cancelling them first makes Python 3.11 print a traceback).
+        ex.shutdown(wait=True)
+
+
+# ---------------------------------------------------------------- rendering
+def _render_pdf(brief, attachments):
+    from .render.pdf import render_pdf
+
+    return render_pdf(brief, attachments=attachments)
+
+
+def _render_docx(brief, reference_docx):
+    from .render.docx import render_docx
+
+    return render_docx(brief, reference_docx=reference_docx)
+
+
+def _render_html(brief):
+    from .render.html import render_html
+
+    return render_html(brief, for_print=False).encode("utf-8")
+
+
+def _render_aside(fmt: str, brief) -> bytes:
+    """HTML or DOCX in a worker process while this one lays out the PDF."""
+    return _render_html(brief) if fmt == "html" else _render_docx(brief, TEMPLATES / "reference.docx")
+
+
+@contextmanager
+def _chart_cache(cache: cache_mod.Cache):
+    """Serve compose's chart drawings from the cache: a chart whose data, accent and id are
+    unchanged is not redrawn (and matplotlib is not imported when none changed)."""
+    import importlib
+
+    from .charts import KINDS
+    from .charts.style import Drawn
+
+    mods = [importlib.import_module(f"{__package__}.charts.{kind}") for kind in KINDS]
+    originals = {m: m.draw for m in mods}
+
+    def wrap(mod, draw):
+        def cached(*args, **kwargs):
+            key = cache_mod.digest("chart", cache_mod.code_version(), cache_mod.environment_digest(),
+                                   mod.__name__, args, sorted(kwargs.items()))
+            hit = cache.get("chart", key)
+            if isinstance(hit, Drawn):
+                return hit
+            drawn = draw(*args, **kwargs)
+            cache.put("chart", key, drawn)
+            return drawn
+        return cached
+
+    try:
+        for m in mods:
+            m.draw = wrap(m, originals[m])
+        yield
+    finally:
+        for m, draw in originals.items():
+            m.draw = draw
+
+
+def _renders(config: Config, cache: cache_mod.Cache, pool: _Pool, report, formats: Sequence[str], meta, findings,
+             findings_json: bytes, build_date: str, author: dict, logo: str) -> dict[str, bytes]:
+    from .analyses.across import across
+    from .compose import compose
+
+    report.step("composing the brief")
+    with _chart_cache(cache):
+        brief = compose(config, meta, findings, across(meta, findings), build_date=build_date, author=author)
+    base = cache_mod.digest("render", cache_mod.code_version(), cache_mod.environment_digest(),
+                            cache_mod.templates_digest(TEMPLATES), logo, repr(brief))
+    attach = {"findings.json": findings_json} if config.output.embed_findings else {}
+    keys = {"html": cache_mod.digest(base, "html"),
+            "pdf": cache_mod.digest(base, "pdf", sorted(attach), *[attach[k] for k in sorted(attach)]),
+            "docx": cache_mod.digest(base, "docx")}
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        hit = cache.get_bytes("render", keys[fmt])
+        if hit is not None:
+            out[fmt] = hit
+    todo = [f for f in ("html", "pdf", "docx") if f in formats and f not in out]
+    if todo:
+        report.start("rendering " + ", ".join(f.upper() for f in todo), len(todo))
+        render = {"html": lambda: _render_html(brief), "pdf": lambda: _render_pdf(brief, attach),
+                  "docx": lambda: _render_docx(brief, TEMPLATES / "reference.docx")}
+        aside = {}
+        if "pdf" in todo and len(todo) > 1:  # the PDF (the slow one) here, the others meanwhile in a worker
+            executor = pool.get(2)
+            if executor is not None:
+                aside = {f: executor.submit(_render_aside, f, brief) for f in todo if f != "pdf"}
+        for fmt in todo:
+            if fmt not in aside:
+                out[fmt] = render[fmt]()
+                report.advance(fmt)
+        for fmt, future in aside.items():
+            out[fmt] = future.result()
+            report.advance(fmt)
+        report.finish()
+        for fmt in todo:
+            cache.put_bytes("render", keys[fmt], out[fmt])
+    return {f"brief.{fmt}": out[fmt] for fmt in ("html", "pdf", "docx") if fmt in out}
+
+
+# ---------------------------------------------------------------- the build
+def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, *, jobs: int | None = None,
+        use_cache: bool = True) -> RunResult:
+    """Build `formats` of the brief into `out_dir`. `progress` is a progress reporter
+    (analysis/progress.py) or a ``message -> None`` function; `jobs` the worker processes
+    (default: up to 2); `use_cache=False` uses a throwaway cache instead of ``out_dir/.cache``."""
+    from . import incremental
+
+    report = progress_mod.adapt(progress)
+    jobs = incremental.cpu_jobs() if jobs is None else max(1, int(jobs))
+    cache = cache_mod.for_output(out_dir, use_cache)
+    pool = _Pool(jobs)
+    ok = False
+    try:
+        result = _build(config, formats, out_dir, report, cache, pool)
+        ok = True
+        return result
+    finally:
+        pool.close(ok)
+        if ok:
+            cache.sweep()
+        cache.close()
+
+
+def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache: cache_mod.Cache,
+           pool: _Pool) -> RunResult:
+    from . import incremental
+
+    shas = [incremental.source_digest(src) for src in config.sources]
     rendered = [f for f in formats if f != "json"]
+    build_date = config.report.date or _dt.date.today().isoformat()
+    author = author_content(config) if rendered else {}
+    logo = "none"
+    if rendered and config.style.logo is not None:
+        try:
+            logo = cache_mod.file_digest(config.style.logo)
+        except OSError:
+            logo = "unreadable"
+    build_key = cache_mod.digest(
+        "build", cache_mod.code_version(), cache_mod.analysis_digest(config), config, shas, tuple(formats),
+        (build_date, sorted(author.items()), logo, cache_mod.templates_digest(TEMPLATES),
+         cache_mod.environment_digest()) if rendered else None)
+
+    def load_findings() -> Findings:  # the fast path did not analyse: do it (from the cache) on demand
+        return incremental.analyse(config, cache_mod.Cache(None if cache.ephemeral else cache.root),
+                                   shas=shas).findings
+
+    hit = cache.get("build", build_key)
+    if isinstance(hit, dict) and isinstance(hit.get("files"), dict) and isinstance(hit.get("warnings"), tuple):
+        files = cache.get_files(hit["files"])
+        if files is not None:
+            report.step(f"unchanged: writing {len(files)} files to {out_dir}")
+            written = output.write_all(out_dir, files)
+            return RunResult(written=tuple(written), warnings=hit["warnings"], load_findings=load_findings,
+                             stats=dict(cache.stats))
+
+    report.step(f"analysing {len(config.sources)} documents")
+    sink = incremental.StreamExport(csv=config.output.csv)  # export.to_json/to_csv, one document at a time
+    analysed = incremental.analyse(config, cache, executor_for=pool.get, shas=shas, progress=report,
+                                   keep=bool(rendered), sink=sink)
+    meta, findings = list(analysed.documents), analysed.findings
+
+    report.step("exporting findings")
+    files: dict[str, bytes] = {"findings.json": sink.findings_json(meta)}
+    files.update(sink.csv_files())
     if rendered:
-        from .analyses.across import across
-        from .compose import compose
+        files.update(_renders(config, cache, pool, report, rendered, meta, findings, bytes(files["findings.json"]),
+                              build_date, author, logo))
 
-        progress("composing the brief")
-        build_date = config.report.date or _dt.date.today().isoformat()
-        brief = compose(config, meta, findings, across(meta, findings), build_date=build_date,
-                        author=author_content(config))
-        if "html" in rendered:
-            from .render.html import render_html
-
-            progress("rendering HTML")
-            files["brief.html"] = render_html(brief, for_print=False).encode("utf-8")
-        if "pdf" in rendered:
-            from .render.pdf import render_pdf
-
-            progress("rendering PDF")
-            attach = {"findings.json": findings_json} if config.output.embed_findings else {}
-            files["brief.pdf"] = render_pdf(brief, attachments=attach)
-        if "docx" in rendered:
-            from .render.docx import render_docx
-
-            progress("rendering DOCX")
-            files["brief.docx"] = render_docx(brief, reference_docx=TEMPLATES / "reference.docx")
-    progress(f"writing {len(files)} files to {out_dir}")
+    report.step(f"writing {len(files)} files to {out_dir}")
     written = output.write_all(out_dir, files)
-    return RunResult(written=tuple(written), warnings=warnings, findings=findings)
+    cache.put("build", build_key, {"files": cache.put_files(files), "warnings": analysed.warnings})
+    if findings is None:  # a json-only build kept no findings in memory: analyse again from the cache on demand
+        return RunResult(written=tuple(written), warnings=analysed.warnings, load_findings=load_findings,
+                         stats=dict(cache.stats))
+    return RunResult(written=tuple(written), warnings=analysed.warnings, load_findings=lambda: findings,
+                     stats=dict(cache.stats))
 
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -1,0 +1,309 @@
+"""Digests of a build's inputs in, cached results out: the content-addressed build cache.
+
+The cache lives inside the output folder (``out/.cache/``), so deleting ``out/`` always
+gives a cold build. An entry is named by the sha256 of everything it was computed from
+(source bytes, its ``[[sources]]`` entry, questions, lexicons, the code version, and for
+renders the brief, templates and installed libraries); it is never updated in place, only
+written whole under a temporary name and renamed (``os.replace``). Each entry carries a
+checksum of its payload: a truncated, corrupt or unreadable entry is a miss, never an error.
+Payloads are pickles: this is a local cache of the user's own build, like ``__pycache__``.
+
+After a build, `Cache.sweep` deletes the entries of each kind the build used that neither
+this build nor the one before it needed, so an edit loop does not grow the folder forever.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+CACHE_DIR = ".cache"
+"""Folder of the cache inside the output folder."""
+FORMAT = 1
+"""Bump when the entry layout changes: every key changes with it."""
+_MAGIC = b"MRC1"
+_PACKAGE = Path(__file__).resolve().parent
+_MANIFEST = "used.json"
+
+
+# ---------------------------------------------------------------- digests
+def digest(*parts: Any) -> str:
+    """sha256 (hex) of `parts`: bytes as they are, str as UTF-8, anything else by repr()."""
+    h = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, (bytes, bytearray, memoryview)):
+            data = bytes(part)
+            tag = b"b"
+        elif isinstance(part, str):
+            data = part.encode("utf-8", "surrogatepass")
+            tag = b"s"
+        else:
+            data = repr(part).encode("utf-8", "surrogatepass")
+            tag = b"r"
+        h.update(tag + len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def _tree_digest(root: Path, pattern: str, exclude: tuple[str, ...] = ()) -> str:
+    h = hashlib.sha256()
+    for path in sorted(root.rglob(pattern)):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        if path.relative_to(root).as_posix().startswith(exclude):
+            continue
+        h.update(path.relative_to(root).as_posix().encode() + b"\0")
+        h.update(file_digest(path).encode() + b"\n")
+    return h.hexdigest()
+
+
+PRESENTATION = ("compose.py", "render/", "charts/", "model/brief.py", "export.py", "output.py", "cli.py",
+                "progress.py", "api.py")
+"""Modules that only shape outputs: the per-document analysis does not import them, so editing
+them keeps the documents' cache entries (they are in `code_version`, which renders use)."""
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Digest of all the package's Python files, the Python version and the cache format."""
+    return digest("code", FORMAT, sys.version, _tree_digest(_PACKAGE, "*.py"))
+
+
+@lru_cache(maxsize=1)
+def analysis_code_version() -> str:
+    """Digest of the Python files the per-document analysis runs (all but PRESENTATION)."""
+    return digest("analysis-code", FORMAT, sys.version, _tree_digest(_PACKAGE, "*.py", PRESENTATION))
+
+
+@lru_cache(maxsize=1)
+def lexicon_files_digest() -> str:
+    """Digest of the shipped lexicons (analysis/lexicons/*.json)."""
+    return _tree_digest(_PACKAGE / "lexicons", "*.json")
+
+
+def analysis_digest(config) -> str:
+    """What every document's analysis depends on besides its own source: code, lexicons
+    (shipped and report.toml [lexicons]) and the questions."""
+    return digest("analysis", analysis_code_version(), environment_digest(), lexicon_files_digest(),
+                  config.lexicons, config.questions)
+
+
+@lru_cache(maxsize=None)
+def templates_digest(root: Path) -> str:
+    return _tree_digest(Path(root), "*") if Path(root).is_dir() else "none"
+
+
+@lru_cache(maxsize=1)
+def environment_digest() -> str:
+    """The installed distributions (names and versions from the *.dist-info folders): a new
+    WeasyPrint, matplotlib or pandoc changes every rendered output."""
+    names = []
+    for entry in sys.path:
+        try:
+            names.extend(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue
+    return digest("env", sys.version, sorted(set(names)))
+
+
+# ---------------------------------------------------------------- the cache
+class Cache:
+    """Entries of several kinds (``read``, ``doc``, ``stances``, ``chart``, ``render``, ``build``)
+    under `root`. A `Cache(None)` is disabled: every lookup misses, nothing is written.
+
+    ``stats`` counts hits, misses and writes per kind in this process (tests read it)."""
+
+    def __init__(self, root: Path | str | None, *, ephemeral: bool = False):
+        self.root = Path(root) if root is not None else None
+        self.ephemeral = ephemeral
+        self.stats: Counter = Counter()
+        self.used: dict[str, set[str]] = {}
+
+    @classmethod
+    def temporary(cls) -> "Cache":
+        """A cache in a fresh temporary folder, removed by `close` (for --no-cache builds)."""
+        return cls(tempfile.mkdtemp(prefix="make-report-cache-"), ephemeral=True)
+
+    @property
+    def enabled(self) -> bool:
+        return self.root is not None
+
+    def path(self, kind: str, key: str) -> Path:
+        assert self.root is not None
+        return self.root / kind / key[:2] / key
+
+    def _use(self, kind: str, key: str) -> None:
+        self.used.setdefault(kind, set()).add(key)
+
+    def keep(self, kind: str, key: str) -> None:
+        """Mark an entry as needed by this build without reading it (so `sweep` keeps it)."""
+        self._use(kind, key)
+
+    # --- raw bytes
+    def get_bytes(self, kind: str, key: str) -> bytes | None:
+        if self.root is None:
+            return None
+        self._use(kind, key)
+        try:
+            with open(self.path(kind, key), "rb") as fh:
+                head, check = fh.read(4), fh.read(32)
+                payload = fh.read()  # read apart from the header: no second copy of a large payload
+        except OSError:
+            self.stats[f"{kind}.miss"] += 1
+            return None
+        if head != _MAGIC or hashlib.sha256(payload).digest() != check:
+            self.stats[f"{kind}.bad"] += 1
+            self.stats[f"{kind}.miss"] += 1
+            try:
+                os.unlink(self.path(kind, key))  # so that the next put writes it again
+            except OSError:
+                pass
+            return None
+        self.stats[f"{kind}.hit"] += 1
+        return payload
+
+    def put_bytes(self, kind: str, key: str, payload: bytes, *, sha256: bytes | None = None) -> None:
+        """Store `payload`; `sha256` is its digest when the caller has it already."""
+        if self.root is None:
+            return
+        self._use(kind, key)
+        final = self.path(kind, key)
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=final.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(_MAGIC + (sha256 or hashlib.sha256(payload).digest()))
+                    fh.write(payload)
+                os.replace(tmp, final)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except OSError:
+            self.stats[f"{kind}.unwritable"] += 1  # a cache that cannot be written is only slower
+            return
+        self.stats[f"{kind}.put"] += 1
+
+    # --- Python objects
+    def get(self, kind: str, key: str, default: Any = None) -> Any:
+        payload = self.get_bytes(kind, key)
+        if payload is None:
+            return default
+        try:
+            return pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - a stale or foreign entry is a miss
+            self.stats[f"{kind}.hit"] -= 1
+            self.stats[f"{kind}.bad"] += 1
+            self.stats[f"{kind}.miss"] += 1
+            return default
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        if self.root is None:
+            return
+        try:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - an unpicklable value is simply not cached
+            self.stats[f"{kind}.unpicklable"] += 1
+            return
+        self.put_bytes(kind, key, payload)
+
+    # --- whole files, stored once by content
+    def put_files(self, files: dict[str, bytes]) -> dict[str, str]:
+        """Store each file's bytes as a ``blob`` named by its sha256; name -> blob key."""
+        names = {}
+        for name, data in files.items():
+            sha = hashlib.sha256(data)
+            names[name] = sha.hexdigest()
+            if self.root is not None and not self.path("blob", names[name]).is_file():
+                self.put_bytes("blob", names[name], data, sha256=sha.digest())
+            else:
+                self._use("blob", names[name])
+        return names
+
+    def get_files(self, names: dict[str, str]) -> dict[str, bytes] | None:
+        """The files `put_files` stored, or None when any is missing or bad."""
+        files = {}
+        for name, key in names.items():
+            data = self.get_bytes("blob", key)
+            if data is None:
+                return None
+            files[name] = data
+        return files
+
+    def count(self, kind: str, what: str = "hit") -> int:
+        return self.stats[f"{kind}.{what}"]
+
+    # --- housekeeping
+    def merge(self, used: dict[str, Iterable[str]], stats: Counter | None = None) -> None:
+        """Take in the keys (and counts) a worker process used."""
+        for kind, keys in used.items():
+            self.used.setdefault(kind, set()).update(keys)
+        if stats:
+            self.stats.update(stats)
+
+    def sweep(self) -> None:
+        """Delete entries of the kinds this build used that this build and the previous one
+        did not need. Best effort: errors are ignored."""
+        if self.root is None or self.ephemeral or not self.used:
+            return
+        manifest = self.root / _MANIFEST
+        try:
+            previous = json.loads(manifest.read_text(encoding="utf-8"))
+            if not isinstance(previous, dict):
+                previous = {}
+        except (OSError, ValueError):
+            previous = {}
+        record = {k: v for k, v in previous.items() if isinstance(v, list)}
+        for kind, keys in self.used.items():
+            keep = keys | set(record.get(kind, ()))
+            folder = self.root / kind
+            try:
+                shards = list(os.scandir(folder))
+            except OSError:
+                shards = []
+            for shard in shards:
+                if not shard.is_dir():
+                    continue
+                try:
+                    for entry in os.scandir(shard.path):
+                        if entry.name not in keep:
+                            try:
+                                os.unlink(entry.path)
+                            except OSError:
+                                pass
+                except OSError:
+                    continue
+            record[kind] = sorted(keys)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(record, fh)
+            os.replace(tmp, manifest)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        """Remove an ephemeral cache's folder."""
+        if self.ephemeral and self.root is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def for_output(out_dir: Path, enabled: bool = True) -> Cache:
+    """The cache of builds into `out_dir` (``out_dir/.cache``), or a temporary one when disabled."""
+    return Cache(Path(out_dir) / CACHE_DIR) if enabled else Cache.temporary()
