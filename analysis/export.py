@@ -13,13 +13,15 @@ from .model.findings import SCHEMA, Findings
 TABLES = ("statements", "positions", "tensions", "precedents", "figures", "events", "comparisons")
 
 
-def _document(doc: Document) -> dict:
+def document_item(doc: Document) -> dict:
+    """One documents[] entry of findings.json."""
     return {"id": doc.id, "path": doc.path, "title": doc.title, "genre": doc.genre,
             "date": doc.date, "publisher": doc.publisher, "author": doc.author,
             "symbol": doc.symbol, "warnings": list(doc.warnings)}
 
 
-def _item(obj) -> dict:
+def finding_item(obj) -> dict:
+    """One finding as its findings.json dict (tuples as lists, the span as start/end)."""
     data = asdict(obj)
     span = data.pop("span", None)
     if span is not None:
@@ -31,9 +33,9 @@ def _item(obj) -> dict:
 
 
 def to_dict(documents: Sequence[Document], findings: Findings) -> dict:
-    out: dict = {"schema": SCHEMA, "documents": [_document(d) for d in documents]}
+    out: dict = {"schema": SCHEMA, "documents": [document_item(d) for d in documents]}
     for table in TABLES:
-        out[table] = [_item(x) for x in getattr(findings, table)]
+        out[table] = [finding_item(x) for x in getattr(findings, table)]
     return out
 
 
@@ -45,7 +47,7 @@ def to_csv(findings: Findings) -> dict[str, bytes]:
     """One CSV per non-empty table; lists joined with '; ' so a spreadsheet shows one cell."""
     files = {}
     for table in TABLES:
-        rows = [_item(x) for x in getattr(findings, table)]
+        rows = [finding_item(x) for x in getattr(findings, table)]
         if not rows:
             continue
         buf = io.StringIO()

@@ -286,11 +286,11 @@ class StreamExport:
         import io
         import json
 
-        from .export import _item
+        from .export import finding_item
 
         if not items:
             return
-        rows = [_item(x) for x in items]
+        rows = [finding_item(x) for x in items]
         self.json_parts[table][index] = ",\n".join(
             "  " + json.dumps(r, ensure_ascii=False, indent=1).replace("\n", "\n  ") for r in rows).encode("utf-8")
         if self.csv:
@@ -305,11 +305,11 @@ class StreamExport:
         """The findings.json bytes (a bytearray: no second copy is made); frees the parts."""
         import json
 
-        from .export import _document
+        from .export import document_item
         from .model.findings import SCHEMA
 
         out = bytearray(b'{\n "schema": ' + json.dumps(SCHEMA, ensure_ascii=False).encode("utf-8"))
-        docs = [("  " + json.dumps(_document(d), ensure_ascii=False, indent=1).replace("\n", "\n  "))
+        docs = [("  " + json.dumps(document_item(d), ensure_ascii=False, indent=1).replace("\n", "\n  "))
                 for d in documents]
         out += b',\n "documents": ' + (("[\n" + ",\n".join(docs) + "\n ]") if docs else "[]").encode("utf-8")
         for table in self.tables:

@@ -15,6 +15,9 @@ from typing import Sequence
 
 from ..model.findings import Comparison, Figure
 
+_MAX_LISTED = 20
+"""Figures named in one across-documents sentence; the comparison's figure ids list them all."""
+
 _UNIT_WORDS = {"percent": "per cent", "fraction": "", "count": "", "duration": "", "other": ""}
 
 
@@ -22,7 +25,13 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
     """Threshold comparisons first (in figure order), then cross-document groups; ids ``c<n>``."""
     figures = list(figures)
     out: list[Comparison] = []
-    thresholds = [f for f in figures if f.role == "threshold" and f.measure and _level(f) is not None]
+    # one threshold per measure, unit and level: the same level stated in many documents is one
+    # yardstick, so comparisons grow with the figures, not with figures x documents
+    distinct: dict[tuple, Figure] = {}
+    for f in figures:
+        if f.role == "threshold" and f.measure and _level(f) is not None:
+            distinct.setdefault((f.measure, f.unit, f.unit_name, _level(f), f.bound), f)
+    thresholds = list(distinct.values())
     for f in figures:
         if f.role == "threshold" or not f.measure:
             continue
@@ -46,8 +55,9 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
         subjects = {f.subject for f in figs if f.subject}
         if len(docs) < 2 and (unit == "count" or len(subjects) < 2):
             continue                      # counted nouns are compared across documents only
-        parts = [f"{_amount(f)} ({f.doc}{', ' + f.subject if f.subject else ''})" for f in figs]
-        text = f"{_label(measure)}: " + "; ".join(parts) + "."
+        parts = [f"{_amount(f)} ({f.doc}{', ' + f.subject if f.subject else ''})" for f in figs[:_MAX_LISTED]]
+        more = f"; and {len(figs) - _MAX_LISTED} more" if len(figs) > _MAX_LISTED else ""
+        text = f"{_label(measure)}: " + "; ".join(parts) + more + "."
         out.append(Comparison(id=f"c{len(out) + 1}", measure=measure, kind="across", verdict=None,
                               figures=tuple(f.id for f in figs), text=text))
     return tuple(out)
