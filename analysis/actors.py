@@ -260,6 +260,7 @@ class Gazetteer:
     """The actor lexicon, compiled once into a token trie; lookups by any surface form."""
 
     def __init__(self, entries: Iterable[dict]):
+        self._memo: dict[tuple, tuple[Mention, ...]] = {}
         self._entries: dict[str, dict] = {}
         for e in entries:
             self._entries[e["name"]] = e
@@ -452,6 +453,16 @@ class Gazetteer:
         names known from the rest of the document; it helps resolve "the Council"."""
         if not text:
             return []
+        # the analyses ask about the same sentence many times: remember recent answers
+        key = (text, tuple(context))
+        cached = self._memo.get(key)
+        if cached is None:
+            if len(self._memo) > 20000:
+                self._memo.clear()
+            cached = self._memo[key] = tuple(self._find(text, key[1]))
+        return list(cached)
+
+    def _find(self, text: str, context: tuple[str, ...]) -> list[Mention]:
         tn = _FOLD_RE.sub(_fold_char, text) if _FOLD_RE.search(text) else text
         hits = self._scan(tn)
         if "://" in tn or "www." in tn or "@" in tn:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "art", "arts", "para", "paras", "vol", "p", "pp",
@@ -26,8 +27,14 @@ class Span:
     text: str
 
 
-def sentences(text: str) -> list[Span]:
-    """Split into sentences; a full stop after an abbreviation or an initial does not end one."""
+@lru_cache(maxsize=8192)
+def sentences(text: str) -> tuple[Span, ...]:
+    """Split into sentences; a full stop after an abbreviation or an initial does not end one.
+    Cached: the analyses split the same passage several times."""
+    return tuple(_sentences(text))
+
+
+def _sentences(text: str) -> list[Span]:
     out, start = [], 0
     for m in _END.finditer(text):
         end = m.end()
