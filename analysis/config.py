@@ -203,7 +203,7 @@ def parse(data: dict, cfg: Path, *, check_files: bool = True) -> Config:
         ids.add(sid)
         genre = t.text("genre")
         if genre is not None and genre not in GENRES:
-            raise ConfigError(f"{cfg.name}: 'sources[{i}].genre' is {genre!r}; "
+            raise ConfigError(f"{cfg.name}: 'sources[{i}].genre' is {genre!r} for {given}; "
                               f"use one of {', '.join(GENRES)}")
         sources.append(SourceConfig(path=_rel(root, given, f"sources[{i}].path", cfg, False),
                                     given=given, id=sid, title=t.text("title"), genre=genre))
@@ -284,6 +284,80 @@ def parse(data: dict, cfg: Path, *, check_files: bool = True) -> Config:
                   style=style, output=output, content=content, lexicons=lexicons)
 
 
+# ---------------------------------------------------------------- where in the file
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_ASSIGN = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=")
+_KEY_NAMED = re.compile(r"'([A-Za-z0-9_\-]+(?:\[\d+\])?(?:\.[A-Za-z0-9_\-]+(?:\[\d+\])?)*)(?:\[\d+\])?'")
+
+
+def _plain_key(raw: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in raw.split("."))
+
+
+def _tables(lines: list[str]):
+    """(line number, table path like 'sources[1]', key or None) for each header and assignment."""
+    counts: dict[str, int] = {}
+    table = ""
+    for n, line in enumerate(lines, 1):
+        head = _HEADER.match(line)
+        if head:
+            name = _plain_key(head.group(2))
+            if head.group(1) == "[[":
+                counts[name] = counts.get(name, -1) + 1
+                name = f"{name}[{counts[name]}]"
+            table = name
+            yield n, table, None
+            continue
+        assign = _ASSIGN.match(line)
+        if assign:
+            yield n, table, _plain_key(assign.group(1))
+
+
+def _line_of(text: str, dotted: str) -> int | None:
+    """The line of report.toml where the key named like 'sources[0].genre' (or its table) is set."""
+    lines = text.splitlines()
+    best = None
+    for n, table, key in _tables(lines):
+        name = f"{table}.{key}" if table and key else (key or table)
+        if name == dotted:
+            return n
+        if key is None and dotted.startswith(table + ".") and table:
+            best = n  # the table holds the key, but the key itself is missing
+    return best
+
+
+def _with_line(exc: ConfigError, cfg: Path, text: str) -> ConfigError:
+    """The same error, with the line of the key it names ("report.toml, line 7: ...")."""
+    m = _KEY_NAMED.search(exc.message)
+    prefix = f"{cfg.name}: "
+    if not m or not exc.message.startswith(prefix):
+        return exc
+    n = _line_of(text, m.group(1))
+    if n is None:
+        return exc
+    return ConfigError(f"{cfg.name}, line {n}: {exc.message[len(prefix):]}", hint=exc.hint)
+
+
+def _syntax_error(cfg: Path, text: str, exc: tomllib.TOMLDecodeError) -> ConfigError:
+    """A TOML syntax error naming the line, and the key or table written on it."""
+    message = str(exc)
+    m = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if not m:
+        return ConfigError(f"{cfg}: invalid TOML: {message}")
+    n = int(m.group(1))
+    what = message[:m.start()].strip()
+    lines = text.splitlines()
+    line = lines[n - 1] if 0 < n <= len(lines) else ""
+    key = None
+    for ln, table, k in _tables(lines[:n]):
+        if ln == n:
+            key = f"{table}.{k}" if table and k else (k or table)
+    shown = " ".join(line.split())
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    where = f"key '{key}'" if key else (f"'{shown}'" if shown else "an empty line")
+    return ConfigError(f"{cfg}: invalid TOML at line {n}, column {m.group(2)} ({where}): {what}")
+
+
 def load(path: str | Path, *, check_files: bool = True) -> Config:
     """Read and validate report.toml. Raises ConfigError naming the file, line or key."""
     cfg = Path(path)
@@ -302,5 +376,8 @@ def load(path: str | Path, *, check_files: bool = True) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{cfg}: invalid TOML: {exc}") from None
-    return parse(data, cfg.resolve(), check_files=check_files)
+        raise _syntax_error(cfg, text, exc) from None
+    try:
+        return parse(data, cfg.resolve(), check_files=check_files)
+    except ConfigError as exc:
+        raise _with_line(exc, cfg, text) from None

@@ -13,7 +13,10 @@ e-mail addresses, document symbols, phone numbers, times of day) without moving
 any offset, `date_spans` tells it which digits belong to dates, and
 `sentence_span` gives the sentence around a position. Knowledge (month names, cue
 words) is in lexicons/dates.json. Every pattern is bounded: no nested unbounded
-repetition, so arbitrary input is scanned in linear time.
+repetition, so arbitrary input is scanned in linear time. For speed on long passages
+(a 10 MB line takes seconds, not minutes) the scan is done once per text for both
+extractors (`_layer`), patterns that need a digit are tried only near digits, and runs of
+1,000 characters without a letter (data, not prose) are masked and skipped (`_Scope`).
 """
 from __future__ import annotations
 
@@ -38,16 +41,54 @@ def lexicon(name: str) -> dict:
         return json.load(fh)
 
 
+_CASE_CLASS = {"i": "iI\u0130\u0131", "k": "kK\u212a", "s": "sS\u017f"}
+"""The characters a case-insensitive regex takes for these letters (the rest: lower and upper case)."""
+
+
+def alternation(alternatives, *, flags_ci: bool = True) -> str:
+    """`alternatives` (regex sources, in the order to try them) grouped by their first
+    letter: ``(?:(?-i:[lL])(?:ast|ate)|(?-i:[nN])(?:ext))``, the same matches as
+    ``(?:last|late|next)`` but much faster in a long text, as the engine tests each group's
+    first letter without entering it. `flags_ci`: the pattern is compiled with
+    re.IGNORECASE (pass False when it is not). An alternative that does not start with a
+    plain ASCII letter stays whole and in its place: only alternatives between two such are
+    grouped (alternatives starting with different letters never match at the same place)."""
+    parts: list[str] = []
+    groups: dict[str, list[str]] = {}
+
+    def flush() -> None:
+        for head, rests in groups.items():
+            cls = "(?-i:[" + _CASE_CLASS.get(head, head + head.upper()) + "])" if flags_ci else head
+            parts.append(cls + "(?:" + "|".join(rests) + ")")
+        groups.clear()
+
+    for alt in alternatives:
+        head = alt[:1]
+        if head.isascii() and head.isalpha() and alt[1:2] not in ("{", "?", "*", "+"):
+            groups.setdefault(head.lower() if flags_ci else head, []).append(alt[1:])
+        else:
+            flush()
+            parts.append(alt)
+    flush()
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
 def phrases_re(phrases, *, flags_ci: bool = True) -> str:
-    """One alternation for cue phrases, longest first, spaces as ``\\s+``, whole words at word edges."""
-    parts = []
+    """One alternation for cue phrases, longest first, spaces as ``\\s+``, whole words at word edges.
+
+    `flags_ci`: the pattern is compiled with re.IGNORECASE (pass False when it is not).
+    Built for speed on long texts, with the same matches as a plain alternation of the
+    phrases each behind its own ``(?<![\\w-])``: the word-edge test is made once for all
+    phrases that start with a letter, and those are grouped by first letter (`alternation`).
+    A phrase starting with a letter and one starting with a sign never match at the same
+    position, and within a group the phrases keep their longest-first order."""
+    words, signs = [], []
     for p in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in p.split())
-        if re.match(r"\w", p):
-            body = r"(?<![\w-])" + body
         if re.search(r"\w$", p):
             body += r"(?![\w])"
-        parts.append(body)
+        (words if re.match(r"\w", p) else signs).append(body)
+    parts = ([r"(?<![\w-])" + alternation(words, flags_ci=flags_ci)] if words else []) + signs
     return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
 
 
@@ -114,12 +155,91 @@ def _symbol_ok(pattern_index: int, span: str) -> bool:
     return True
 
 
-def mask_non_prose(text: str) -> str:
+DATA_RUN = 1000
+_DATA_RUN = re.compile(r"(?<![\W\d_])[\W\d_]{%d,}" % DATA_RUN)
+"""A run of DATA_RUN characters or more without a letter: bare numbers, encoded data, ASCII art."""
+_DIGITS = re.compile(r"\d+")
+REACH = 64
+"""How far from its digits a date, time or phone number may start or end (text whose spaces are
+folded, as readers give it, needs 25): the digit-bound patterns are only tried that near digits."""
+_MASK_DIGITS = frozenset(range(7, 17))
+"""Mask patterns whose every match holds a digit (issue numbers, phone numbers, times)."""
+_MASK_NEAR = {2: (re.compile("@"), 65, 400), 3: (re.compile(r"(?i:doi:)|10\.\d"), 0, 215)}
+"""Mask patterns tried only near a character string every match holds: (needle, reach before, after)."""
+_DATE_DIGITS = frozenset(("iso", "iso_slash", "numeric", "dmy_range", "dm_dmy_range", "mdy_range", "dmy", "mdy",
+                          "my", "decade", "year_range", "year"))
+"""Date patterns whose every match holds a digit."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """Where in a text the patterns are worth trying, all as sorted (start, end) pairs."""
+
+    data: tuple[tuple[int, int], ...]
+    """Runs of DATA_RUN or more characters without a letter: masked, never scanned."""
+    prose: tuple[tuple[int, int], ...]
+    """Everything else."""
+    digits: tuple[tuple[int, int], ...]
+    """The parts of `prose` within REACH characters of a digit."""
+
+
+def _between(size: int, runs) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for start, end in runs:
+        if start > pos:
+            out.append((pos, start))
+        pos = end
+    if pos < size:
+        out.append((pos, size))
+    return out
+
+
+def _near(text: str, segments, needle: re.Pattern, before: int, after: int) -> tuple[tuple[int, int], ...]:
+    """The parts of `segments` from `before` characters before each match of `needle` to `after`
+    characters after it, overlapping parts merged."""
+    out: list[tuple[int, int]] = []
+    for s, e in segments:
+        for m in needle.finditer(text, s, e):
+            a, b = max(s, m.start() - before), min(e, m.end() + after)
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+    return tuple(out)
+
+
+def _scope(text: str) -> _Scope:
+    data = tuple(m.span() for m in _DATA_RUN.finditer(text))
+    prose = tuple(_between(len(text), data))
+    return _Scope(data, prose, _near(text, prose, _DIGITS, REACH, REACH))
+
+
+def prose_segments(text: str) -> list[tuple[int, int]]:
+    """The parts of `text` between runs of DATA_RUN or more characters without a letter.
+
+    Such a run is data (a table of bare numbers, encoded bytes, ASCII art), not prose: no
+    figure or date there can be told what it measures or what happened, and a megabyte of
+    random digits would otherwise cost minutes of matching. Only these parts are scanned."""
+    return list(_scope(text).prose)
+
+
+def _finditer(rx: re.Pattern, text: str, segments):
+    for start, end in segments:
+        yield from rx.finditer(text, start, end)
+
+
+def mask_non_prose(text: str, scope: _Scope | None = None) -> str:
     """Same-length copy of `text` with URLs, e-mail addresses, document symbols, phone numbers,
-    DOIs/ISBNs and times of day replaced by MASK characters (offsets are unchanged)."""
-    spans = []
+    DOIs/ISBNs and times of day replaced by MASK characters (offsets are unchanged); so are
+    runs of DATA_RUN characters or more without a letter (`prose_segments`)."""
+    scope = scope or _scope(text)
+    spans = list(scope.data)
     for i, rx in enumerate(_MASK_PATTERNS):
-        for m in rx.finditer(text):
+        if i in _MASK_NEAR:
+            where = _near(text, scope.prose, *_MASK_NEAR[i])
+        else:
+            where = scope.digits if i in _MASK_DIGITS else scope.prose
+        for m in _finditer(rx, text, where):
             if m.end() > m.start() and _symbol_ok(i, m.group()):
                 end = m.end()
                 # a URL does not take the full stop or comma that ends the sentence
@@ -195,7 +315,9 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
 
 
 # ----------------------------------------------------------------- patterns
-def _month_alternation() -> str:
+def _month_alternation(case_sensitive: bool = True) -> str:
+    """Month names and abbreviations as written; grouped by first letter (`alternation`) for a
+    case-sensitive pattern."""
     lx = lexicon("dates")
     forms = []
     for name in lx["months"]:
@@ -205,6 +327,8 @@ def _month_alternation() -> str:
     for ab in lx["month_abbreviations"]:
         forms += [ab.capitalize() + r"\.?", ab.upper() + r"\.?", ab + r"\."]
     forms.sort(key=len, reverse=True)
+    if case_sensitive:
+        return alternation(forms, flags_ci=False) + r"(?![\w])"
     return "(?:" + "|".join(forms) + r")(?![\w])"
 
 
@@ -219,10 +343,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     Y = r"(?P<year>(?:1[0-9]|20)\d{2})(?![\w]|[.,]\d)"
     Y2 = r"(?P<year2>(?:1[0-9]|20)\d{2}|\d{2})(?![\w]|[.,]\d|\s?%)"
     TO = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|until|till|through|and)\s)"
-    month_cue = phrases_re(lx["month_cues_before"])
+    month_cue = phrases_re(lx["month_cues_before"], flags_ci=False)
     rel = phrases_re(list(lx["relative_days"]) + list(lx["relative_day_phrases"]) + list(lx["relative_periods"])
                      + list(lx["following_day_phrases"]))
-    ago = (r"(?<![\w-])(?P<n>\d{1,3}|" + "|".join(sorted(_word_numbers(), key=len, reverse=True))
+    ago = (r"(?<![\w-])(?P<n>\d{1,3}|" + alternation(sorted(_word_numbers(), key=len, reverse=True))
            + r")\s(?P<unit>" + "|".join(lx["ago_units"]) + r")\sago(?![\w])")
     flags = re.IGNORECASE
     return [
@@ -237,7 +361,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("my", re.compile(M + r"\s{0,2},?\s{1,3}(?:of\s+)?" + Y)),
         ("decade", re.compile(r"(?<![\w-])(?:(?:early|mid|late)[- ])?(?:1[0-9]|20)\d0['\u2019]?s(?![\w])", flags)),
         ("year_range", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/-])(?:(?P<cue>from|between)\s+)?" + Y + TO + Y2, flags)),
-        ("mid_month", re.compile(r"(?<![\w])(?:mid|early|late)-" + M, flags)),
+        ("mid_month", re.compile(r"(?<![\w])(?:mid|early|late)-(?P<mon>" + _month_alternation(False) + ")", flags)),
         ("month_cue", re.compile(r"(?P<cue>" + month_cue + r")\s+" + M)),
         ("year", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/\-\u2013])" + r"(?P<year>(?:1[0-9]|20)\d{2})(?![\w]|[.,]\d|[-\u2013/]\d|\s?%)")),
         ("ago", re.compile(ago, flags)),
@@ -295,13 +419,15 @@ def _cue_res():
     )
 
 
-def _scan(masked: str) -> list[_Cand]:
-    """Raw date expressions in priority order, non-overlapping, sorted by position."""
+def _scan(masked: str, scope: _Scope | None = None) -> list[_Cand]:
+    """Raw date expressions in priority order, non-overlapping, sorted by position; only where
+    `scope` (default: that of `masked`) says they may be."""
     taken = bytearray(len(masked) + 1)
     out: list[_Cand] = []
     prep_re, det_re, _, count_prep_re, _ = _cue_res()
+    scope = scope or _scope(masked)
     for kind, rx in _patterns():
-        for m in rx.finditer(masked):
+        for m in _finditer(rx, masked, scope.digits if kind in _DATE_DIGITS else scope.prose):
             s, e = m.start(), m.end()
             if e <= s or any(taken[s:e]):
                 continue
@@ -356,10 +482,29 @@ def _scan(masked: str) -> list[_Cand]:
     return out
 
 
+@lru_cache(maxsize=128)
+def _layer(text: str) -> tuple[str, tuple[_Cand, ...], _Scope]:
+    """`mask_non_prose(text)`, the raw date expressions in it and where to look in it,
+    computed once per text: the figure extractor and `find_dates` read the same passages,
+    and on a long passage these scans are most of the work."""
+    scope = _scope(text)
+    masked = mask_non_prose(text, scope)
+    return masked, tuple(_scan(masked, scope)), scope
+
+
+def prose_layer(text: str) -> tuple[str, list[tuple[int, int]], _Scope]:
+    """`mask_non_prose(text)`, the spans of every date-like expression in it (resolvable or
+    not, decades and "10 years ago" included: the digits in them are not figures), and the
+    parts of the text worth scanning: `.prose` (`prose_segments`) and `.digits` (near digits)."""
+    masked, cands, scope = _layer(text)
+    return masked, [(c.start, c.end) for c in cands], scope
+
+
 def date_spans(text: str, masked: str | None = None) -> list[tuple[int, int]]:
     """Spans of every date-like expression (resolvable or not, decades and "10 years ago" included):
     the digits in them are not figures."""
-    masked = mask_non_prose(text) if masked is None else masked
+    if masked is None:
+        return prose_layer(text)[1]
     return [(c.start, c.end) for c in _scan(masked)]
 
 
@@ -406,7 +551,7 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
     anywhere) are left out, and so are "today", "tomorrow", "yesterday" inside a direct
     quotation, where they belong to the speaker's rhetoric more often than to the calendar.
     """
-    masked = mask_non_prose(text)
+    masked, cands, _ = _layer(text)
     ry, rm, rd = _parse_ref(reference_date)
     rel_month_re = _cue_res()[2]
     opener_re = _cue_res()[4]
@@ -445,7 +590,7 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
             return ctx, False, start
         return ry, ry is not None, start
 
-    for c in _scan(masked):
+    for c in cands:
         m, kind = c.m, c.kind
         g = m.groupdict()
         start, end = c.start, c.end

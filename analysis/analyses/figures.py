@@ -16,7 +16,9 @@ Field conventions are those of the findings export (../shared/eval/README.md):
 percentages 0-100, scale words multiplied in, physical units as written.
 Knowledge lives in lexicons/numbers.json, units.json, figures.json and
 measures.json. Patterns are bounded (no nested unbounded repetition) and the
-scan is left to right over number atoms, so any input is read in linear time.
+scan is left to right over number atoms, so any input is read in linear time; numbers
+in digits are looked for only near digits, and not in runs of 1,000 characters without
+a letter (dates.prose_layer).
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from functools import lru_cache
 
 from ..model.document import Document
 from ..model.findings import Figure
-from .dates import apply_mask, date_spans, lexicon, mask_non_prose, phrases_re, sentence_span
+from .dates import alternation, apply_mask, lexicon, phrases_re, prose_layer, sentence_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +88,17 @@ class _Tail:
         if not end:
             return None
         last_word = end.rsplit(None, 1)[-1][-16:].lower()
-        if last_word not in self.last and not last_word.endswith(_SYMBOL_ENDS):
-            return None
         tail = left[-(self.n * 16):]
+        if last_word not in self.last:
+            if not last_word.endswith(_SYMBOL_ENDS):
+                return None
+            # The last token is a run of comparison signs or one sign: is it the end of a phrase?
+            signs = tail.rstrip()
+            if not signs:
+                return None
+            last = signs[len(signs.rstrip("<>=\u2264\u2265~")):] if signs[-1] in "<>=\u2264\u2265~" else signs[-1]
+            if last not in self.last:
+                return None
         toks = [(m.group().lower(), m.start()) for m in _TOK.finditer(tail)]
         if not toks:
             return None
@@ -122,11 +132,11 @@ class _Lex:
         self.ordinals = set(num["ordinals"])
         self.ordinal_suffixes = set(num["ordinal_suffixes"])
         words = list(self.units_w) + list(self.tens_w) + ["hundred", "dozen"] + list(self.scales_w)
-        nw = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+        nw = alternation(sorted(words, key=len, reverse=True))
         self.word_run = re.compile(
             r"(?<![\w-])" + nw + r"(?:(?:\s{1,3}|-|\s{1,3}and\s{1,3}|\s{0,2}&\s{0,2})" + nw + r"){0,14}(?![\w])", re.I)
-        small = "(?:" + "|".join(sorted(list(self.units_w) + list(self.tens_w), key=len, reverse=True)) + ")"
-        dens = "(?:" + "|".join(sorted(self.denoms, key=len, reverse=True)) + ")"
+        small = alternation(sorted(list(self.units_w) + list(self.tens_w), key=len, reverse=True))
+        dens = alternation(sorted(self.denoms, key=len, reverse=True))
         self.frac_word = re.compile(
             r"(?<![\w-])(?:(?P<num>" + small + r"|an?|\d{1,2})(?P<sep>\s{1,2}|\s?-\s?))?(?P<den>" + dens + r")(?![\w])", re.I)
         self.mixed = re.compile(
@@ -143,12 +153,15 @@ class _Lex:
             r"|(?P<pl>\d{1,18}(?:\.\d{1,8})?)(?![\d]))")
         # ---- currencies
         syms: dict[str, str] = un["currency_symbols"]
+        self.non_ascii_symbols = tuple(sym for sym in syms if not sym.isascii())
         self.cur_symbols = syms
         self.cur_codes: dict[str, str] = {c: un["currency_code_aliases"].get(c, c) for c in un["currency_codes"]}
         for c in un["lowercase_codes_ok"]:
             self.cur_codes[c] = un["currency_code_aliases"].get(c.upper(), c.upper())
         self.mcode_scale: dict[str, float] = un["million_prefixed_codes"]
         self.mcodes = un["million_prefixed_codes_list"]
+        self.mcode_words = frozenset(mc + c for mc in self.mcode_scale for c in self.mcodes)
+        """"MUSD", "kEUR", "bnUSD": a scale prefix glued to a currency code."""
         sym_parts = []
         for s in sorted(syms, key=len, reverse=True):
             if re.search(r"[A-Za-z]", s):
@@ -372,8 +385,16 @@ def _word_value(lx: _Lex, text: str) -> float | None:
     return None
 
 
-def _atoms(lx: _Lex, t: str) -> list[_Atom]:
-    """Number atoms of the masked text `t`, non-overlapping, in order."""
+def _atoms(lx: _Lex, t: str, segments=None, digits=None) -> list[_Atom]:
+    """Number atoms of the masked text `t`, non-overlapping, in order; only in `segments`
+    ((start, end) pairs: the prose parts, dates.prose_segments) when given, and numbers in
+    digits only in `digits` (the parts near a digit) when given."""
+    segments = [(0, len(t))] if segments is None else segments
+
+    def finditer(rx: re.Pattern, where=None):
+        for start, end in (segments if where is None else where):
+            yield from rx.finditer(t, start, end)
+
     taken = bytearray(len(t) + 1)
     out: list[_Atom] = []
 
@@ -385,7 +406,7 @@ def _atoms(lx: _Lex, t: str) -> list[_Atom]:
         out.append(a)
 
     # mixed numbers: "two and a half", "one and three quarters"
-    for m in lx.mixed.finditer(t):
+    for m in finditer(lx.mixed):
         whole = m.group("whole")
         wv = float(whole) if whole.isdigit() else _word_value(lx, whole)
         if wv is None:
@@ -397,7 +418,7 @@ def _atoms(lx: _Lex, t: str) -> list[_Atom]:
             den = 2
         take(_Atom(m.start(), m.end(), wv + num / den, word=not whole.isdigit()))
     # vulgar fractions: "½", "2½"
-    for m in lx.frac_vulgar.finditer(t):
+    for m in finditer(lx.frac_vulgar):
         if not free(m.start(), m.end()):
             continue
         v = lx.vulgar[m.group("vf")]
@@ -406,7 +427,7 @@ def _atoms(lx: _Lex, t: str) -> list[_Atom]:
         else:
             take(_Atom(m.start(), m.end(), v, kind="fraction"))
     # slash fractions: "1/4", "2 1/2"
-    for m in lx.frac_slash.finditer(t):
+    for m in finditer(lx.frac_slash, digits):
         num, den = int(m.group("num")), int(m.group("den"))
         if not (0 < num < den <= 100) or not free(m.start(), m.end()):
             continue
@@ -415,7 +436,7 @@ def _atoms(lx: _Lex, t: str) -> list[_Atom]:
         else:
             take(_Atom(m.start(), m.end(), round(num / den, 4), kind="fraction"))
     # word fractions: "one-third", "two thirds", "half of", "a quarter of"
-    for m in lx.frac_word.finditer(t):
+    for m in finditer(lx.frac_word):
         if not free(m.start(), m.end()):
             continue
         den_w = m.group("den").lower()
@@ -458,11 +479,11 @@ def _atoms(lx: _Lex, t: str) -> list[_Atom]:
                 continue
             take(_Atom(m.start(), m.end(), round(1 / den, 4), kind="fraction", word=True))
     # "a penny", "a dollar a day"
-    for m in lx.article_money.finditer(t):
+    for m in finditer(lx.article_money):
         if free(m.start(), m.end()):
             take(_Atom(m.start(), m.end(), 1.0, word=True, one=True, article=True))
     # digits
-    for m in lx.digit.finditer(t):
+    for m in finditer(lx.digit, digits):
         s, e = m.span()
         if not free(s, e):
             continue
@@ -470,7 +491,7 @@ def _atoms(lx: _Lex, t: str) -> list[_Atom]:
         if a is not None:
             take(a)
     # words
-    for m in lx.word_run.finditer(t):
+    for m in finditer(lx.word_run):
         toks = [(w.group().lower(), m.start() + w.start(), m.start() + w.end()) for w in _WORD_TOKEN.finditer(m.group())]
         first = toks[0][0]
         am = None
@@ -509,7 +530,7 @@ def _digit_atom(lx: _Lex, t: str, m: re.Match) -> _Atom | None:
         lm = re.search(r"[A-Za-z]{1,6}$", t[max(0, s - 6):s])
         letters = lm.group() if lm else ""
         if not (letters in lx.cur_codes or letters in lx.cur_symbols
-                or any(letters == mc + c for mc in lx.mcode_scale for c in lx.mcodes)):
+                or letters in lx.mcode_words):
             return None
     if prev and (prev in "/#\u2116^\u00d7" or (prev in ".," and prev2.isdigit())):
         return None
@@ -545,9 +566,9 @@ def _digit_atom(lx: _Lex, t: str, m: re.Match) -> _Atom | None:
         elif letters == "s" or letters == "S":
             return None          # 1990s
         elif not (letters.lower() in lx.unit_of or letters in lx.unit_of or letters in lx.cur_codes
-                  or any(letters.startswith(sym) for sym in lx.cur_symbols if not sym.isascii())
+                  or letters.startswith(lx.non_ascii_symbols)
                   or letters.lower() in lx.cur_name_of
-                  or any(letters == mc + c for mc in lx.mcode_scale for c in lx.mcodes)
+                  or letters in lx.mcode_words
                   or re.match(r"(?:km|m|sq)\d?$", letters)):
             return None          # 23px, 3D, 4e14
     elif nxt == "-":
@@ -1275,9 +1296,9 @@ def _role(lx: _Lex, text: str, cs: int, ce: int, f: _Fig, next_start: int | None
 def find_figures(text: str) -> list[FigureMatch]:
     """Every figure in `text`, in order, with offsets into `text`."""
     lx = _lex()
-    masked = mask_non_prose(text)
-    masked = apply_mask(masked, date_spans(text, masked))
-    atoms = _atoms(lx, masked)
+    masked, spans, scope = prose_layer(text)
+    masked = apply_mask(masked, spans)
+    atoms = _atoms(lx, masked, scope.prose, scope.digits)
     b = _Builder(lx, text, masked, atoms)
     figs: list[_Fig] = []
     i, pos = 0, -1

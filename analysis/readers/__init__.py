@@ -13,8 +13,10 @@ READERS = {"wikitext": read_wikitext, "markdown": read_markdown, "plaintext": re
 
 _EXTENSIONS = {".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext",
                ".md": "markdown", ".markdown": "markdown", ".txt": "plaintext", ".text": "plaintext"}
-_WIKI_SIGNS = re.compile(r"\[\[|\{\{|<ref\b|^\{\||^==[^=\n].*==\s*$", re.M | re.I)
-_MD_SIGNS = re.compile(r"^#{1,6}\s+\S|<sup>|\*\*[^*\n]+\*\*|\]\(|^\s*\|?\s*:?-{3,}:?\s*\|", re.M | re.I)
+# Line-local: [ \t] where a line's own spaces are meant (a \s* after ^ runs across blank lines,
+# and made detection take time cubic in the number of empty lines).
+_WIKI_SIGNS = re.compile(r"\[\[|\{\{|<ref\b|^\{\||^==[^=\n].*==[ \t]*$", re.M | re.I)
+_MD_SIGNS = re.compile(r"^#{1,6}[ \t]+\S|<sup>|\*\*[^*\n]+\*\*|\]\(|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M | re.I)
 
 
 def detect_genre(text: str, path: str) -> str:

@@ -125,6 +125,41 @@ def plain(s: str) -> str:
     return " ".join(s.split())
 
 
+MAX_BLOCK = 20_000
+"""The longest text of one block, in characters (real paragraphs stay under 2,000). A longer
+paragraph is a PDF converted without line breaks or a page dumped on one line: it is cut at
+sentence ends into blocks of at most this size. Every analysis works passage by passage, so
+this bounds the work any of them does on one passage, whatever the file holds."""
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(?= )")
+
+
+def _cuts(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of pieces of the folded `text`, none longer than `limit`, cut after the last
+    sentence end that leaves a piece at least half full, else at the last space, else anywhere."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit + 1]
+        end = None
+        for m in _SENTENCE_END.finditer(window, limit // 2):
+            end = m.end()
+        if end is None:
+            space = window.rfind(" ", limit // 2)
+            end = space if space > 0 else limit
+        pieces.append((start, start + end))
+        start += end + (text[start + end:start + end + 1] == " ")
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _piece(inline: Inline, start: int, end: int, next_start: int) -> Inline:
+    """The part [start, end) of `inline`, spans clipped to it; notes up to `next_start` stay here."""
+    links = tuple(Link(max(l.start, start) - start, min(l.end, end) - start, l.target) for l in inline.links
+                  if l.start < end and l.end > start)
+    emphasis = tuple((max(a, start) - start, min(b, end) - start) for a, b in inline.emphasis if a < end and b > start)
+    notes = tuple((min(off, end) - start, key) for off, key in inline.notes if start <= off < next_start)
+    return Inline(inline.text[start:end], links, notes, emphasis)
+
+
 def norm(s: str) -> str:
     """Lower-case words without punctuation, for comparing lines that repeat."""
     return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
@@ -165,6 +200,14 @@ class DocBuilder:
             self.section = inline.text
         for _, key in inline.notes:
             self._touch(key)
+        if kind != "heading" and len(inline.text) > MAX_BLOCK:
+            pieces = _cuts(inline.text, MAX_BLOCK)
+            self.warn(f"{self.source.path}: paragraphs longer than {MAX_BLOCK:,} characters were cut into "
+                      "parts at sentence ends (a conversion without line breaks?)")
+            for i, (start, end) in enumerate(pieces):
+                following = pieces[i + 1][0] if i + 1 < len(pieces) else len(inline.text) + 1
+                self._blocks.append((kind, _piece(inline, start, end, following), level, context, section))
+            return
         self._blocks.append((kind, inline, level, context, section))
 
     def _touch(self, key: str) -> _NoteDraft:

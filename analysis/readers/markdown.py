@@ -278,11 +278,14 @@ def _publisher(cover: list[_Raw]) -> str | None:
 def _is_contact(r: _Raw) -> bool:
     """An address block: e-mail/telephone/web lines, perhaps with street and town lines."""
     lines = r.lines or (r.text,)
+    if len(lines) == 1:
+        return len(lines[0]) < 120 and bool(_CONTACT_STRONG.match(lines[0]))
+    # Short blocks only: the patterns below take time quadratic in a line's length.
+    if len(r.text) >= 600 or max(len(l) for l in lines) >= 600:
+        return False
     strong = sum(bool(_CONTACT_STRONG.search(l)) for l in lines)
     weak = sum(bool(_CONTACT_WEAK.search(l)) for l in lines)
-    if len(lines) == 1:
-        return bool(_CONTACT_STRONG.match(lines[0])) and len(lines[0]) < 120
-    return strong >= 1 and (strong + weak) * 2 >= len(lines) and len(r.text) < 600
+    return strong >= 1 and (strong + weak) * 2 >= len(lines)
 
 
 def _is_debris(r: _Raw, title: str | None, running: set[str]) -> bool:
