@@ -506,10 +506,13 @@ def _ten_mb_line(kind: str) -> bytes:
                                                                         k=TEN_MB)) + b")"
     if kind == "word":  # one enormous word
         return b"x" * TEN_MB
+    if kind == "spaces":  # a PDF conversion's blank layout (genre detection was quadratic in it)
+        return b" " * TEN_MB
     raise ValueError(kind)
 
 
-@pytest.mark.parametrize("kind, name", [("digits", "dump.txt"), ("data-uri", "page.md"), ("word", "word.wiki")])
+@pytest.mark.parametrize("kind, name", [("digits", "dump.txt"), ("data-uri", "page.md"), ("word", "word.wiki"),
+                                        ("spaces", "blank.txt")])
 def test_ten_megabyte_line_finishes(tmp_path, kind, name):
     source = (b"Title\n\nThe Foreign Minister of Utopia said that \"the border is open\" on 3 May 2021.\n\n"
               + _ten_mb_line(kind) + b"\n\nAfterwards, 45 per cent of voters took part.\n")

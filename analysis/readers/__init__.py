@@ -13,10 +13,12 @@ READERS = {"wikitext": read_wikitext, "markdown": read_markdown, "plaintext": re
 
 _EXTENSIONS = {".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext",
                ".md": "markdown", ".markdown": "markdown", ".txt": "plaintext", ".text": "plaintext"}
-# Line-local: [ \t] where a line's own spaces are meant (a \s* after ^ runs across blank lines,
-# and made detection take time cubic in the number of empty lines).
+# Line-local ([ \t] where a line's own spaces are meant: a \s* after ^ runs across blank lines) and
+# unambiguous (no two space runs side by side that could share the same spaces): detection took
+# time cubic in the number of empty lines, and quadratic in the length of a line of spaces.
 _WIKI_SIGNS = re.compile(r"\[\[|\{\{|<ref\b|^\{\||^==[^=\n].*==[ \t]*$", re.M | re.I)
-_MD_SIGNS = re.compile(r"^#{1,6}[ \t]+\S|<sup>|\*\*[^*\n]+\*\*|\]\(|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M | re.I)
+_MD_SIGNS = re.compile(r"^#{1,6}[ \t]+\S|<sup>|\*\*[^*\n]+\*\*|\]\(|^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|",
+                       re.M | re.I)
 
 
 def detect_genre(text: str, path: str) -> str:
