@@ -58,6 +58,13 @@ def _formats(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .interrupts import recorded
+
+    with recorded():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     start = time.perf_counter()
     quiet = verbose = False
 

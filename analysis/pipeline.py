@@ -21,6 +21,7 @@ from typing import Callable, Sequence
 
 from . import cache as cache_mod
 from . import output
+from .interrupts import check as check_interrupt
 from . import progress as progress_mod
 from .config import Config
 from .errors import ConfigError
@@ -177,6 +178,7 @@ def _renders(config: Config, cache: cache_mod.Cache, pool: _Pool, report, format
     from .analyses.across import across
     from .compose import compose
 
+    check_interrupt()
     report.step("composing the brief")
     with _chart_cache(cache):
         brief = compose(config, meta, findings, across(meta, findings), build_date=build_date, author=author)
@@ -265,6 +267,7 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
     if isinstance(hit, dict) and isinstance(hit.get("files"), dict) and isinstance(hit.get("warnings"), tuple):
         files = cache.get_files(hit["files"])
         if files is not None:
+            check_interrupt()
             report.step(f"unchanged: writing {len(files)} files to {out_dir}")
             written = output.write_all(out_dir, files)
             return RunResult(written=tuple(written), warnings=hit["warnings"], load_findings=load_findings,
@@ -276,6 +279,7 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
                                    keep=bool(rendered), sink=sink)
     meta, findings = list(analysed.documents), analysed.findings
 
+    check_interrupt()
     report.step("exporting findings")
     files: dict[str, bytes] = {"findings.json": sink.findings_json(meta)}
     files.update(sink.csv_files())
@@ -283,6 +287,7 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
         files.update(_renders(config, cache, pool, report, rendered, meta, findings, bytes(files["findings.json"]),
                               build_date, author, logo))
 
+    check_interrupt()  # a Ctrl-C Python swallowed during rendering still stops the build here
     report.step(f"writing {len(files)} files to {out_dir}")
     written = output.write_all(out_dir, files)
     cache.put("build", build_key, {"files": cache.put_files(files), "warnings": analysed.warnings})
