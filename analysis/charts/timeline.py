@@ -103,7 +103,7 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
                 ax.add_patch(mpatches.Rectangle((x0, e.lane - 0.11), x1 - x0, 0.22,
                                                 fc=tint(dark, 0.78) if kind != "range" else tint(dark, 0.45),
                                                 ec=dark, lw=0.6, hatch="////" if kind == "year" else
-                                                "...." if kind == "month" else "", zorder=2))
+                                                "\\\\\\\\" if kind == "month" else "", zorder=2))
                 anchor = (x0 + x1) / 2
             else:
                 used.add("day")
@@ -150,7 +150,7 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
         if "day" in used:
             handles.append(Line2D([], [], marker="o", ls="", mfc=dark, mec="white", ms=6, label="dated to the day"))
         if "month" in used:
-            handles.append(mpatches.Patch(fc=tint(dark, 0.78), ec=dark, hatch="....", label="to the month"))
+            handles.append(mpatches.Patch(fc=tint(dark, 0.78), ec=dark, hatch="\\\\\\\\", label="to the month"))
         if "year" in used:
             handles.append(mpatches.Patch(fc=tint(dark, 0.78), ec=dark, hatch="////", label="to the year"))
         if "range" in used:
