@@ -744,7 +744,7 @@ def _timeline(b: _Builder, author: Mapping[str, str], annex: list) -> list[Block
     return out
 
 
-_EVENT_COLUMNS = [("No.", 0.07, "right"), ("Date", 0.16), ("Event, in the source's words", 0.69), ("Src.", 0.08)]
+_EVENT_COLUMNS = [("No.", 0.08, "right"), ("Date", 0.16), ("Event, in the source's words", 0.68), ("Src.", 0.08)]
 
 
 def _event_row(b: _Builder, group: list[tuple[int, Event]]) -> Row:
@@ -752,7 +752,8 @@ def _event_row(b: _Builder, group: list[tuple[int, Event]]) -> Row:
     first = group[0][1]
     numbers = timeline_chart.number_ranges([n for n, _ in group])
     dates = "; ".join(dict.fromkeys(date_label(e.date, e.end_date) for _, e in group))
-    return Row((Cell((Span(numbers),), style="num"), Cell((Span(dates),), style="date"),
+    # A list of numbers ("2–4, 6, 8") may wrap after its commas; a single one stays on one line.
+    return Row((Cell((Span(numbers),), style="refs" if "," in numbers else "num"), Cell((Span(dates),), style="date"),
                 Cell((Span(first.text, "quote"), b.cite(first.doc, first.anchor)), style="quote"),
                 Cell((Span(b.key(first.doc)),), style="key")), finding=first.id)
 
