@@ -36,6 +36,25 @@ CAP_MATRIX_ACTORS = 14
 CAP_MATRIX_PRINCIPLES = 8
 CAP_PANELS = 5
 CAP_PANEL_ROWS = 8
+CAP_SERIES = 6
+"""Documents a chart shows as their own bar series or timeline lane. Beyond it, the documents with
+the most findings keep theirs and the rest are pooled as "N other documents" (a legend of 300
+documents reads as nothing); the findings export keeps every document apart."""
+CAP_NUMBERED_EVENTS = 60
+"""Above this many dated events the timeline chart no longer numbers its marks (the numbers would
+pile up); the tables still list the events."""
+CAP_ANNEX_ROWS = 150
+"""Rows per annex table; the rest are in findings.json and the CSV export, as a note says."""
+CAP_DOC_KEYS = 10
+CAP_NETWORK_CASES = 10
+CAP_ACROSS_ROWS = 40
+"""Rows of a cross-document table (actors, cases, measures shared by several documents); at corpus
+scale those shared by the most documents are shown."""
+CAP_PRECEDENT_QUOTES = 12
+"""Precedent claims quoted in full per relation; the rest go to an annex table."""
+"""Document keys listed in one table cell ("A, B, C ... and 40 more")."""
+OTHERS = "\x00others"
+"""The pseudo-document of pooled documents in charts and tables (cannot clash with a document id)."""
 
 STANCE_WORDS = {"support": "supports", "oppose": "opposes", "neutral": "neutral", "mixed": "mixed"}
 STANCE_ORDER = {"support": 0, "oppose": 1, "mixed": 2, "neutral": 3}
@@ -199,13 +218,31 @@ class _Builder:
         """``A · Council debates the status of Vellmar``: a chart's label for a document."""
         return f"{self.key(doc)} · {self.doc_short(doc)}"
 
-    def legend(self, docs: Sequence[str] | None = None) -> Para:
+    def legend(self, docs: Sequence[str] | None = None, others: int = 0) -> Para:
         docs = [d for d in (docs or self.order)]
-        return Para((Span("Sources: " + "; ".join(f"{self.key(d)} = {self.doc_short(d)}" for d in docs) + "."),),
-                    kind="note")
+        if len(docs) > CAP_DOC_KEYS * 2 and not others:  # keys are spelt out once, in the annex's source list
+            return Para((Span(f"Sources: {len(docs)} documents, keyed as in the annex's source list."),), kind="note")
+        text = "Sources: " + "; ".join(f"{self.key(d)} = {self.doc_short(d)}" for d in docs)
+        if others:
+            text += f"; others = {_plural(others, 'other document')}"
+        return Para((Span(text + "."),), kind="note")
 
     def doc_rank(self, doc: str) -> int:
         return self.order.index(doc) if doc in self.order else len(self.order)
+
+    def pool(self, docs: Sequence[str], weight: Mapping[str, int]) -> tuple[list[str], list[str]]:
+        """(documents shown on their own, in order; documents pooled as "others"): see CAP_SERIES."""
+        if len(docs) <= CAP_SERIES:
+            return list(docs), []
+        top = set(sorted(docs, key=lambda d: (-weight.get(d, 0), self.doc_rank(d)))[:CAP_SERIES - 1])
+        return [d for d in docs if d in top], [d for d in docs if d not in top]
+
+    def keys_of(self, docs: Sequence[str]) -> str:
+        """``A, B, C`` — or the first CAP_DOC_KEYS and "and N more"."""
+        keys = [self.key(d) for d in docs]
+        if len(keys) <= CAP_DOC_KEYS:
+            return ", ".join(keys)
+        return ", ".join(keys[:CAP_DOC_KEYS]) + f" and {len(keys) - CAP_DOC_KEYS} more"
 
     def principle(self, pid: str) -> str:
         return self.principle_labels.get(pid) or humanise(pid)
@@ -263,7 +300,7 @@ def compose(config: Config, documents: Sequence[Document], findings: Findings, a
         Section("summary", 1, "Executive summary", tuple(_summary(b, documents, author))),
         Section("positions", 2, "Positions versus principles", tuple(_positions(b, author, annex))),
         Section("figures", 3, "Figures", tuple(_figures(b, author, annex))),
-        Section("precedents", 4, "Precedent claims", tuple(_precedents(b, author))),
+        Section("precedents", 4, "Precedent claims", tuple(_precedents(b, author, annex))),
         Section("timeline", 5, "Timeline", tuple(_timeline(b, author, annex))),
         Section("across", 6, "Across the documents", tuple(_across(b, across, author))),
     ]
@@ -662,18 +699,32 @@ def _panels(b: _Builder) -> list[fig_chart.Panel]:
 
 
 # ---------------------------------------------------------------- precedents
-def _precedents(b: _Builder, author: Mapping[str, str]) -> list[Block]:
+def _precedents(b: _Builder, author: Mapping[str, str], annex: list) -> list[Block]:
     f = b.findings
     out: list[Block] = _commentary(author, "precedents")
     if not f.precedents:
         return out + [Para((Span("No precedent claims were found in the sources."),), kind="empty")]
     cases: list[str] = []
+    weight: Counter = Counter()
     for p in f.precedents:
         for c in (p.subject, p.precedent):
             if c and c not in cases:
                 cases.append(c)
-    claims = [network_chart.Claim(subject=p.subject, precedent=p.precedent, relation=p.relation,
-                                  claimant=p.claimant or p.actor) for p in f.precedents]
+            weight[c] += 1
+    # The network shows the CAP_NETWORK_CASES most-argued cases, one arrow per pair and relation
+    # labelled with its claimant (or "first +N"), so it stays legible at corpus scale.
+    drawn_cases = sorted(cases, key=lambda c: (-weight[c], cases.index(c)))[:CAP_NETWORK_CASES]
+    drawn_cases = [c for c in cases if c in drawn_cases]
+    arrows: dict[tuple, list[str]] = {}
+    for p in f.precedents:
+        if p.subject in drawn_cases and p.precedent in drawn_cases:
+            who = arrows.setdefault((p.subject, p.precedent, p.relation), [])
+            name = p.claimant or p.actor
+            if name and name not in who:
+                who.append(name)
+    claims = [network_chart.Claim(subject=s_, precedent=p_, relation=r_,
+                                  claimant=(who[0] if len(who) == 1 else f"{who[0]} +{len(who) - 1}") if who else None)
+              for (s_, p_, r_), who in arrows.items()]
     ref = b.peek_figure()
     counts = Counter(p.relation for p in f.precedents)
     tally = ", ".join(_plural(counts[r], {"analogy": "analogy", "denial": "denial", "warning": "warning"}[r],
@@ -681,17 +732,36 @@ def _precedents(b: _Builder, author: Mapping[str, str]) -> list[Block]:
     out.append(Para((Span(f"The sources make {_plural(len(f.precedents), 'precedent claim')} ({tally}) about "
                           f"{_plural(len(cases), 'case')}. "), ref,
                      Span(" maps them; each claim is quoted below, grouped by relation."))))
-    out.append(b.add_chart("network", lambda cid: network_chart.draw(cases[:10], claims, accent=b.accent,
+    out.append(b.add_chart("network", lambda cid: network_chart.draw(drawn_cases, claims, accent=b.accent,
                                                                       chart_id=cid)))
+    rest: list[Precedent] = []
     for relation in (*RELATION_TITLES, *sorted(set(counts) - set(RELATION_TITLES))):
         ps = sorted((p for p in f.precedents if p.relation == relation),
                     key=lambda p: (b.doc_rank(p.doc), p.anchor))
         if not ps:
             continue
         out.append(Heading(f"precedents-{_slug(relation)}", 2, RELATION_TITLES.get(relation, humanise(relation))))
-        for p in ps:
+        for p in ps[:CAP_PRECEDENT_QUOTES]:
             out.append(_precedent_quote(b, p))
+        if len(ps) > CAP_PRECEDENT_QUOTES:
+            out.append(Para((Span(f"The first {CAP_PRECEDENT_QUOTES} of {len(ps)}; the rest are listed in the "
+                                  "annex."),), kind="note"))
+            rest.extend(ps[CAP_PRECEDENT_QUOTES:])
+    if rest:
+        annex.append(("precedents", rest))
     return out
+
+
+_PRECEDENT_COLUMNS = [("Claimant", 0.18), ("Claim", 0.26), ("In the source's words", 0.48), ("Src.", 0.08)]
+
+
+def _precedent_row(b: _Builder, p: Precedent) -> Row:
+    link = {"analogy": "likened to", "denial": "distinguished from", "warning": "may become like"}.get(
+        p.relation, p.relation)
+    return Row((Cell((Span(p.claimant or p.actor or "Unattributed"),)),
+                Cell((Span(f"{p.subject} {link} {p.precedent}"),)),
+                Cell((Span(p.text, "quote"), b.cite(p.doc, p.anchor)), style="quote"),
+                Cell((Span(b.key(p.doc)),), style="key")), finding=p.id)
 
 
 def _precedent_quote(b: _Builder, p: Precedent) -> Quote:
@@ -717,17 +787,23 @@ def _timeline(b: _Builder, author: Mapping[str, str], annex: list) -> list[Block
     if not events:
         return out + [Para((Span("No dated events were found in the sources."),), kind="empty")]
     events.sort(key=lambda e: (_event_key(e), b.doc_rank(e.doc)))
-    lanes = [d for d in b.order if any(e.doc == d for e in events)]
-    lanes += sorted({e.doc for e in events} - set(lanes))
-    tl = [timeline_chart.TimelineEvent(lane=lanes.index(e.doc), number=i + 1, date=e.date,
+    per_doc = Counter(e.doc for e in events)
+    lanes = [d for d in b.order if d in per_doc]
+    lanes += sorted(set(per_doc) - set(lanes))
+    lanes, pooled = b.pool(lanes, per_doc)
+    lane_of = {d: i for i, d in enumerate(lanes)}
+    labels = [b.keyed(d) for d in lanes]
+    if pooled:
+        labels.append(f"others · {_plural(len(pooled), 'other document')}")
+    tl = [timeline_chart.TimelineEvent(lane=lane_of.get(e.doc, len(lanes)), number=i + 1, date=e.date,
                                        precision=e.precision, end_date=e.end_date) for i, e in enumerate(events)]
     fref, tref = b.peek_figure(), b.peek_table()
     first, last = events[0].date[:4], max(((e.end_date or e.date)[:4]) for e in events)
     out.append(Para((Span(f"The sources date {_plural(len(events), 'event')} between {first} and {last}. "), fref,
                      Span(" places them on one time axis, a lane per document; "), tref,
                      Span(" gives each event in the words of its source."))))
-    out.append(b.add_chart("timeline", lambda cid: timeline_chart.draw([b.keyed(d) for d in lanes], tl,
-                                                                       accent=b.accent, chart_id=cid)))
+    out.append(b.add_chart("timeline", lambda cid: timeline_chart.draw(
+        labels, tl, accent=b.accent, chart_id=cid, numbered=len(tl) <= CAP_NUMBERED_EVENTS)))
     # One row per sentence: a sentence that dates several events is quoted once, with all its dates.
     groups: dict[tuple[str, str, str], list[tuple[int, Event]]] = {}
     for n, e in enumerate(events, 1):
@@ -768,23 +844,36 @@ def _across(b: _Builder, across: Across, author: Mapping[str, str]) -> list[Bloc
     totals = across.principle_totals()
     if totals:
         top = [p for p, _ in totals[:10]]
-        counts = {(u.doc, u.principle): u.count for u in across.principles}
+        counts: Counter = Counter()
+        per_doc: Counter = Counter()
+        for u in across.principles:
+            counts[(u.doc, u.principle)] += u.count
+            per_doc[u.doc] += u.count
+        shown, pooled = b.pool(docs, per_doc)
+        series_ = list(shown)
+        if pooled:
+            for u in across.principles:
+                if u.doc in pooled:
+                    counts[(OTHERS, u.principle)] += u.count
+            series_.append(OTHERS)
+        label = {OTHERS: f"others · {_plural(len(pooled), 'other document')}"}
         fref, tref = b.peek_figure(), b.peek_table()
         out.append(Para((fref, Span(" and "), tref, Span(" count the statements in each document that invoke "
                                                          "each principle."))))
         out.append(b.add_chart("principles", lambda cid: principles_chart.draw(
-            [(p, b.principle(p)) for p in top], [(d, b.keyed(d)) for d in docs], counts,
+            [(p, b.principle(p)) for p in top], [(d, label.get(d) or b.keyed(d)) for d in series_], dict(counts),
             accent=b.accent, chart_id=cid)))
-        width = 0.62 / max(len(docs) + 1, 1)
+        width = 0.62 / max(len(series_) + 1, 1)
         rows = []
         for pid, total in totals:
             rows.append(Row(tuple([Cell((Span(b.principle(pid)),))] +
-                                  [Cell((Span(str(counts.get((d, pid), 0) or "–")),), style="num") for d in docs] +
+                                  [Cell((Span(str(counts.get((d, pid), 0) or "–")),), style="num") for d in series_] +
                                   [Cell((Span(str(total)),), style="num")])))
         out.append(b.table("Statements invoking each principle, by document",
-                           [("Principle", 0.38)] + [(b.key(d), width, "right") for d in docs] +
+                           [("Principle", 0.38)] + [("others" if d == OTHERS else b.key(d), width, "right")
+                                                    for d in series_] +
                            [("All", width, "right")], rows))
-        out.append(b.legend(docs))
+        out.append(b.legend(shown, others=len(pooled)))
     else:
         out.append(Para((Span("No statement in the sources invokes a principle."),), kind="empty"))
 
@@ -797,7 +886,8 @@ def _across(b: _Builder, across: Across, author: Mapping[str, str]) -> list[Bloc
         out.append(Para((ref, Span(f" lists {_plural(len(across.actors), 'actor')} found in more than one source; "
                                    f"{agree} keep the same stance wherever compared, {differ} do not."))))
         rows = []
-        for a in across.actors:
+        ranked = sorted(across.actors, key=lambda a: -len(a.docs))[:CAP_ACROSS_ROWS]
+        for a in [a for a in across.actors if a in ranked]:
             stance_parts: list[Inline] = []
             for i, s in enumerate(a.stances[:6]):
                 pos = b.positions.get(s.position)
@@ -810,12 +900,12 @@ def _across(b: _Builder, across: Across, author: Mapping[str, str]) -> list[Bloc
             if not stance_parts:
                 stance_parts = _first_mentions(b, a.actor, a.docs)
             verdict = {True: "agree", False: "differ", None: "not compared"}[a.agrees]
-            rows.append(Row((Cell((Span(a.actor),)), Cell((Span(", ".join(b.key(d) for d in a.docs)),), style="key"),
+            rows.append(Row((Cell((Span(a.actor),)), Cell((Span(b.keys_of(a.docs)),), style="key"),
                              Cell(tuple(stance_parts)), Cell((Span(verdict),), style=f"stance verdict-{verdict.split()[0]}")),
                             finding=(a.stances[0].position if a.stances else None) or f"actor:{a.actor}"))
         out.append(b.table("Actors present in more than one document",
                            [("Actor", 0.18), ("Sources", 0.12), ("Positions, source by source", 0.54),
-                            ("Stances", 0.16)], rows))
+                            ("Stances", 0.16)], rows, note=_across_note(len(rows), len(across.actors), "actors")))
         out.append(b.legend(docs))
     else:
         out.append(Para((Span("No actor appears in more than one document."),), kind="empty"))
@@ -830,7 +920,8 @@ def _across(b: _Builder, across: Across, author: Mapping[str, str]) -> list[Bloc
                                    f"{'is' if crossing == 1 else 'are'} argued about in one source and invoked "
                                    "as a precedent in another."))))
         rows = []
-        for c in across.cases:
+        ranked_cases = sorted(across.cases, key=lambda c: -len({m.doc for m in c.mentions}))[:CAP_ACROSS_ROWS]
+        for c in [c for c in across.cases if c in ranked_cases]:
             cols: dict[str, list[Inline]] = {"subject": [], "precedent": []}
             for m in sorted(c.mentions, key=lambda m: m.role != "subject"):  # cite in column order
                 p = b.precedents.get(m.precedent)
@@ -847,7 +938,7 @@ def _across(b: _Builder, across: Across, author: Mapping[str, str]) -> list[Bloc
                             finding=c.mentions[0].precedent))
         out.append(b.table("Cases named in more than one document",
                            [("Case", 0.22), ("Argued about in", 0.32), ("Invoked as precedent in", 0.32),
-                            ("Crosses over", 0.14)], rows))
+                            ("Crosses over", 0.14)], rows, note=_across_note(len(rows), len(across.cases), "cases")))
         out.append(b.legend(docs))
     else:
         out.append(Para((Span("No case is named in the precedent claims of more than one document."),),
@@ -859,8 +950,10 @@ def _across(b: _Builder, across: Across, author: Mapping[str, str]) -> list[Bloc
         ref = b.peek_table()
         out.append(Para((ref, Span(" sets side by side the figures different sources give for the same measure."),)))
         rows = []
-        for m in across.measures:
-            for fid in m.figures:
+        for m in sorted(across.measures, key=lambda m: -len({b.figures[f].doc for f in m.figures if f in b.figures})):
+            if len(rows) >= CAP_ACROSS_ROWS:
+                break
+            for fid in m.figures[:CAP_PANEL_ROWS]:
                 x = b.figures.get(fid)
                 if x is None:
                     continue
@@ -870,11 +963,19 @@ def _across(b: _Builder, across: Across, author: Mapping[str, str]) -> list[Bloc
                                  Cell((Span(figure_value(x) or "—"),), style="num")), finding=x.id))
         out.append(b.table("Figures on the same measure in different documents",
                            [("Measure", 0.16), ("Src.", 0.08), ("Subject", 0.22), ("As written", 0.34),
-                            ("Value", 0.2, "right")], rows))
+                            ("Value", 0.2, "right")], rows,
+                           note=_across_note(len(rows), sum(len(m.figures) for m in across.measures), "figures")))
         out.append(b.legend(docs))
     else:
         out.append(Para((Span("No measure is given a figure in more than one document."),), kind="empty"))
     return out
+
+
+def _across_note(shown: int, total: int, what: str) -> str | None:
+    if shown >= total:
+        return None
+    return (f"The {shown} {what} shared by the most documents, of {total}; every statement, position, figure "
+            "and precedent claim is in findings.json and the CSV export.")
 
 
 def _first_mentions(b: _Builder, actor: str, docs: Sequence[str]) -> list[Inline]:
@@ -910,18 +1011,27 @@ def _annex(b: _Builder, documents: Sequence[Document], author: Mapping[str, str]
                           "paragraphs are counted from the start of each document."),), kind="note"))
     out.append(SourceList(tuple(_source_entry(b, d) for d in documents)))
     for kind, items in annex:
+        note = None
+        if len(items) > CAP_ANNEX_ROWS:  # corpus scale: the annex stays a readable length
+            note = (f"The first {CAP_ANNEX_ROWS} of {len(items)}; findings.json and the CSV export "
+                    "list them all.")
+            items = items[:CAP_ANNEX_ROWS]
         if kind == "positions":
             out.append(Heading("sources-positions", 2, "Further positions"))
             items = sorted(items, key=lambda p: (p.question, STANCE_ORDER.get(p.stance, 9), p.actor.lower()))
             out.append(b.table("Further positions, not shown in the body",
                                [("Actor", 0.2), ("Question", 0.22), ("Stance", 0.1), ("Deciding words", 0.48)],
-                               [_position_row(b, p, with_question=True) for p in items], compact=True))
+                               [_position_row(b, p, with_question=True) for p in items], note=note, compact=True))
         elif kind == "figures":
             out.append(Heading("sources-figures", 2, "Further figures"))
             out.append(b.table("Further figures, not shown in the body", _FIGURE_COLUMNS,
-                               [_figure_row(b, x) for x in items], compact=True))
+                               [_figure_row(b, x) for x in items], note=note, compact=True))
+        elif kind == "precedents":
+            out.append(Heading("sources-precedents", 2, "Further precedent claims"))
+            out.append(b.table("Further precedent claims, not quoted in the body", _PRECEDENT_COLUMNS,
+                               [_precedent_row(b, p) for p in items], note=note, compact=True))
         elif kind == "events":
             out.append(Heading("sources-events", 2, "Further events"))
             out.append(b.table("Further dated events, not shown in the body", _EVENT_COLUMNS,
-                               [_event_row(b, group) for group in items], compact=True))
+                               [_event_row(b, group) for group in items], note=note, compact=True))
     return out

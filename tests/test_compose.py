@@ -182,3 +182,68 @@ def test_small_helpers():
     assert figure_value(fx.FIGURES[6]) == "≥ 40,000"
     assert figure_value(fx.FIGURES[8]) == "USD 3,500,000"
     assert figure_value(fx.FIGURES[10]) == "2 of 3"
+
+
+# ---------------------------------------------------------------- corpus scale (issue #7)
+def _corpus(copies: int):
+    """The fixture's three documents `copies` times over (ids d1..dN), each copy with its own findings."""
+    docs, lists = [], {name: [] for name in ("statements", "positions", "tensions", "precedents", "figures",
+                                             "events")}
+    base = fx.findings()
+    for k in range(copies):
+        ids = {d.id: f"d{3 * k + i + 1}" for i, d in enumerate(fx.DOCUMENTS)}
+        docs += [replace(d, id=ids[d.id], path=f"sources/{ids[d.id]}.txt") for d in fx.DOCUMENTS]
+        for name, items in lists.items():
+            for x in getattr(base, name):
+                fields = {"id": f"{x.id}-{k}", "doc": ids[x.doc]}
+                if getattr(x, "anchor", None):
+                    fields["anchor"] = x.anchor.replace(x.doc, ids[x.doc], 1)
+                if name == "positions":
+                    fields["evidence"] = tuple(f"{e}-{k}" for e in x.evidence)
+                items.append(replace(x, **fields))
+    return tuple(docs), Findings(**{n: tuple(v) for n, v in lists.items()})
+
+
+@pytest.fixture(scope="module")
+def big_brief():
+    docs, found = _corpus(30)  # 90 documents
+    return compose(fx.config(), docs, found, across(docs, found), build_date=fx.BUILD_DATE)
+
+
+def test_corpus_scale_charts_pool_documents_beyond_the_cap(big_brief):
+    from analysis.compose import CAP_SERIES
+
+    tables = {t.caption: t for t in big_brief.tables()}
+    by_doc = tables["Statements invoking each principle, by document"]
+    assert [c.label for c in by_doc.columns][-2:] == ["others", "All"]
+    assert len(by_doc.columns) == 1 + CAP_SERIES + 1
+    timeline = next(c for c in big_brief.charts if c.kind == "timeline")
+    assert f"in {CAP_SERIES} lanes" in timeline.alt and "other documents" in timeline.alt
+    network = next(c for c in big_brief.charts if c.kind == "network")
+    assert "Network of" in network.alt
+
+
+def test_corpus_scale_tables_stay_readable(big_brief):
+    from analysis.compose import CAP_ACROSS_ROWS, CAP_ANNEX_ROWS, CAP_DOC_KEYS, CAP_PRECEDENT_QUOTES
+
+    for t in big_brief.tables():
+        limit = CAP_ANNEX_ROWS if t.caption.startswith("Further") else max(CAP_ACROSS_ROWS, CAP_POSITIONS, 30)
+        assert len(t.rows) <= limit, t.caption
+    shared = {t.caption: t for t in big_brief.tables()}["Actors present in more than one document"]
+    keys = shared.rows[0].cells[1].parts[0].text
+    assert keys.endswith("more") and keys.count(",") == CAP_DOC_KEYS - 1
+    quotes = blocks(big_brief, Quote)
+    by_kind = {}
+    for q in quotes:
+        by_kind[q.kind] = by_kind.get(q.kind, 0) + 1
+    assert by_kind and all(n <= CAP_PRECEDENT_QUOTES for k, n in by_kind.items() if k in ("analogy", "denial",
+                                                                                          "warning"))
+
+
+def test_corpus_scale_brief_still_cites_what_it_shows(big_brief):
+    from analysis.compose import CAP_ANNEX_ROWS
+
+    test_every_finding_item_is_cited(big_brief)
+    for t in big_brief.tables():
+        if t.caption.startswith("Further") and len(t.rows) == CAP_ANNEX_ROWS:
+            assert "findings.json" in (t.note or "")

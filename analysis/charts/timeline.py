@@ -59,7 +59,9 @@ def number_ranges(numbers: Sequence[int]) -> str:
     return ", ".join(out)
 
 
-def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, chart_id: str) -> Drawn:
+def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, chart_id: str,
+         numbered: bool = True) -> Drawn:
+    """One lane per entry of `lanes`; `numbered`: label the marks with the events' numbers."""
     import matplotlib.dates as mdates
     import matplotlib.patches as mpatches
     from matplotlib.lines import Line2D
@@ -92,13 +94,19 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
         near = total_days * 0.028
         marks: list[tuple[int, float, int]] = []
         used = set()
+        drawn: set[tuple] = set()  # many events on one date in one lane: one mark (corpus scale)
         order = sorted(range(len(events)), key=lambda k: (events[k].lane, spans[k][0], events[k].number))
         for k in order:
             e, (s, t) = events[k], spans[k]
             x0, x1 = mdates.date2num(s), mdates.date2num(t)
             vague = e.precision in ("year", "month") or e.end_date
-            if vague and x1 - x0 >= 1:
-                kind = "range" if e.end_date else e.precision
+            kind = ("range" if e.end_date else e.precision) if vague and x1 - x0 >= 1 else "day"
+            mark = (e.lane, x0, x1 if kind != "day" else x0, kind)
+            if mark in drawn:
+                marks.append((e.lane, (x0 + x1) / 2 if kind != "day" else x0, e.number))
+                continue
+            drawn.add(mark)
+            if kind != "day":
                 used.add(kind)
                 ax.add_patch(mpatches.Rectangle((x0, e.lane - 0.11), x1 - x0, 0.22,
                                                 fc=tint(dark, 0.78) if kind != "range" else tint(dark, 0.45),
@@ -111,7 +119,7 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
                 anchor = x0
             marks.append((e.lane, anchor, e.number))
         # Number the marks; a tight cluster gets one label (``15–20``) instead of a pile.
-        for lane in range(n):
+        for lane in range(n if numbered else 0):
             mine = sorted((x, num) for ln, x, num in marks if ln == lane)
             clusters: list[list[tuple[float, int]]] = []
             for x, num in mine:
@@ -156,11 +164,13 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
         if "range" in used:
             handles.append(mpatches.Patch(fc=tint(dark, 0.45), ec=dark, label="date range"))
         fig.legend(handles=handles, loc="lower center", ncol=max(1, len(handles)), bbox_to_anchor=(0.5, 0.0))
-        fig.text(0.995, 0.005, "numbers: events in the timeline table", ha="right", va="bottom",
-                 fontsize=6.2, color=GREY)
+        if numbered:
+            fig.text(0.995, 0.005, "numbers: events in the timeline table", ha="right", va="bottom",
+                     fontsize=6.2, color=GREY)
 
     title = "Timeline across the documents"
-    caption = ("Dated events, one lane per source document; numbers refer to the timeline table. "
+    caption = ("Dated events, one lane per source document" +
+               ("; numbers refer to the timeline table. " if numbered else ". ") +
                "Dates known only to the month or year are drawn over the whole month or year.")
     per_lane = []
     for i, lane in enumerate(lanes):
