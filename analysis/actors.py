@@ -71,6 +71,17 @@ _FOLD = str.maketrans({
 })
 _TOKEN = re.compile(r"\w+|\S")
 _TOKEN_AFTER = re.compile(r"\s*(\w+|\S)")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_TRAILING_S = re.compile(r"'s$")
+
+
+def _variants(key: str):
+    """The key, without a leading "the", without a trailing "'s": each made only when the one before missed."""
+    yield key
+    yield _LEADING_THE.sub("", key)
+    yield _TRAILING_S.sub("", key)
+
+
 _THE_BEFORE = re.compile(r"(?<!\w)[Tt]he[ \t\n]+\Z")
 _FOLD_RE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 
@@ -334,6 +345,23 @@ class Gazetteer:
             self._trie.setdefault(s.keys[0], []).append(s)
         for lst in self._trie.values():
             lst.sort(key=lambda s: (-len(s.keys), bool(s.cands), -sum(s.checks)))  # exact case first
+        # Words that open many surfaces ("United" opens hundreds, "Republic of" a hundred) also
+        # get them by the next word, in the same order: a surface longer than the words read so
+        # far can only match where its next word follows, so _scan tries just those.
+        self._narrow: dict[tuple[str, ...], tuple[dict[str, list[_Surface]], list[_Surface]]] = {}
+
+        def narrow(prefix: tuple[str, ...], lst: list[_Surface]) -> None:
+            d = len(prefix)
+            following = {s.keys[d] for s in lst if len(s.keys) > d}
+            if len(lst) <= 8 or not following:
+                return
+            by_next = {w: [s for s in lst if len(s.keys) <= d or s.keys[d] == w] for w in following}
+            self._narrow[prefix] = (by_next, [s for s in lst if len(s.keys) <= d])
+            for w, sub in by_next.items():
+                narrow(prefix + (w,), sub)
+
+        for key, lst in self._trie.items():
+            narrow((key,), lst)
         for name in self._entries:
             self._root[name] = self._find_root(name)
         # Words that can open a surface: a capital first letter from the lexicon, or one of
@@ -378,7 +406,7 @@ class Gazetteer:
         if not name:
             return None
         key = self._norm(name)
-        for k in (key, re.sub(r"^the\s+", "", key, flags=re.IGNORECASE), re.sub(r"'s$", "", key)):
+        for k in _variants(key):
             if k in self._lookup:
                 return self._lookup[k]
             hit = self._folded.get(k.casefold())
@@ -480,7 +508,7 @@ class Gazetteer:
         Only words that can open a surface are visited (a capital letter from the lexicon's first
         letters, or one of its few lower-case first words); the words after them are tokenised
         lazily, so the cost follows the number of capitalised words, not the text length."""
-        trie = self._trie
+        trie, narrow = self._trie, self._narrow
         out: list[list] = []
         floor = 0
         tok_at = _TOKEN_AFTER.match
@@ -489,10 +517,25 @@ class Gazetteer:
             if p < floor:
                 continue
             raw0 = cm.group()
-            cands = trie.get(raw0.lower())
+            key0 = raw0.lower()
+            cands = trie.get(key0)
             if not cands:
                 continue
             toks = [(p, cm.end(), raw0)]
+            prefix = (key0,)
+            while prefix in narrow:  # narrow the candidates by the next word (read as the loop below would)
+                by_next, shorter = narrow[prefix]
+                nm = tok_at(tn, toks[-1][1])
+                if nm is None:
+                    cands = shorter
+                    break
+                toks.append((nm.start(1), nm.end(1), nm.group(1)))
+                word = nm.group(1).lower()
+                if word not in by_next:
+                    cands = shorter
+                    break
+                cands = by_next[word]
+                prefix += (word,)
             matched = None
             for s in cands:
                 m = len(s.keys)

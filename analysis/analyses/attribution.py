@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..actors import Gazetteer
 from ..lexicons import data
+from .dates import grouped_alternation
 from .text import capitalised_runs
 
 
@@ -65,10 +66,11 @@ def _title_patterns():
         titles = data("titles")
         roles = sorted({r.lower() for r in titles.get("roles", [])}, key=len, reverse=True)
         anon = sorted({a.lower() for a in titles.get("anonymous", [])}, key=len, reverse=True)
-        _TITLES = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r).replace(r"\ ", r"[\s-]+") for r in roles)
-                             + r")(?:s|es)?(?![\w-])", re.IGNORECASE)
-        _ANON = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in anon)
-                           + r")(?:s)?(?![\w-])", re.IGNORECASE)
+        # alternatives grouped by first letter (dates.alternation): the same matches, faster
+        _TITLES = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(r).replace(r"\ ", r"[\s-]+") for r in roles])
+                             + r"(?:s|es)?(?![\w-])", re.IGNORECASE)
+        _ANON = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(a).replace(r"\ ", r"\s+") for a in anon])
+                           + r"(?:s)?(?![\w-])", re.IGNORECASE)
     return _TITLES, _ANON
 
 
@@ -101,12 +103,15 @@ def person_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     out = []
     for run in capitalised_runs(text):
         words = run.text.split()
+        if len(words) < 2:
+            continue  # trimming only drops words, and a name needs two (checked below)
         start = run.start
         # trim leading title/stop words ("Secretary General Jane Doe" -> "Jane Doe")
         while words and (words[0].rstrip(".,") in _STOP_CAPS or titles.fullmatch(words[0])
                          or words[0] in _MONTHS or any(s <= start < e for s, e in actor_spans)):
             start = text.index(words[0], start) + len(words[0])
-            start += len(text[start:]) - len(text[start:].lstrip())
+            while start < len(text) and text[start].isspace():  # as lstrip(), without copying the rest
+                start += 1
             words = words[1:]
         while words and words[-1] in _STOP_CAPS:
             words = words[:-1]

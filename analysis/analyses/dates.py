@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..lexicons import absent, lowered
+
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 MASK = "\ue000"
 """Stands in for every masked character: not a letter, digit, space or punctuation mark."""
@@ -71,6 +73,12 @@ def alternation(alternatives, *, flags_ci: bool = True) -> str:
             parts.append(alt)
     flush()
     return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
+def grouped_alternation(alternatives) -> str:
+    """`alternation` for a pattern that has always been a plain ``(?:a|b|...)`` compiled with
+    re.IGNORECASE: the same matches, and an empty list stays the empty group ``(?:)``."""
+    return alternation(alternatives) if alternatives else "(?:)"
 
 
 def phrases_re(phrases, *, flags_ci: bool = True) -> str:
@@ -120,7 +128,9 @@ class DateMatch:
 _MASK_PATTERNS = [
     # URLs and bare web addresses
     re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\[(){}|\\^`]{1,2000}", re.I),
-    re.compile(r"(?<![\w@.-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\."
+    # ({0,62}+ is possessive: a dot must follow the run, so giving letters back never helps; it
+    # spares backtracking through every word)
+    re.compile(r"(?<![\w@.-])[a-z0-9][a-z0-9-]{0,62}+(?:\.[a-z0-9-]{1,63}){0,4}\."
                r"(?:com|org|net|gov|edu|int|info|io|co|uk|de|fr|rs|ge|ru|mk|al|tj|cn|se|eu|ch|be|ba|me|us|ca"
                r"|au|in|nl|at|it|es|pl|ua|am|az|kz|tv|ly|jp|kr|tr|gr|hr|si|sk|cz|hu|ro|bg|md|by|lt|lv|ee|fi|no"
                r"|dk|ie|pt|br|mx|ar|za|ng|ke|eg|il|ir|iq|pk|bd|lk|np|af|sy|lb|jo|sa|ae|qa|kw|om|ye)"
@@ -166,6 +176,9 @@ _MASK_DIGITS = frozenset(range(7, 17))
 """Mask patterns whose every match holds a digit (issue numbers, phone numbers, times)."""
 _MASK_NEAR = {2: (re.compile("@"), 65, 400), 3: (re.compile(r"(?i:doi:)|10\.\d"), 0, 215)}
 """Mask patterns tried only near a character string every match holds: (needle, reach before, after)."""
+_MASK_NEEDS = {0: ("http", "ftp://", "www."), 4: ("isbn", "issn"), 5: ("/",), 6: ("/",), 7: ("/",), 8: ("24/7",)}
+"""Mask patterns skipped in a text without any of these lower-case strings, one of which every
+match holds (a substring test instead of a scan; see lexicons.absent)."""
 _DATE_DIGITS = frozenset(("iso", "iso_slash", "numeric", "dmy_range", "dm_dmy_range", "mdy_range", "dmy", "mdy",
                           "my", "decade", "year_range", "year"))
 """Date patterns whose every match holds a digit."""
@@ -234,7 +247,10 @@ def mask_non_prose(text: str, scope: _Scope | None = None) -> str:
     runs of DATA_RUN characters or more without a letter (`prose_segments`)."""
     scope = scope or _scope(text)
     spans = list(scope.data)
+    low = lowered(text)
     for i, rx in enumerate(_MASK_PATTERNS):
+        if i in _MASK_NEEDS and absent(_MASK_NEEDS[i], low):
+            continue
         if i in _MASK_NEAR:
             where = _near(text, scope.prose, *_MASK_NEAR[i])
         else:
@@ -369,6 +385,23 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _needs() -> dict[str, tuple[str, ...] | None]:
+    """Lower-case strings one of which every match of a date pattern (by kind) holds: a text
+    without any skips the pattern. A month name or abbreviation starts with its first three
+    letters; a relative phrase ends with its last word. None: no such test (lexicon words not plain)."""
+    lx = lexicon("dates")
+    months = {w[:3] for w in list(lx["months"]) + list(lx["month_abbreviations"])}
+    rel = {p.split()[-1].lower() for p in list(lx["relative_days"]) + list(lx["relative_day_phrases"])
+           + list(lx["relative_periods"]) + list(lx["following_day_phrases"]) if p.strip()}
+
+    def plain(words: set[str]) -> tuple[str, ...] | None:
+        return tuple(sorted(words)) if words and all(w.isascii() and w.isalpha() for w in words) else None
+
+    return {"ago": ("ago",), "mid_month": ("mid-", "early-", "late-"), "month_cue": plain(months),
+            "relative": plain(rel)}
+
+
 def _month_number(token: str) -> int | None:
     lx = lexicon("dates")
     t = token.lower().rstrip(".")
@@ -426,7 +459,10 @@ def _scan(masked: str, scope: _Scope | None = None) -> list[_Cand]:
     out: list[_Cand] = []
     prep_re, det_re, _, count_prep_re, _ = _cue_res()
     scope = scope or _scope(masked)
+    needs, low = _needs(), lowered(masked)
     for kind, rx in _patterns():
+        if kind in needs and absent(needs[kind], low):
+            continue
         for m in _finditer(rx, masked, scope.digits if kind in _DATE_DIGITS else scope.prose):
             s, e = m.start(), m.end()
             if e <= s or any(taken[s:e]):

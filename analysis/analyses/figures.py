@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicons import absent, lowered
 from ..model.document import Document
 from ..model.findings import Figure
 from .dates import alternation, apply_mask, lexicon, phrases_re, prose_layer, sentence_span
@@ -142,6 +143,10 @@ class _Lex:
         self.mixed = re.compile(
             r"(?<![\w-])(?P<whole>" + nw + r"(?:[\s-]" + nw + r"){0,3}|\d{1,3})\s{1,2}and\s{1,2}"
             r"(?P<num>an?|one|two|three)\s{1,2}(?P<den>halfs?|halves|quarters?|thirds?)(?![\w])", re.I)
+        # Words every match of frac_word / mixed holds (a denominator), for a substring test that
+        # spares the regex in the many texts without one (None: the lexicon's words are not plain).
+        self.frac_word_needs = tuple(self.denoms) if all(re.fullmatch("[a-z]+", d) for d in self.denoms) else None
+        self.mixed_needs = ("half", "halves", "quarter", "third")
         vf = "".join(self.vulgar)
         self.frac_vulgar = re.compile(r"(?<![\w.])(?:(?P<whole>\d{1,3})\s?)?(?P<vf>[" + vf + "])")
         self.frac_slash = re.compile(r"(?<![\w/.,\-])(?:(?P<whole>\d{1,3})\s)?(?P<num>\d{1,2})\s?/\s?(?P<den>\d{1,3})(?![\w/]|\.\d)")
@@ -206,7 +211,9 @@ class _Lex:
         self.cur_name_after = re.compile(
             r"(?P<sp>\s{1,3}|-)(?:(?P<q>" + qual_alt + r")\s{1,3})?(?P<n>" + form_alt + r")(?![\w])", re.I)
         self.cur_name_alt = form_alt
-        self.article_money = re.compile(r"(?<![\w-])an?(?=\s{1,2}(?:" + form_alt + r")(?![\w]))", re.I)
+        # "a"/"an" not after a letter: the letter comes first, the look-behind (two back) after
+        # it, so the engine jumps from one "a" to the next instead of trying every position
+        self.article_money = re.compile(r"(?-i:[aA])(?<![\w-].)n?(?=\s{1,2}(?:" + form_alt + r")(?![\w]))", re.I)
         # ---- physical units
         self.unit_of: dict[str, tuple[str, str]] = {}
         self.attached_only = set(un["attached_only_units"])
@@ -395,6 +402,8 @@ def _atoms(lx: _Lex, t: str, segments=None, digits=None) -> list[_Atom]:
         for start, end in (segments if where is None else where):
             yield from rx.finditer(t, start, end)
 
+    low = lowered(t)  # for the substring tests that skip a pattern (lexicons.absent)
+
     taken = bytearray(len(t) + 1)
     out: list[_Atom] = []
 
@@ -406,7 +415,7 @@ def _atoms(lx: _Lex, t: str, segments=None, digits=None) -> list[_Atom]:
         out.append(a)
 
     # mixed numbers: "two and a half", "one and three quarters"
-    for m in finditer(lx.mixed):
+    for m in () if absent(lx.mixed_needs, low) else finditer(lx.mixed):
         whole = m.group("whole")
         wv = float(whole) if whole.isdigit() else _word_value(lx, whole)
         if wv is None:
@@ -418,7 +427,7 @@ def _atoms(lx: _Lex, t: str, segments=None, digits=None) -> list[_Atom]:
             den = 2
         take(_Atom(m.start(), m.end(), wv + num / den, word=not whole.isdigit()))
     # vulgar fractions: "½", "2½"
-    for m in finditer(lx.frac_vulgar):
+    for m in finditer(lx.frac_vulgar) if any(map(t.__contains__, lx.vulgar)) else ():
         if not free(m.start(), m.end()):
             continue
         v = lx.vulgar[m.group("vf")]
@@ -436,7 +445,7 @@ def _atoms(lx: _Lex, t: str, segments=None, digits=None) -> list[_Atom]:
         else:
             take(_Atom(m.start(), m.end(), round(num / den, 4), kind="fraction"))
     # word fractions: "one-third", "two thirds", "half of", "a quarter of"
-    for m in finditer(lx.frac_word):
+    for m in () if absent(lx.frac_word_needs, low) else finditer(lx.frac_word):
         if not free(m.start(), m.end()):
             continue
         den_w = m.group("den").lower()

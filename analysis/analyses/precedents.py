@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..lexicons import pattern
+from ..lexicons import absent, anchors, lowered, pattern
 from ..model.document import Document
 from ..model.findings import Precedent, Statement
 from .attribution import _MONTHS, _STOP_CAPS, _not_name, _title_patterns
@@ -26,6 +26,8 @@ _ANAPHOR = re.compile(r"(?i)\b(?:the|these|those|both)\s+(two|three)\s+(regions|
                       r"republics|entities|provinces|conflicts|countries|states)\b")
 _YEAR = re.compile(r"^[^.;]{0,40}?\bin\s+(1[5-9]\d\d|20\d\d)\b")
 _SUCH_AS = re.compile(r"(?i)\b(?:such as|including|like|notably|namely)\s+$")
+_POSSESSIVE_S = re.compile(r"['\u2019]s$")
+_SAID = re.compile(r"(?i)\b(?:said|stated|told|declared|warned|argued|added)\b")
 _JOIN = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?$")
 _ENTITY_WORDS = {"Association", "Union", "Republic", "Republika", "Entity", "Federation", "Region", "Province",
                  "Movement", "Front", "Army", "Alliance", "Authority", "Administration", "Territory",
@@ -42,19 +44,21 @@ class Case:
     kind: str = "entity"
 
 
-def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_caps: set[str] = frozenset()
-               ) -> list[Case]:
+def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_caps: set[str] = frozenset(),
+               known: dict[str, str] | None = None) -> list[Case]:
     """Places, entities and episodes named in `text`, in order; anaphors resolved from `history`.
 
     A named entity built around a place ("the Grand Utopian Dam", "the UN Mission in Utopia")
     is one case, not the place. `known_caps`: words the document capitalises mid-sentence, so a
-    sentence-initial one can still be a case."""
+    sentence-initial one can still be a case. `known`: the cases of `history` by lower-case
+    name (the last name for each), when the caller keeps it as history grows."""
     out: list[Case] = []
     taken: list[tuple[int, int]] = []
     titles, _ = _title_patterns()
-    lowered = {p.lower() for p in persons}
+    persons_low = {p.lower() for p in persons}
     mentions = gaz.find(text)
-    runs = [r for r in entity_runs(text) if any(w.strip("\u2019'") in _ENTITY_WORDS for w in r.text.split()[1:])
+    all_runs = entity_runs(text)
+    runs = [r for r in all_runs if any(w.strip("\u2019'") in _ENTITY_WORDS for w in r.text.split()[1:])
             and any(r.start <= m.start and m.end <= r.end for m in mentions)]
     for r in runs:  # composite entities first
         words = r.text.split()
@@ -78,18 +82,18 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
         if kind == "organisation" and m.via not in ("name", "alias"):
             continue
         out.append(Case(m.start, m.end, m.name, kind))
-    known = {c.name.lower(): c.name for c in history}
-    for run in entity_runs(text):
+    for run in all_runs:
         if any(s < run.end and run.start < e for s, e in taken):
             continue
         words = run.text.split()
         while words and (words[0] in _STOP_CAPS or words[0] in _MONTHS or titles.fullmatch(words[0])
                          or words[0] in ("of", "the", "for", "and", "in", "on")):
             words = words[1:]
-        name = re.sub(r"['\u2019]s$", "", " ".join(words))
-        if not name or len(name) < 4 or titles.fullmatch(name) or name.lower() in lowered:
+        name = _POSSESSIVE_S.sub("", " ".join(words))
+        low = name.lower()
+        if not name or len(name) < 4 or titles.fullmatch(name) or low in persons_low:
             continue
-        if any(p in name.lower() or name.lower() in p for p in lowered if len(p) > 5):
+        if any(p in low or low in p for p in persons_low if len(p) > 5):
             continue
         if len(words) > 1 and name.replace(".", "").replace(" ", "").isupper():
             continue  # a speaker's name set in capitals
@@ -97,10 +101,12 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
             continue
         start = text.find(name, run.start)
         first_of_sentence = not text[:start].strip() or text[:start].rstrip()[-1:] in ".:\u201c\""
-        if first_of_sentence and len(words) < 2 and name not in known_caps and name.lower() not in known:
+        if known is None:  # built on first need: few sentences get this far
+            known = {c.name.lower(): c.name for c in history}
+        if first_of_sentence and len(words) < 2 and name not in known_caps and low not in known:
             continue
         # a partial mention of a case met before ("the Association of X municipalities") takes its full name
-        full = next((v for k, v in known.items() if k.startswith(name.lower()) and len(k) > len(name)), name)
+        full = next((v for k, v in known.items() if k.startswith(low) and len(k) > len(name)), name)
         out.append(Case(start, start + len(name), full, "entity"))
     for m in _ANAPHOR.finditer(text):
         n = 2 if m.group(1).lower() == "two" else 3
@@ -128,7 +134,10 @@ def _join_locative(text: str, cases: list[Case]) -> list[Case]:
 
 def _cue(sent: str) -> tuple[str, re.Match] | None:
     """The relation and the structural cue that links the two cases."""
+    low = lowered(sent)
     for rel in ("denial", "warning", "analogy"):
+        if absent(anchors("precedent", rel), low):
+            continue  # no cue word of the relation: skip its regex
         m = pattern("precedent", rel).search(sent)
         if m:
             if rel == "analogy" and pattern("precedent", "warning_mood").search(sent[:m.start()]):
@@ -217,16 +226,17 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
     for st in stmts:
         by_anchor.setdefault(st.anchor, []).append(st)
     history: list[Case] = []
+    known: dict[str, str] = {}  # history by lower-case name, kept as it grows (find_cases would rebuild it)
     out: list[Precedent] = []
     caps = _known_caps(doc)
     main = main_case(doc, gaz, persons, caps)
     for passage in doc.passages():
         for sent in sentences(passage.text):
             claim = _claimant(passage.anchor, sent.start, by_anchor)
-            cases = find_cases(sent.text, gaz, persons, history, caps)
+            cases = find_cases(sent.text, gaz, persons, history, caps, known)
             if claim and claim.actor:
                 # the speaker's own state named in the attribution ("the Utopian minister said") is no case
-                said = re.search(r"(?i)\b(?:said|stated|told|declared|warned|argued|added)\b", sent.text)
+                said = _SAID.search(sent.text)
                 cut = said.start() if said else 0
                 cases = [c for c in cases if not (c.name == claim.actor and c.start < cut)] or cases
             found = _cue(sent.text)
@@ -239,7 +249,10 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
                                      claimant=claim.speaker if claim else doc.author or doc.publisher,
                                      actor=claim.actor if claim else None, subject=subject.name,
                                      precedent=prec_name, relation=found[0], text=sent.text))
-            history.extend(c for c in cases if c.kind != "anaphor")
+            for c in cases:
+                if c.kind != "anaphor":
+                    history.append(c)
+                    known[c.name.lower()] = c.name
     return tuple(out)
 
 

@@ -3,19 +3,21 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import Principle, pattern
+from ..lexicons import Principle, absent, anchors, lowered, pattern
 
 # A violation cue this many characters before a principle cue makes the principle "violated".
 _REACH = 120
+_ACCUSATION = re.compile(r"(?i)violat|breach|undermin|contrary|inconsistent|infring|jeopardi|disregard|flout|ignor")
 
 
 def invoked(text: str, principles: tuple[Principle, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(principle ids invoked, ids among them said to be violated), in lexicon order."""
     found, violated = [], []
-    viol = pattern("stance", "oppose")
-    accusations = [m for m in viol.finditer(text) if re.match(r"(?i)violat|breach|undermin|contrary|inconsistent|"
-                                                                r"infring|jeopardi|disregard|flout|ignor", m.group())]
+    low = lowered(text)
+    accusations = None  # found on first need: most texts invoke no principle
     for p in principles:
+        if absent(p.anchors, low):
+            continue
         hits = list(p.pattern.finditer(text))
         breach = bool(p.violation and p.violation.search(text))
         if not hits and not breach:
@@ -24,6 +26,9 @@ def invoked(text: str, principles: tuple[Principle, ...]) -> tuple[tuple[str, ..
         if breach:
             violated.append(p.id)  # "the annexation" names the breach itself
             continue
+        if accusations is None:
+            accusations = [] if absent(anchors("stance", "oppose"), low) else [
+                m for m in pattern("stance", "oppose").finditer(text) if _ACCUSATION.match(m.group())]
         for h in hits:
             if any(0 <= h.start() - a.end() <= _REACH and "." not in text[a.end():h.start()] for a in accusations):
                 violated.append(p.id)

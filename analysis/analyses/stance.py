@@ -20,9 +20,10 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from ..config import Question
-from ..lexicons import data, pattern
+from ..lexicons import absent, cue_anchors, cue_source, cues, data, lowered, pattern
 from ..model.document import Document
 from ..model.findings import Position, Statement
+from .dates import grouped_alternation
 from .principles import invoked
 from .text import sentences
 
@@ -45,11 +46,29 @@ class Topic:
     def pattern(self) -> re.Pattern:
         return _terms_pattern(self.terms)
 
+    def findall(self, text: str) -> tuple[str, ...]:
+        """The topic's words in `text`; cached, as a document's body is searched for every question
+        more than once (main topic, other questions present, both assign passes)."""
+        return _terms_findall(self.terms, text)
+
 
 @lru_cache(maxsize=256)
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) + r")",
+    # grouped by first letter (dates.alternation): the same matches, faster over a whole document
+    return re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(t).replace(r"\ ", r"\s+") for t in terms]),
                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=512)
+def _terms_findall(terms: tuple[str, ...], text: str) -> tuple[str, ...]:
+    if absent(_terms_anchors(terms), lowered(text)):
+        return ()  # none of the words is there: spare the regex a whole document
+    return tuple(_terms_pattern(terms).findall(text))
+
+
+@lru_cache(maxsize=256)
+def _terms_anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
+    return cue_anchors(terms)
 
 
 def topics(questions: Sequence[Question]) -> list[Topic]:
@@ -63,8 +82,7 @@ def main_topic(doc: Document, tops: list[Topic]) -> Topic:
     body = " ".join(p.text for p in doc.passages())
     best, best_score = None, 0.0
     for t in tops:
-        pat = t.pattern()
-        score = 5 * len(pat.findall(doc.title or "")) + 2 * len(pat.findall(head)) + len(pat.findall(body)) / 10
+        score = 5 * len(t.findall(doc.title or "")) + 2 * len(t.findall(head)) + len(t.findall(body)) / 10
         if score > best_score:
             best, best_score = t, score
     if best is not None and best_score >= 1:
@@ -118,6 +136,13 @@ _OBJECT_END = re.compile(r"[.;]|\b(?:but|while|whereas|although)\b")
 _HEAD_END = re.compile(r"\s(?:against|for|to|on|in|with|by|and|of|from)\s|,")
 
 
+# precompiled: these run for every cue of every statement
+_BY_FROM = re.compile(r"\s*(?:by|from)\b")
+_POSSESSIVE_OR_LIKENING = re.compile(r"['\u2019]s\b|\s+(?:comparisons?|analog|parallels?|likening)")
+_PRINCIPLE_HEAD_END = re.compile(r"\s(?:to|on|in|for|against|with|by|from|that|which)\s|[,;]")
+_NEGATION_CLAUSE = re.compile(r"[,;:]|\b(?:but|and then|while)\b")
+
+
 def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | None = None) -> dict[str, float]:
     """Support/oppose/neutral weights of one statement's words towards the topic's act."""
     scores = {"support": 0.0, "oppose": 0.0, "neutral": 0.0}
@@ -129,16 +154,14 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
 
     for sent in sentences(text):
         t = sent.text
+        hits = _cue_hits(t)
+        if not hits:
+            continue
         about = bool(frame.topic.search(t))
-        taken: list[tuple[int, int]] = []
-        for kind in ("neutral", "oppose", "support", "directive", "generic_support"):
-            for m in pattern("stance", kind).finditer(t):
-                if any(s < m.end() and m.start() < e for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                judged = _judge(t, m, kind, about, frame)
-                if judged and not _third_party(text, sent.start + m.start(), t[:m.start()]):
-                    add(*judged, m.group())
+        for kind, m in hits:
+            judged = _judge(t, m, kind, about, frame)
+            if judged and not _third_party(text, sent.start + m.start(), t[:m.start()]):
+                add(*judged, m.group())
     for p in upheld:  # the statement's own principles, weighed by what the act is said to violate
         if p in frame.against:
             add("oppose", 1.0, p)
@@ -150,14 +173,30 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
     return scores
 
 
+@lru_cache(maxsize=8192)
+def _cue_hits(t: str) -> tuple[tuple[str, re.Match], ...]:
+    """The stance cues of sentence `t`, (kind, match) in reading order of the kinds; a cue
+    overlapping one of an earlier kind is left out. Cached: a statement's sentences are scored
+    again one by one for its key sentence, and again in the second assign pass."""
+    out: list[tuple[str, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for kind in ("neutral", "oppose", "support", "directive", "generic_support"):
+        for m in pattern("stance", kind).finditer(t):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((kind, m))
+    return tuple(out)
+
+
 def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[str, float] | None:
     """(label, weight) of one cue in sentence `t`, or None when it says nothing about the act."""
     cue = m.group()
     after = t[m.end():m.end() + 150]
     obj = _OBJECT_END.split(after)[0]
-    if re.match(r"\s*(?:by|from)\b", after):
+    if _BY_FROM.match(after):
         return None  # "criticism by others": someone else's stance
-    if re.match(r"['\u2019]s\b|\s+(?:comparisons?|analog|parallels?|likening)", after):
+    if _POSSESSIVE_OR_LIKENING.match(after):
         return None  # "the opposition's spokesman"; "rejected comparisons" is a precedent claim
     if kind == "neutral":
         return "neutral", 1.0
@@ -214,7 +253,7 @@ def _third_subject(before: str) -> bool:
 
 def _negated(before: str) -> bool:
     """A negator in the cue's own clause: "did not recognise", "no state has recognised"."""
-    clause = re.split(r"[,;:]|\b(?:but|and then|while)\b", before)[-1][-60:]
+    clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
     found = pattern("stance", "negators").search(clause)
     return bool(found) and not re.search(r"(?i)\bnot\s+only\b", clause)
 
@@ -235,7 +274,7 @@ def _principle_side(obj: str, frame: Frame, label: str) -> str | None:
     opposes the act, backing a breach of it ("supports the annexation") supports the act; an
     accusation or condemnation takes the principle's own side ("violates territorial integrity",
     "condemns the annexation" both oppose an act that breaches territorial integrity)."""
-    head = re.split(r"\s(?:to|on|in|for|against|with|by|from|that|which)\s|[,;]", " " + obj, maxsplit=1)[0]
+    head = _PRINCIPLE_HEAD_END.split(" " + obj, maxsplit=1)[0]
     if label == "support" and frame.is_target(head) and not frame.is_proponent(head):
         return "oppose"  # backing the state whose integrity is at stake
     for p in frame.principles:
@@ -279,13 +318,12 @@ def combine(stances: Sequence[str]) -> str:
 def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
     """Actors whose act on the topic others condemn or call a violation: actor -> evidence text."""
     pat = topic.pattern()
-    opp = pattern("stance", "oppose")
-    acts = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + pattern("act_nouns").pattern)
+    acts = _act_after_possessive()
     found: dict[str, str] = {}
     for st in stmts:
         for sent in sentences(st.text):
             t = sent.text
-            if not pat.search(t) or not opp.search(t):
+            if not _opposes(t) or not pat.search(t):
                 continue
             for m in gaz.find(t):
                 if m.name == st.actor or gaz.entry(m.name).get("kind") not in ("state", "organisation",
@@ -298,6 +336,18 @@ def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
                 if (possessive or agent) and m.via not in ("capital",):
                     found.setdefault(m.name, t)
     return found
+
+
+@lru_cache(maxsize=8192)
+def _opposes(t: str) -> bool:
+    """Sentence `t` holds an "oppose" cue. Cached: proponents reads the same sentences three times."""
+    return pattern("stance", "oppose").search(t) is not None
+
+
+@lru_cache(maxsize=1)
+def _act_after_possessive() -> re.Pattern:
+    """An act noun a few words on ("'s unilateral annexation"); case-sensitive, as it always was."""
+    return re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + cue_source(cues()["act_nouns"], grouped=False))
 
 
 def title_proponent(doc: Document, gaz) -> dict[str, str]:
@@ -320,6 +370,21 @@ def _target_patterns() -> tuple[re.Pattern, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _target_anchors() -> tuple[tuple[str, ...] | None, ...]:
+    """Per target pattern, words one of which its every match holds (the phrase around {X})."""
+    return tuple(cue_anchors([p.replace("{X}", " ")]) for p in data("questions")["target_patterns"])
+
+
+@lru_cache(maxsize=4096)
+def _target_phrases(text: str) -> tuple[str, ...]:
+    """The {X} of every target pattern match in a passage, pattern by pattern. Cached: assign
+    runs twice on a document; a passage without a pattern's words skips its regex."""
+    low = lowered(text)
+    return tuple(m.group("x") for pat, needs in zip(_target_patterns(), _target_anchors())
+                 if not absent(needs, low) for m in pat.finditer(text))
+
+
 def targets(doc: Document, gaz, topic: Topic) -> set[str]:
     """States whose integrity the document says is at stake ("the territorial integrity of X"),
     for questions of a kind where that weighs against the act."""
@@ -328,11 +393,10 @@ def targets(doc: Document, gaz, topic: Topic) -> set[str]:
         return set()
     found: dict[str, int] = defaultdict(int)
     for p in doc.passages():
-        for pat in _target_patterns():
-            for m in pat.finditer(p.text):
-                for x in gaz.find(m.group("x"))[:1]:
-                    if x.kind in ("state", "historical") and m.group("x").startswith(x.text):
-                        found[x.name] += 1
+        for named in _target_phrases(p.text):
+            for x in gaz.find(named)[:1]:
+                if x.kind in ("state", "historical") and named.startswith(x.text):
+                    found[x.name] += 1
     return {name for name, n in found.items() if n >= 1}
 
 
@@ -356,7 +420,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
 
     body = " ".join(p.text for p in doc.passages())
     # another question takes a statement only when the document really discusses it
-    present = [t for t in tops if t is not main and len(t.pattern().findall(body)) >= 3]
+    present = [t for t in tops if t is not main and len(t.findall(body)) >= 3]
     out = []
     for st in stmts:
         topic = main
@@ -386,9 +450,10 @@ def _key_sentence(st: Statement, stance: str | None, score) -> str:
     if len(sents) <= 1:
         return st.text
     if stance in ("support", "oppose", "neutral"):
-        best = max(sents, key=lambda t: score(t)[stance])
-        if score(best)[stance] > 0:
-            return best
+        weights = [score(t)[stance] for t in sents]  # each sentence scored once
+        i = max(range(len(sents)), key=weights.__getitem__)  # the first of equals, as max() gives
+        if weights[i] > 0:
+            return sents[i]
     for t in sents:
         if "\u201c" in t or '"' in t:
             return t

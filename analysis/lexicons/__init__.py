@@ -19,6 +19,16 @@ def data(name: str) -> dict:
 
 def cue_pattern(cues) -> re.Pattern:
     """One regex for a list of cue phrases: whole words, case-insensitive, '*' = any word ending."""
+    return re.compile(cue_source(cues), re.IGNORECASE)
+
+
+def cue_source(cues, grouped: bool = True) -> str:
+    """The source of cue_pattern(cues), to be compiled with re.IGNORECASE. `grouped`: the
+    phrases are grouped by first letter (dates.alternation), the same matches several times
+    faster, as the engine skips a group on its first letter; pass False for a source that is
+    to be compiled without re.IGNORECASE (a grouped source is case-insensitive in its first letters)."""
+    from ..analyses.dates import grouped_alternation
+
     parts = []
     for cue in sorted(set(cues), key=len, reverse=True):
         cue = cue.strip().lower()
@@ -27,7 +37,56 @@ def cue_pattern(cues) -> re.Pattern:
         body = re.escape(cue).replace(r"\ ", r"\s+").replace("'", "['\u2019]").replace(r"\*", r"\w*")
         open_end = cue.endswith(("*", "-"))  # a stem or a prefix runs on into the next letters
         parts.append(body if open_end else body + r"(?![\w-])")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    return r"(?<![\w-])" + (grouped_alternation(parts) if grouped else "(?:" + "|".join(parts) + ")")
+
+
+# Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not give
+# that letter (dotted and dotless i, long s). A text holding one gets no substring pre-check.
+_CASE_ODD = ("\u0130", "\u0131", "\u017f")
+_COMMON = frozenset(("the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "as", "is",
+                     "its", "their", "this", "that", "not", "no"))
+"""Words too common to be a good anchor: another word of the cue is taken when it has one."""
+
+
+def cue_anchors(cues) -> tuple[str, ...] | None:
+    """Lower-case literals such that every match of cue_pattern(cues) contains one of them: each
+    cue's longest run of letters between spaces, apostrophes and wildcards (all of which the
+    pattern loosens), a common word only when there is no other. None when a cue has no plain
+    ASCII anchor."""
+    out = set()
+    for cue in cues:
+        cue = cue.strip().lower()
+        if not cue:
+            continue
+        anchor = max(re.split(r"[\s'*]+", cue), key=lambda w: (w not in _COMMON, len(w)))
+        if not anchor or not anchor.isascii():
+            return None
+        out.add(anchor)
+    return tuple(sorted(out)) if out else None  # no cues: the pattern matches the empty string
+
+
+def lowered(text: str) -> str | None:
+    """text.lower() for the substring pre-checks of `absent`; None when the text holds a
+    character that would make them unsafe (then no pattern is skipped)."""
+    if not text.isascii() and any(map(text.__contains__, _CASE_ODD)):
+        return None
+    return text.lower()
+
+
+def absent(anchors: tuple[str, ...] | None, low: str | None) -> bool:
+    """True when no match of a case-insensitive pattern whose every match holds one of
+    `anchors` (cue_anchors) can be in the text whose `lowered()` is `low`: a plain substring
+    test that lets a caller skip the regex."""
+    return anchors is not None and low is not None and not any(map(low.__contains__, anchors))
+
+
+@lru_cache(maxsize=None)
+def anchors(*path: str) -> tuple[str, ...] | None:
+    """cue_anchors() of the cue list at cues.json[path[0]][path[1]]..., as pattern(*path) compiles it."""
+    node = cues()
+    for key in path:
+        node = node[key]
+    return cue_anchors(node)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +97,12 @@ class Principle:
     """Words that name the principle."""
     violation: re.Pattern | None = None
     """Words that name its breach ("annexation" for territorial integrity)."""
+    anchors: tuple[str, ...] | None = None
+    """cue_anchors() of the cues and violation cues together: a text without any cannot invoke it."""
+
+
+def _both(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    return None if a is None or b is None else tuple(sorted(set(a) | set(b)))
 
 
 @lru_cache(maxsize=8)
@@ -49,7 +114,8 @@ def principles(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> tupl
     for pid, label, cues in extra:
         old_label, old_cues, old_viol = table.get(pid, (label, [], []))
         table[pid] = (old_label if pid in table else label, old_cues + list(cues), old_viol)
-    return tuple(Principle(pid, label, cue_pattern(cues), cue_pattern(viol) if viol else None)
+    return tuple(Principle(pid, label, cue_pattern(cues), cue_pattern(viol) if viol else None,
+                           _both(cue_anchors(cues), cue_anchors(viol) if viol else ()))
                  for pid, (label, cues, viol) in table.items() if cues or viol)
 
 

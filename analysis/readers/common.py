@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from analysis.model.document import Block, Document, Footnote, Link, NoteRef, Source
 
-_WORDS = re.compile(r"\s+|\S+")
 # Punctuation that should hug the word before it when the space was left by removed markup.
 _HUGGING = tuple(".,;:!?)]”’")
 
@@ -56,18 +55,26 @@ class InlineBuilder:
         self._notes: list[tuple[int, str]] = []
 
     def text(self, s: str) -> None:
-        for m in _WORDS.finditer(s):
-            word = m.group()
-            if word.isspace():
+        # Word by word this is: a whitespace run owes a space (once there is text), a word pays
+        # it (unless it hugs the word before removed markup) and starts the pending spans. Only
+        # the first word can meet markup, so the rest are emitted at once, one space apart.
+        # (str.split() and the regex \s agree on what whitespace is.)
+        words = s.split()
+        if not words:
+            if s:
                 self._space = self._len > 0
-                continue
-            if self._space and not (self._removed and word.startswith(_HUGGING)):
-                self._emit(" ")
-            self._space = self._removed = False
-            for span in self._pending:
-                span.start = self._len
-            self._pending.clear()
-            self._emit(word)
+            return
+        if s[0].isspace():
+            self._space = self._len > 0
+        if self._space and not (self._removed and words[0].startswith(_HUGGING)):
+            self._emit(" ")
+        self._space = self._removed = False
+        for span in self._pending:
+            span.start = self._len
+        self._pending.clear()
+        self._emit(words[0] if len(words) == 1 else " ".join(words))
+        if s[-1].isspace():
+            self._space = True  # owed after the words just emitted
 
     def _emit(self, s: str) -> None:
         self._parts.append(s)

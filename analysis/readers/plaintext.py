@@ -130,6 +130,9 @@ _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
 
 
 def _is_caps(core: str) -> bool:
+    first = core[:1]
+    if first.isalpha() and not first.isupper():
+        return False  # most words: a small first letter already fails the test below
     letters = [c for c in core if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and bool(_NAME_WORD.fullmatch(core))
 
@@ -153,10 +156,11 @@ def _name_run(sentence: str) -> tuple[int, int] | None:
         while j < len(tokens):
             raw = tokens[j].group()
             core = raw.rstrip(",;:")
-            if raw.startswith("(") or not (_is_caps(core) or _is_initial(core) or
+            is_caps = _is_caps(core)
+            if raw.startswith("(") or not (is_caps or _is_initial(core) or
                                            (core in _PARTICLES and j > i)):
                 break
-            if _is_caps(core):
+            if is_caps:
                 caps += 1
             if core not in _PARTICLES:
                 last = j

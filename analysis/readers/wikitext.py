@@ -687,9 +687,13 @@ def _bare_fields(code) -> list[tuple[str, str]]:
     return fields
 
 
+_UNPAIRED_QUOTES = re.compile(r"'{2,}")
+_MAGIC_WORD = re.compile(r"__[A-Z]{3,}__")
+
+
 def _clean_text(value: str) -> str:
-    value = re.sub(r"'{2,}", "", value)  # quotes mwparserfromhell could not pair
-    value = re.sub(r"__[A-Z]{3,}__", "", value)
+    value = _UNPAIRED_QUOTES.sub("", value)  # quotes mwparserfromhell could not pair
+    value = _MAGIC_WORD.sub("", value)
     if "<" in value:
         value = _STRAY_TAGS.sub(" ", value)
     return html.unescape(value) if "&" in value else value
