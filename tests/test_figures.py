@@ -152,3 +152,12 @@ def test_pathological_repetitions_finish():
         t0 = time.perf_counter()
         find_figures(text)
         assert time.perf_counter() - t0 < 30, unit
+
+
+@pytest.mark.parametrize("text", ["0£0", "5€10", "12$3", "costs 4£5 each"])
+def test_a_symbol_between_two_numbers_is_read_once(text):
+    """Found by the long fuzz run: "0£0" gave "0£" and "£0", two figures sharing the "£"."""
+    found = find_figures(text)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start, found
+    assert all(text[f.start:f.end] == f.text for f in found)

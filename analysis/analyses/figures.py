@@ -1316,6 +1316,8 @@ def find_figures(text: str) -> list[FigureMatch]:
             i += 1
             continue
         f, nxt = b.build(i)
+        if f is not None and f.start < pos:
+            f = None  # its prefix (the "£" of "0£0") is the previous figure's suffix: one reading only
         if f is not None:
             figs.append(f)
             pos = f.end
