@@ -47,6 +47,8 @@ CAP_ANNEX_ROWS = 150
 """Rows per annex table; the rest are in findings.json and the CSV export, as a note says."""
 CAP_DOC_KEYS = 10
 CAP_NETWORK_CASES = 10
+CAP_TENSIONS = 12
+CAP_THRESHOLD_ITEMS = 20
 CAP_ACROSS_ROWS = 40
 """Rows of a cross-document table (actors, cases, measures shared by several documents); at corpus
 scale those shared by the most documents are shown."""
@@ -585,12 +587,16 @@ def _positions(b: _Builder, author: Mapping[str, str], annex: list) -> list[Bloc
     if f.tensions:
         out.append(Heading("positions-tensions", 2, "Tensions between positions and principles"))
         upheld = {(s.actor, pr) for s in f.statements if s.actor for pr in s.principles if pr not in s.violated}
-        for t in sorted(f.tensions, key=lambda t: (b.doc_rank(t.doc), t.actor, t.principle)):
+        ordered = sorted(f.tensions, key=lambda t: (b.doc_rank(t.doc), t.actor, t.principle))
+        for t in ordered[:CAP_TENSIONS]:
             basis = "as the source states it" if t.basis == "stated" else "derived from positions and accusations"
             attribution = (Span(f"Source {b.key(t.doc)}, {basis}"), b.cite(t.doc, t.anchor))
             own = " — a principle it invokes itself" if (t.actor, t.principle) in upheld else ""
             out.append(Callout(title=f"{t.actor} and {b.principle(t.principle).lower()}{own}", quote=t.text,
                                attribution=attribution, finding=t.id, basis=t.basis))
+        if len(ordered) > CAP_TENSIONS:
+            out.append(Para((Span(f"The first {CAP_TENSIONS} of {len(ordered)} tensions; findings.json lists "
+                                  "them all."),), kind="note"))
     return out
 
 
@@ -636,7 +642,7 @@ def _figures(b: _Builder, author: Mapping[str, str], annex: list) -> list[Block]
     if comps:
         out.append(Heading("figures-thresholds", 2, "Against the thresholds"))
         items = []
-        for fig, thr, verdict in comps:
+        for fig, thr, verdict in comps[:CAP_THRESHOLD_ITEMS]:
             what = (fig.measure or "figure").lower()
             subject = f" ({fig.subject})" if fig.subject else ""
             items.append(ListItem((Span(f"The {what}{subject} of "), Span(fig.text, "quote"),
@@ -645,6 +651,9 @@ def _figures(b: _Builder, author: Mapping[str, str], annex: list) -> list[Block]
                                    Span(thr.text, "quote"), b.cite(thr.doc, thr.anchor), Span(".")),
                                   finding=fig.id))
         out.append(BulletList(tuple(items)))
+        if len(comps) > CAP_THRESHOLD_ITEMS:
+            out.append(Para((Span(f"The first {CAP_THRESHOLD_ITEMS} of {len(comps)} comparisons; findings.json "
+                                  "lists them all."),), kind="note"))
     return out
 
 
@@ -923,15 +932,21 @@ def _across(b: _Builder, across: Across, author: Mapping[str, str]) -> list[Bloc
         ranked_cases = sorted(across.cases, key=lambda c: -len({m.doc for m in c.mentions}))[:CAP_ACROSS_ROWS]
         for c in [c for c in across.cases if c in ranked_cases]:
             cols: dict[str, list[Inline]] = {"subject": [], "precedent": []}
+            extra = Counter()
             for m in sorted(c.mentions, key=lambda m: m.role != "subject"):  # cite in column order
                 p = b.precedents.get(m.precedent)
                 bucket = cols[m.role]
+                if sum(isinstance(x, Cite) for x in bucket) >= CAP_DOC_KEYS:
+                    extra[m.role] += 1
+                    continue
                 if bucket:
                     bucket.append(Span("; "))
                 who = (p.claimant or p.actor) if p else None
                 bucket.append(Span(f"{b.key(m.doc)}" + (f" ({who})" if who else "")))
                 if p:
                     bucket.append(b.cite(p.doc, p.anchor))
+            for role, n in extra.items():
+                cols[role].append(Span(f"; and {n} more"))
             rows.append(Row((Cell((Span(c.case),)), Cell(tuple(cols["subject"]) or (Span("—"),)),
                              Cell(tuple(cols["precedent"]) or (Span("—"),)),
                              Cell((Span("yes" if c.crosses else "no"),))),

@@ -247,3 +247,14 @@ def test_corpus_scale_brief_still_cites_what_it_shows(big_brief):
     for t in big_brief.tables():
         if t.caption.startswith("Further") and len(t.rows) == CAP_ANNEX_ROWS:
             assert "findings.json" in (t.note or "")
+
+
+def test_corpus_scale_callouts_and_threshold_lists_are_capped(big_brief):
+    from analysis.compose import CAP_THRESHOLD_ITEMS, CAP_TENSIONS
+
+    assert 0 < len(blocks(big_brief, Callout)) <= CAP_TENSIONS
+    assert all(len(lst.items) <= max(CAP_THRESHOLD_ITEMS, 7) for lst in blocks(big_brief, BulletList))
+    cases = {t.caption: t for t in big_brief.tables()}["Cases named in more than one document"]
+    for row in cases.rows:
+        for cell in row.cells[1:3]:
+            assert sum(isinstance(p, Cite) for p in cell.parts) <= 10
