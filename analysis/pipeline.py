@@ -13,7 +13,9 @@ do not depend on the cache or on the number of worker processes.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import sys
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,12 +84,45 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
 
-class _Pool:
-    """At most one process pool per build, created on first need."""
+_warming: threading.Thread | None = None
 
-    def __init__(self, jobs: int):
+
+def _wait_for_warm_up() -> None:
+    # A fork while the warm-up thread is importing would copy a held import lock into the child.
+    if _warming is not None and _warming.is_alive() and threading.current_thread() is not _warming:
+        _warming.join()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_wait_for_warm_up)
+
+
+def _warm_up(modules: Sequence[str]) -> None:
+    """Import the renderers' heavy modules (matplotlib, WeasyPrint: ~1.5 s) in a thread while
+    this process only waits for the analysis workers; errors surface later, where they are used."""
+    global _warming
+
+    def work() -> None:
+        import importlib
+
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - reported by the step that needs the module
+                return
+
+    _warming = threading.Thread(target=work, name="make-report-warm-up", daemon=True)
+    _warming.start()
+
+
+class _Pool:
+    """At most one process pool per build, created on first need. `warm`: modules to import in
+    a thread once every worker has been forked (see _warm_up)."""
+
+    def __init__(self, jobs: int, warm: Sequence[str] = ()):
         self.jobs = jobs
         self.executor = None
+        self.warm = tuple(warm)
 
     def get(self, tasks: int):
         if self.jobs < 2 or tasks < 2:
@@ -98,6 +133,8 @@ class _Pool:
 
             ctx = multiprocessing.get_context("fork") if sys.platform == "linux" else None
             self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_worker_init)
+            if self.warm:
+                return _WarmAfterForks(self.executor, self.warm)
         return self.executor
 
     def close(self, ok: bool) -> None:
@@ -114,6 +151,21 @@ class _Pool:
         # Futures are not cancelled here: the executor fails the unfinished ones itself when
         # its workers are gone (cancelling them first makes Python 3.11 print a traceback).
         ex.shutdown(wait=True)
+
+
+class _WarmAfterForks:
+    """The executor, starting the warm-up once its last worker is forked (workers are forked
+    one per submit until there are max_workers)."""
+
+    def __init__(self, executor, modules: Sequence[str]):
+        self.executor, self.modules, self.started = executor, modules, False
+
+    def submit(self, fn, *args, **kwargs):
+        future = self.executor.submit(fn, *args, **kwargs)
+        if not self.started and len(getattr(self.executor, "_processes", None) or ()) >= self.executor._max_workers:
+            self.started = True
+            _warm_up(self.modules)
+        return future
 
 
 # ---------------------------------------------------------------- rendering
@@ -227,7 +279,10 @@ def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, 
     report = progress_mod.adapt(progress)
     jobs = incremental.cpu_jobs() if jobs is None else max(1, int(jobs))
     cache = cache_mod.for_output(out_dir, use_cache)
-    pool = _Pool(jobs)
+    rendered = [f for f in formats if f != "json"]
+    warm = (["matplotlib.pyplot", f"{__package__}.compose"] if rendered else []) + \
+        ([f"{__package__}.render.pdf", "weasyprint"] if "pdf" in rendered else [])
+    pool = _Pool(jobs, warm)
     ok = False
     try:
         result = _build(config, formats, out_dir, report, cache, pool)
