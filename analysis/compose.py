@@ -865,12 +865,15 @@ def _across(b: _Builder, across: Across, author: Mapping[str, str]) -> list[Bloc
                 if u.doc in pooled:
                     counts[(OTHERS, u.principle)] += u.count
             series_.append(OTHERS)
-        label = {OTHERS: f"others · {_plural(len(pooled), 'other document')}"}
+        # The chart pools the other documents as their mean, on the scale of one document (a sum
+        # over hundreds would dwarf every bar); the table gives their sum.
+        drawn_counts = {k: (round(v / len(pooled), 1) if k[0] == OTHERS else v) for k, v in counts.items()}
+        label = {OTHERS: f"others · mean of {_plural(len(pooled), 'other document')}"}
         fref, tref = b.peek_figure(), b.peek_table()
         out.append(Para((fref, Span(" and "), tref, Span(" count the statements in each document that invoke "
                                                          "each principle."))))
         out.append(b.add_chart("principles", lambda cid: principles_chart.draw(
-            [(p, b.principle(p)) for p in top], [(d, label.get(d) or b.keyed(d)) for d in series_], dict(counts),
+            [(p, b.principle(p)) for p in top], [(d, label.get(d) or b.keyed(d)) for d in series_], drawn_counts,
             accent=b.accent, chart_id=cid)))
         width = 0.62 / max(len(series_) + 1, 1)
         rows = []
@@ -1008,11 +1011,12 @@ def _first_mentions(b: _Builder, actor: str, docs: Sequence[str]) -> list[Inline
 
 
 # ---------------------------------------------------------------- annex
-def _source_entry(b: _Builder, d: Document) -> SourceEntry:
-    fields = [("Key", b.key(d.id)), ("Reference", d.id)]
+def _source_entry(b: _Builder, d: Document, brief: bool = False) -> SourceEntry:
+    """`brief`: the fields a citation needs only (corpus scale: hundreds of entries)."""
+    fields = [("Key", b.key(d.id))] + ([] if brief else [("Reference", d.id)])
     for label, value in (("Author", d.author), ("Publisher", d.publisher),
                          ("Date", date_label(d.date) if d.date else None), ("Symbol", d.symbol),
-                         ("Format", d.genre), ("File", d.path)):
+                         ("Format", None if brief else d.genre), ("File", d.path)):
         if value:
             fields.append((label, " ".join(str(value).split())))
     title = " ".join((d.title or PurePath(d.path).name).split())
@@ -1024,7 +1028,7 @@ def _annex(b: _Builder, documents: Sequence[Document], author: Mapping[str, str]
     out.append(Heading("sources-list", 2, "Sources"))
     out.append(Para((Span("Citations give the short title and the paragraph (¶) or note of the source; "
                           "paragraphs are counted from the start of each document."),), kind="note"))
-    out.append(SourceList(tuple(_source_entry(b, d) for d in documents)))
+    out.append(SourceList(tuple(_source_entry(b, d, brief=len(documents) > CAP_DOC_KEYS * 3) for d in documents)))
     for kind, items in annex:
         note = None
         if len(items) > CAP_ANNEX_ROWS:  # corpus scale: the annex stays a readable length

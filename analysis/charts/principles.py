@@ -9,17 +9,23 @@ from collections.abc import Mapping, Sequence
 
 from .style import INK, RULE, Drawn, clip, finish, house, series, wrap
 
+MAX_PLOT_HEIGHT = 6.2
+"""Inches of bars at most, so the chart and its legend fit on an A4 or Letter page."""
+
 
 def draw(principles: Sequence[tuple[str, str]], docs: Sequence[tuple[str, str]],
          counts: Mapping[tuple[str, str], int], *, accent: str, chart_id: str) -> Drawn:
-    """`principles` (id, label) and `docs` (id, short title) in display order; `counts`
-    maps (doc id, principle id) to statements."""
+    """`principles` (id, label), most invoked first, and `docs` (id, short title) in display
+    order; `counts` maps (doc id, principle id) to statements (a float for a pooled mean).
+    Only as many principles as fit the page are drawn."""
     from matplotlib.patches import Patch
 
-    n_p, n_d = len(principles), len(docs)
+    n_d = len(docs)
     styles = series(accent, n_d)
-    bar = 0.15  # inches per bar
+    bar = 0.15 if n_d <= 3 else 0.11  # inches per bar: thinner when many series share a group
     group = bar * n_d + 0.16
+    principles = principles[:max(3, int(MAX_PLOT_HEIGHT / group))]  # the most invoked first: fit the page
+    n_p = len(principles)
     legend_rows = n_d if max((len(t) for _, t in docs), default=0) > 22 else (n_d + 2) // 3
     top_in, bottom_in = 0.12, 0.62 + 0.2 * legend_rows
     plot_in = group * n_p
@@ -40,7 +46,8 @@ def draw(principles: Sequence[tuple[str, str]], docs: Sequence[tuple[str, str]],
             ax.barh(ys, vals, height=bar * 0.86, color=st["face"], edgecolor=st["edge"], hatch=st["hatch"],
                     linewidth=0.6, zorder=3)
             for y, v in zip(ys, vals):
-                ax.text(v + peak * 0.01, y, str(v), va="center", fontsize=6.5, color=INK)
+                ax.text(v + peak * 0.01, y, f"{v:g}" if isinstance(v, float) else str(v), va="center",
+                        fontsize=6.5, color=INK)
         ax.set_ylim(n_p * group - 0.16 - bar / 2, -bar / 2 - 0.04)
         ax.set_yticks([i * group + bar * (n_d - 1) / 2 for i in range(n_p)])
         ax.set_yticklabels([wrap(label, 26) for _, label in principles])
