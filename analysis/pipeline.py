@@ -88,7 +88,7 @@ _warming: threading.Thread | None = None
 
 
 def _wait_for_warm_up() -> None:
-    # A fork while the warm-up thread is importing would copy a held import lock into the child.
+    # Also before a fork: one while the warm-up thread imports would copy a held import lock.
     if _warming is not None and _warming.is_alive() and threading.current_thread() is not _warming:
         _warming.join()
 
@@ -98,8 +98,9 @@ if hasattr(os, "register_at_fork"):
 
 
 def _warm_up(modules: Sequence[str]) -> None:
-    """Import the renderers' heavy modules (matplotlib, WeasyPrint: ~1.5 s) in a thread while
-    this process only waits for the analysis workers; errors surface later, where they are used."""
+    """Import the renderers' heavy third-party modules (matplotlib, WeasyPrint: ~1.5 s) in a
+    thread while this process only waits for the analysis workers; the build waits for it before
+    composing. Errors surface later, where the modules are used."""
     global _warming
 
     def work() -> None:
@@ -231,6 +232,9 @@ def _renders(config: Config, cache: cache_mod.Cache, pool: _Pool, report, format
     from .compose import compose
 
     check_interrupt()
+    # Before anything here imports them: matplotlib.use() looks into sys.modules without the
+    # import lock and would find the warm-up's half-imported pyplot.
+    _wait_for_warm_up()
     report.step("composing the brief")
     with _chart_cache(cache):
         brief = compose(config, meta, findings, across(meta, findings), build_date=build_date, author=author)
@@ -280,8 +284,7 @@ def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, 
     jobs = incremental.cpu_jobs() if jobs is None else max(1, int(jobs))
     cache = cache_mod.for_output(out_dir, use_cache)
     rendered = [f for f in formats if f != "json"]
-    warm = (["matplotlib.pyplot", f"{__package__}.compose"] if rendered else []) + \
-        ([f"{__package__}.render.pdf", "weasyprint"] if "pdf" in rendered else [])
+    warm = (["matplotlib.pyplot"] if rendered else []) + (["weasyprint"] if "pdf" in rendered else [])
     pool = _Pool(jobs, warm)
     ok = False
     try:
