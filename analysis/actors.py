@@ -163,6 +163,11 @@ _GOV_BEFORE = re.compile(
     r"|(?P<ministry>Foreign[ \t]+Ministry|Ministry(?:[ \t]+of(?:,?[ \t]+(?:[A-Z][\w'-]*|and|for|the)){1,9})?"
     r"|Embassy|embassy|Permanent[ \t]+Mission|Mission|Delegation|delegation|Consulate(?:-General)?))"
     r"(?:,?[ \t]+(?:of|in|to))?(?:[ \t]+the)?[ \t]+\Z")
+_GOV_WORDS = ("overnment", "uthorities", "residency", "Ministry", "mbassy", "Mission", "elegation", "Consulate")
+"""One of these is in every match of _GOV_BEFORE: the words before a hit that hold none skip its search."""
+_ROLE_BEFORE_ENDS = ("of", "for", "at", "to", "the")
+"""Every match of _ROLE_BEFORE ends with one of these words and spaces: the words before a hit that
+do not skip its search."""
 
 
 class _Surface(NamedTuple):
@@ -734,7 +739,7 @@ class Gazetteer:
                     h[1], h[3] = m.end(), ("ministry" if m.group("ministry") else "government")
                     continue
                 left = tn[max(lo, h[0] - 160):h[0]]
-                m = _GOV_BEFORE.search(left)
+                m = _GOV_BEFORE.search(left) if any(map(left.__contains__, _GOV_WORDS)) else None
                 if m:
                     start = h[0] - len(left) + m.start()
                     if not (idx and re.fullmatch(r"[ \t]*", tn[lo:start])):
@@ -745,7 +750,7 @@ class Gazetteer:
                     h[1], h[3] = m.end(), "organ"
                     continue
                 left = tn[max(lo, h[0] - 80):h[0]]
-                m = _ROLE_BEFORE.search(left)
+                m = _ROLE_BEFORE.search(left) if left.rstrip(" \t").endswith(_ROLE_BEFORE_ENDS) else None
                 if m:
                     start = h[0] - len(left) + m.start()
                     if not (idx and re.fullmatch(r"[ \t]*", tn[lo:start])):

@@ -32,6 +32,8 @@ FORMAT = 1
 _MAGIC = b"MRC1"
 _PACKAGE = Path(__file__).resolve().parent
 _MANIFEST = "used.json"
+HOLD = 8 << 20
+"""Bytes of entries a throwaway cache (`Cache.temporary`) keeps in memory rather than in its folder."""
 
 
 # ---------------------------------------------------------------- digests
@@ -131,10 +133,17 @@ class Cache:
         self.ephemeral = ephemeral
         self.stats: Counter = Counter()
         self.used: dict[str, set[str]] = {}
+        self._held: dict[tuple[str, str], bytes] = {}
+        self._held_size = 0
 
     @classmethod
     def temporary(cls) -> "Cache":
-        """A cache in a fresh temporary folder, removed by `close` (for --no-cache builds)."""
+        """A cache in a fresh temporary folder, removed by `close` (for --no-cache builds).
+
+        The entries this object writes stay in memory, up to HOLD bytes (then in the folder):
+        nothing reads them after this build, which reads them back, if at all, through this
+        object, so files would only cost system calls. Worker processes open the folder by
+        name (a Cache of their own) and write files there."""
         return cls(tempfile.mkdtemp(prefix="make-report-cache-"), ephemeral=True)
 
     @property
@@ -157,6 +166,10 @@ class Cache:
         if self.root is None:
             return None
         self._use(kind, key)
+        held = self._held.get((kind, key))
+        if held is not None:
+            self.stats[f"{kind}.hit"] += 1
+            return held
         try:
             with open(self.path(kind, key), "rb") as fh:
                 head, check = fh.read(4), fh.read(32)
@@ -180,6 +193,9 @@ class Cache:
         if self.root is None:
             return
         self._use(kind, key)
+        if self.ephemeral and self._hold(kind, key, payload):
+            self.stats[f"{kind}.put"] += 1
+            return
         final = self.path(kind, key)
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
@@ -199,6 +215,19 @@ class Cache:
             self.stats[f"{kind}.unwritable"] += 1  # a cache that cannot be written is only slower
             return
         self.stats[f"{kind}.put"] += 1
+
+    def _hold(self, kind: str, key: str, payload: bytes) -> bool:
+        """Keep `payload` in memory when it fits within HOLD; False when it does not."""
+        old = self._held.get((kind, key))
+        size = self._held_size - (len(old) if old is not None else 0) + len(payload)
+        if size > HOLD:
+            return False
+        self._held[(kind, key)] = bytes(payload)  # a copy of a bytearray the caller may change
+        self._held_size = size
+        return True
+
+    def _has(self, kind: str, key: str) -> bool:
+        return (kind, key) in self._held or self.path(kind, key).is_file()
 
     # --- Python objects
     def get(self, kind: str, key: str, default: Any = None) -> Any:
@@ -230,7 +259,7 @@ class Cache:
         for name, data in files.items():
             sha = hashlib.sha256(data)
             names[name] = sha.hexdigest()
-            if self.root is not None and not self.path("blob", names[name]).is_file():
+            if self.root is not None and not self._has("blob", names[name]):
                 self.put_bytes("blob", names[name], data, sha256=sha.digest())
             else:
                 self._use("blob", names[name])
@@ -299,8 +328,10 @@ class Cache:
             pass
 
     def close(self) -> None:
-        """Remove an ephemeral cache's folder."""
+        """Remove an ephemeral cache's folder (and forget the entries it held)."""
         if self.ephemeral and self.root is not None:
+            self._held.clear()
+            self._held_size = 0
             shutil.rmtree(self.root, ignore_errors=True)
 
 

@@ -225,14 +225,15 @@ def _worker_cache(root: str | None) -> Cache:
     return Cache(root)
 
 
-def _run_a(task: _TaskA):
-    cache = _worker_cache(task.cache_root)
+def _run_a(task: _TaskA, cache: Cache | None = None):
+    """Stage A of one task, with `cache` when run in the build's own process (else one of its own)."""
+    cache = _worker_cache(task.cache_root) if cache is None else cache
     result = _extract(task, cache)
     return task.index, result, cache.used, cache.stats
 
 
-def _run_b(task: _TaskB):
-    cache = _worker_cache(task.cache_root)
+def _run_b(task: _TaskB, cache: Cache | None = None):
+    cache = _worker_cache(task.cache_root) if cache is None else cache
     result = _stances(task, cache)
     return task.index, result, cache.used, cache.stats
 
@@ -243,8 +244,9 @@ def _map(fn, tasks: list, cache: Cache, executor: Executor | None, take: Callabl
     `take(index, result)` as it arrives."""
     if executor is None:
         for task in tasks:
-            index, result, used, stats = fn(task)
-            cache.merge(used, stats)
+            # the build's cache itself (it counts what the task uses): a throwaway cache keeps
+            # what this process writes in memory, and stage B reads stage A's documents from it
+            index, result, _, _ = fn(task, cache)
             take(index, result)
             advance(task.src.given)
         return
@@ -282,23 +284,18 @@ class StreamExport:
         self.headers: dict[str, list[str]] = {}
 
     def add(self, index: int, table: str, items: Sequence) -> None:
-        import csv
         import io
-        import json
 
-        from .export import finding_item
+        from .export import csv_rows, finding_item, item_json
 
         if not items:
             return
         rows = [finding_item(x) for x in items]
-        self.json_parts[table][index] = ",\n".join(
-            "  " + json.dumps(r, ensure_ascii=False, indent=1).replace("\n", "\n  ") for r in rows).encode("utf-8")
+        self.json_parts[table][index] = ",\n".join("  " + item_json(r, "  ") for r in rows).encode("utf-8")
         if self.csv:
             fields = self.headers.setdefault(table, list(rows[0]))
             buf = io.StringIO()
-            writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
-            for row in rows:
-                writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+            csv_rows(buf, fields, rows)
             self.csv_parts[table][index] = buf.getvalue().encode("utf-8")
 
     def findings_json(self, documents: Sequence[Document]) -> bytearray:

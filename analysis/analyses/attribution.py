@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..actors import Gazetteer
 from ..lexicons import data
@@ -74,6 +75,13 @@ def _title_patterns():
     return _TITLES, _ANON
 
 
+@lru_cache(maxsize=16384)
+def is_title(word: str) -> bool:
+    """The whole of `word` is a title (`_title_patterns()[0].fullmatch`). Cached: names are
+    trimmed of titles word by word, the same capitalised words over and over."""
+    return _title_patterns()[0].fullmatch(word) is not None
+
+
 _STOP_CAPS = {"The", "A", "An", "In", "On", "At", "For", "With", "By", "From", "To", "Of", "And", "But", "As", "He",
               "She", "They", "It", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "Mr", "Mrs",
               "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Former", "Then", "Acting", "Deputy", "Head", "Also", "While",
@@ -98,6 +106,13 @@ def _not_name() -> set[str]:
 
 def person_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """Capitalised runs that look like a person's name: two or more words, none an actor or a title."""
+    return list(_person_names(text, gaz))
+
+
+@lru_cache(maxsize=8192)
+def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]:
+    """person_names, cached: statements asks about a passage, then again about phrases cut from
+    it (a segment's lead, a frame's words) and other documents' identical passages."""
     titles, _ = _title_patterns()
     actor_spans = [(m.start, m.end) for m in gaz.find(text)]
     out = []
@@ -107,7 +122,7 @@ def person_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
             continue  # trimming only drops words, and a name needs two (checked below)
         start = run.start
         # trim leading title/stop words ("Secretary General Jane Doe" -> "Jane Doe")
-        while words and (words[0].rstrip(".,") in _STOP_CAPS or titles.fullmatch(words[0])
+        while words and (words[0].rstrip(".,") in _STOP_CAPS or is_title(words[0])
                          or words[0] in _MONTHS or any(s <= start < e for s, e in actor_spans)):
             start = text.index(words[0], start) + len(words[0])
             while start < len(text) and text[start].isspace():  # as lstrip(), without copying the rest
@@ -136,7 +151,7 @@ def person_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
         if name.isupper() and len(name) < 6:
             continue
         out.append((start, end, name))
-    return out
+    return tuple(out)
 
 
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")

@@ -125,15 +125,15 @@ class DateMatch:
 
 
 # ----------------------------------------------------------------- masking
+_TLDS = (r"(?:com|org|net|gov|edu|int|info|io|co|uk|de|fr|rs|ge|ru|mk|al|tj|cn|se|eu|ch|be|ba|me|us|ca"
+         r"|au|in|nl|at|it|es|pl|ua|am|az|kz|tv|ly|jp|kr|tr|gr|hr|si|sk|cz|hu|ro|bg|md|by|lt|lv|ee|fi|no"
+         r"|dk|ie|pt|br|mx|ar|za|ng|ke|eg|il|ir|iq|pk|bd|lk|np|af|sy|lb|jo|sa|ae|qa|kw|om|ye)")
 _MASK_PATTERNS = [
     # URLs and bare web addresses
     re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'\]\[(){}|\\^`]{1,2000}", re.I),
     # ({0,62}+ is possessive: a dot must follow the run, so giving letters back never helps; it
     # spares backtracking through every word)
-    re.compile(r"(?<![\w@.-])[a-z0-9][a-z0-9-]{0,62}+(?:\.[a-z0-9-]{1,63}){0,4}\."
-               r"(?:com|org|net|gov|edu|int|info|io|co|uk|de|fr|rs|ge|ru|mk|al|tj|cn|se|eu|ch|be|ba|me|us|ca"
-               r"|au|in|nl|at|it|es|pl|ua|am|az|kz|tv|ly|jp|kr|tr|gr|hr|si|sk|cz|hu|ro|bg|md|by|lt|lv|ee|fi|no"
-               r"|dk|ie|pt|br|mx|ar|za|ng|ke|eg|il|ir|iq|pk|bd|lk|np|af|sy|lb|jo|sa|ae|qa|kw|om|ye)"
+    re.compile(r"(?<![\w@.-])[a-z0-9][a-z0-9-]{0,62}+(?:\.[a-z0-9-]{1,63}){0,4}\." + _TLDS +
                r"(?![\w-])(?:/[^\s<>\"'\]\[(){}|\\^`]{0,2000})?", re.I),
     # e-mail addresses
     re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}"),
@@ -176,6 +176,9 @@ _MASK_DIGITS = frozenset(range(7, 17))
 """Mask patterns whose every match holds a digit (issue numbers, phone numbers, times)."""
 _MASK_NEAR = {2: (re.compile("@"), 65, 400), 3: (re.compile(r"(?i:doi:)|10\.\d"), 0, 215)}
 """Mask patterns tried only near a character string every match holds: (needle, reach before, after)."""
+_MASK_NEEDLE = {1: re.compile(r"\." + _TLDS + r"(?![\w-])", re.I)}
+"""Mask patterns skipped in a text whose prose parts hold no match of this needle, which every
+match holds (a search for a full stop and a domain ending, instead of trying every word)."""
 _MASK_NEEDS = {0: ("http", "ftp://", "www."), 4: ("isbn", "issn"), 5: ("/",), 6: ("/",), 7: ("/",), 8: ("24/7",)}
 """Mask patterns skipped in a text without any of these lower-case strings, one of which every
 match holds (a substring test instead of a scan; see lexicons.absent)."""
@@ -250,6 +253,8 @@ def mask_non_prose(text: str, scope: _Scope | None = None) -> str:
     low = lowered(text)
     for i, rx in enumerate(_MASK_PATTERNS):
         if i in _MASK_NEEDS and absent(_MASK_NEEDS[i], low):
+            continue
+        if i in _MASK_NEEDLE and not any(_MASK_NEEDLE[i].search(text, s, e) for s, e in scope.prose):
             continue
         if i in _MASK_NEAR:
             where = _near(text, scope.prose, *_MASK_NEAR[i])

@@ -17,7 +17,7 @@ from typing import Sequence
 from ..lexicons import absent, anchors, lowered, pattern
 from ..model.document import Document
 from ..model.findings import Precedent, Statement
-from .attribution import _MONTHS, _STOP_CAPS, _not_name, _title_patterns
+from .attribution import _MONTHS, _STOP_CAPS, _not_name, is_title
 from .text import entity_runs, sentences
 
 _CASE_KINDS = ("state", "de-facto-state", "historical", "sub-state", "region", "organisation")
@@ -28,6 +28,9 @@ _YEAR = re.compile(r"^[^.;]{0,40}?\bin\s+(1[5-9]\d\d|20\d\d)\b")
 _SUCH_AS = re.compile(r"(?i)\b(?:such as|including|like|notably|namely)\s+$")
 _POSSESSIVE_S = re.compile(r"['\u2019]s$")
 _SAID = re.compile(r"(?i)\b(?:said|stated|told|declared|warned|argued|added)\b")
+_SAID_WORDS = ("said", "stated", "told", "declared", "warned", "argued", "added")
+_ANAPHOR_WORDS = ("two", "three")
+"""Words every match of _SAID / _ANAPHOR holds: a sentence without any skips the regex (lexicons.absent)."""
 _JOIN = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?$")
 _ENTITY_WORDS = {"Association", "Union", "Republic", "Republika", "Entity", "Federation", "Region", "Province",
                  "Movement", "Front", "Army", "Alliance", "Authority", "Administration", "Territory",
@@ -45,24 +48,25 @@ class Case:
 
 
 def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_caps: set[str] = frozenset(),
-               known: dict[str, str] | None = None) -> list[Case]:
+               known: dict[str, str] | None = None, persons_low: set[str] | None = None) -> list[Case]:
     """Places, entities and episodes named in `text`, in order; anaphors resolved from `history`.
 
     A named entity built around a place ("the Grand Utopian Dam", "the UN Mission in Utopia")
     is one case, not the place. `known_caps`: words the document capitalises mid-sentence, so a
     sentence-initial one can still be a case. `known`: the cases of `history` by lower-case
-    name (the last name for each), when the caller keeps it as history grows."""
+    name (the last name for each), when the caller keeps it as history grows. `persons_low`:
+    `persons` in lower case, when the caller has it (made here otherwise)."""
     out: list[Case] = []
     taken: list[tuple[int, int]] = []
-    titles, _ = _title_patterns()
-    persons_low = {p.lower() for p in persons}
+    if persons_low is None:
+        persons_low = {p.lower() for p in persons}
     mentions = gaz.find(text)
     all_runs = entity_runs(text)
     runs = [r for r in all_runs if any(w.strip("\u2019'") in _ENTITY_WORDS for w in r.text.split()[1:])
             and any(r.start <= m.start and m.end <= r.end for m in mentions)]
     for r in runs:  # composite entities first
         words = r.text.split()
-        while words and (words[0] in _STOP_CAPS or titles.fullmatch(words[0])
+        while words and (words[0] in _STOP_CAPS or is_title(words[0])
                          or words[0] in ("of", "the", "for", "and", "in", "on")):
             words = words[1:]
         name = " ".join(words)
@@ -86,12 +90,12 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
         if any(s < run.end and run.start < e for s, e in taken):
             continue
         words = run.text.split()
-        while words and (words[0] in _STOP_CAPS or words[0] in _MONTHS or titles.fullmatch(words[0])
+        while words and (words[0] in _STOP_CAPS or words[0] in _MONTHS or is_title(words[0])
                          or words[0] in ("of", "the", "for", "and", "in", "on")):
             words = words[1:]
         name = _POSSESSIVE_S.sub("", " ".join(words))
         low = name.lower()
-        if not name or len(name) < 4 or titles.fullmatch(name) or low in persons_low:
+        if not name or len(name) < 4 or is_title(name) or low in persons_low:
             continue
         if any(p in low or low in p for p in persons_low if len(p) > 5):
             continue
@@ -108,7 +112,7 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
         # a partial mention of a case met before ("the Association of X municipalities") takes its full name
         full = next((v for k, v in known.items() if k.startswith(low) and len(k) > len(name)), name)
         out.append(Case(start, start + len(name), full, "entity"))
-    for m in _ANAPHOR.finditer(text):
+    for m in () if absent(_ANAPHOR_WORDS, lowered(text)) else _ANAPHOR.finditer(text):
         n = 2 if m.group(1).lower() == "two" else 3
         want = ("de-facto-state", "sub-state", "region") if m.group(2).lower() in (
             "regions", "territories", "republics", "entities", "provinces") else None
@@ -222,6 +226,7 @@ def _known_caps(doc: Document) -> set[str]:
 
 def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Precedent, ...]:
     persons = {s.speaker for s in stmts if s.speaker and s.person}
+    persons_low = {p.lower() for p in persons}  # once, not per sentence
     by_anchor: dict[str, list[Statement]] = {}
     for st in stmts:
         by_anchor.setdefault(st.anchor, []).append(st)
@@ -233,10 +238,10 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
     for passage in doc.passages():
         for sent in sentences(passage.text):
             claim = _claimant(passage.anchor, sent.start, by_anchor)
-            cases = find_cases(sent.text, gaz, persons, history, caps, known)
+            cases = find_cases(sent.text, gaz, persons, history, caps, known, persons_low)
             if claim and claim.actor:
                 # the speaker's own state named in the attribution ("the Utopian minister said") is no case
-                said = _SAID.search(sent.text)
+                said = None if absent(_SAID_WORDS, lowered(sent.text)) else _SAID.search(sent.text)
                 cut = said.start() if said else 0
                 cases = [c for c in cases if not (c.name == claim.actor and c.start < cut)] or cases
             found = _cue(sent.text)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicons import Principle, absent, anchors, lowered, pattern
 
@@ -10,8 +11,10 @@ _REACH = 120
 _ACCUSATION = re.compile(r"(?i)violat|breach|undermin|contrary|inconsistent|infring|jeopardi|disregard|flout|ignor")
 
 
+@lru_cache(maxsize=4096)
 def invoked(text: str, principles: tuple[Principle, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(principle ids invoked, ids among them said to be violated), in lexicon order."""
+    """(principle ids invoked, ids among them said to be violated), in lexicon order. Cached:
+    tensions asks again about the statements, and each principle's regex runs over the whole text."""
     found, violated = [], []
     low = lowered(text)
     accusations = None  # found on first need: most texts invoke no principle

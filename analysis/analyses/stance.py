@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Sequence
 
 from ..config import Question
-from ..lexicons import absent, cue_anchors, cue_source, cues, data, lowered, pattern
+from ..lexicons import absent, anchors, cue_anchors, cue_source, cues, data, lowered, pattern
 from ..model.document import Document
 from ..model.findings import Position, Statement
 from .dates import grouped_alternation
@@ -55,8 +55,29 @@ class Topic:
 @lru_cache(maxsize=256)
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
     # grouped by first letter (dates.alternation): the same matches, faster over a whole document
-    return re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(t).replace(r"\ ", r"\s+") for t in terms]),
-                      re.IGNORECASE)
+    rx = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(t).replace(r"\ ", r"\s+") for t in terms]),
+                    re.IGNORECASE)
+    _TERMS_ANCHORS[rx] = _terms_anchors(terms)
+    return rx
+
+
+_TERMS_ANCHORS: dict[re.Pattern, tuple[str, ...] | None] = {}
+"""The anchors (lexicons.cue_anchors) of each topic pattern made by _terms_pattern."""
+
+
+def _topic_in(topic: re.Pattern, text: str) -> bool:
+    """`topic.search(text)` found something; a text without any of the words of a topic
+    pattern made by _terms_pattern skips the regex."""
+    if absent(_TERMS_ANCHORS.get(topic), lowered(text)):
+        return False
+    return topic.search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def _mentions(topic: re.Pattern, text: str) -> bool:
+    """_topic_in, cached: a statement and its sentences are asked about in both assign passes,
+    by cue_scores and _key_sentence."""
+    return _topic_in(topic, text)
 
 
 @lru_cache(maxsize=512)
@@ -64,6 +85,12 @@ def _terms_findall(terms: tuple[str, ...], text: str) -> tuple[str, ...]:
     if absent(_terms_anchors(terms), lowered(text)):
         return ()  # none of the words is there: spare the regex a whole document
     return tuple(_terms_pattern(terms).findall(text))
+
+
+def _words_of(topic: Topic, text: str) -> list[str]:
+    """`topic.pattern().findall(text)`, skipped when none of its words is there (not cached:
+    a statement is asked about once per topic, and Topic.findall's cache is for whole bodies)."""
+    return [] if absent(_terms_anchors(topic.terms), lowered(text)) else topic.pattern().findall(text)
 
 
 @lru_cache(maxsize=256)
@@ -116,6 +143,12 @@ class Frame:
     """The passage is about the question as a whole (a table row of positions)."""
     turn: bool = False
     """The passage is a speaker's turn in a debate on the question: backing there backs the question."""
+    judged: dict = field(default_factory=dict, compare=False, repr=False)
+    """_judge's answers under this frame by (sentence, cue start, cue kind): _key_sentence scores
+    a statement's sentences again with the frame the statement was scored with."""
+
+
+_UNJUDGED = object()
 
 
 def _none(_text: str) -> bool:
@@ -157,9 +190,12 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
         hits = _cue_hits(t)
         if not hits:
             continue
-        about = bool(frame.topic.search(t))
+        about = _mentions(frame.topic, t)
         for kind, m in hits:
-            judged = _judge(t, m, kind, about, frame)
+            key = (t, m.start(), kind)
+            judged = frame.judged.get(key, _UNJUDGED)
+            if judged is _UNJUDGED:
+                judged = frame.judged[key] = _judge(t, m, kind, about, frame)
             if judged and not _third_party(text, sent.start + m.start(), t[:m.start()]):
                 add(*judged, m.group())
     for p in upheld:  # the statement's own principles, weighed by what the act is said to violate
@@ -180,7 +216,10 @@ def _cue_hits(t: str) -> tuple[tuple[str, re.Match], ...]:
     again one by one for its key sentence, and again in the second assign pass."""
     out: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
+    low = lowered(t)
     for kind in ("neutral", "oppose", "support", "directive", "generic_support"):
+        if absent(anchors("stance", kind), low):
+            continue  # none of the kind's cue words: skip its regex
         for m in pattern("stance", kind).finditer(t):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -204,9 +243,9 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         # "called on X to ..." carries the stance of what it asks for, counted through the cues
         # inside; asked of the act's proponent it opposes the act
         return ("oppose", 1.0) if frame.is_proponent(obj[:70]) else None
-    if frame.topic.search(cue) and _NOMINAL.search(cue):
+    if _topic_in(frame.topic, cue) and _NOMINAL.search(cue):
         return None  # "the annexation": the act's own name is no stance on it
-    if kind == "support" and frame.topic.search(cue) and _ACT_FRAME.search(t[max(0, m.start() - 20):m.start()]):
+    if kind == "support" and _topic_in(frame.topic, cue) and _ACT_FRAME.search(t[max(0, m.start() - 20):m.start()]):
         return None  # "the decision to recognise" names the act, it takes no stance on it
     label = "oppose" if kind == "oppose" else "support"
     weight = 0.5 if kind == "generic_support" else 1.0
@@ -215,14 +254,14 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         if not about:
             return None
     elif side is None:
-        on_act = (frame.topic.search(cue) or frame.topic.search(obj) or frame.is_proponent(obj)
+        on_act = (_topic_in(frame.topic, cue) or _topic_in(frame.topic, obj) or frame.is_proponent(obj)
                   or pattern("act_nouns").search(obj[:60])
                   or (frame.focus and pattern("stance", "core").fullmatch(cue))
                   or (frame.turn and kind == "support" and pattern("stance", "core").fullmatch(cue)
                       and not _third_subject(t[:m.start()])))
         if not on_act:
             subject = t[:m.start()]
-            if not (_EVALUATIVE.match(cue) and frame.topic.search(subject)):
+            if not (_EVALUATIVE.match(cue) and _topic_in(frame.topic, subject)):
                 return None
             if pattern("stance", "negative_objects").search(subject):
                 label = "support"  # "crime undermines the state": backs action against the crime
@@ -323,7 +362,7 @@ def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
     for st in stmts:
         for sent in sentences(st.text):
             t = sent.text
-            if not _opposes(t) or not pat.search(t):
+            if not _opposes(t) or not _mentions(pat, t):
                 continue
             for m in gaz.find(t):
                 if m.name == st.actor or gaz.entry(m.name).get("kind") not in ("state", "organisation",
@@ -341,7 +380,7 @@ def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
 @lru_cache(maxsize=8192)
 def _opposes(t: str) -> bool:
     """Sentence `t` holds an "oppose" cue. Cached: proponents reads the same sentences three times."""
-    return pattern("stance", "oppose").search(t) is not None
+    return not absent(anchors("stance", "oppose"), lowered(t)) and pattern("stance", "oppose").search(t) is not None
 
 
 @lru_cache(maxsize=1)
@@ -424,9 +463,9 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
     out = []
     for st in stmts:
         topic = main
-        if not main.pattern().search(st.text):
+        if not _mentions(main.pattern(), st.text):
             for t in present:  # only on two distinct words of its own ("independence" alone is everyone's)
-                if len({w.lower() for w in t.pattern().findall(st.text)}) >= 2:
+                if len({w.lower() for w in _words_of(t, st.text)}) >= 2:
                     topic = t
                     break
         against, favour = sides.get(topic.id, kind_sides(topic))
@@ -478,7 +517,7 @@ def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
         if not st.violated:
             continue
         for t in tops:
-            if st.question != t.id and not t.pattern().search(st.text):
+            if st.question != t.id and not _mentions(t.pattern(), st.text):
                 continue
             for sent in sentences(st.text):
                 for m in accuse.finditer(sent.text):

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..actors import Gazetteer
 from ..lexicons import cues, pattern
 from ..model.document import Block, Document, Footnote
 from ..model.findings import SourceSpan, Statement
-from .attribution import People, Speaker, _title_patterns, from_turn, person_names, resolve_phrase
+from .attribution import People, Speaker, _title_patterns, from_turn, is_title, person_names, resolve_phrase
 from .principles import invoked
 from .text import Span, quotations, sentences
 
@@ -178,6 +179,13 @@ def _frame(text: str, seg: Segment, gaz, people, links) -> Speaker | None:
 
 def _real_verbs(text: str, seg: Segment) -> list[re.Match]:
     """Speech verbs outside quotations, not under a counterfactual modal ("should have insisted")."""
+    return list(_real_verbs_in(text, seg))
+
+
+@lru_cache(maxsize=4096)
+def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
+    """_real_verbs, cached: a segment's verbs are asked for by attribute, _opening_speaker and
+    again (for the segment up to a verb) by _subject."""
     modal = pattern("modal_before_verb")
     out = []
     for m in _verbs().finditer(text, seg.start, seg.end):
@@ -187,7 +195,7 @@ def _real_verbs(text: str, seg: Segment) -> list[re.Match]:
         if modal.search(before) and before.rstrip().endswith(modal.findall(before)[-1].split()[-1]):
             continue
         out.append(m)
-    return out
+    return tuple(out)
 
 
 def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn) -> tuple[Speaker | None, bool]:
@@ -357,14 +365,13 @@ _NP_WORD = re.compile(r"(?:[A-Z][\w'\u2019.-]*|of|the|for|and|to|-|\w+['\u2019]s
 
 def _noun_phrase_before(text: str, pos: int) -> str:
     """The title-and-affiliation words just before a name, stopping at a verb or a pronoun."""
-    titles, _ = _title_patterns()
     words = text[max(0, pos - 120):pos].split()
     keep: list[str] = []
     for w in reversed(words):
         bare = w.strip(",")
         if (w.endswith(",") and keep) or bare == "and":
             break
-        if _NP_WORD.match(bare) or titles.fullmatch(bare):
+        if _NP_WORD.match(bare) or is_title(bare):
             keep.insert(0, bare)
         else:
             break

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from ..lexicons import Principle, pattern
+from ..lexicons import Principle, absent, anchors, lowered, pattern
 from ..model.document import Block, Document
 from ..model.findings import Position, Statement, Tension
 from .principles import invoked
@@ -69,10 +69,11 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
     """Tensions the text states, read over the document's sentences in order (a charge and the
     principle it refers to may sit in neighbouring paragraphs)."""
     cue_pat = pattern("tension", "stated")
+    needs = anchors("tension", "stated")  # a sentence without any of these words skips the regex
     flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
     out = []
     for i, (passage, sent) in enumerate(flat):
-        cue = cue_pat.search(sent.text)
+        cue = None if absent(needs, lowered(sent.text)) else cue_pat.search(sent.text)
         if not cue:
             continue
         window = [s for _, s in flat[max(0, i - 3):i + 3]]

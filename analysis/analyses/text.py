@@ -15,7 +15,10 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "art", "arts", "p
            "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
            "a.m", "p.m", "str", "tel", "op", "ed", "eds", "rev", "hon", "mt", "ft"}
 
-_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|[.!?]+[\"'\u201d\u2019)\]]*\s*$")
+# The stop and closing marks, then a capital after spaces or the end of the text. (Once
+# "[.!?]+[closers]*(?=...)|[.!?]+[closers]*\s*$": the same matches, but opening with one
+# character class lets the engine jump from stop to stop.)
+_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?:(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])|\s*$)")
 _OPEN_Q = "\u201c\"\u00ab"
 _CLOSE_Q = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 _OPEN_RE = re.compile("[" + _OPEN_Q + "]")
@@ -38,15 +41,30 @@ def sentences(text: str) -> tuple[Span, ...]:
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"'\u201d\u2019)\]]*$")
 
 
+_TAIL = frozenset(".!?\"'\u201d\u2019)]")
+
+
+def _tail_start(piece: str) -> int:
+    """Where the run of word characters and closing marks that ends `piece` begins: a match of
+    _LAST_WORD (anchored at the end, made of such characters only) starts there or later, so
+    searching from there finds the same match without trying every earlier position."""
+    i = len(piece)
+    while i and (piece[i - 1] in _TAIL or piece[i - 1].isalnum() or piece[i - 1] == "_"):
+        i -= 1
+    return i
+
+
 def _sentences(text: str) -> list[Span]:
     out, start = [], 0
     for m in _END.finditer(text):
         end = m.end()
-        word = _LAST_WORD.search(text[start:m.end()].rstrip())
-        if word and text[m.start()] == ".":
-            w = word.group(1).lower().rstrip(".")
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
-                continue
+        if text[m.start()] == ".":  # only a full stop can follow an abbreviation
+            piece = text[start:m.end()].rstrip()
+            word = _LAST_WORD.search(piece, _tail_start(piece))
+            if word:
+                w = word.group(1).lower().rstrip(".")
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                    continue
         seg = text[start:end]
         lead = len(seg) - len(seg.lstrip())
         if seg.strip():
@@ -124,9 +142,15 @@ _TRAILING_LINK = re.compile(r"(?:\s+(?:of|of the|for|for the|and|on|in|de|du|del
 
 def entity_runs(text: str) -> list[Span]:
     """Capitalised runs that may hold 'of', 'for', 'and' ("Union of Utopia and Arcadia"): candidate entities."""
+    return list(_entity_runs(text))
+
+
+@lru_cache(maxsize=4096)
+def _entity_runs(text: str) -> tuple[Span, ...]:
+    """entity_runs, cached: precedents reads each sentence once per document, and main_case again."""
     out = []
     for m in _ENTITY.finditer(text):
         t = m.group()
         t = _TRAILING_LINK.sub("", t)
         out.append(Span(m.start(), m.start() + len(t), t))
-    return out
+    return tuple(out)

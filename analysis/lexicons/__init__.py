@@ -62,12 +62,17 @@ def cue_anchors(cues) -> tuple[str, ...] | None:
         if not anchor or not anchor.isascii():
             return None
         out.add(anchor)
-    return tuple(sorted(out)) if out else None  # no cues: the pattern matches the empty string
+    if not out:
+        return None  # no cues: the pattern matches the empty string
+    # an anchor holding another ("repeated", "repeat") is found only where that one is: leave it out
+    return tuple(sorted(a for a in out if not any(b != a and b in a for b in out)))
 
 
+@lru_cache(maxsize=1024)
 def lowered(text: str) -> str | None:
     """text.lower() for the substring pre-checks of `absent`; None when the text holds a
-    character that would make them unsafe (then no pattern is skipped)."""
+    character that would make them unsafe (then no pattern is skipped). Cached: a sentence
+    is pre-checked by several analyses."""
     if not text.isascii() and any(map(text.__contains__, _CASE_ODD)):
         return None
     return text.lower()
@@ -100,9 +105,17 @@ class Principle:
     anchors: tuple[str, ...] | None = None
     """cue_anchors() of the cues and violation cues together: a text without any cannot invoke it."""
 
+    def __hash__(self) -> int:
+        # equal principles have equal ids and labels; hashing the compiled patterns (the
+        # default) hashes their whole code, and principles.invoked is cached by its arguments
+        return hash((self.id, self.label))
+
 
 def _both(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    return None if a is None or b is None else tuple(sorted(set(a) | set(b)))
+    if a is None or b is None:
+        return None
+    both = set(a) | set(b)
+    return tuple(sorted(x for x in both if not any(y != x and y in x for y in both)))
 
 
 @lru_cache(maxsize=8)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import pickled_by_fields
+
 BLOCK_KINDS = ("heading", "paragraph", "row", "item")
 NOTE_KINDS = ("note", "citation")
 GENRES = ("wikitext", "markdown", "plaintext")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Link:
     """A hyperlink inside a block's text."""
@@ -25,6 +28,7 @@ class Link:
     """Wiki page title (``Ban Ki-moon``) or URL the label points to."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class NoteRef:
     """Where a footnote marker stood in a block (the marker itself is removed)."""
@@ -35,6 +39,7 @@ class NoteRef:
     """Anchor of the footnote (``d1-n3``)."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unit of running text: a heading, a paragraph, a table row cell paragraph or a list item."""
@@ -59,6 +64,7 @@ class Block:
     """Italic/emphasised spans (start, end) in `text`; converted PDFs set quotes in italics."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote or a citation."""
@@ -82,6 +88,7 @@ class Footnote:
         return None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Document:
     """One source document, read and normalised."""
@@ -115,6 +122,7 @@ class Document:
         return out
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     """What a reader is given besides the text: where it came from and overrides."""

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import pickled_by_fields
+
 SCHEMA = "findings/1"
 STANCES = ("support", "oppose", "neutral", "mixed")
 RELATIONS = ("analogy", "denial", "warning")
 UNITS = ("percent", "currency", "count", "fraction", "length", "mass", "area", "duration", "other")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SourceSpan:
     """Exact characters of a passage: ``passage.text[start:end] == quote``."""
@@ -23,6 +26,7 @@ class SourceSpan:
     quote: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Statement:
     """Who said what: a direct quote or reported speech."""
@@ -51,6 +55,7 @@ class Statement:
     """True when `speaker` is a person's name (not a descriptor such as "a senior diplomat")."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Position:
     """An actor's stance on a configured question, with the statements as evidence."""
@@ -69,6 +74,7 @@ class Position:
     """The deciding words."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Tension:
     """An actor whose position collides with a principle."""
@@ -83,6 +89,7 @@ class Tension:
     """``stated`` (the text says so) or ``derived`` (from positions and accusations)."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Precedent:
     """A claim that one case is, is not, or may become like another."""
@@ -98,6 +105,7 @@ class Precedent:
     text: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A number with what it measures."""
@@ -125,6 +133,7 @@ class Figure:
     """``threshold`` when the figure is a target or level called a success, else None."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     """Something dated."""
@@ -145,6 +154,7 @@ class Event:
     """For a range: the last date."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """A figure set against a threshold, or like measures across documents."""
@@ -160,6 +170,7 @@ class Comparison:
     text: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Findings:
     """Everything the analyses found in the corpus."""
