@@ -45,8 +45,9 @@ def pressed() -> bool:
 def recorded():
     """Within the block, every SIGINT is recorded (see module doc). Main thread only."""
     global _pressed
-    if threading.current_thread() is not threading.main_thread():
-        yield
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        yield  # SIGINT ignored (a background job, nohup): it stays ignored, as Python leaves it
         return
     previous_handler = signal.signal(signal.SIGINT, _on_sigint)
     previous_hook = sys.unraisablehook

@@ -95,12 +95,27 @@ def project(tmp_path_factory):
     return cfg
 
 
+def _ctrl_c_not_ignored() -> None:
+    # A test run started in the background (nohup, `cmd &`) ignores SIGINT, and children inherit
+    # that: the build under test must get the terminal's default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.fixture
+def default_ctrl_c():
+    """Python's own SIGINT handler in this process for the test, whatever the runner set."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 def _interrupt(cfg: Path, sig: int, after_line: str | None, delay: float) -> tuple[int, str]:
     """Start a build, send `sig` to its process group `delay` seconds after its log shows a line
     containing `after_line` (or after its start); return its exit code and its stderr."""
     proc = subprocess.Popen([sys.executable, "-m", "analysis.cli", "--config", str(cfg), "--no-cache", "--verbose"],
                             cwd=cfg.parent, env=_env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_ctrl_c_not_ignored)
     log: list[str] = []
     try:
         started = time.monotonic()
@@ -175,7 +190,7 @@ def test_next_build_completes_and_cleans_staging(project):
     assert not list(out.glob(".staging-*"))
 
 
-def test_ctrl_c_during_the_renames_is_held_until_they_are_done(tmp_path, monkeypatch):
+def test_ctrl_c_during_the_renames_is_held_until_they_are_done(tmp_path, monkeypatch, default_ctrl_c):
     """The last step renames the staged files into place one by one: a Ctrl-C in the middle
     would leave files of two builds side by side, so it is held until the last rename."""
     from analysis import output
@@ -199,7 +214,7 @@ def test_ctrl_c_during_the_renames_is_held_until_they_are_done(tmp_path, monkeyp
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_a_ctrl_c_python_swallows_still_stops_the_build(tmp_path, monkeypatch, capsys):
+def test_a_ctrl_c_python_swallows_still_stops_the_build(tmp_path, monkeypatch, capsys, default_ctrl_c):
     """A Ctrl-C that lands in a weakref callback (WeasyPrint runs many while laying out) is
     printed by Python as "Exception ignored" and swallowed. The build must still stop with 130,
     one line, no traceback, and the previous outputs in place. Deterministic: the callback
