@@ -56,6 +56,7 @@ def recorded():
     try:
         yield
     finally:
+        _pressed = False  # handled by now (the CLI's exit code); a later build in this process starts clean
         if previous_handler is not None:  # None: a handler not set from Python, cannot be restored
             signal.signal(signal.SIGINT, previous_handler)
         sys.unraisablehook = previous_hook

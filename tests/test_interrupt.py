@@ -252,3 +252,16 @@ def test_a_ctrl_c_python_swallows_still_stops_the_build(tmp_path, monkeypatch, c
     assert err.splitlines() == [INTERRUPTED]
     assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()} == before
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_handled_ctrl_c_does_not_stop_the_next_build_in_the_same_process(tmp_path, default_ctrl_c):
+    """The recorded Ctrl-C belongs to the build it stopped: a program that calls make-report's
+    main() again, or the pipeline directly, is not interrupted by it."""
+    from analysis import interrupts
+
+    with interrupts.recorded():
+        with pytest.raises(KeyboardInterrupt):
+            signal.raise_signal(signal.SIGINT)
+        assert interrupts.pressed()
+    assert not interrupts.pressed()
+    interrupts.check()  # does not raise
