@@ -761,12 +761,13 @@ def _precedents(b: _Builder, author: Mapping[str, str], annex: list) -> list[Blo
     return out
 
 
+RELATION_LINKS = {"analogy": "likened to", "denial": "distinguished from", "warning": "may become like"}
+"""How a precedent claim links its case to the precedent, in a sentence."""
 _PRECEDENT_COLUMNS = [("Claimant", 0.18), ("Claim", 0.26), ("In the source's words", 0.48), ("Src.", 0.08)]
 
 
 def _precedent_row(b: _Builder, p: Precedent) -> Row:
-    link = {"analogy": "likened to", "denial": "distinguished from", "warning": "may become like"}.get(
-        p.relation, p.relation)
+    link = RELATION_LINKS.get(p.relation, p.relation)
     return Row((Cell((Span(p.claimant or p.actor or "Unattributed"),)),
                 Cell((Span(f"{p.subject} {link} {p.precedent}"),)),
                 Cell((Span(p.text, "quote"), b.cite(p.doc, p.anchor)), style="quote"),
@@ -777,8 +778,7 @@ def _precedent_quote(b: _Builder, p: Precedent) -> Quote:
     who = p.claimant or p.actor or "Unattributed"
     if p.actor and p.claimant and p.actor != p.claimant:
         who = f"{p.claimant} ({p.actor})"
-    link = {"analogy": "likened to", "denial": "distinguished from", "warning": "may become like"}.get(
-        p.relation, p.relation)
+    link = RELATION_LINKS.get(p.relation, p.relation)
     return Quote(text=p.text, attribution=(Span(f"{who} — {p.subject} {link} {p.precedent} "
                                                 f"(source {b.key(p.doc)})"), b.cite(p.doc, p.anchor)),
                  finding=p.id, kind=p.relation)

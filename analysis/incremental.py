@@ -36,6 +36,7 @@ from .config import Config, LexiconExtensions, Question, SourceConfig
 from .errors import SourceError
 from .model.document import Document, Source
 from .model.findings import Event, Figure, Findings, Position, Precedent, Statement, Tension
+from .progress import Silent
 
 Advance = Callable[[str], None]
 
@@ -354,7 +355,7 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
     from .analyses import stance
     from .analyses.compare import compare
 
-    progress = progress or _NoProgress()
+    progress = progress or Silent()
     sources = config.sources
     n = len(sources)
     base = analysis_digest(config)
@@ -433,17 +434,6 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
                             figures=all_figures, comparisons=comparisons)
     warnings = tuple(w for d in metas for w in d.warnings)
     return Analysed(documents=tuple(metas), warnings=warnings, findings=findings)
-
-
-class _NoProgress:
-    def start(self, label: str, total: int) -> None:
-        pass
-
-    def advance(self, note: str | None = None) -> None:
-        pass
-
-    def finish(self) -> None:
-        pass
 
 
 def cpu_jobs() -> int:

@@ -13,38 +13,13 @@ from hypothesis import strategies as st
 from analysis.analyses.dates import (DateMatch, MASK, date_spans, find_dates, mask_non_prose, sentence_span,
                                      sentence_spans)
 
+from analysis_helpers import load_fixture_cases
+
 FIXTURES = Path(__file__).parent / "fixtures" / "dates"
 
 
-def load_cases(path: Path):
-    cases = []
-    text_lines, expect, args, start = [], [], {}, 0
-    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n") + [""], 1):
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if text_lines:
-                cases.append((" ".join(text_lines), args, expect, start))
-            text_lines, expect, args = [], [], {}
-            continue
-        if line.startswith("@"):
-            for part in line[1:].split():
-                key, _, value = part.partition("=")
-                args[key] = int(value) if key == "default_year" else value
-            continue
-        if line.startswith("=>"):
-            body = line[2:].strip()
-            if body != "none":
-                expect.append(json.loads(body))
-            continue
-        if not text_lines:
-            start = n
-        text_lines.append(line)
-    return cases
-
-
 CASES = [(p.name, line, text, args, exp) for p in sorted(FIXTURES.glob("*.txt"))
-         for text, args, exp, line in load_cases(p)]
+         for text, args, exp, line in load_fixture_cases(p)]
 
 
 def test_fixture_files_have_cases():

@@ -15,33 +15,14 @@ from hypothesis import strategies as st
 from analysis.analyses.figures import FigureMatch, figures, find_figures
 from analysis.model.document import Block, Document, Footnote
 
+from analysis_helpers import load_fixture_cases
+
 FIXTURES = Path(__file__).parent / "fixtures" / "figures"
 
 
-def load_cases(path: Path) -> list[tuple[str, list[dict] | None, int]]:
+def load_cases(path: Path) -> list[tuple[str, list[dict], int]]:
     """(text, expected figures or [] for none, line number) per case of a fixture file."""
-    cases = []
-    text_lines: list[str] = []
-    expect: list[dict] = []
-    start = 0
-    lines = path.read_text(encoding="utf-8").split("\n") + [""]
-    for n, line in enumerate(lines, 1):
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if text_lines:
-                cases.append((" ".join(text_lines), expect, start))
-            text_lines, expect = [], []
-            continue
-        if line.startswith("=>"):
-            body = line[2:].strip()
-            if body != "none":
-                expect.append(json.loads(body))
-            continue
-        if not text_lines:
-            start = n
-        text_lines.append(line)
-    return cases
+    return [(text, expect, start) for text, _, expect, start in load_fixture_cases(path)]
 
 
 CASES = [(p.name, line, text, exp) for p in sorted(FIXTURES.glob("*.txt")) for text, exp, line in load_cases(p)]
