@@ -32,6 +32,7 @@ FORMAT = 1
 _MAGIC = b"MRC1"
 _PACKAGE = Path(__file__).resolve().parent
 _MANIFEST = "used.json"
+_CHUNK = 1 << 20
 HOLD = 8 << 20
 """Bytes of entries a throwaway cache (`Cache.temporary`) keeps in memory rather than in its folder."""
 
@@ -196,14 +197,24 @@ class Cache:
         if self.ephemeral and self._hold(kind, key, payload):
             self.stats[f"{kind}.put"] += 1
             return
+        if self._write_entry(kind, key, sha256 or hashlib.sha256(payload).digest(), payload):
+            self.stats[f"{kind}.put"] += 1
+
+    def _write_entry(self, kind: str, key: str, sha256: bytes, payload: bytes | Path) -> bool:
+        """Write an entry whole under a temporary name and rename it; `payload` is bytes or a
+        file to copy. False when the cache cannot be written (it is then only slower)."""
         final = self.path(kind, key)
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=final.parent)
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    fh.write(_MAGIC + (sha256 or hashlib.sha256(payload).digest()))
-                    fh.write(payload)
+                    fh.write(_MAGIC + sha256)
+                    if isinstance(payload, Path):
+                        with open(payload, "rb") as src:
+                            shutil.copyfileobj(src, fh, _CHUNK)
+                    else:
+                        fh.write(payload)
                 os.replace(tmp, final)
             except BaseException:
                 try:
@@ -212,9 +223,9 @@ class Cache:
                     pass
                 raise
         except OSError:
-            self.stats[f"{kind}.unwritable"] += 1  # a cache that cannot be written is only slower
-            return
-        self.stats[f"{kind}.put"] += 1
+            self.stats[f"{kind}.unwritable"] += 1
+            return False
+        return True
 
     def _hold(self, kind: str, key: str, payload: bytes) -> bool:
         """Keep `payload` in memory when it fits within HOLD; False when it does not."""
@@ -253,27 +264,48 @@ class Cache:
         self.put_bytes(kind, key, payload)
 
     # --- whole files, stored once by content
-    def put_files(self, files: dict[str, bytes]) -> dict[str, str]:
-        """Store each file's bytes as a ``blob`` named by its sha256; name -> blob key."""
+    def put_files(self, files: dict[str, Path]) -> dict[str, str]:
+        """Store each file (name -> its path) as a ``blob`` named by the sha256 of its bytes,
+        copied in chunks (a corpus's findings.json is hundreds of MB); name -> blob key."""
         names = {}
-        for name, data in files.items():
-            sha = hashlib.sha256(data)
-            names[name] = sha.hexdigest()
-            if self.root is not None and not self._has("blob", names[name]):
-                self.put_bytes("blob", names[name], data, sha256=sha.digest())
-            else:
-                self._use("blob", names[name])
+        for name, path in files.items():
+            with open(path, "rb") as fh:
+                sha = hashlib.file_digest(fh, "sha256")
+            names[name] = key = sha.hexdigest()
+            if self.root is None or self.ephemeral:
+                continue  # a throwaway cache: no later build will look for these
+            self._use("blob", key)
+            if not self._has("blob", key) and self._write_entry("blob", key, sha.digest(), path):
+                self.stats["blob.put"] += 1
         return names
 
-    def get_files(self, names: dict[str, str]) -> dict[str, bytes] | None:
-        """The files `put_files` stored, or None when any is missing or bad."""
-        files = {}
+    def copy_files(self, names: dict[str, str], staging) -> bool:
+        """Copy the blobs `put_files` stored into output.Staging `staging` under their names;
+        False when any is missing or bad (then some may have been staged: discard it)."""
+        if self.root is None:
+            return False
         for name, key in names.items():
-            data = self.get_bytes("blob", key)
-            if data is None:
-                return None
-            files[name] = data
-        return files
+            self._use("blob", key)
+            try:
+                with open(self.path("blob", key), "rb") as src, staging.open(name) as dst:
+                    head, check = src.read(4), src.read(32)
+                    sha = hashlib.sha256()
+                    while chunk := src.read(_CHUNK):
+                        sha.update(chunk)
+                        dst.write(chunk)
+            except OSError:
+                self.stats["blob.miss"] += 1
+                return False
+            if head != _MAGIC or sha.digest() != check:
+                self.stats["blob.bad"] += 1
+                self.stats["blob.miss"] += 1
+                try:
+                    os.unlink(self.path("blob", key))  # so that the next put writes it again
+                except OSError:
+                    pass
+                return False
+            self.stats["blob.hit"] += 1
+        return True
 
     def count(self, kind: str, what: str = "hit") -> int:
         return self.stats[f"{kind}.{what}"]

@@ -29,7 +29,7 @@ import os
 from concurrent.futures import FIRST_COMPLETED, Executor, wait
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import BinaryIO, Callable, Sequence
 
 from .cache import Cache, analysis_digest, digest
 from .config import Config, LexiconExtensions, Question, SourceConfig
@@ -272,17 +272,28 @@ def _size(src: SourceConfig) -> int:
 # ---------------------------------------------------------------- streamed export
 class StreamExport:
     """findings.json and csv/*.csv, byte for byte what export.to_json / export.to_csv give,
-    built one document's items at a time: no dict of the whole corpus, no one giant str.
-    Parts are kept per table and document (any arrival order) and joined in source order."""
+    built one document's items at a time and streamed to disk: each document's serialised
+    items go to a scratch file per table (`spool`, e.g. output.Staging.spool) as they arrive,
+    in any order, and `write` copies them into the output files in source order. Memory holds
+    only where each part lies, so it stays flat however large the corpus."""
 
-    def __init__(self, csv: bool = True):
+    def __init__(self, spool: Callable[[], BinaryIO], csv: bool = True):
         from . import export
 
         self.tables = export.TABLES
         self.csv = csv
-        self.json_parts: dict[str, dict[int, bytes]] = {t: {} for t in self.tables}
-        self.csv_parts: dict[str, dict[int, bytes]] = {t: {} for t in self.tables}
+        self._spool = spool
+        self._files: dict[tuple[str, str], BinaryIO] = {}
+        self._parts: dict[tuple[str, str], dict[int, tuple[int, int]]] = {}
         self.headers: dict[str, list[str]] = {}
+
+    def _put(self, kind: str, table: str, index: int, data: bytes) -> None:
+        fh = self._files.get((kind, table))
+        if fh is None:
+            fh = self._files[kind, table] = self._spool()
+        offset = fh.seek(0, 2)
+        fh.write(data)
+        self._parts.setdefault((kind, table), {})[index] = (offset, len(data))
 
     def add(self, index: int, table: str, items: Sequence) -> None:
         import io
@@ -292,56 +303,77 @@ class StreamExport:
         if not items:
             return
         rows = [finding_item(x) for x in items]
-        self.json_parts[table][index] = ",\n".join("  " + item_json(r, "  ") for r in rows).encode("utf-8")
+        self._put("json", table, index, ",\n".join("  " + item_json(r, "  ") for r in rows).encode("utf-8"))
         if self.csv:
             fields = self.headers.setdefault(table, list(rows[0]))
             buf = io.StringIO()
             csv_rows(buf, fields, rows)
-            self.csv_parts[table][index] = buf.getvalue().encode("utf-8")
+            self._put("csv", table, index, buf.getvalue().encode("utf-8"))
 
-    def findings_json(self, documents: Sequence[Document]) -> bytearray:
-        """The findings.json bytes (a bytearray: no second copy is made); frees the parts."""
+    def _copy_parts(self, kind: str, table: str, out: BinaryIO, sep: bytes = b"") -> None:
+        """The parts of one table, in source order, from their scratch file into `out`."""
+        fh = self._files.get((kind, table))
+        for n, (offset, length) in enumerate(v for _, v in sorted(self._parts.get((kind, table), {}).items())):
+            if n and sep:
+                out.write(sep)
+            fh.seek(offset)
+            while length > 0:
+                chunk = fh.read(min(length, 1 << 20))
+                if not chunk:
+                    raise OSError("a scratch file of the export is shorter than written")
+                out.write(chunk)
+                length -= len(chunk)
+
+    def write_json(self, out: BinaryIO, documents: Sequence[Document]) -> None:
+        """findings.json into `out`."""
         import json
 
         from .export import document_item
         from .model.findings import SCHEMA
 
-        out = bytearray(b'{\n "schema": ' + json.dumps(SCHEMA, ensure_ascii=False).encode("utf-8"))
+        out.write(b'{\n "schema": ' + json.dumps(SCHEMA, ensure_ascii=False).encode("utf-8"))
         docs = [("  " + json.dumps(document_item(d), ensure_ascii=False, indent=1).replace("\n", "\n  "))
                 for d in documents]
-        out += b',\n "documents": ' + (("[\n" + ",\n".join(docs) + "\n ]") if docs else "[]").encode("utf-8")
+        out.write(b',\n "documents": ' + (("[\n" + ",\n".join(docs) + "\n ]") if docs else "[]").encode("utf-8"))
         for table in self.tables:
-            parts = self.json_parts.pop(table)
-            out += f',\n "{table}": '.encode("utf-8")
-            if not parts:
-                out += b"[]"
+            out.write(f',\n "{table}": '.encode("utf-8"))
+            if not self._parts.get(("json", table)):
+                out.write(b"[]")
                 continue
-            out += b"[\n"
-            for n, i in enumerate(sorted(parts)):
-                if n:
-                    out += b",\n"
-                out += parts.pop(i)
-            out += b"\n ]"
-        out += b"\n}"
-        return out
+            out.write(b"[\n")
+            self._copy_parts("json", table, out, b",\n")
+            out.write(b"\n ]")
+        out.write(b"\n}")
 
-    def csv_files(self) -> dict[str, bytearray]:
-        """csv/<table>.csv for every non-empty table; frees the parts."""
+    def csv_tables(self) -> list[str]:
+        """The tables that have a CSV file: the non-empty ones (none without csv)."""
+        return [t for t in self.tables if self._parts.get(("csv", t))]
+
+    def write_csv(self, table: str, out: BinaryIO) -> None:
+        """csv/<table>.csv into `out`: a BOM (Excel then reads UTF-8), the header, the rows."""
         import csv
         import io
 
-        files = {}
-        for table in self.tables:
-            parts = self.csv_parts.pop(table, {})
-            if not parts:
-                continue
-            head = io.StringIO()
-            csv.DictWriter(head, fieldnames=self.headers[table]).writeheader()
-            out = bytearray(("\ufeff" + head.getvalue()).encode("utf-8"))  # BOM: Excel reads UTF-8
-            for i in sorted(parts):
-                out += parts.pop(i)
-            files[f"csv/{table}.csv"] = out
-        return files
+        head = io.StringIO()
+        csv.DictWriter(head, fieldnames=self.headers[table]).writeheader()
+        out.write(("\ufeff" + head.getvalue()).encode("utf-8"))
+        self._copy_parts("csv", table, out)
+
+    def write(self, staging, documents: Sequence[Document]) -> None:
+        """findings.json and csv/<table>.csv into output.Staging `staging`; closes the scratch files."""
+        try:
+            with staging.open("findings.json") as out:
+                self.write_json(out, documents)
+            for table in self.csv_tables():
+                with staging.open(f"csv/{table}.csv") as out:
+                    self.write_csv(table, out)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for fh in self._files.values():
+            fh.close()
+        self._files.clear()
 
 
 # ---------------------------------------------------------------- the whole analysis

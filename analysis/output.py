@@ -48,35 +48,98 @@ def _interrupt_after():
                 os.kill(os.getpid(), signal.SIGINT)
 
 
+class Staging:
+    """The files of one build, written under a temporary folder inside `out` and renamed into
+    place by `commit` once all exist. Used as a context manager: leaving the block without a
+    commit (an error, Ctrl-C) removes the folder, so the previous outputs stay as they were.
+
+    Large outputs (findings.json of a corpus) are streamed into their file (`open`), and
+    `spool` gives anonymous scratch files on the same disk, so no output has to be held in
+    memory whole."""
+
+    def __init__(self, out: Path):
+        self.out = Path(out)
+        try:
+            self.out.mkdir(parents=True, exist_ok=True)
+            _clean_stale(self.out)
+            self.root = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.out))
+        except OSError as exc:
+            raise OutputError(f"{self.out}: cannot create the output folder ({exc.strerror})") from None
+        self.names: list[str] = []
+
+    def __enter__(self) -> "Staging":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.discard()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def path(self, name: str) -> Path:
+        """Where output `name` (a relative path such as ``csv/figures.csv``) is staged; registers it."""
+        rel = Path(name)
+        if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+            raise OutputError(f"refusing to write {name!r} outside {self.out}")
+        staged = self.root / rel
+        try:
+            staged.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{self.out}: cannot write the outputs ({exc.strerror or exc})") from None
+        if name not in self.names:
+            self.names.append(name)
+        return staged
+
+    @contextmanager
+    def open(self, name: str):
+        """A binary file to write output `name` into."""
+        try:
+            with open(self.path(name), "wb") as fh:
+                yield fh
+        except OSError as exc:
+            raise OutputError(f"{self.out}: cannot write the outputs ({exc.strerror or exc})") from None
+
+    def write(self, name: str, data: bytes) -> None:
+        with self.open(name) as fh:
+            fh.write(data)
+
+    def read(self, name: str) -> bytes:
+        return (self.root / name).read_bytes()
+
+    def spool(self):
+        """An anonymous binary scratch file (read and write) beside the outputs, gone when closed."""
+        try:
+            return tempfile.TemporaryFile(dir=self.root)
+        except OSError as exc:
+            raise OutputError(f"{self.out}: cannot write the outputs ({exc.strerror or exc})") from None
+
+    def commit(self) -> list[Path]:
+        """Sync every staged file to disk, then rename them all into `out`; the final paths."""
+        written = []
+        try:
+            for name in self.names:
+                with open(self.root / name, "rb") as fh:
+                    os.fsync(fh.fileno())
+            for name in self.names:
+                (self.out / name).parent.mkdir(parents=True, exist_ok=True)
+            with _interrupt_after():
+                for name in self.names:
+                    final = self.out / name
+                    os.replace(self.root / name, final)
+                    written.append(final)
+        except OSError as exc:
+            raise OutputError(f"{self.out}: cannot write the outputs ({exc.strerror or exc})") from None
+        finally:
+            self.discard()
+        return written
+
+
 def write_all(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write `files` (relative name -> bytes) into `out` atomically; return the final paths."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        _clean_stale(out)
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    written = []
-    try:
-        for name, data in files.items():
-            rel = Path(name)
-            if rel.is_absolute() or ".." in rel.parts:
-                raise OutputError(f"refusing to write {name!r} outside {out}")
-            tmp = staging / rel
-            tmp.parent.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        for name in files:
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-        with _interrupt_after():
-            for name in files:
-                final = out / name
-                os.replace(staging / name, final)
-                written.append(final)
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot write the outputs ({exc.strerror or exc})") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return written
+    with Staging(out) as staging:
+        try:
+            for name, data in files.items():
+                staging.write(name, data)
+        except OSError as exc:
+            raise OutputError(f"{out}: cannot write the outputs ({exc.strerror or exc})") from None
+        return staging.commit()

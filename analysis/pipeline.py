@@ -1,8 +1,8 @@
 """The whole flow in a screenful: read, analyse, export, compose, render, write — each step cached.
 
     sources ─► incremental.analyse (per document, cached, in worker processes) ─► Findings
-            ─► findings.json / csv ─► compose (charts cached) ─► Brief ─► HTML | PDF | DOCX (cached)
-            ─► output.write_all (atomic)
+            ─► findings.json / csv (streamed) ─► compose (charts cached) ─► Brief ─► HTML | PDF | DOCX (cached)
+            ─► output.Staging: every file staged, then renamed into place (atomic)
 
 The cache (analysis/cache.py) lives in ``<out>/.cache``. A build whose inputs are all
 unchanged (sources, report.toml, author Markdown, lexicons, templates, code, formats and
@@ -227,7 +227,7 @@ def _chart_cache(cache: cache_mod.Cache):
 
 
 def _renders(config: Config, cache: cache_mod.Cache, pool: _Pool, report, formats: Sequence[str], meta, findings,
-             findings_json: bytes, build_date: str, author: dict, logo: str) -> dict[str, bytes]:
+             findings_json: bytes | None, build_date: str, author: dict, logo: str) -> dict[str, bytes]:
     from .analyses.across import across
     from .compose import compose
 
@@ -240,7 +240,7 @@ def _renders(config: Config, cache: cache_mod.Cache, pool: _Pool, report, format
         brief = compose(config, meta, findings, across(meta, findings), build_date=build_date, author=author)
     base = cache_mod.digest("render", cache_mod.code_version(), cache_mod.environment_digest(),
                             cache_mod.templates_digest(TEMPLATES), logo, repr(brief))
-    attach = {"findings.json": findings_json} if config.output.embed_findings else {}
+    attach = {"findings.json": findings_json} if findings_json is not None else {}
     keys = {"html": cache_mod.digest(base, "html"),
             "pdf": cache_mod.digest(base, "pdf", sorted(attach), *[attach[k] for k in sorted(attach)]),
             "docx": cache_mod.digest(base, "docx")}
@@ -323,32 +323,38 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
 
     hit = cache.get("build", build_key)
     if isinstance(hit, dict) and isinstance(hit.get("files"), dict) and isinstance(hit.get("warnings"), tuple):
-        files = cache.get_files(hit["files"])
-        if files is not None:
-            check_interrupt()
-            report.step(f"unchanged: writing {len(files)} files to {out_dir}")
-            written = output.write_all(out_dir, files)
-            return RunResult(written=tuple(written), warnings=hit["warnings"], load_findings=load_findings,
-                             stats=dict(cache.stats))
+        with output.Staging(out_dir) as staging:
+            if cache.copy_files(hit["files"], staging):
+                check_interrupt()
+                report.step(f"unchanged: writing {len(staging.names)} files to {out_dir}")
+                written = staging.commit()
+                return RunResult(written=tuple(written), warnings=hit["warnings"], load_findings=load_findings,
+                                 stats=dict(cache.stats))
 
     report.step(f"analysing {len(config.sources)} documents")
-    sink = incremental.StreamExport(csv=config.output.csv)  # export.to_json/to_csv, one document at a time
-    analysed = incremental.analyse(config, cache, executor_for=pool.get, shas=shas, progress=report,
-                                   keep=bool(rendered), sink=sink)
-    meta, findings = list(analysed.documents), analysed.findings
+    with output.Staging(out_dir) as staging:
+        # findings.json and the CSV files stream from scratch files into the staging folder,
+        # one document at a time: memory stays flat in the size of the corpus
+        sink = incremental.StreamExport(staging.spool, csv=config.output.csv)
+        analysed = incremental.analyse(config, cache, executor_for=pool.get, shas=shas, progress=report,
+                                       keep=bool(rendered), sink=sink)
+        meta, findings = list(analysed.documents), analysed.findings
 
-    check_interrupt()
-    report.step("exporting findings")
-    files: dict[str, bytes] = {"findings.json": sink.findings_json(meta)}
-    files.update(sink.csv_files())
-    if rendered:
-        files.update(_renders(config, cache, pool, report, rendered, meta, findings, bytes(files["findings.json"]),
-                              build_date, author, logo))
+        check_interrupt()
+        report.step("exporting findings")
+        sink.write(staging, meta)
+        if rendered:
+            attach = staging.read("findings.json") if config.output.embed_findings else None
+            for name, data in _renders(config, cache, pool, report, rendered, meta, findings, attach,
+                                       build_date, author, logo).items():
+                staging.write(name, data)
 
-    check_interrupt()  # a Ctrl-C Python swallowed during rendering still stops the build here
-    report.step(f"writing {len(files)} files to {out_dir}")
-    written = output.write_all(out_dir, files)
-    cache.put("build", build_key, {"files": cache.put_files(files), "warnings": analysed.warnings})
+        check_interrupt()  # a Ctrl-C Python swallowed during rendering still stops the build here
+        report.step(f"writing {len(staging.names)} files to {out_dir}")
+        names = list(staging.names)
+        written = staging.commit()
+    cache.put("build", build_key, {"files": cache.put_files(dict(zip(names, written))),
+                                   "warnings": analysed.warnings})
     if findings is None:  # a json-only build kept no findings in memory: analyse again from the cache on demand
         return RunResult(written=tuple(written), warnings=analysed.warnings, load_findings=load_findings,
                          stats=dict(cache.stats))

@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from analysis import output
 from analysis.cache import Cache, code_version, digest, for_output
 
 
@@ -105,13 +106,31 @@ def test_sweep_keeps_this_and_the_previous_build(tmp_path):
 
 
 def test_files_are_stored_once_by_content(tmp_path):
-    cache = Cache(tmp_path)
-    names = cache.put_files({"a.json": b"{}", "b.json": b"{}", "c.csv": b"x,y"})
+    src = tmp_path / "src"
+    src.mkdir()
+    files = {"a.json": b"{}", "b.json": b"{}", "c.csv": b"x,y"}
+    for name, data in files.items():
+        (src / name).write_bytes(data)
+    paths = {name: src / name for name in files}
+
+    def staged(names):
+        with output.Staging(tmp_path / "out") as staging:
+            if not Cache(tmp_path / "c").copy_files(names, staging):
+                return None
+            return {name: staging.read(name) for name in names}
+
+    cache = Cache(tmp_path / "c")
+    names = cache.put_files(paths)
     assert names["a.json"] == names["b.json"] != names["c.csv"]
-    assert Cache(tmp_path).get_files(names) == {"a.json": b"{}", "b.json": b"{}", "c.csv": b"x,y"}
+    assert cache.stats["blob.put"] == 2
+    assert staged(names) == files
     blob = cache.path("blob", names["c.csv"])
     blob.write_bytes(blob.read_bytes()[:-1])
-    assert Cache(tmp_path).get_files(names) is None
+    assert staged(names) is None
     assert not blob.exists(), "a bad entry is removed, so the next build writes it again"
-    cache.put_files({"c.csv": b"x,y"})
-    assert Cache(tmp_path).get_files(names) is not None
+    cache.put_files({"c.csv": paths["c.csv"]})
+    assert staged(names) == files
+    throwaway = Cache.temporary()
+    assert throwaway.put_files(paths) == names and not throwaway.stats["blob.put"], \
+        "a throwaway cache names the files but stores none"
+    throwaway.close()

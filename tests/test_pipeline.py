@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import config, export, incremental, pipeline, progress
+from analysis import config, export, incremental, output, pipeline, progress
 from analysis.cache import Cache
 from analysis.cli import main
 from conftest import ROOT
@@ -68,12 +68,16 @@ def test_cached_analysis_equals_corpus_analyse_and_export(seeds, tmp_path):
     plain = pipeline.analyse(docs, cfg)
     meta = [replace(d, blocks=(), footnotes=()) for d in docs]
 
-    sink = incremental.StreamExport()
-    staged = incremental.analyse(cfg, Cache(tmp_path / "c"), sink=sink)
-    assert staged.findings == plain
-    assert list(staged.documents) == meta
-    assert bytes(sink.findings_json(meta)) == export.to_json(meta, plain)
-    assert {k: bytes(v) for k, v in sink.csv_files().items()} == export.to_csv(plain)
+    with output.Staging(tmp_path / "out") as staging:
+        sink = incremental.StreamExport(staging.spool)
+        staged = incremental.analyse(cfg, Cache(tmp_path / "c"), sink=sink)
+        assert staged.findings == plain
+        assert list(staged.documents) == meta
+        sink.write(staging, meta)
+        assert staging.read("findings.json") == export.to_json(meta, plain)
+        csv = export.to_csv(plain)
+        assert sorted(staging.names) == sorted(["findings.json", *csv])
+        assert {name: staging.read(name) for name in csv} == csv
 
     again = incremental.analyse(cfg, Cache(tmp_path / "c"))  # all from the cache
     assert again.findings == plain
