@@ -277,7 +277,7 @@ class _Builder:
         drawn: Drawn = draw(chart_id)
         self.charts.append(Chart(id=chart_id, number=number, kind=kind, title=drawn.title, caption=drawn.caption,
                                  alt=drawn.alt, svg=drawn.svg, png=drawn.png, width=drawn.width,
-                                 height=drawn.height))
+                                 height=drawn.height, spec=drawn.spec))
         return FigureRef(chart_id)
 
     def table(self, caption: str, columns: Sequence[tuple[str, float] | tuple[str, float, str]],

@@ -17,7 +17,7 @@ import os
 import sys
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -196,23 +196,26 @@ def _render_aside(fmt: str, brief) -> bytes:
 @contextmanager
 def _chart_cache(cache: cache_mod.Cache):
     """Serve compose's chart drawings from the cache: a chart whose data, accent and id are
-    unchanged is not redrawn (and matplotlib is not imported when none changed)."""
+    unchanged is not redrawn (and matplotlib is not imported when none changed). Only the SVG
+    is drawn here; the DOCX renderer, in a worker while this process lays out the PDF, draws
+    the PNG again from the chart's `spec`."""
     import importlib
 
     from .charts import KINDS
-    from .charts.style import Drawn
+    from .charts.style import Drawn, outputs
 
     mods = [importlib.import_module(f"{__package__}.charts.{kind}") for kind in KINDS]
     originals = {m: m.draw for m in mods}
 
     def wrap(mod, draw):
         def cached(*args, **kwargs):
-            key = cache_mod.digest("chart", cache_mod.code_version(), cache_mod.environment_digest(),
-                                   mod.__name__, args, sorted(kwargs.items()))
+            spec = (mod.__name__, args, tuple(sorted(kwargs.items())))
+            key = cache_mod.digest("chart", cache_mod.code_version(), cache_mod.environment_digest(), *spec)
             hit = cache.get("chart", key)
             if isinstance(hit, Drawn):
                 return hit
-            drawn = draw(*args, **kwargs)
+            with outputs("svg"):
+                drawn = replace(draw(*args, **kwargs), spec=spec)
             cache.put("chart", key, drawn)
             return drawn
         return cached

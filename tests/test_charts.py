@@ -9,17 +9,23 @@ import pytest
 
 from analysis.charts import KINDS
 from analysis.charts import figures, matrix, network, principles, timeline
-from analysis.charts.style import PNG_DPI, Drawn, accent_ink, luminance, series
+from analysis.charts.style import PNG_DPI, Drawn, accent_ink, luminance, outputs, raster, series
 
 EVIL = '<script>alert("x")</script> $5 and $6 {{ 7*7 }}'
 
 
+def matrix_args(label: str = "Aldovia") -> tuple:
+    return ((matrix.MatrixCell(label, "sov", upheld=3, accuses=1, tension=True),
+             matrix.MatrixCell("Brenn", "ti", upheld=1)),
+            (("sov", "Sovereignty"), ("ti", "Territorial integrity")), (label, "Brenn"))
+
+
+MATRIX_ARGS = matrix_args()
+
+
 def draw_all(accent: str = "#1f4e79", label: str = "Aldovia") -> dict[str, Drawn]:
     return {
-        "matrix": matrix.draw([matrix.MatrixCell(label, "sov", upheld=3, accuses=1, tension=True),
-                               matrix.MatrixCell("Brenn", "ti", upheld=1)],
-                              [("sov", "Sovereignty"), ("ti", "Territorial integrity")], [label, "Brenn"],
-                              accent=accent, chart_id="fig-1"),
+        "matrix": matrix.draw(*matrix_args(label), accent=accent, chart_id="fig-1"),
         "figures": figures.draw([figures.Panel("Turnout", "per cent",
                                                (figures.FigureRow(label, low=15, high=20),
                                                 figures.FigureRow("south", value=62, approximate=True),
@@ -84,6 +90,17 @@ def test_deterministic_bytes(drawn):
         assert again[kind].svg == drawn[kind].svg, kind
         assert again[kind].png == drawn[kind].png, kind
     assert "<dc:date>" not in drawn["matrix"].svg
+
+
+def test_svg_only_then_the_png_drawn_again_from_the_spec(drawn):
+    """A build draws only the SVG (the PDF and HTML need no PNG) and lets the DOCX draw the PNG
+    later from the chart's spec: the same bytes as drawing both at once."""
+    with outputs("svg"):
+        svg_only = matrix.draw(*MATRIX_ARGS, accent="#1f4e79", chart_id="fig-1")
+    assert svg_only.svg == drawn["matrix"].svg and svg_only.png == b""
+    spec = ("analysis.charts.matrix", MATRIX_ARGS, (("accent", "#1f4e79"), ("chart_id", "fig-1")))
+    assert raster(spec) == drawn["matrix"].png
+    assert matrix.draw(*MATRIX_ARGS, accent="#1f4e79", chart_id="fig-1").png, "outside the block, both again"
 
 
 def test_untrusted_labels_stay_text():

@@ -10,6 +10,7 @@ import io
 import re
 import textwrap
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -41,9 +42,36 @@ class Drawn:
     """Complete SVG document. Text stays text (selectable, searchable, read by screen readers) in
     the house font, DejaVu Sans, which the PDF embeds; a browser without it uses its own sans-serif."""
     png: bytes
+    """PNG at PNG_DPI (for the DOCX); empty when drawn within ``outputs("svg")``."""
     width: float
     """Inches."""
     height: float
+    spec: tuple | None = None
+    """How to draw it again, ``(module, args, kwargs items)``, when the caller recorded it: `raster`
+    draws the PNG later, in another process, when only the SVG was drawn."""
+
+
+_OUTPUTS: ContextVar[frozenset[str]] = ContextVar("chart_outputs", default=frozenset(("svg", "png")))
+
+
+@contextmanager
+def outputs(*formats: str) -> Iterator[None]:
+    """Within the block, `finish` saves only `formats` ("svg", "png") and leaves the others empty:
+    the PNG (three quarters of a chart's cost) is only needed by the DOCX."""
+    token = _OUTPUTS.set(frozenset(formats))
+    try:
+        yield
+    finally:
+        _OUTPUTS.reset(token)
+
+
+def raster(spec: tuple) -> bytes:
+    """The PNG of the chart `spec` (Drawn.spec) describes, drawn again."""
+    import importlib
+
+    module, args, kwargs = spec
+    with outputs("png"):
+        return importlib.import_module(module).draw(*args, **dict(kwargs)).png
 
 
 def hex_rgb(colour: str) -> tuple[float, float, float]:
@@ -182,6 +210,9 @@ def finish(fig: object, *, chart_id: str, title: str, caption: str, alt: str) ->
 
 
 def _save(fig: object, svg_buf: io.StringIO, png_buf: io.BytesIO, title: str, alt: str) -> None:
-    fig.savefig(svg_buf, format="svg", metadata={"Date": None, "Creator": None,  # type: ignore[attr-defined]
-                                                  "Title": title, "Description": alt})
-    fig.savefig(png_buf, format="png", dpi=PNG_DPI, metadata={"Software": None})  # type: ignore[attr-defined]
+    wanted = _OUTPUTS.get()
+    if "svg" in wanted:
+        fig.savefig(svg_buf, format="svg", metadata={"Date": None, "Creator": None,  # type: ignore[attr-defined]
+                                                      "Title": title, "Description": alt})
+    if "png" in wanted:
+        fig.savefig(png_buf, format="png", dpi=PNG_DPI, metadata={"Software": None})  # type: ignore[attr-defined]

@@ -245,10 +245,12 @@ class Chart:
     svg: str
     """SVG document text (vector, for HTML and PDF); ids are prefixed with `id`."""
     png: bytes
-    """PNG at print resolution (for DOCX)."""
+    """PNG at print resolution (for DOCX); empty when only the SVG was drawn (then see `spec`)."""
     width: float
     """Drawing width in inches (the renderers scale it to the text width)."""
     height: float
+    spec: tuple | None = None
+    """How to draw the chart again (charts.style.raster) when `png` is empty."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ..charts.style import accent_ink
+from ..charts.style import accent_ink, raster
 from ..errors import RenderError
 from ..model.brief import (AuthorText, Brief, BulletList, Callout, Cite, FigureRef, Heading, Inline, Link, Para,
                            Quote, Section, SourceList, Span, Table, XRef)
@@ -162,7 +162,8 @@ def table(t: Table) -> list[dict]:
 
 def figure(brief: Brief, ref: FigureRef) -> dict:
     chart = brief.chart(ref.chart)
-    uri = "data:image/png;base64," + base64.b64encode(chart.png).decode("ascii")
+    png = chart.png or (raster(chart.spec) if chart.spec else b"")  # the build drew only the SVG
+    uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
     width = min(chart.width, TEXT_WIDTH_IN)
     image = {"t": "Image", "c": [_attr("", [], [["width", f"{width:.2f}in"]]), text(chart.alt), [uri, chart.title]]}
     caption = [None, [{"t": "Plain", "c": [{"t": "Strong", "c": text(chart.title + ".")}, {"t": "Space"},
