@@ -1,4 +1,8 @@
-"""Documents + config -> Findings: each analysis per document, then the cross-document steps."""
+"""Documents + config -> Findings: each analysis per document, then the cross-document steps.
+
+The plain, in-memory statement of the analysis. Builds use incremental.analyse, which runs
+the same steps per document in worker processes with a cache; test_pipeline checks that both
+give the same findings."""
 from __future__ import annotations
 
 from typing import Sequence
@@ -8,7 +12,9 @@ from ..config import Config
 from ..lexicons import principles as load_principles
 from ..model.document import Document
 from ..model.findings import Findings
-from . import stance
+from . import figures as figures_mod
+from . import stance, timeline
+from .compare import compare
 from .precedents import precedents
 from .statements import statements
 from .tensions import tensions
@@ -39,15 +45,6 @@ def analyse(documents: Sequence[Document], config: Config) -> Findings:
         out["positions"].extend(pos)
         out["tensions"].extend(tensions(doc, stmts, pos, principles, gaz, sides, set(props)))
         out["precedents"].extend(precedents(doc, stmts, gaz))
-        try:  # TEMP until the figure/date extractors land
-            from . import figures as figures_mod, timeline
-            out["figures"].extend(figures_mod.figures(doc))
-            out["events"].extend(timeline.events(doc, find_actors))
-        except ImportError:
-            pass
-    try:
-        from .compare import compare
-        comparisons = compare(out["figures"])
-    except ImportError:
-        comparisons = ()
-    return Findings(**{k: tuple(v) for k, v in out.items()}, comparisons=comparisons)
+        out["figures"].extend(figures_mod.figures(doc))
+        out["events"].extend(timeline.events(doc, find_actors))
+    return Findings(**{k: tuple(v) for k, v in out.items()}, comparisons=compare(out["figures"]))
