@@ -83,6 +83,23 @@ def _variants(key: str):
 
 
 _THE_BEFORE = re.compile(r"(?<!\w)[Tt]he[ \t\n]+\Z")
+
+
+def _read_word(tn: str, raws: list, lows: list, ends: list, gaps: list) -> bool:
+    """Read the token after the last one read (_scan's lists, appended to); False at the end.
+    Its gap to the one before: True when they touch, False across spaces with at most one
+    line break, None across a paragraph break (matching no surface's join)."""
+    nm = _TOKEN_AFTER.match(tn, ends[-1])
+    if nm is None:
+        return False
+    start, end = nm.span(1)
+    word = nm.group(1)
+    pend = ends[-1]
+    raws.append(word)
+    lows.append(word.lower())
+    ends.append(end)
+    gaps.append(True if start == pend else (False if tn.count("\n", pend, start) <= 1 else None))
+    return True
 _FOLD_RE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 
 
@@ -272,11 +289,37 @@ def _merge_extra(entries: list[dict], extra: Iterable[tuple[str, tuple[str, ...]
     return entries
 
 
+_CASE_VARIANTS = {"i": "iI\u0130\u0131", "k": "kK\u212a", "s": "sS\u017f"}
+"""The characters re.IGNORECASE takes for these letters (for the others: lower and upper case)."""
+
+
+def _starts_pattern(caps: list[str], lower: list[str]) -> re.Pattern:
+    r"""Words that can open a surface: a word starting with one of `caps`, or one of the words
+    `lower` in any case (tried in this order). The same matches as
+    ``(?<!\w)(?:[caps]\w*|(?i:lower...)(?!\w))``, written to open with one character class
+    (every letter that can start a match), which lets the engine jump from candidate to
+    candidate instead of trying the lookbehind at every position of the text."""
+    cls = "[" + "".join(re.escape(c) for c in caps) + "]"
+    plain = r"(?<!\w)(?:" + "|".join([cls + r"\w*"] + (["(?i:" + "|".join(map(re.escape, lower)) + r")(?!\w)"]
+                                                        if lower else [])) + ")"
+    if not caps or not all(k and k[0].isascii() and k[0].isalnum() for k in lower):
+        return re.compile(plain)
+    firsts = set(caps)
+    alts = [r"(?<=" + cls + r")\w*"]
+    for k in lower:
+        head = _CASE_VARIANTS.get(k[0].lower(), k[0].lower() + k[0].upper()) if k[0].isalpha() else k[0]
+        firsts.update(head)
+        alts.append("(?<=[" + re.escape(head) + "])(?i:" + re.escape(k[1:]) + r")(?!\w)")
+    # the first character is taken, then "(?<!\w.)" asks that the one before it is no word character
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + r"](?<!\w.)(?:" + "|".join(alts) + ")")
+
+
 class Gazetteer:
     """The actor lexicon, compiled once into a token trie; lookups by any surface form."""
 
     def __init__(self, entries: Iterable[dict]):
         self._memo: dict[tuple, tuple[Mention, ...]] = {}
+        self._canon: dict[str, str | None] = {}
         self._entries: dict[str, dict] = {}
         for e in entries:
             self._entries[e["name"]] = e
@@ -373,10 +416,7 @@ class Gazetteer:
         # its few lower-case (or digit) first words.
         caps = sorted({s.raws[0][0] for lst in self._trie.values() for s in lst if s.checks[0] != _ANY})
         lower = sorted({k for k, lst in self._trie.items() if any(s.checks[0] == _ANY for s in lst)})
-        alts = ["[" + "".join(re.escape(c) for c in caps) + r"]\w*"]
-        if lower:
-            alts.append("(?i:" + "|".join(re.escape(k) for k in sorted(lower, key=len, reverse=True)) + r")(?!\w)")
-        self._starts = re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")")
+        self._starts = _starts_pattern(caps, sorted(lower, key=len, reverse=True))
         self._title_words = _title_words()
 
     # ------------------------------------------------------------------ construction
@@ -410,6 +450,18 @@ class Gazetteer:
         a whole phrase such as "the Government of Serbia" resolves when it names one actor."""
         if not name:
             return None
+        # asked again and again about the same words (every word of every candidate person's
+        # name): remember the answers, which depend on nothing but the name
+        try:
+            return self._canon[name]
+        except KeyError:
+            pass
+        if len(self._canon) > 50000:
+            self._canon.clear()
+        found = self._canon[name] = self._canonical(name)
+        return found
+
+    def _canonical(self, name: str) -> str | None:
         key = self._norm(name)
         for k in _variants(key):
             if k in self._lookup:
@@ -516,7 +568,6 @@ class Gazetteer:
         trie, narrow = self._trie, self._narrow
         out: list[list] = []
         floor = 0
-        tok_at = _TOKEN_AFTER.match
         for cm in self._starts.finditer(tn):
             p = cm.start()
             if p < floor:
@@ -526,44 +577,37 @@ class Gazetteer:
             cands = trie.get(key0)
             if not cands:
                 continue
-            toks = [(p, cm.end(), raw0)]
+            # the words read from p (_read_word): as written, in lower case, where they end and
+            # how each joins the one before
+            raws, lows, ends, gaps = [raw0], [key0], [cm.end()], [None]
             prefix = (key0,)
             while prefix in narrow:  # narrow the candidates by the next word (read as the loop below would)
                 by_next, shorter = narrow[prefix]
-                nm = tok_at(tn, toks[-1][1])
-                if nm is None:
+                if not _read_word(tn, raws, lows, ends, gaps):
                     cands = shorter
                     break
-                toks.append((nm.start(1), nm.end(1), nm.group(1)))
-                word = nm.group(1).lower()
+                word = lows[-1]
                 if word not in by_next:
                     cands = shorter
                     break
                 cands = by_next[word]
                 prefix += (word,)
             matched = None
+            n = len(lows)
             for s in cands:
-                m = len(s.keys)
+                keys, joins, checks = s.keys, s.joins, s.checks
                 ok = True
-                for j in range(m):
-                    if j >= len(toks):
-                        nm = tok_at(tn, toks[-1][1])
-                        if nm is None:
+                for j in range(len(keys)):
+                    if j >= n:
+                        if not _read_word(tn, raws, lows, ends, gaps):
                             ok = False
                             break
-                        toks.append((nm.start(1), nm.end(1), nm.group(1)))
-                    t = toks[j]
-                    if j:
-                        if t[2].lower() != s.keys[j]:
-                            ok = False
-                            break
-                        pend = toks[j - 1][1]
-                        adjacent = t[0] == pend
-                        if adjacent != s.joins[j - 1] or (not adjacent and tn.count("\n", pend, t[0]) > 1):
-                            ok = False
-                            break
-                    c = s.checks[j]
-                    if (c == _CAP and not t[2][0].isupper()) or (c == _EXACT and t[2] != s.raws[j]):
+                        n += 1
+                    if j and (lows[j] != keys[j] or gaps[j] != joins[j - 1]):
+                        ok = False
+                        break
+                    c = checks[j]
+                    if c and ((c == _CAP and not raws[j][0].isupper()) or (c == _EXACT and raws[j] != s.raws[j])):
                         ok = False
                         break
                 if not ok:
@@ -574,7 +618,7 @@ class Gazetteer:
                 break
             if matched is None:
                 continue
-            end = toks[len(matched.keys) - 1][1]
+            end = ends[len(matched.keys) - 1]
             floor = end
             if (matched.name is not None or matched.cands) and self._guard(tn, p, end, matched):
                 out.append([p, end, matched.name, matched.via, matched])
@@ -585,7 +629,10 @@ class Gazetteer:
         flags = s.flags
         if not (flags & (_NAME_RISK | _CAPS_RISK | _PLACE | _ADJ | _ACRO | _BARE) or s.cands):
             return True
-        before = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(tn, max(0, start - 60), start)][-2:]
+        prev = prev2 = None  # the last two tokens of the 60 characters before
+        for m in _TOKEN.finditer(tn, max(0, start - 60), start):
+            prev2, prev = prev, m
+        before = [(x.start(), x.end(), x.group()) for x in (prev2, prev) if x is not None]
         after = []
         pos = end
         for _ in range(2):

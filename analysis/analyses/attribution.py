@@ -9,6 +9,7 @@ as the subject ("The EU leaders").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -115,6 +116,25 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
     it (a segment's lead, a frame's words) and other documents' identical passages."""
     titles, _ = _title_patterns()
     actor_spans = [(m.start, m.end) for m in gaz.find(text)]
+    # the mentions are in order and do not overlap, so the one that may hold a position is the
+    # last to start at or before it, and those a span may overlap start from the first to end after it
+    starts = [s for s, _ in actor_spans]
+    ends = [e for _, e in actor_spans]
+    ordered = all(ends[i] <= starts[i + 1] for i in range(len(starts) - 1))
+
+    def inside(pos: int) -> bool:
+        if not ordered:
+            return any(s <= pos < e for s, e in actor_spans)
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
+    def overlaps(lo: int, hi: int) -> bool:
+        if not ordered:
+            return any(s < hi and lo < e for s, e in actor_spans)
+        i = bisect_right(ends, lo)
+        return i < len(starts) and starts[i] < hi
+
+    not_name = _not_name()
     out = []
     for run in capitalised_runs(text):
         words = run.text.split()
@@ -123,7 +143,7 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
         start = run.start
         # trim leading title/stop words ("Secretary General Jane Doe" -> "Jane Doe")
         while words and (words[0].rstrip(".,") in _STOP_CAPS or is_title(words[0])
-                         or words[0] in _MONTHS or any(s <= start < e for s, e in actor_spans)):
+                         or words[0] in _MONTHS or inside(start)):
             start = text.index(words[0], start) + len(words[0])
             while start < len(text) and text[start].isspace():  # as lstrip(), without copying the rest
                 start += 1
@@ -132,13 +152,13 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
             words = words[:-1]
         if words and words[-1].endswith(("'s", "\u2019s")):
             words[-1] = words[-1][:-2]
-        if not words or any(w in _not_name() or w in _MONTHS for w in words):
+        if not words or any(w in not_name or w in _MONTHS for w in words):
             continue
         name = " ".join(words)
         end = start + len(name)
         if text[start:end] != name or re.search(r"\d", name):
             continue
-        if any(s < end and start < e for s, e in actor_spans):
+        if overlaps(start, end):
             continue
         if titles.search(name) or len(words) < 2:
             continue

@@ -10,8 +10,11 @@ two cases (a metaphor, "just as fast as last year") is no claim.
 """
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from ..lexicons import absent, anchors, lowered, pattern
@@ -48,21 +51,23 @@ class Case:
 
 
 def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_caps: set[str] = frozenset(),
-               known: dict[str, str] | None = None, persons_low: set[str] | None = None) -> list[Case]:
+               known: dict[str, str] | None = None, persons_low: set[str] | None = None,
+               persons_long: "_Persons | None" = None) -> list[Case]:
     """Places, entities and episodes named in `text`, in order; anaphors resolved from `history`.
 
     A named entity built around a place ("the Grand Utopian Dam", "the UN Mission in Utopia")
     is one case, not the place. `known_caps`: words the document capitalises mid-sentence, so a
     sentence-initial one can still be a case. `known`: the cases of `history` by lower-case
-    name (the last name for each), when the caller keeps it as history grows. `persons_low`:
-    `persons` in lower case, when the caller has it (made here otherwise)."""
+    name (the last name for each), when the caller keeps it as history grows (a _Known also
+    answers its prefix look-ups quickly). `persons_low`: `persons` in lower case, when the
+    caller has it (made here otherwise); `persons_long`: _Persons of it, likewise."""
     out: list[Case] = []
     taken: list[tuple[int, int]] = []
     if persons_low is None:
         persons_low = {p.lower() for p in persons}
     mentions = gaz.find(text)
     all_runs = entity_runs(text)
-    runs = [r for r in all_runs if any(w.strip("\u2019'") in _ENTITY_WORDS for w in r.text.split()[1:])
+    runs = [r for r in all_runs if _has_entity_word(r.text)
             and any(r.start <= m.start and m.end <= r.end for m in mentions)]
     for r in runs:  # composite entities first
         words = r.text.split()
@@ -76,8 +81,12 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
             continue  # only a title before a place: the place itself
         out.append(Case(start, start + len(name), name, "entity"))
         taken.append((start, start + len(name)))
+    composites = list(taken)
+    # gaz.find gives mentions in order and not overlapping, so none starts inside one taken
+    # before it: only the composite entities need asking about (checked, as it is cheap)
+    ordered = all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
     for m in mentions:
-        if any(s <= m.start < e for s, e in taken):
+        if (composites or not ordered) and any(s <= m.start < e for s, e in (composites if ordered else taken)):
             continue
         kind = m.kind or gaz.entry(m.name).get("kind")
         taken.append((m.start, m.end))
@@ -86,18 +95,16 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
         if kind == "organisation" and m.via not in ("name", "alias"):
             continue
         out.append(Case(m.start, m.end, m.name, kind))
+    overlaps = _overlap_test(taken)
     for run in all_runs:
-        if any(s < run.end and run.start < e for s, e in taken):
+        if overlaps(run.start, run.end):
             continue
-        words = run.text.split()
-        while words and (words[0] in _STOP_CAPS or words[0] in _MONTHS or is_title(words[0])
-                         or words[0] in ("of", "the", "for", "and", "in", "on")):
-            words = words[1:]
-        name = _POSSESSIVE_S.sub("", " ".join(words))
-        low = name.lower()
+        words, name, low = _run_name(run.text)
         if not name or len(name) < 4 or is_title(name) or low in persons_low:
             continue
-        if any(p in low or low in p for p in persons_low if len(p) > 5):
+        if persons_long is None:
+            persons_long = _Persons(persons_low)
+        if persons_long.overlaps(low):
             continue
         if len(words) > 1 and name.replace(".", "").replace(" ", "").isupper():
             continue  # a speaker's name set in capitals
@@ -110,7 +117,7 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
         if first_of_sentence and len(words) < 2 and name not in known_caps and low not in known:
             continue
         # a partial mention of a case met before ("the Association of X municipalities") takes its full name
-        full = next((v for k, v in known.items() if k.startswith(low) and len(k) > len(name)), name)
+        full = _Known.longer(known, low, name)
         out.append(Case(start, start + len(name), full, "entity"))
     for m in () if absent(_ANAPHOR_WORDS, lowered(text)) else _ANAPHOR.finditer(text):
         n = 2 if m.group(1).lower() == "two" else 3
@@ -122,6 +129,94 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
             out.append(Case(m.start(), m.end(), " and ".join(reversed(prior)), "anaphor"))
     out.sort(key=lambda c: c.start)
     return _join_locative(text, out)
+
+
+def _overlap_test(spans: list[tuple[int, int]]):
+    """A test whether [a, b) overlaps any of `spans` (in any order, overlapping or not): among
+    the spans sorted by start, those that start before b are a prefix, and one of them
+    overlaps when the largest end in that prefix is after a."""
+    if len(spans) < 3:
+        return lambda a, b: any(s < b and a < e for s, e in spans)
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    most = list(itertools.accumulate((e for _, e in spans), max))
+
+    def overlaps(a: int, b: int) -> bool:
+        i = bisect_left(starts, b)
+        return i > 0 and most[i - 1] > a
+    return overlaps
+
+
+@lru_cache(maxsize=16384)
+def _has_entity_word(run: str) -> bool:
+    """A word after the first of an entity run is one of _ENTITY_WORDS. Cached: the same runs
+    come back sentence after sentence."""
+    return any(w.strip("\u2019'") in _ENTITY_WORDS for w in run.split()[1:])
+
+
+@lru_cache(maxsize=16384)
+def _run_name(run: str) -> tuple[tuple[str, ...], str, str]:
+    """(words, name, lower-case name) of an entity run that is not a composite entity: the
+    leading stop words, months and titles dropped, and a possessive "'s". Cached: the same
+    runs come back sentence after sentence."""
+    words = tuple(run.split())
+    while words and (words[0] in _STOP_CAPS or words[0] in _MONTHS or is_title(words[0])
+                     or words[0] in ("of", "the", "for", "and", "in", "on")):
+        words = words[1:]
+    name = _POSSESSIVE_S.sub("", " ".join(words))
+    return words, name, name.lower()
+
+
+_SEP = "\x00"
+"""Joins names into one string for a single substring test (a name holding it takes the slow way)."""
+
+
+class _Persons:
+    """The persons' lower-case names longer than five letters, for `overlaps`."""
+
+    __slots__ = ("names", "joined")
+
+    def __init__(self, persons_low) -> None:
+        self.names = tuple(p for p in persons_low if len(p) > 5)
+        self.joined = _SEP.join(self.names)
+
+    def overlaps(self, low: str) -> bool:
+        """One of the names is in `low` or holds it (`low` not empty); one substring test on
+        the joined names stands for the second half of the question."""
+        if any(map(low.__contains__, self.names)):
+            return True
+        if _SEP in low:
+            return any(low in p for p in self.names)
+        return bool(self.names) and low in self.joined
+
+
+class _Known(dict):
+    """Cases met so far by lower-case name (the last name for each), with the names also
+    listed by their first four letters, so that the first one starting with a given name is
+    found among a few instead of all."""
+
+    __slots__ = ("_by_head", "_count")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._by_head: dict[str, list[str]] = {}
+        self._count = 0
+
+    @staticmethod
+    def longer(known: dict, low: str, name: str) -> str:
+        """The first known name (in insertion order) that starts with `low` and is longer
+        than `name`, else `name` ("the Association" -> "the Association of X municipalities")."""
+        if isinstance(known, _Known) and len(low) >= 4:
+            if known._count != len(known):  # keys are only ever added, at the end: list the new ones
+                for k in itertools.islice(known, known._count, None):
+                    known._by_head.setdefault(k[:4], []).append(k)
+                known._count = len(known)
+            # a key that starts with `low` starts with its first four letters
+            for k in known._by_head.get(low[:4], ()):
+                if k.startswith(low) and len(k) > len(name):
+                    return known[k]
+            return name
+        return next((v for k, v in known.items() if k.startswith(low) and len(k) > len(name)), name)
 
 
 def _join_locative(text: str, cases: list[Case]) -> list[Case]:
@@ -216,48 +311,60 @@ def main_case(doc: Document, gaz, persons: set[str], known_caps: set[str]) -> Ca
     return max(cands, key=lambda c: count[c.name]) if cands else None
 
 
+_MID_CAP = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[\w'-]{2,})")
+r"""A capitalised word after a lower-case letter, comma or semicolon and a space: the same
+matches as ``(?<=[a-z,;] )([A-Z][\w'-]{2,})``, but opening with a character class, which
+lets the engine jump from capital to capital instead of trying the lookbehind everywhere."""
+
+
 def _known_caps(doc: Document) -> set[str]:
     """Capitalised words the document uses in mid-sentence: names, not sentence openers."""
     words: set[str] = set()
     for p in doc.passages():
-        words.update(re.findall(r"(?<=[a-z,;] )([A-Z][\w'-]{2,})", p.text))
+        words.update(_MID_CAP.findall(p.text))
     return words
 
 
 def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Precedent, ...]:
     persons = {s.speaker for s in stmts if s.speaker and s.person}
     persons_low = {p.lower() for p in persons}  # once, not per sentence
+    persons_long = _Persons(persons_low)
     by_anchor: dict[str, list[Statement]] = {}
     for st in stmts:
         by_anchor.setdefault(st.anchor, []).append(st)
     history: list[Case] = []
-    known: dict[str, str] = {}  # history by lower-case name, kept as it grows (find_cases would rebuild it)
+    known: dict[str, str] = _Known()  # history by lower-case name, kept as it grows (find_cases would rebuild it)
     out: list[Precedent] = []
+    flat = [(passage, sent) for passage in doc.passages() for sent in sentences(passage.text)]
+    cues = [_cue(sent.text) for _, sent in flat]
+    # the cases of a sentence serve the claims of later sentences only (as history): none are
+    # needed after the last sentence with a relation cue, nor at all in a document without one
+    last = max((i for i, found in enumerate(cues) if found), default=-1)
+    if last < 0:
+        return ()
     caps = _known_caps(doc)
     main = main_case(doc, gaz, persons, caps)
-    for passage in doc.passages():
-        for sent in sentences(passage.text):
-            claim = _claimant(passage.anchor, sent.start, by_anchor)
-            cases = find_cases(sent.text, gaz, persons, history, caps, known, persons_low)
-            if claim and claim.actor:
-                # the speaker's own state named in the attribution ("the Utopian minister said") is no case
-                said = None if absent(_SAID_WORDS, lowered(sent.text)) else _SAID.search(sent.text)
-                cut = said.start() if said else 0
-                cases = [c for c in cases if not (c.name == claim.actor and c.start < cut)] or cases
-            found = _cue(sent.text)
-            pair = _pick(sent.text, cases, found[1], found[0], main) if found else None
-            if pair and not _same(pair[0].name, pair[1].name):
-                subject, prec = pair
-                year = _YEAR.search(sent.text[prec.end:])
-                prec_name = prec.name + (f" ({year.group(1)})" if year else "")
-                out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
-                                     claimant=claim.speaker if claim else doc.author or doc.publisher,
-                                     actor=claim.actor if claim else None, subject=subject.name,
-                                     precedent=prec_name, relation=found[0], text=sent.text))
-            for c in cases:
-                if c.kind != "anaphor":
-                    history.append(c)
-                    known[c.name.lower()] = c.name
+    for (passage, sent), found in zip(flat[:last + 1], cues):
+        claim = _claimant(passage.anchor, sent.start, by_anchor)
+        cases = find_cases(sent.text, gaz, persons, history, caps, known, persons_low, persons_long)
+        if claim and claim.actor:
+            # the speaker's own state named in the attribution ("the Utopian minister said") is no case
+            said = None if absent(_SAID_WORDS, lowered(sent.text)) else _SAID.search(sent.text)
+            cut = said.start() if said else 0
+            cases = [c for c in cases if not (c.name == claim.actor and c.start < cut)] or cases
+        pair = _pick(sent.text, cases, found[1], found[0], main) if found else None
+        if pair and not _same(pair[0].name, pair[1].name):
+            subject, prec = pair
+            year = _YEAR.search(sent.text[prec.end:])
+            prec_name = prec.name + (f" ({year.group(1)})" if year else "")
+            out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
+                                 claimant=claim.speaker if claim else doc.author or doc.publisher,
+                                 actor=claim.actor if claim else None, subject=subject.name,
+                                 precedent=prec_name, relation=found[0], text=sent.text))
+        for c in cases:
+            if c.kind != "anaphor":
+                history.append(c)
+                known[c.name.lower()] = c.name
     return tuple(out)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicons import Principle, absent, anchors, lowered, pattern
+from ..lexicons import Principle, absent, anchors, find_from_heads, heads, lowered, pattern
 
 # A violation cue this many characters before a principle cue makes the principle "violated".
 _REACH = 120
@@ -21,8 +21,9 @@ def invoked(text: str, principles: tuple[Principle, ...]) -> tuple[tuple[str, ..
     for p in principles:
         if absent(p.anchors, low):
             continue
-        hits = list(p.pattern.finditer(text))
-        breach = bool(p.violation and p.violation.search(text))
+        # only where a cue's first word is (a statement can be long): the same matches
+        hits = find_from_heads(p.pattern, text, p.heads)
+        breach = bool(p.violation and find_from_heads(p.violation, text, p.violation_heads, first=True))
         if not hits and not breach:
             continue
         found.append(p.id)
@@ -31,7 +32,8 @@ def invoked(text: str, principles: tuple[Principle, ...]) -> tuple[tuple[str, ..
             continue
         if accusations is None:
             accusations = [] if absent(anchors("stance", "oppose"), low) else [
-                m for m in pattern("stance", "oppose").finditer(text) if _ACCUSATION.match(m.group())]
+                m for m in find_from_heads(pattern("stance", "oppose"), text, heads("stance", "oppose"))
+                if _ACCUSATION.match(m.group())]
         for h in hits:
             if any(0 <= h.start() - a.end() <= _REACH and "." not in text[a.end():h.start()] for a in accusations):
                 violated.append(p.id)

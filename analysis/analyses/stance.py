@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from ..config import Question
-from ..lexicons import absent, anchors, cue_anchors, cue_source, cues, data, lowered, pattern
+from ..lexicons import absent, anchors, cue_anchors, cue_source, cues, data, find_from_heads, lowered, pattern
 from ..model.document import Document
 from ..model.findings import Position, Statement
 from .dates import grouped_alternation
@@ -82,9 +82,47 @@ def _mentions(topic: re.Pattern, text: str) -> bool:
 
 @lru_cache(maxsize=512)
 def _terms_findall(terms: tuple[str, ...], text: str) -> tuple[str, ...]:
-    if absent(_terms_anchors(terms), lowered(text)):
+    low = lowered(text)
+    if absent(_terms_anchors(terms), low):
         return ()  # none of the words is there: spare the regex a whole document
-    return tuple(_terms_pattern(terms).findall(text))
+    rx = _terms_pattern(terms)
+    heads = _terms_heads(terms)
+    if heads is None or low is None:
+        return tuple(rx.findall(text))
+    # Every match starts where the lower-cased text holds a term's first word (lowered() keeps
+    # offsets, and the pattern has no groups): the earliest of those places, from where the
+    # last match ended, where the pattern matches is where findall's search finds the next one.
+    # Trying only those places spares the regex every other position of a whole document.
+    starts = set()
+    for head in heads:
+        i = low.find(head)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(head, i + 1)
+    out = []
+    pos = 0
+    for i in sorted(starts):
+        if i < pos:
+            continue
+        m = rx.match(text, i)
+        if m:
+            out.append(m.group())
+            pos = m.end()
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _terms_heads(terms: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The lower-case first words of the terms (one of which starts every match of
+    _terms_pattern); None when the fast path of _terms_findall does not apply (a term that
+    is not plain ASCII or opens with a space, which could match the empty string)."""
+    heads = set()
+    for t in terms:
+        head = t.lower().split(" ", 1)[0]
+        if not head or not t.isascii():
+            return None
+        heads.add(head)
+    return tuple(heads) if heads and _terms_pattern(terms).groups == 0 else None
 
 
 def _words_of(topic: Topic, text: str) -> list[str]:
@@ -120,13 +158,20 @@ def main_topic(doc: Document, tops: list[Topic]) -> Topic:
 
 def kind_sides(topic: Topic) -> tuple[set[str], set[str]]:
     """Principles against and for the act by the question's kind (lexicons/questions.json)."""
-    text = " ".join((topic.label,) + topic.terms).lower()
+    against, favour = _kind_sides(topic.label, topic.terms)
+    return set(against), set(favour)
+
+
+@lru_cache(maxsize=1024)
+def _kind_sides(label: str, terms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """kind_sides, cached: asked for every statement of a question not in the learnt sides."""
+    text = " ".join((label,) + terms).lower()
     against, favour = set(), set()
     for kind in data("questions")["kinds"]:
         if any(trigger in text for trigger in kind["triggers"]):
             against.update(kind["against"])
             favour.update(kind["for"])
-    return against, favour - against
+    return frozenset(against), frozenset(favour - against)
 
 
 @dataclass(frozen=True)
@@ -420,8 +465,28 @@ def _target_phrases(text: str) -> tuple[str, ...]:
     """The {X} of every target pattern match in a passage, pattern by pattern. Cached: assign
     runs twice on a document; a passage without a pattern's words skips its regex."""
     low = lowered(text)
-    return tuple(m.group("x") for pat, needs in zip(_target_patterns(), _target_anchors())
-                 if not absent(needs, low) for m in pat.finditer(text))
+    present: dict[tuple | None, bool] = {}  # several patterns share their words: test each once
+    out = []
+    for pat, needs, head in zip(_target_patterns(), _target_anchors(), _target_heads()):
+        there = present.get(needs)
+        if there is None:
+            there = present[needs] = not absent(needs, low)
+        if there:
+            found = pat.finditer(text) if head is None else find_from_heads(pat, text, head)
+            out.extend(m.group("x") for m in found)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _target_heads() -> tuple[tuple[str, ...] | None, ...]:
+    """Per target pattern, the lower-case word its every match starts with (the first word of
+    the phrase before {X}; None when the pattern starts with {X}), for lexicons.find_from_heads."""
+    out = []
+    for p in data("questions")["target_patterns"]:
+        before = p.partition("{X}")[0]
+        head = before.split(" ", 1)[0].lower()
+        out.append((head,) if before and head and head.isascii() else None)
+    return tuple(out)
 
 
 def targets(doc: Document, gaz, topic: Topic) -> set[str]:
@@ -468,7 +533,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
                 if len({w.lower() for w in _words_of(t, st.text)}) >= 2:
                     topic = t
                     break
-        against, favour = sides.get(topic.id, kind_sides(topic))
+        against, favour = sides[topic.id] if topic.id in sides else kind_sides(topic)
         frame = Frame(topic.pattern(), frozenset(against), frozenset(favour), tuple(principle_list),
                       names_in(set(props)), names_in(tgts), focus=st.anchor in focus and topic is main,
                       turn=st.anchor in turns and topic is main)

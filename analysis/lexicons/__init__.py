@@ -85,6 +85,67 @@ def absent(anchors: tuple[str, ...] | None, low: str | None) -> bool:
     return anchors is not None and low is not None and not any(map(low.__contains__, anchors))
 
 
+def cue_heads(cues) -> tuple[str, ...] | None:
+    """Lower-case literals such that every match of cue_pattern(cues) starts with one of them:
+    each cue's text up to its first space, apostrophe or wildcard (a head that starts with
+    another is left out). None when a cue has no plain ASCII head."""
+    out = set()
+    for cue in cues:
+        cue = cue.strip().lower()
+        if not cue:
+            continue
+        head = re.split(r"[ '*]", cue, maxsplit=1)[0]
+        if not head or not head.isascii():
+            return None
+        out.add(head)
+    if not out:
+        return None
+    return tuple(sorted(h for h in out if not any(o != h and h.startswith(o) for o in out)))
+
+
+def find_from_heads(rx: re.Pattern, text: str, heads: tuple[str, ...] | None, first: bool = False) -> list[re.Match]:
+    """The matches of `rx.finditer(text)` (only the first when `first`: `rx.search`), for a
+    case-insensitive pattern whose every match is non-empty and starts with one of `heads`
+    (cue_heads). Only the places where the lower-cased text holds a head are tried: the
+    earliest of them, from where the last match ended, at which the pattern matches is where
+    the engine's own scan would find the next match (lowered() keeps offsets, and a
+    lookbehind sees the text before the place tried). Far cheaper than the engine's scan of
+    every position on a long text."""
+    low = lowered(text) if heads is not None else None
+    if low is None:
+        if first:
+            m = rx.search(text)
+            return [m] if m else []
+        return list(rx.finditer(text))
+    places = set()
+    for head in heads:
+        i = low.find(head)
+        while i >= 0:
+            places.add(i)
+            i = low.find(head, i + 1)
+    out = []
+    pos = 0
+    for i in sorted(places):
+        if i < pos:
+            continue
+        m = rx.match(text, i)
+        if m:
+            out.append(m)
+            if first:
+                break
+            pos = m.end()
+    return out
+
+
+@lru_cache(maxsize=None)
+def heads(*path: str) -> tuple[str, ...] | None:
+    """cue_heads() of the cue list at cues.json[path[0]][path[1]]..., as pattern(*path) compiles it."""
+    node = cues()
+    for key in path:
+        node = node[key]
+    return cue_heads(node)
+
+
 @lru_cache(maxsize=None)
 def anchors(*path: str) -> tuple[str, ...] | None:
     """cue_anchors() of the cue list at cues.json[path[0]][path[1]]..., as pattern(*path) compiles it."""
@@ -104,6 +165,10 @@ class Principle:
     """Words that name its breach ("annexation" for territorial integrity)."""
     anchors: tuple[str, ...] | None = None
     """cue_anchors() of the cues and violation cues together: a text without any cannot invoke it."""
+    heads: tuple[str, ...] | None = None
+    """cue_heads() of the cues (for find_from_heads with `pattern`)."""
+    violation_heads: tuple[str, ...] | None = None
+    """cue_heads() of the violation cues (for find_from_heads with `violation`)."""
 
     def __hash__(self) -> int:
         # equal principles have equal ids and labels; hashing the compiled patterns (the
@@ -128,7 +193,8 @@ def principles(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> tupl
         old_label, old_cues, old_viol = table.get(pid, (label, [], []))
         table[pid] = (old_label if pid in table else label, old_cues + list(cues), old_viol)
     return tuple(Principle(pid, label, cue_pattern(cues), cue_pattern(viol) if viol else None,
-                           _both(cue_anchors(cues), cue_anchors(viol) if viol else ()))
+                           _both(cue_anchors(cues), cue_anchors(viol) if viol else ()),
+                           cue_heads(cues), cue_heads(viol) if viol else None)
                  for pid, (label, cues, viol) in table.items() if cues or viol)
 
 
