@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..lexicons import absent, lowered
+from ..memo import TextMemo
 
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 MASK = "\ue000"
@@ -179,7 +180,9 @@ _MASK_NEAR = {2: (re.compile("@"), 65, 400), 3: (re.compile(r"(?i:doi:)|10\.\d")
 _MASK_NEEDLE = {1: re.compile(r"\." + _TLDS + r"(?![\w-])", re.I)}
 """Mask patterns skipped in a text whose prose parts hold no match of this needle, which every
 match holds (a search for a full stop and a domain ending, instead of trying every word)."""
-_MASK_NEEDS = {0: ("http", "ftp://", "www."), 4: ("isbn", "issn"), 5: ("/",), 6: ("/",), 7: ("/",), 8: ("24/7",)}
+_MASK_NEEDS = {0: ("http", "ftp://", "www."), 2: ("@",), 3: ("doi:", "10."), 4: ("isbn", "issn"), 5: ("/",),
+               6: ("/",), 7: ("/",), 8: ("24/7",), 9: ("+",), 10: ("(",), 12: ("-0",),
+               13: ("tel", "phone", "fax", "mob", "hotline", "call"), 14: (":",), 16: ("clock",)}
 """Mask patterns skipped in a text without any of these lower-case strings, one of which every
 match holds (a substring test instead of a scan; see lexicons.absent)."""
 _DATE_DIGITS = frozenset(("iso", "iso_slash", "numeric", "dmy_range", "dm_dmy_range", "mdy_range", "dmy", "mdy",
@@ -225,7 +228,8 @@ def _near(text: str, segments, needle: re.Pattern, before: int, after: int) -> t
 
 
 def _scope(text: str) -> _Scope:
-    data = tuple(m.span() for m in _DATA_RUN.finditer(text))
+    # a text shorter than a data run holds none: spare the scan (it tries every position)
+    data = tuple(m.span() for m in _DATA_RUN.finditer(text)) if len(text) >= DATA_RUN else ()
     prose = tuple(_between(len(text), data))
     return _Scope(data, prose, _near(text, prose, _DIGITS, REACH, REACH))
 
@@ -407,6 +411,34 @@ def _needs() -> dict[str, tuple[str, ...] | None]:
             "relative": plain(rel)}
 
 
+_MONTH_KINDS = frozenset(("month_cue", "dmy_range", "dm_dmy_range", "mdy_range", "dmy", "mdy", "my"))
+"""Date patterns whose every match holds a month name as `_month_alternation()` writes it (see _month_gate)."""
+_YEAR_KINDS = frozenset(("iso", "iso_slash", "numeric", "decade", "year_range", "year"))
+"""Date patterns whose every match holds a year: a match of `_YEAR_DIGITS`."""
+_YEAR_DIGITS = re.compile(r"(?:1[0-9]|20)\d\d")
+
+
+@lru_cache(maxsize=1)
+def _month_gate() -> tuple[re.Pattern, tuple[str, ...]]:
+    """(pattern, strings): every match of `_month_alternation()` holds a match of the pattern or
+    one of the strings, case as written. The forms opening with a capital ("Mar", "MAR") are
+    the pattern (a scan from capital to capital), the lower-case ones ("march", "mar.") the
+    strings; each form without its optional full stop, a form holding another left out. A text
+    holding none skips the patterns of _MONTH_KINDS."""
+    lx = lexicon("dates")
+    forms = []
+    for name in lx["months"]:
+        forms += [name.capitalize(), name.upper()]
+        if name not in lx["months_needing_capital"]:
+            forms.append(name)
+    for ab in lx["month_abbreviations"]:
+        forms += [ab.capitalize(), ab.upper(), ab + "."]
+    kept = sorted({f for f in forms if not any(o != f and o in f for o in forms)})
+    capital = [f for f in kept if f[:1].isupper()]
+    pattern = re.compile("|".join(map(re.escape, capital)) if capital else "(?!x)x")
+    return pattern, tuple(f for f in kept if not f[:1].isupper())
+
+
 def _month_number(token: str) -> int | None:
     lx = lexicon("dates")
     t = token.lower().rstrip(".")
@@ -465,9 +497,22 @@ def _scan(masked: str, scope: _Scope | None = None) -> list[_Cand]:
     prep_re, det_re, _, count_prep_re, _ = _cue_res()
     scope = scope or _scope(masked)
     needs, low = _needs(), lowered(masked)
+    months = years = None  # may the text hold a month name, a year? (found when first asked)
     for kind, rx in _patterns():
         if kind in needs and absent(needs[kind], low):
             continue
+        if kind in _MONTH_KINDS:
+            if months is None:  # the case-blind test of month_cue first, then the exact one
+                capital, small = _month_gate()
+                months = not absent(needs["month_cue"], low) and (
+                    capital.search(masked) is not None or any(map(masked.__contains__, small)))
+            if not months:
+                continue
+        elif kind in _YEAR_KINDS:
+            if years is None:
+                years = _YEAR_DIGITS.search(masked) is not None
+            if not years:
+                continue
         for m in _finditer(rx, masked, scope.digits if kind in _DATE_DIGITS else scope.prose):
             s, e = m.start(), m.end()
             if e <= s or any(taken[s:e]):
@@ -523,14 +568,17 @@ def _scan(masked: str, scope: _Scope | None = None) -> list[_Cand]:
     return out
 
 
-@lru_cache(maxsize=128)
-def _layer(text: str) -> tuple[str, tuple[_Cand, ...], _Scope]:
-    """`mask_non_prose(text)`, the raw date expressions in it and where to look in it,
-    computed once per text: the figure extractor and `find_dates` read the same passages,
-    and on a long passage these scans are most of the work."""
+def _compute_layer(text: str) -> tuple[str, tuple[_Cand, ...], _Scope]:
     scope = _scope(text)
     masked = mask_non_prose(text, scope)
     return masked, tuple(_scan(masked, scope)), scope
+
+
+_layer = TextMemo(_compute_layer, 2_000_000)
+"""`mask_non_prose(text)`, the raw date expressions in it and where to look in it, computed
+once per text: the figure extractor and `find_dates` read the same passages (all of a
+document's passages by one, then by the other), a recurring paragraph is read once, and on
+a long passage these scans are most of the work."""
 
 
 def prose_layer(text: str) -> tuple[str, list[tuple[int, int]], _Scope]:
@@ -593,6 +641,8 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
     quotation, where they belong to the speaker's rhetoric more often than to the calendar.
     """
     masked, cands, _ = _layer(text)
+    if not cands:
+        return []  # most passages: nothing to resolve
     ry, rm, rd = _parse_ref(reference_date)
     rel_month_re = _cue_res()[2]
     opener_re = _cue_res()[4]
@@ -603,7 +653,7 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
             last_day = _dt.date.fromisoformat(previous_day)
         except ValueError:
             last_day = None
-    quotes = [m.span() for m in _QUOTE.finditer(text)]
+    quotes = None  # the direct quotations, found when a relative day needs them
     out: list[DateMatch] = []
 
     def year_for(month: int, start: int, cue: str | None) -> tuple[int | None, bool, int]:
@@ -714,6 +764,8 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
                 dd = last_day + _dt.timedelta(days=lx["following_day_phrases"][phrase])
                 date = dd.isoformat()
             elif phrase in lx["relative_days"] or phrase in lx["relative_day_phrases"]:
+                if quotes is None:
+                    quotes = [m.span() for m in _QUOTE.finditer(text)]
                 if any(qs < start < qe for qs, qe in quotes):
                     continue
                 k = lx["relative_days"].get(phrase, lx["relative_day_phrases"].get(phrase, 0))

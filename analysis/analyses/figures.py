@@ -29,6 +29,7 @@ from functools import lru_cache
 from ..lexicons import absent, lowered
 from ..model.document import Document
 from ..model.findings import Figure
+from ..memo import TextMemo
 from .dates import alternation, apply_mask, lexicon, phrases_re, prose_layer, sentence_span
 
 
@@ -130,6 +131,7 @@ class _Lex:
         self.denoms: dict[str, int] = num["denominators"]
         self.unambiguous_denoms = set(num["unambiguous_denominators"])
         self.vulgar: dict[str, float] = num["vulgar_fractions"]
+        self.vulgar_ascii = any(v.isascii() for v in self.vulgar)  # (if any: no text is passed over by isascii)
         self.ordinals = set(num["ordinals"])
         self.ordinal_suffixes = set(num["ordinal_suffixes"])
         words = list(self.units_w) + list(self.tens_w) + ["hundred", "dozen"] + list(self.scales_w)
@@ -145,7 +147,9 @@ class _Lex:
             r"(?P<num>an?|one|two|three)\s{1,2}(?P<den>halfs?|halves|quarters?|thirds?)(?![\w])", re.I)
         # Words every match of frac_word / mixed holds (a denominator), for a substring test that
         # spares the regex in the many texts without one (None: the lexicon's words are not plain).
-        self.frac_word_needs = tuple(self.denoms) if all(re.fullmatch("[a-z]+", d) for d in self.denoms) else None
+        # (a word holding another, "thirds" and "third", adds nothing to the test: left out)
+        self.frac_word_needs = tuple(d for d in self.denoms if not any(o != d and o in d for o in self.denoms)) \
+            if all(re.fullmatch("[a-z]+", d) for d in self.denoms) else None
         self.mixed_needs = ("half", "halves", "quarter", "third")
         vf = "".join(self.vulgar)
         self.frac_vulgar = re.compile(r"(?<![\w.])(?:(?P<whole>\d{1,3})\s?)?(?P<vf>[" + vf + "])")
@@ -427,7 +431,7 @@ def _atoms(lx: _Lex, t: str, segments=None, digits=None) -> list[_Atom]:
             den = 2
         take(_Atom(m.start(), m.end(), wv + num / den, word=not whole.isdigit()))
     # vulgar fractions: "½", "2½"
-    for m in finditer(lx.frac_vulgar) if any(map(t.__contains__, lx.vulgar)) else ():
+    for m in finditer(lx.frac_vulgar) if lx.vulgar_ascii or (not t.isascii() and any(map(t.__contains__, lx.vulgar))) else ():
         if not free(m.start(), m.end()):
             continue
         v = lx.vulgar[m.group("vf")]
@@ -1304,6 +1308,10 @@ def _role(lx: _Lex, text: str, cs: int, ce: int, f: _Fig, next_start: int | None
 # ================================================================== public
 def find_figures(text: str) -> list[FigureMatch]:
     """Every figure in `text`, in order, with offsets into `text`."""
+    return list(_find_memo(text))
+
+
+def _find_figures(text: str) -> list[FigureMatch]:
     lx = _lex()
     masked, spans, scope = prose_layer(text)
     masked = apply_mask(masked, spans)
@@ -1346,6 +1354,10 @@ def find_figures(text: str) -> list[FigureMatch]:
             approximate=f.approximate, bound=f.bound, measure=measure, subject=subject,
             role=_role(lx, text, cs, ce, f, next_start)))
     return out
+
+
+_find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
+"""A recurring passage (the unchanged paragraphs of another revision of a page) is read once."""
 
 
 def _clean(v: float | None) -> float | None:

@@ -167,9 +167,12 @@ def _piece(inline: Inline, start: int, end: int, next_start: int) -> Inline:
     return Inline(inline.text[start:end], links, notes, emphasis)
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def norm(s: str) -> str:
     """Lower-case words without punctuation, for comparing lines that repeat."""
-    return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
+    return " ".join(_PUNCTUATION.sub(" ", s.lower()).split())
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
+from analysis.memo import TextMemo
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, InlineBuilder, any_date, never_raise, norm, plain
 
@@ -139,7 +140,9 @@ class _Render:
 def _parse(text: str) -> list[_Raw]:
     """Markdown -> rendered blocks in reading order (tables as rows with their first cell as context)."""
     text = re.sub(r"(?m)^(?=[ \t]{0,3}-{3,}[ \t]*$)", "\n", text)  # `---` is a rule, never a setext underline
-    tokens = _MD.parse(text)
+    env: dict = {}
+    tokens = _MD.parse(text, env)
+    memo = not env  # no link reference definitions: an inline text renders the same anywhere
     out: list[_Raw] = []
     in_item = 0
     row: list[Inline] = []
@@ -166,7 +169,8 @@ def _parse(text: str) -> list[_Raw]:
             inline, lines, label = _Render().run(children)
             out.append(_Raw("paragraph", inline, lines, note_label=label))
         elif t == "inline":
-            inline, lines, label = _Render().run(tok.children or [])
+            children = tok.children or []
+            inline, lines, label = _RENDERED(tok.content, children) if memo else _Render().run(children)
             opener = tokens[i - 1].type if i else ""
             if opener == "heading_open":
                 out.append(_Raw("heading", inline, lines, level=int(tokens[i - 1].tag[1:])))
@@ -175,6 +179,12 @@ def _parse(text: str) -> list[_Raw]:
             else:
                 out.append(_Raw("item" if in_item else "paragraph", inline, lines, note_label=label))
     return out
+
+
+_RENDERED = TextMemo(lambda content, children: _Render().run(children), 300_000)
+"""_Render().run of the inline tokens (`children`) of a text, when the document has no link
+reference definitions (then the tokens follow from the text alone): a recurring paragraph
+is rendered once."""
 
 
 def _row_blocks(cells: list[Inline]) -> list[_Raw]:
@@ -295,19 +305,19 @@ def _is_debris(r: _Raw, title: str | None, running: set[str]) -> bool:
     if r.kind == "paragraph" and (_is_contact(r) or norm(text) in running):
         return True
     slack = 40 if r.kind == "heading" else 15
-    return bool(title) and r.kind in ("heading", "paragraph") and _repeats(text, title) \
-        and len(text) <= len(title) + slack
+    return bool(title) and r.kind in ("heading", "paragraph") and len(text) <= len(title) + slack \
+        and _repeats(text, title)
 
 
 def _running_lines(blocks: list[_Raw], start: int) -> set[str]:
     """Short paragraph lines repeated on pages (running titles), judged by repetition alone."""
+    keys = [norm(r.text) for r in blocks]
     counts: dict[str, int] = {}
-    for r in blocks:
+    for r, key in zip(blocks, keys):
         if r.kind == "paragraph" and len(r.text.split()) <= 12:
-            key = norm(r.text)
             counts[key] = counts.get(key, 0) + 1
-    cover = {norm(r.text) for r in blocks[:start]}
-    body = [norm(r.text) for r in blocks[start:] if r.kind == "paragraph"]
+    cover = set(keys[:start])
+    body = {key for r, key in zip(blocks[start:], keys[start:]) if r.kind == "paragraph"}
     return {k for k, n in counts.items() if k and (n >= 3 or (k in cover and k in body and len(k.split()) <= 8))}
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.memo import TextMemo
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, full_date, never_raise, norm, plain
 
@@ -13,10 +14,19 @@ _MEETING = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:(?:&|and)\s*\d+(?:st|nd|rd|th)\
 # (the same as "for information media|not an official record" with re.I, written to open with a
 # case-sensitive character class: the engine then jumps from one f or n to the next)
 _FOOTER = re.compile(r"(?-i:[fFnN])(?:(?<=[fF])or information media|(?<=[nN])ot an official record)", re.I)
+
+
+def _footer(line: str) -> bool:
+    """_FOOTER.search(line), spared in most lines: every match holds "ormat" or "record" in some
+    case, and only ASCII letters match those letters case-insensitively (a substring test)."""
+    low = line.lower()
+    return ("ormat" in low or "record" in low) and _FOOTER.search(line) is not None
+
+
 _SEPARATOR = re.compile(r"^[\s*•·\-–—_=~#]+$")
 # A page head or number line ("- 3 -", "Page 2 of 5", "12"), in two tests: the hyphen form (tried
 # only where a hyphen is) and the forms anchored at the start (one search of both was slow)
-_PAGE_DASH = re.compile(r"(?:^|\s)-\s*\d{1,3}\s*-(?:\s|$)")
+_PAGE_DASH = re.compile(r"-(?<!\S-)\s*\d{1,3}\s*-(?!\S)")  # = (?:^|\s)-...-(?:\s|$), opening with the hyphen
 _PAGE_START = re.compile(r"page \d+(?: of \d+)?$|\d{1,4}$", re.I)
 _PRESS_RELEASE = re.compile(r"^press release\b.{0,30}$", re.I)
 _BULLET = re.compile(r"^(?:[•·▪◦*–-]\s+|\([a-z0-9]{1,3}\)\s+|[a-z0-9]{1,2}[.)]\s+)")
@@ -84,7 +94,7 @@ class _Header:
         department, rest = None, []
         for i, line in enumerate(lines):
             tail = _SYMBOL_TAIL.match(line)
-            if _FOOTER.search(line) or _SEPARATOR.match(line) or _PRESS_RELEASE.match(line):
+            if _footer(line) or _SEPARATOR.match(line) or _PRESS_RELEASE.match(line):
                 pass
             elif _SYMBOL.match(line):
                 self.symbol = self.symbol or line
@@ -137,9 +147,9 @@ _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
 
 
 def _is_caps(core: str) -> bool:
-    first = core[:1]
-    if first.isalpha() and not first.isupper():
-        return False  # most words: a small first letter already fails the test below
+    first, second = core[:1], core[1:2]
+    if (first.isalpha() and not first.isupper()) or (second.isalpha() and not second.isupper()):
+        return False  # most words: a small first or second letter already fails the test below
     letters = [c for c in core if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and bool(_NAME_WORD.fullmatch(core))
 
@@ -156,12 +166,18 @@ def _is_initial(core: str) -> bool:
 
 def _name_run(sentence: str) -> tuple[int, int] | None:
     """Span of the first name written in capitals (``JANE Q. DOE``, or ``Mr. DOE``)."""
-    tokens = list(re.finditer(r"\S+", sentence))
+    words = sentence.split()  # the \S+ runs of the sentence (str.split and \s agree on spaces)
+    n = len(words)
+    tokens = None  # their offsets, found only when a run is there
     i = 0
-    while i < len(tokens):
+    while i < n:
+        first = words[i][0]
+        if first.isalpha() and not first.isupper():
+            i += 1  # neither in capitals nor an initial: no run starts at this word
+            continue
         j, caps, last = i, 0, None
-        while j < len(tokens):
-            raw = tokens[j].group()
+        while j < n:
+            raw = words[j]
             core = raw.rstrip(",;:")
             is_caps = _is_caps(core)
             if raw.startswith("(") or not (is_caps or _is_initial(core) or
@@ -174,13 +190,15 @@ def _name_run(sentence: str) -> tuple[int, int] | None:
             j += 1
             if raw != core:  # punctuation ends the name
                 break
-        if last is not None and not _quoted(sentence, tokens[i].start()):
-            names = [tokens[k].group().rstrip(",;:") for k in range(i, last + 1)]
-            honorific = i > 0 and tokens[i - 1].group().lower() in _HONORIFICS
-            real = [n for n in names if _is_caps(n) and n.strip(".") not in _ACRONYMS]
+        if last is not None:
+            tokens = tokens or [m.start() for m in re.finditer(r"\S+", sentence)]
+        if last is not None and not _quoted(sentence, tokens[i]):
+            names = [words[k].rstrip(",;:") for k in range(i, last + 1)]
+            honorific = i > 0 and words[i - 1].lower() in _HONORIFICS
+            real = [w for w in names if _is_caps(w) and w.strip(".") not in _ACRONYMS]
             if real and (caps >= 2 or honorific):
-                end = tokens[last].start() + len(tokens[last].group().rstrip(",;:"))
-                return tokens[i].start(), end
+                end = tokens[last] + len(words[last].rstrip(",;:"))
+                return tokens[i], end
         i = max(j, i + 1)
     return None
 
@@ -220,6 +238,10 @@ def speaker(text: str) -> str | None:
         return name
     designation = _designation(text[:start])
     return f"{designation} {name}" if designation else name
+
+
+_speaker = TextMemo(speaker, 1_000_000)
+"""`speaker`, once for a paragraph that recurs (the same text in another release of a corpus)."""
 
 
 # ---------------------------------------------------------------- body
@@ -272,7 +294,7 @@ def _items(lines: list[str]) -> list[str]:
 
 
 def _is_banner(line: str, header: _Header) -> bool:
-    return bool(_FOOTER.search(line) or _SEPARATOR.match(line) or ("-" in line and _PAGE_DASH.search(line))
+    return bool(_footer(line) or _SEPARATOR.match(line) or ("-" in line and _PAGE_DASH.search(line))
                 or _PAGE_START.match(line)
                 or _PRESS_RELEASE.match(line) or _SYMBOL.match(line) or _MEETING.match(line)
                 or (len(_words(line)) <= 15 and norm(line) in header.banner))
@@ -299,7 +321,7 @@ def read_plaintext(text: str, source: Source) -> Document:
             context = None
             doc.add("heading", Inline(body), level=2)
             continue
-        context = speaker(body) or context
+        context = _speaker(body) or context
         doc.add(kind, Inline(body), context=context)
     return doc.finish(title=header.title, date=header.date or _dateline(groups[start:start + 10]),
                       publisher=header.publisher, symbol=header.symbol)

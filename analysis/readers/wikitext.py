@@ -10,6 +10,7 @@ import pycountry
 from mwparserfromhell.nodes import (Argument, ExternalLink, Heading, HTMLEntity, Tag,
                                     Template, Text, Wikilink)
 
+from analysis.memo import TextMemo
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, InlineBuilder, never_raise, plain
 
@@ -349,6 +350,11 @@ def _cite_text(fields: list[tuple[str, str]]) -> str:
     return ". ".join(p.rstrip(".") for p in parts if p) + "."
 
 
+# The parse trees of recent fragments: a recurring paragraph or citation (the unchanged text in
+# another revision of a page) is parsed once. The renderer only reads a tree, never changes it.
+_parse = TextMemo(lambda wikitext: mwparserfromhell.parse(wikitext, skip_style_tags=False), 300_000)
+
+
 class _Renderer:
     """Turns wikitext fragments into Inline text, footnotes going to the DocBuilder."""
 
@@ -367,7 +373,7 @@ class _Renderer:
         saved = (self.b, self.out, self.split_br)
         self.b, self.out, self.split_br = InlineBuilder(), [], split_br
         try:
-            self._nodes(mwparserfromhell.parse(wikitext, skip_style_tags=False).nodes, 0)
+            self._nodes(_parse(wikitext).nodes, 0)
             self.out.append(self.b.build())
             return [p for p in self.out if p.text]
         finally:
@@ -486,7 +492,7 @@ class _Renderer:
             self.b.removed()
             return
         key, name, kind = _ref_identity(node)
-        has_content = node.contents is not None and str(node.contents).strip()
+        has_content = node.contents is not None and _has_text(node.contents)
         if not name and not has_content:
             self.b.removed()
             return
@@ -524,6 +530,16 @@ class _Renderer:
     def _template(self, node: Template, depth: int) -> None:
         raw = _tname(str(node.name))
         name = raw.lower()
+        if ":" in name:
+            head, _, rest = raw.partition(":")
+            if head.lower() in ("formatnum", "lc", "uc", "lcfirst", "ucfirst"):
+                self.b.text(rest)
+            else:
+                self.b.removed()  # parser functions and magic words
+            return
+        if name.startswith("cite ") or name in ("citation", "cite", "vcite"):
+            self._cite(node)  # (reads its parameters itself)
+            return
         args = {str(p.name).strip().lower(): p.value for p in node.params}
 
         def arg(i: int | str):
@@ -535,15 +551,7 @@ class _Renderer:
             else:
                 self.b.removed()
 
-        if ":" in name:
-            head, _, rest = raw.partition(":")
-            if head.lower() in ("formatnum", "lc", "uc", "lcfirst", "ucfirst"):
-                self.b.text(rest)
-            else:
-                self.b.removed()  # parser functions and magic words
-        elif name.startswith("cite ") or name in ("citation", "cite", "vcite"):
-            self._cite(node)
-        elif name in _FLAGS_TEXT:
+        if name in _FLAGS_TEXT:
             self._flag(arg("name") or arg(1))
         elif name in _NOTES:
             self._template_note(args, "note")
@@ -656,6 +664,16 @@ class _Renderer:
             self.b.text(text)
         else:
             self.b.note(key)
+
+
+def _has_text(code) -> bool:
+    """bool(str(code).strip()) without writing out the templates (citations) the code holds."""
+    for node in code.nodes:
+        if isinstance(node, Template):
+            return True  # written {{...}}
+        if (node.value if isinstance(node, Text) else str(node)).strip():
+            return True
+    return False
 
 
 def _ref_identity(node: Tag) -> tuple[str, str, str]:
