@@ -23,6 +23,7 @@ from typing import Callable, Sequence
 
 from . import cache as cache_mod
 from . import output
+from .collector import fewer_collections, freeze_inherited
 from .interrupts import check as check_interrupt
 from . import progress as progress_mod
 from .config import Config
@@ -82,6 +83,7 @@ def _worker_init() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    freeze_inherited()
 
 
 _warming: threading.Thread | None = None
@@ -291,7 +293,8 @@ def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, 
     pool = _Pool(jobs, warm)
     ok = False
     try:
-        result = _build(config, formats, out_dir, report, cache, pool)
+        with fewer_collections():  # workers forked inside inherit it
+            result = _build(config, formats, out_dir, report, cache, pool)
         ok = True
         return result
     finally:

@@ -7,13 +7,12 @@ Attachments (findings.json) are embedded as PDF/A-3 associated files.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import logging
 from collections.abc import Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..collector import fewer_collections
 from ..errors import RenderError
 from ..model.brief import Brief
 from .html import TEMPLATES, render_html
@@ -87,19 +86,6 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-@contextmanager
-def _fewer_collections(first_generation: int = 10_000):
-    """Run the cyclic garbage collector less often within the block. WeasyPrint's layout makes
-    millions of short-lived objects, and with Python's default threshold (700) the collector's
-    passes over everything alive took a sixth of the PDF's CPU time; cycles are still freed."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], first_generation), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-
-
 def render_pdf(brief: Brief, *, attachments: Mapping[str, bytes]) -> bytes:
     """Lay out the print HTML as a tagged PDF/A-3b; `attachments` (name -> bytes, e.g.
     ``{"findings.json": ...}``) are embedded as associated files. Raises RenderError."""
@@ -122,7 +108,7 @@ def render_pdf(brief: Brief, *, attachments: Mapping[str, bytes]) -> bytes:
     collect = _Collect()
     logger.addHandler(collect)
     try:
-        with _fewer_collections():
+        with fewer_collections():  # a sixth of the layout's CPU time otherwise
             document = weasyprint.HTML(string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher,
                                        media_type="print")
             pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=files or None,
