@@ -24,6 +24,14 @@ def document_item(doc: Document) -> dict:
 
 def finding_item(obj) -> dict:
     """One finding as its findings.json dict (tuples as lists, the span as start/end)."""
+    fast = _ITEM_MAKERS.get(type(obj))
+    if fast is None:
+        fast = _ITEM_MAKERS[type(obj)] = _item_maker(type(obj))
+    return fast(obj)
+
+
+def _finding_item(obj) -> dict:
+    """finding_item's general path (any object `_asdict` takes)."""
     data = _asdict(obj)
     span = data.pop("span", None)
     if span is not None:
@@ -32,6 +40,52 @@ def finding_item(obj) -> dict:
         if isinstance(value, tuple):
             data[key] = list(value)
     return data
+
+
+_ITEM_MAKERS: dict[type, object] = {}
+
+
+def _top(value):
+    """A top-level field's value as _finding_item gives it: a tuple (of any class) as a list."""
+    cls = type(value)
+    if cls in _ATOMS:
+        return value
+    if isinstance(value, tuple):
+        return list(map(_plain, value))
+    return _plain(value)
+
+
+def _item_maker(cls: type):
+    """A function equal to _finding_item for instances of the dataclass `cls`, made of one dict
+    display over its fields (the export turns thousands of findings into dicts). The general
+    path for other objects, and for a span that is not a SourceSpan."""
+    from .model.findings import SourceSpan
+
+    if not is_dataclass(cls):
+        return _finding_item
+    names = tuple(f.name for f in fields(cls))
+    if not all(n.isidentifier() and not n.startswith("_") for n in names) \
+            or ("span" in names and ("start" in names or "end" in names)):
+        return _finding_item
+    items = []
+    for n in names:
+        if n != "span":
+            items.append(f"{n!r}: (v if type(v := obj.{n}) is str or v is None else _top(v))")
+    body = "{" + ", ".join(items)
+    if "span" in names:
+        # start and end last, as _finding_item adds them; a span that is None adds neither
+        src = (f"def make(obj):\n"
+               f"    sp = obj.span\n"
+               f"    if sp is None:\n"
+               f"        return {body}}}\n"
+               f"    if type(sp) is not SourceSpan:\n"
+               f"        return _finding_item(obj)\n"
+               f"    return {body}, 'start': _plain(sp.start), 'end': _plain(sp.end)}}\n")
+    else:
+        src = f"def make(obj):\n    return {body}}}\n"
+    env = {"_top": _top, "_plain": _plain, "_finding_item": _finding_item, "SourceSpan": SourceSpan}
+    exec(src, env)
+    return env["make"]
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
@@ -70,11 +124,28 @@ def _plain(value):
 def item_json(row: dict, indent: str = "") -> str:
     """``json.dumps(row, ensure_ascii=False, indent=1)`` with `indent` after every newline,
     written directly: json's indented encoder is pure Python, and a corpus has thousands of rows."""
-    if not row or any(type(k) is not str for k in row):
+    if not row:
         return json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n" + indent)
     nl = "\n" + indent + " "
-    body = ("," + nl).join(encode_basestring(k) + ": " + _value_json(v, nl) for k, v in row.items())
-    return "{" + nl + body + "\n" + indent + "}"
+    keys = _KEY_JSON
+    parts = []
+    for k, v in row.items():
+        kj = keys.get(k)
+        if kj is None:
+            if type(k) is not str:
+                return json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n" + indent)
+            kj = keys[k] = encode_basestring(k) + ": "
+        if type(v) is str:
+            parts.append(kj + encode_basestring(v))
+        elif v is None:
+            parts.append(kj + "null")
+        else:
+            parts.append(kj + _value_json(v, nl))
+    return "{" + nl + ("," + nl).join(parts) + "\n" + indent + "}"
+
+
+_KEY_JSON: dict[str, str] = {}
+"""A key's JSON and the ': ' after it, by key (str keys only)."""
 
 
 _INFINITIES = (float("inf"), float("-inf"))

@@ -9,6 +9,21 @@ as the subject ("The EU leaders").
 from __future__ import annotations
 
 import re
+
+# patterns once passed to re.match/search/... as strings, compiled here: the same
+# matches, without the re module's cache lookup on every call
+_RXA1 = re.compile(r"[\w'\u2019-]+")
+_RXA2 = re.compile(r"\d")
+_RXA3 = re.compile(r"\s+([a-z][\w-]+)")
+_RXA4 = re.compile(r"[a-z]{3,}(?<!s)s")
+_RXA5 = re.compile(r"(?i)he|she|they|it|we|i|you")
+_RXA6 = re.compile(r"(?i)(?:no|none\s+of|neither|not\s+a\s+single)\b")
+_RXA7 = re.compile(r"\s+([a-z]+s)\b")
+_RXA8 = re.compile(r"(?:was|has|is|does|says|as|its|his|this|thus|us)")
+_RXA9 = re.compile(r"[A-Z][\w'\u2019-]+")
+_RXA10 = re.compile(r"['\u2019]s$")
+_RXA11 = re.compile(r"(?:^|\s)(?:[A-Z]{2,}|[A-Z][a-z]+)\s+$")
+_RXA12 = re.compile(r"\(\s*$")
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,7 +31,7 @@ from functools import lru_cache
 from ..actors import Gazetteer
 from ..lexicons import data
 from .dates import grouped_alternation
-from .text import capitalised_runs
+from .text import _NAME as _NAME_RUN
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +57,7 @@ class People:
     def add(self, name: str, actor: str | None) -> None:
         if name not in self.full or (actor and not self.full[name]):
             self.full[name] = actor
-        for word in re.findall(r"[\w'\u2019-]+", name)[1:] or [name]:
+        for word in _RXA1.findall(name)[1:] or [name]:
             if len(word) > 2 and word[0].isupper():
                 self.by_word.setdefault(word, name)
 
@@ -50,7 +65,7 @@ class People:
         text = text.strip()
         if text in self.full:
             return text, self.full[text]
-        words = re.findall(r"[\w'\u2019-]+", text)
+        words = _RXA1.findall(text)
         for word in reversed(words):
             if word in self.by_word:
                 name = self.by_word[word]
@@ -115,6 +130,11 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
     """person_names, cached: statements asks about a passage, then again about phrases cut from
     it (a segment's lead, a frame's words) and other documents' identical passages."""
     titles, _ = _title_patterns()
+    # only runs of two words or more can hold a name (capitalised_runs, without a Span for
+    # each single capitalised word); a text without any needs no actor scan
+    runs = [(m.start(), words) for m in _NAME_RUN.finditer(text) if len(words := m.group().split()) >= 2]
+    if not runs:
+        return ()
     actor_spans = [(m.start, m.end) for m in gaz.find(text)]
     # the mentions are in order and do not overlap, so the one that may hold a position is the
     # last to start at or before it, and those a span may overlap start from the first to end after it
@@ -136,11 +156,7 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
 
     not_name = _not_name()
     out = []
-    for run in capitalised_runs(text):
-        words = run.text.split()
-        if len(words) < 2:
-            continue  # trimming only drops words, and a name needs two (checked below)
-        start = run.start
+    for start, words in runs:  # trimming only drops words, and a name needs two (checked below)
         # trim leading title/stop words ("Secretary General Jane Doe" -> "Jane Doe")
         while words and (words[0].rstrip(".,") in _STOP_CAPS or is_title(words[0])
                          or words[0] in _MONTHS or inside(start)):
@@ -156,15 +172,15 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
             continue
         name = " ".join(words)
         end = start + len(name)
-        if text[start:end] != name or re.search(r"\d", name):
+        if text[start:end] != name or _RXA2.search(name):
             continue
         if overlaps(start, end):
             continue
         if titles.search(name) or len(words) < 2:
             continue
-        follower = re.match(r"\s+([a-z][\w-]+)", text[end:end + 30])
+        follower = _RXA3.match(text[end:end + 30])
         if follower and (titles.fullmatch(follower.group(1)) or _title_patterns()[1].fullmatch(follower.group(1))
-                         or re.fullmatch(r"[a-z]{3,}(?<!s)s", follower.group(1))):
+                         or _RXA4.fullmatch(follower.group(1))):
             continue  # "a Utopian Serb politician", "Utopian Serb parties": the capitals describe a noun
         if any(gaz.canonical(w) for w in words):
             continue  # a place or a people is not a person's name
@@ -180,9 +196,9 @@ _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards
 def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Speaker | None:
     """The speaker a subject noun phrase names, or None when it names nobody."""
     phrase = phrase.strip(" ,;:")
-    if not phrase or re.fullmatch(r"(?i)he|she|they|it|we|i|you", phrase):
+    if not phrase or _RXA5.fullmatch(phrase):
         return None
-    if re.match(r"(?i)(?:no|none\s+of|neither|not\s+a\s+single)\b", phrase):
+    if _RXA6.match(phrase):
         return None  # "no member state has recognised": nobody speaks
     mentions = list(gaz.find(phrase))
     extra = [m for target in links for m in gaz.find(target)]
@@ -232,8 +248,8 @@ def descriptor(phrase: str) -> str | None:
     if m is None:
         return None
     head_end = m.end()
-    plural = re.match(r"\s+([a-z]+s)\b", phrase[head_end:])
-    if plural and not re.fullmatch(r"(?:was|has|is|does|says|as|its|his|this|thus|us)", plural.group(1)):
+    plural = _RXA7.match(phrase[head_end:])
+    if plural and not _RXA8.fullmatch(plural.group(1)):
         head_end += plural.end()  # "member states", "opposition leaders"
     keep = []
     words = phrase[:m.start()].split()[-7:]
@@ -252,8 +268,8 @@ def descriptor(phrase: str) -> str | None:
 
 
 def _single_known(phrase: str, people: People):
-    for word in reversed(re.findall(r"[A-Z][\w'\u2019-]+", phrase)):
-        word = re.sub(r"['\u2019]s$", "", word)
+    for word in reversed(_RXA9.findall(phrase)):
+        word = _RXA10.sub("", word)
         if word in people.by_word:
             name = people.by_word[word]
             return name, people.full[name]
@@ -272,7 +288,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> str
     """The actor a phrase ties its speaker to: the first one named, unless it only says where."""
     ranked = []
     for i, m in enumerate(mentions):
-        if m.kind == "organ" and re.search(r"(?:^|\s)(?:[A-Z]{2,}|[A-Z][a-z]+)\s+$", phrase[max(0, m.start - 20):m.start]):
+        if m.kind == "organ" and _RXA11.search(phrase[max(0, m.start - 20):m.start]):
             prev = phrase[max(0, m.start - 20):m.start].split()[-1]
             if not gaz.canonical(prev):
                 continue  # "the XYZ General Assembly": an organ of an organisation the gazetteer does not know
@@ -282,7 +298,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> str
             continue  # "in Moscow", "Ambassador to X": where, not on whose behalf
         if m.via == "capital":
             score -= 8
-        if re.search(r"\(\s*$", phrase[:m.start]):
+        if _RXA12.search(phrase[:m.start]):
             score += 5  # "Jane Doe (Utopia)"
         ranked.append((score, name))
     for m in link_mentions:  # a link to "Secretary General of X" names the organisation outright

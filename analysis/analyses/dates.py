@@ -25,6 +25,10 @@ import calendar
 import datetime as _dt
 import json
 import re
+
+# patterns once passed to re.match/search/... as strings, compiled here: the same
+# matches, without the re module's cache lookup on every call
+_RXD1 = re.compile(r"([A-Za-z][A-Za-z.]{0,10})$")
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -306,7 +310,7 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
         if m.group()[0] == ".":
-            w = re.search(r"([A-Za-z][A-Za-z.]{0,10})$", text[max(0, m.start() - 12):m.start()])
+            w = _RXD1.search(text[max(0, m.start() - 12):m.start()])
             if w:
                 word = w.group(1).lower().rstrip(".")
                 if word in abbrev or (len(word) == 1 and w.group(1)[0].isupper()):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from ..lexicons import absent, anchors, lowered, pattern
+from ..lexicons import absent, anchors, any_anchors, lowered, pattern
 from ..model.document import Document
 from ..model.findings import Precedent, Statement
 from .attribution import _MONTHS, _STOP_CAPS, _not_name, is_title
@@ -231,9 +231,14 @@ def _join_locative(text: str, cases: list[Case]) -> list[Case]:
     return out
 
 
+_CUE_PATHS = (("precedent", "denial"), ("precedent", "warning"), ("precedent", "analogy"))
+
+
 def _cue(sent: str) -> tuple[str, re.Match] | None:
     """The relation and the structural cue that links the two cases."""
     low = lowered(sent)
+    if absent(any_anchors(*_CUE_PATHS), low):
+        return None  # no cue word of any relation (most sentences): one test for the three
     for rel in ("denial", "warning", "analogy"):
         if absent(anchors("precedent", rel), low):
             continue  # no cue word of the relation: skip its regex

@@ -14,6 +14,16 @@ verb counts there whatever its object; generic urging ("must") counts only besid
 from __future__ import annotations
 
 import re
+
+# patterns once passed to re.match/search/... as strings, compiled here: the same
+# matches, without the re module's cache lookup on every call
+_RXT1 = re.compile(r"(?i)\b(?:without|unless|until)\b")
+_RXT2 = re.compile(r"[,;:]")
+_RXT3 = re.compile(r"(?i)\b(?:which|who|that)\b")
+_RXT4 = re.compile(r"(?i)\bnot\s+only\b")
+_RXT5 = re.compile(r"[\u201c\"]")
+_RXT6 = re.compile(r"(?i)\b(?:he|she|they|who)\b(?!.*\b(?:I|we)\b)")
+_RXT7 = re.compile(r"\bby\s+(?:the\s+)?$")
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -317,7 +327,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
             return None  # backing another party's statement says nothing about the act
     negated = _negated(t[:m.start()])
-    if negated and re.search(r"(?i)\b(?:without|unless|until)\b", obj):
+    if negated and _RXT1.search(obj):
         return None  # "would not support X without Y": a condition, not a refusal
     flips = 1 if negated else 0
     head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
@@ -331,15 +341,15 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
 def _third_subject(before: str) -> bool:
     """The cue's clause has someone else as subject: a relative clause ("threats which do not
     recognise frontiers") or a bad thing ("crime undermines")."""
-    clause = re.split(r"[,;:]", before)[-1]
-    return bool(re.search(r"(?i)\b(?:which|who|that)\b", clause) or pattern("stance", "negative_objects").search(clause))
+    clause = _RXT2.split(before)[-1]
+    return bool(_RXT3.search(clause) or pattern("stance", "negative_objects").search(clause))
 
 
 def _negated(before: str) -> bool:
     """A negator in the cue's own clause: "did not recognise", "no state has recognised"."""
     clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
     found = pattern("stance", "negators").search(clause)
-    return bool(found) and not re.search(r"(?i)\bnot\s+only\b", clause)
+    return bool(found) and not _RXT4.search(clause)
 
 
 def _third_party(text: str, pos: int, sentence_head: str) -> bool:
@@ -348,9 +358,9 @@ def _third_party(text: str, pos: int, sentence_head: str) -> bool:
     opened = head.count("\u201c") - head.count("\u201d") + head.count('"') % 2
     if opened <= 0:
         return False
-    inside = re.split(r"[\u201c\"]", sentence_head)[-1]  # only the quoted words speak for the quoted
-    clause = re.split(r"[,;:]", inside)[-1]
-    return bool(re.search(r"(?i)\b(?:he|she|they|who)\b(?!.*\b(?:I|we)\b)", clause))
+    inside = _RXT5.split(sentence_head)[-1]  # only the quoted words speak for the quoted
+    clause = _RXT2.split(inside)[-1]
+    return bool(_RXT6.search(clause))
 
 
 def _principle_side(obj: str, frame: Frame, label: str) -> str | None:
@@ -372,6 +382,29 @@ def _principle_side(obj: str, frame: Frame, label: str) -> str | None:
             return "support" if side == "oppose" else "oppose"
         return side
     return None
+
+
+def _make_judged():
+    """A function equal to ``replace(st, question=q, stance=s, key=k)`` for a Statement, building
+    it from its fields in order (dataclasses.replace walks the fields by name, for every statement
+    of both assign passes); replace itself for any other class."""
+    from dataclasses import fields as _fields
+
+    names = [f.name for f in _fields(Statement)]
+    if not all(f.init for f in _fields(Statement)) or hasattr(Statement, "__post_init__") \
+            or not {"question", "stance", "key"} <= set(names):
+        return lambda st, q, s, k: replace(st, question=q, stance=s, key=k)
+    args = ", ".join({"question": "q", "stance": "s", "key": "k"}.get(n, f"st.{n}") for n in names)
+    src = (f"def judged(st, q, s, k):\n"
+           f"    if type(st) is not Statement:\n"
+           f"        return replace(st, question=q, stance=s, key=k)\n"
+           f"    return Statement({args})\n")
+    env = {"Statement": Statement, "replace": replace}
+    exec(src, env)
+    return env["judged"]
+
+
+_judged = _make_judged()
 
 
 def verdict(scores: dict[str, float]) -> str | None:
@@ -416,7 +449,7 @@ def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
                 tail = t[m.end:m.end + 40]
                 before = t[max(0, m.start - 12):m.start]
                 possessive = tail.startswith(("'s", "\u2019s")) and bool(acts.match(tail[2:]))
-                agent = re.search(r"\bby\s+(?:the\s+)?$", before)
+                agent = _RXT7.search(before)
                 if (possessive or agent) and m.via not in ("capital",):
                     found.setdefault(m.name, t)
     return found
@@ -544,7 +577,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
         elif st.actor in tgts and stance is not None:
             stance = "oppose"
         key = _key_sentence(st, stance, lambda text: cue_scores(text, frame))
-        out.append(replace(st, question=topic.id, stance=stance, key=key))
+        out.append(_judged(st, topic.id, stance, key))
     return tuple(out), main, props, tgts
 
 

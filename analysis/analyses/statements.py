@@ -8,6 +8,18 @@ consecutive segments of one speaker in one passage form one statement.
 from __future__ import annotations
 
 import re
+
+# patterns once passed to re.match/search/... as strings, compiled here: the same
+# matches, without the re module's cache lookup on every call
+_RXS1 = re.compile(r"(?:^|[\s,])(?:he|she)\s+(?:also\s+|further\s+|then\s+)?$", re.IGNORECASE)
+_RXS2 = re.compile(r"(?:^|\s)and\s+(?:also\s+|then\s+)?$")
+_RXS3 = re.compile(r",")
+_RXS4 = re.compile(r"(?i)(?:^|\W)(?:he|she|they|it)\s*$")
+_RXS5 = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?([\w-]+)")
+_RXS6 = re.compile(r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*)\s*(?:Group|group)?\s*$")
+_RXS7 = re.compile(r"([A-Z][\w'\u2019-]+)\s*[\"\u201c*]*\s*$")
+_RXS8 = re.compile(r"\s*\(([^()]{2,60})\)")
+_RXS9 = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,11 +99,10 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
              depth: int = 0) -> Speaker | None:
     """The speaker named as the subject of the verb starting at `verb_start`."""
     left = text[seg.start:verb_start]
-    if _PRONOUN.search(left[-12:]) or re.search(r"(?:^|[\s,])(?:he|she)\s+(?:also\s+|further\s+|then\s+)?$",
-                                                left, re.IGNORECASE):
+    if _PRONOUN.search(left[-12:]) or _RXS1.search(left):
         return last
     # "X recalled that ... and said": a coordinated verb shares the subject of the segment's first verb
-    if re.search(r"(?:^|\s)and\s+(?:also\s+|then\s+)?$", left) and depth < 2:
+    if _RXS2.search(left) and depth < 2:
         first = [v for v in _real_verbs(text, Segment(seg.start, verb_start - 1, seg.quotes))]
         if first and first[0].start() < verb_start - 5:
             return _subject(text, seg, first[0].start(), gaz, people, links, last, depth + 1)
@@ -105,7 +116,7 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         prev = [m for m in _real_verbs(text, Segment(seg.start, verb_start - 1, seg.quotes))]
         if prev:
             return _subject(text, seg, prev[-1].start(), gaz, people, links, last, depth + 1)
-    chunks = [c for c in re.split(r",", clause)]
+    chunks = [c for c in _RXS3.split(clause)]
     offset = seg.start + cut
     best = None
     pos = offset
@@ -138,22 +149,29 @@ def _names_someone(text: str, gaz) -> bool:
                 any(m.via not in ("capital",) for m in gaz.find(text)))
 
 
+_SAID_AFTER = re.compile(r"[\u201d\"\u2019'*]*\s*[,.]?\s*[*_]*\s*[,.]?\s*(said|added|stated|declared|warned|"
+                         r"noted|stressed|insisted|concluded|explained|continued|argued|asked|replied|wrote|"
+                         r"says|adds)\s+(.{1,160}?)(?:[.;\u201c\"]|,\s+(?:in|at|on|during|after|before|when|adding|"
+                         r"noting|saying)\b|$)", re.IGNORECASE)
+_HE_SHE = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
+_X_SAID = re.compile(r"[\u201d\"\u2019'*]*\s*,?\s*[*_]*\s*,?\s*(he|she|they|[A-Z][\w .'\u2019-]{1,80}?)\s+"
+                     r"(said|added|stated|declared|warned|noted|stressed|says|adds|told)\b")
+_FRAME_END = re.compile(r"[,;:.\u201c\"]|\s+(?:that|who|which)\s")
+"""(_after_quote's and _frame's patterns, compiled once)"""
+
+
 def _after_quote(text: str, seg: Segment, q: Span, gaz, people, links, last) -> Speaker | None:
     """`"...," said X` / `"...," X said` / `"...", he said`."""
     tail = text[q.end:seg.end]
-    m = re.match(r"[\u201d\"\u2019'*]*\s*[,.]?\s*[*_]*\s*[,.]?\s*(said|added|stated|declared|warned|"
-                 r"noted|stressed|insisted|concluded|explained|continued|argued|asked|replied|wrote|"
-                 r"says|adds)\s+(.{1,160}?)(?:[.;\u201c\"]|,\s+(?:in|at|on|during|after|before|when|adding|"
-                 r"noting|saying)\b|$)", tail, re.IGNORECASE)
+    m = _SAID_AFTER.match(tail)
     if m:
         phrase = m.group(2)  # "said Jane Doe, the Utopian Ambassador to the Union": the apposition too
-        if re.match(r"(?:he|she|they)\b", phrase, re.IGNORECASE):
+        if _HE_SHE.match(phrase):
             return last
         base = q.end + m.start(2)
         return resolve_phrase(phrase, gaz, people, [ln.target for ln in links
                                                     if base <= ln.start < base + len(phrase)])
-    m = re.match(r"[\u201d\"\u2019'*]*\s*,?\s*[*_]*\s*,?\s*(he|she|they|[A-Z][\w .'\u2019-]{1,80}?)\s+"
-                 r"(said|added|stated|declared|warned|noted|stressed|says|adds|told)\b", tail)
+    m = _X_SAID.match(tail)
     if m:
         if m.group(1).lower() in ("he", "she", "they"):
             return last
@@ -166,7 +184,7 @@ def _frame(text: str, seg: Segment, gaz, people, links) -> Speaker | None:
         if not _outside(seg.quotes, m.start()):
             continue
         rest = text[m.end():seg.end]
-        parts = re.split(r"[,;:.\u201c\"]|\s+(?:that|who|which)\s", rest, maxsplit=2)
+        parts = _FRAME_END.split(rest, maxsplit=2)
         phrase = parts[0]
         if len(parts) > 1 and not person_names(phrase, gaz) and \
                 [n for _, _, n in person_names(parts[1], gaz)] == [parts[1].strip()]:
@@ -270,7 +288,7 @@ def _opening_speaker(text: str, seg: Segment, gaz, people, links, last) -> Speak
         return None
     first = verbs[0]
     head = text[seg.start:first.start()]
-    if len(head.split()) > 16 or re.search(r"(?i)(?:^|\W)(?:he|she|they|it)\s*$", head):
+    if len(head.split()) > 16 or _RXS4.search(head):
         return None
     titles, _ = _title_patterns()
     sp = _subject(text, seg, first.start(), gaz, people, links, None)
@@ -282,7 +300,7 @@ def _opening_speaker(text: str, seg: Segment, gaz, people, links, last) -> Speak
 def _possessive_role(text: str, seg: Segment, sp: Speaker) -> bool:
     """The speaker is introduced as "its/their delegate", "according to its representative"."""
     titles, anon = _title_patterns()
-    m = re.search(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?([\w-]+)", text[seg.start:seg.end])
+    m = _RXS5.search(text[seg.start:seg.end])
     return bool(m and (titles.fullmatch(m.group(1)) or anon.fullmatch(m.group(1))))
 
 
@@ -329,12 +347,12 @@ def _lead_speaker(lead: str, gaz, people: People) -> Speaker | None:
     if found and not lead[found[-1].end:].strip(" )"):
         m = found[-1]
         return Speaker(name=None, actor=gaz.speaks_for(m.name) or m.name)
-    m = re.search(r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*)\s*(?:Group|group)?\s*$", lead)
+    m = _RXS6.search(lead)
     return None
 
 
 def _single_name(lead: str, people: People) -> Speaker | None:
-    m = re.search(r"([A-Z][\w'\u2019-]+)\s*[\"\u201c*]*\s*$", lead)
+    m = _RXS7.search(lead)
     if m and m.group(1) in people.by_word:
         name = people.by_word[m.group(1)]
         return Speaker(name, people.full[name], True)
@@ -351,7 +369,7 @@ def _prescan(doc: Document, gaz: Gazetteer, people: People) -> None:
         text = p.text
         for s, e, name in person_names(text, gaz):
             tail = text[e:e + 60]
-            paren = re.match(r"\s*\(([^()]{2,60})\)", tail) or re.match(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", tail)
+            paren = _RXS8.match(tail) or _RXS9.match(tail)
             lead = _noun_phrase_before(text, s)
             if not (titles.search(lead) or paren):
                 continue

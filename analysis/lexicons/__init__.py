@@ -68,6 +68,68 @@ def cue_anchors(cues) -> tuple[str, ...] | None:
     return tuple(sorted(a for a in out if not any(b != a and b in a for b in out)))
 
 
+class Anchors(tuple):
+    """cue_anchors(cues) (the same tuple, usable wherever that is), which also knows which
+    literals a match of cue_pattern(cues) holds as a whole word (`words`) and which only as a
+    part of one (`stems`): `absent` tests the words against the set of the text's words
+    instead of searching the text for each. Made by word_anchors, for cue_pattern only."""
+
+    words: frozenset
+    stems: tuple
+
+
+_WORD_ANCHOR = re.compile(r"[a-z0-9_]+")
+
+
+def word_anchors(cues) -> Anchors | None:
+    """cue_anchors(cues) as an Anchors, for a pattern made by cue_pattern(cues). A cue's anchor
+    is a whole word when it is made of word characters only and stands in the cue between
+    spaces, apostrophes or the cue's ends: the pattern then puts \\s+, ['\u2019] or its
+    (?<![\\w-]) and (?![\\w-]) around it, so every match holds it with no word character on
+    either side; and lower() keeps a character that is not a word character one (and keeps
+    offsets in a text lowered() does not refuse), so the lowered text's runs of word
+    characters include it. An anchor before or after a '*' (any word ending) is a stem."""
+    plain = cue_anchors(cues)
+    if plain is None:
+        return None
+    words, stems = set(), set()
+    for cue in cues:
+        cue = cue.strip().lower()
+        if not cue:
+            continue
+        parts = re.split(r"([\s'*]+)", cue)  # words at even places, the separators between at odd
+        tokens = parts[0::2]
+        anchor = max(tokens, key=lambda w: (w not in _COMMON, len(w)))
+        whole = False
+        if _WORD_ANCHOR.fullmatch(anchor):
+            for i in range(0, len(parts), 2):
+                if parts[i] != anchor:
+                    continue
+                before = parts[i - 1] if i else ""
+                after = parts[i + 1] if i + 1 < len(parts) else ""
+                if "*" not in before and "*" not in after:
+                    whole = True
+                    break
+        (words if whole else stems).add(anchor)
+    out = Anchors(plain)
+    out.stems = tuple(sorted(a for a in stems if not any(b != a and b in a for b in stems)))
+    out.words = frozenset(w for w in words if not any(b in w for b in out.stems))
+    return out
+
+
+_WORD_RUN = re.compile(r"\w+")
+_WORDS_MAX = 2000
+"""Texts up to this long get a word set for `absent` (a sentence, a statement); a longer one is
+searched for each anchor, as building its word set would cost more."""
+
+
+@lru_cache(maxsize=4096)
+def _words(low: str) -> frozenset:
+    """The runs of word characters of a lowered() text. Cached: each analysis tests its own
+    anchors against the same sentence."""
+    return frozenset(_WORD_RUN.findall(low))
+
+
 @lru_cache(maxsize=1024)
 def lowered(text: str) -> str | None:
     """text.lower() for the substring pre-checks of `absent`; None when the text holds a
@@ -82,7 +144,11 @@ def absent(anchors: tuple[str, ...] | None, low: str | None) -> bool:
     """True when no match of a case-insensitive pattern whose every match holds one of
     `anchors` (cue_anchors) can be in the text whose `lowered()` is `low`: a plain substring
     test that lets a caller skip the regex."""
-    return anchors is not None and low is not None and not any(map(low.__contains__, anchors))
+    if anchors is None or low is None:
+        return False
+    if type(anchors) is Anchors and len(low) <= _WORDS_MAX:
+        return anchors.words.isdisjoint(_words(low)) and not any(map(low.__contains__, anchors.stems))
+    return not any(map(low.__contains__, anchors))
 
 
 def cue_heads(cues) -> tuple[str, ...] | None:
@@ -138,6 +204,19 @@ def find_from_heads(rx: re.Pattern, text: str, heads: tuple[str, ...] | None, fi
 
 
 @lru_cache(maxsize=None)
+def any_anchors(*paths: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Anchors such that `absent` with them is true only where it is true with anchors(*path) of
+    every path: one test that lets a caller trying several cue lists skip them all at once."""
+    out = None
+    for path in paths:
+        a = anchors(*path)
+        if a is None:
+            return None
+        out = a if out is None else _both(out, a)
+    return out
+
+
+@lru_cache(maxsize=None)
 def heads(*path: str) -> tuple[str, ...] | None:
     """cue_heads() of the cue list at cues.json[path[0]][path[1]]..., as pattern(*path) compiles it."""
     node = cues()
@@ -152,7 +231,7 @@ def anchors(*path: str) -> tuple[str, ...] | None:
     node = cues()
     for key in path:
         node = node[key]
-    return cue_anchors(node)
+    return word_anchors(node)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +259,14 @@ def _both(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ..
     if a is None or b is None:
         return None
     both = set(a) | set(b)
-    return tuple(sorted(x for x in both if not any(y != x and y in x for y in both)))
+    plain = tuple(sorted(x for x in both if not any(y != x and y in x for y in both)))
+    if not (type(a) is Anchors and (type(b) is Anchors or b == ())):
+        return plain
+    out = Anchors(plain)  # the words and stems of both, as word_anchors gives them
+    stems = set(a.stems) | set(getattr(b, "stems", ()))
+    out.stems = tuple(sorted(x for x in stems if not any(y != x and y in x for y in stems)))
+    out.words = frozenset(w for w in a.words | getattr(b, "words", frozenset()) if not any(y in w for y in out.stems))
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -193,7 +279,7 @@ def principles(extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> tupl
         old_label, old_cues, old_viol = table.get(pid, (label, [], []))
         table[pid] = (old_label if pid in table else label, old_cues + list(cues), old_viol)
     return tuple(Principle(pid, label, cue_pattern(cues), cue_pattern(viol) if viol else None,
-                           _both(cue_anchors(cues), cue_anchors(viol) if viol else ()),
+                           _both(word_anchors(cues), word_anchors(viol) if viol else ()),
                            cue_heads(cues), cue_heads(viol) if viol else None)
                  for pid, (label, cues, viol) in table.items() if cues or viol)
 

@@ -1,0 +1,196 @@
+"""Round 3 fast paths give exactly what the plain code gave: whole-word anchors tested against a
+sentence's word set (lexicons.Anchors), the export's per-class item makers and direct JSON."""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+
+from analysis import export
+from analysis.lexicons import (Anchors, absent, anchors, cue_anchors, cue_pattern, cues, lowered, principles,
+                               word_anchors)
+from analysis.model.findings import Event, Figure, Precedent, SourceSpan, Statement
+
+_ODD = ["\u0130", "\u0131", "\u017f", "\u212a", "\u2019", "-", "_", "'", " ", "  ", "\n", ".", ",", "s", "I",
+        "*", "ed", "ing", "\u00e9", "1"]
+
+
+def _texts(words: list[str], n: int = 300, seed: int = 11) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randint(1, 25)):
+            w = rnd.choice(words)
+            w = rnd.choice([w, w.upper(), w.title(), w.lower(), w[:-1], w + "s"])
+            parts.append(w + rnd.choice(_ODD))
+        out.append("".join(parts))
+    return out
+
+
+def _cue_lists() -> list[list[str]]:
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            if node and all(isinstance(x, str) for x in node):
+                found.append(node)
+
+    walk(cues())
+    return found
+
+
+def test_word_anchors_are_the_plain_tuple():
+    for cl in _cue_lists():
+        a = word_anchors(cl)
+        assert a == cue_anchors(cl)
+        if a is not None:
+            assert isinstance(a, Anchors) and tuple(a) == cue_anchors(cl)
+
+
+def test_absent_never_skips_a_match():
+    """Where the word-set test says absent, the pattern finds nothing (on odd cases, apostrophes,
+    stems, hyphens and the characters lower() treats oddly)."""
+    lists = _cue_lists() + [["repeat", "repeated"], ["annex*", "annexation"], ["sui generis", "people's will"],
+                            ["*stan", "anti-", "self-determination", "u.n. charter"], ["step by step"]]
+    for n, cl in enumerate(lists):
+        a = word_anchors(cl)
+        if a is None:
+            continue
+        rx = cue_pattern(cl)
+        words = sorted({w for c in cl for w in c.replace("*", "").split()} | set(a))
+        for t in _texts(words, 120, seed=n):
+            if absent(a, lowered(t)):
+                assert rx.search(t) is None, (cl, t)
+            # never more absent than the substring test on the plain tuple
+            if absent(tuple(a), lowered(t)):
+                assert absent(a, lowered(t))
+
+
+def test_word_anchor_is_not_taken_inside_a_longer_word():
+    a = word_anchors(["repeat", "repeated"])
+    assert "repeat" in a.words and "repeated" in a.words
+    assert not absent(a, lowered("It was repeated."))
+    assert absent(a, lowered("repeatedly"))  # neither cue matches inside a longer word
+    assert cue_pattern(["repeat", "repeated"]).search("repeatedly") is None
+    stem = word_anchors(["annex*"])
+    assert stem.stems == ("annex",) and not stem.words
+    assert not absent(stem, lowered("The annexation"))
+
+
+def test_principles_and_path_anchors_carry_words():
+    for p in principles():
+        if p.anchors is not None:
+            assert isinstance(p.anchors, Anchors)
+    assert isinstance(anchors("stance", "oppose"), Anchors)
+
+
+def test_long_text_takes_the_substring_test():
+    a = anchors("stance", "oppose")
+    long = ("word " * 600) + "they condemned it"
+    assert absent(a, lowered(long)) == (not any(x in lowered(long) for x in a))
+
+
+def _items():
+    span = SourceSpan("p1", 3, 9, "quoted")
+    return [
+        Statement(id="d-s1", doc="d", anchor="p1", speaker="Jane \"J\" Doe", actor=None, kind="direct",
+                  text="He said, \u201cno\u201d.\nThen", span=span, principles=("a", "b"), violated=(),
+                  question=None, stance="oppose", key="k", person=True),
+        Figure(id="d-f1", doc="d", anchor="p2", text="3.5 %", value=3.5, low=None, high=float("inf"), of=2.0,
+               unit="percent", unit_name=None, measure=None, subject="x,y", approximate=False, bound=None,
+               start=0, end=5, sentence="s", role=None),
+        Event(id="d-e1", doc="d", anchor="p3", date="2008", precision="year", text="t", start=1, end=2,
+              actors=("A", "B"), end_date=None),
+        Precedent(id="d-c1", doc="d", anchor="p4", claimant=None, actor="X", subject="s", precedent="p",
+                  relation="analogy", text="\u00e9\u2019"),
+    ]
+
+
+def test_finding_item_matches_the_general_path():
+    for obj in _items():
+        fast = export.finding_item(obj)
+        plain = export._finding_item(obj)
+        assert fast == plain and list(fast) == list(plain)
+        assert [type(v) for v in fast.values()] == [type(v) for v in plain.values()]
+
+
+@dataclass(frozen=True)
+class _Odd:
+    span: object
+    start: int = 0
+
+
+def test_finding_item_odd_classes_take_the_general_path():
+    obj = _Odd(span=SourceSpan("a", 1, 2, "q"), start=5)
+    assert export.finding_item(obj) == export._finding_item(obj)
+
+
+def test_item_json_matches_json_dumps():
+    rows = [export.finding_item(x) for x in _items()]
+    rows.append({"a": [1, [2, "x"], None, True, 1.5], "b": {"c": 1}, "d": [], "e": float("nan")})
+    rows.append({})
+    for row in rows:
+        for indent in ("", "  "):
+            assert export.item_json(row, indent) == json.dumps(row, ensure_ascii=False, indent=1).replace(
+                "\n", "\n" + indent)
+
+
+class _Str(str):
+    def __str__(self) -> str:
+        return "other"
+
+
+def test_csv_rows_match_the_csv_writer():
+    import csv
+    import io
+
+    rnd = random.Random(5)
+    pieces = ["a", "b c", ",", '"', "\n", "\r", "\r\n", " ", "'", ";", "\u00e9", "\t", "x\x00y"]
+    values = [None, "", 0, 1.5, float("nan"), 10 ** 20, True, -0.0, _Str("s,"), 1e-7]
+
+    def value():
+        r = rnd.random()
+        if r < 0.3:
+            return rnd.choice(values)
+        if r < 0.45:
+            return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 3))) for _ in range(rnd.randint(0, 3))]
+        return "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+
+    for n in range(300):
+        fields = [f"f{i}" for i in range(rnd.randint(1, 4))]
+        rows = [{k: value() for k in fields if rnd.random() < 0.9} for _ in range(rnd.randint(1, 5))]
+        want = io.StringIO()
+        writer = csv.DictWriter(want, fieldnames=fields, extrasaction="ignore")
+        for row in rows:
+            writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+        got = io.StringIO()
+        export.csv_rows(got, fields, rows)
+        assert got.getvalue() == want.getvalue(), rows
+
+
+def test_judged_statement_equals_replace():
+    from dataclasses import replace
+
+    from analysis.analyses import stance
+
+    st = _items()[0]
+    a = stance._judged(st, "q1", "support", "key words")
+    b = replace(st, question="q1", stance="support", key="key words")
+    assert a == b and type(a) is type(b)
+
+
+def test_any_anchors_is_absent_only_where_each_is():
+    from analysis.analyses.precedents import _CUE_PATHS
+    from analysis.lexicons import any_anchors
+
+    both = any_anchors(*_CUE_PATHS)
+    words = sorted({w for path in _CUE_PATHS for c in cues()[path[0]][path[1]] for w in c.replace("*", "").split()})
+    for t in _texts(words, 400, seed=3):
+        low = lowered(t)
+        if absent(both, low):
+            assert all(absent(anchors(*path), low) for path in _CUE_PATHS)
+            assert all(cue_pattern(cues()[p][r]).search(t) is None for p, r in _CUE_PATHS)
