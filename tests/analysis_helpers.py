@@ -1,6 +1,8 @@
 """Build Documents by hand for analysis tests, independent of the readers."""
 from __future__ import annotations
 
+import random
+
 import json
 from pathlib import Path
 
@@ -46,3 +48,46 @@ def load_fixture_cases(path: Path) -> list[tuple[str, dict, list[dict], int]]:
             start = n
         text_lines.append(line)
     return cases
+
+
+# ---------------------------------------------------------------- random text for the fast-path tests
+ODD_SEPARATORS = ["\u0130", "\u0131", "\u017f", "\u212a", "\u2019", "-", "_", "'", " ", "  ", "\n", ".", ",", "s", "I"]
+"""Glue between random words: characters whose lower() changes length or meaning (I with dot,
+dotless i, long s, Kelvin sign), a curly apostrophe, hyphens, spaces and stray letters."""
+
+
+def odd_texts(words: list[str], n: int = 300, seed: int = 7, glue: list[str] = ODD_SEPARATORS,
+              clipped: bool = False) -> list[str]:
+    """Random texts of `words` in odd cases (and, when `clipped`, shortened or with an s added),
+    glued by `glue`: inputs on which a fast path must give exactly what the plain code gives."""
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randint(1, 25)):
+            w = rnd.choice(words)
+            forms = [w, w.upper(), w.title(), w.lower()] + ([w[:-1], w + "s"] if clipped else [])
+            parts.append(rnd.choice(forms) + rnd.choice(glue))
+        out.append("".join(parts))
+    return out
+
+
+def cue_lists() -> list[list[str]]:
+    """Every list of cue strings in cues.json, however deeply nested."""
+    from analysis.lexicons import cues
+
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            if node and all(isinstance(x, str) for x in node):
+                found.append(node)
+            else:
+                for v in node:
+                    walk(v)
+
+    walk(cues())
+    return found

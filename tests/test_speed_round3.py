@@ -11,40 +11,17 @@ from analysis.lexicons import (Anchors, absent, anchors, cue_anchors, cue_patter
                                word_anchors)
 from analysis.model.findings import Event, Figure, Precedent, SourceSpan, Statement
 
-_ODD = ["\u0130", "\u0131", "\u017f", "\u212a", "\u2019", "-", "_", "'", " ", "  ", "\n", ".", ",", "s", "I",
-        "*", "ed", "ing", "\u00e9", "1"]
+from analysis_helpers import ODD_SEPARATORS, cue_lists, odd_texts
+
+_GLUE = ODD_SEPARATORS + ["*", "ed", "ing", "\u00e9", "1"]
 
 
 def _texts(words: list[str], n: int = 300, seed: int = 11) -> list[str]:
-    rnd = random.Random(seed)
-    out = []
-    for _ in range(n):
-        parts = []
-        for _ in range(rnd.randint(1, 25)):
-            w = rnd.choice(words)
-            w = rnd.choice([w, w.upper(), w.title(), w.lower(), w[:-1], w + "s"])
-            parts.append(w + rnd.choice(_ODD))
-        out.append("".join(parts))
-    return out
-
-
-def _cue_lists() -> list[list[str]]:
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            if node and all(isinstance(x, str) for x in node):
-                found.append(node)
-
-    walk(cues())
-    return found
+    return odd_texts(words, n, seed, glue=_GLUE, clipped=True)
 
 
 def test_word_anchors_are_the_plain_tuple():
-    for cl in _cue_lists():
+    for cl in cue_lists():
         a = word_anchors(cl)
         assert a == cue_anchors(cl)
         if a is not None:
@@ -54,7 +31,7 @@ def test_word_anchors_are_the_plain_tuple():
 def test_absent_never_skips_a_match():
     """Where the word-set test says absent, the pattern finds nothing (on odd cases, apostrophes,
     stems, hyphens and the characters lower() treats oddly)."""
-    lists = _cue_lists() + [["repeat", "repeated"], ["annex*", "annexation"], ["sui generis", "people's will"],
+    lists = cue_lists() + [["repeat", "repeated"], ["annex*", "annexation"], ["sui generis", "people's will"],
                             ["*stan", "anti-", "self-determination", "u.n. charter"], ["step by step"]]
     for n, cl in enumerate(lists):
         a = word_anchors(cl)

@@ -8,45 +8,17 @@ import pytest
 
 from analysis.actors import Gazetteer, _starts_pattern
 from analysis.analyses import precedents, stance
-from analysis.lexicons import cue_heads, cue_pattern, cues, find_from_heads, principles
+from analysis.lexicons import cue_heads, cue_pattern, find_from_heads, principles
 
-_ODD = ["\u0130", "\u0131", "\u017f", "\u212a", "\u2019", "-", "_", "'", " ", "  ", "\n", ".", ",", "s", "I"]
+from analysis_helpers import cue_lists, odd_texts
 
 
 def _texts(words: list[str], n: int = 300, seed: int = 7) -> list[str]:
-    """Random texts of the given words in odd cases, glued by odd separators and letters."""
-    rnd = random.Random(seed)
-    out = []
-    for _ in range(n):
-        parts = []
-        for _ in range(rnd.randint(1, 25)):
-            w = rnd.choice(words)
-            w = rnd.choice([w, w.upper(), w.title(), w.lower()])
-            parts.append(w + rnd.choice(_ODD))
-        out.append("".join(parts))
-    return out
-
-
-def _cue_lists() -> list[list[str]]:
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            if node and all(isinstance(x, str) for x in node):
-                found.append(node)
-            else:
-                for v in node:
-                    walk(v)
-
-    walk(cues())
-    return found
+    return odd_texts(words, n, seed)
 
 
 def test_find_from_heads_is_finditer_and_search():
-    pairs = [(cue_pattern(lst), cue_heads(lst), lst) for lst in _cue_lists()]
+    pairs = [(cue_pattern(lst), cue_heads(lst), lst) for lst in cue_lists()]
     pairs += [(p.pattern, p.heads, [p.id]) for p in principles()]
     pairs += [(p.violation, p.violation_heads, [p.id]) for p in principles() if p.violation]
     checked = 0
@@ -87,6 +59,7 @@ def test_gazetteer_starts_cover_the_same_words():
 @pytest.mark.parametrize("terms", [("recogni", "independence", "territorial integrity"),
                                    ("association of serb", "association of serbian", "election"),
                                    ("organized crime", "drug trafficking", "transnational")])
+
 def test_terms_findall_fast_path(terms):
     words = [w for t in terms for w in t.split()] + ["of", "un", "the"]
     for text in _texts(words, n=200):

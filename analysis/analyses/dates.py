@@ -344,9 +344,10 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
 
 
 # ----------------------------------------------------------------- patterns
-def _month_alternation(case_sensitive: bool = True) -> str:
-    """Month names and abbreviations as written; grouped by first letter (`alternation`) for a
-    case-sensitive pattern."""
+def _month_forms(capital_stop: str, small_stop: str) -> list[str]:
+    """Month names as written (Capitalised, UPPER, and lower case unless the name needs its
+    capital), then the abbreviations: Capitalised and UPPER followed by `capital_stop`, lower
+    case by `small_stop` (a lower-case abbreviation counts only with its full stop)."""
     lx = lexicon("dates")
     forms = []
     for name in lx["months"]:
@@ -354,7 +355,14 @@ def _month_alternation(case_sensitive: bool = True) -> str:
         if name not in lx["months_needing_capital"]:
             forms.append(name)
     for ab in lx["month_abbreviations"]:
-        forms += [ab.capitalize() + r"\.?", ab.upper() + r"\.?", ab + r"\."]
+        forms += [ab.capitalize() + capital_stop, ab.upper() + capital_stop, ab + small_stop]
+    return forms
+
+
+def _month_alternation(case_sensitive: bool = True) -> str:
+    """Month names and abbreviations as written; grouped by first letter (`alternation`) for a
+    case-sensitive pattern."""
+    forms = _month_forms(r"\.?", r"\.")
     forms.sort(key=len, reverse=True)
     if case_sensitive:
         return alternation(forms, flags_ci=False) + r"(?![\w])"
@@ -429,14 +437,7 @@ def _month_gate() -> tuple[re.Pattern, tuple[str, ...]]:
     the pattern (a scan from capital to capital), the lower-case ones ("march", "mar.") the
     strings; each form without its optional full stop, a form holding another left out. A text
     holding none skips the patterns of _MONTH_KINDS."""
-    lx = lexicon("dates")
-    forms = []
-    for name in lx["months"]:
-        forms += [name.capitalize(), name.upper()]
-        if name not in lx["months_needing_capital"]:
-            forms.append(name)
-    for ab in lx["month_abbreviations"]:
-        forms += [ab.capitalize(), ab.upper(), ab + "."]
+    forms = _month_forms("", ".")
     kept = sorted({f for f in forms if not any(o != f and o in f for o in forms)})
     capital = [f for f in kept if f[:1].isupper()]
     pattern = re.compile("|".join(map(re.escape, capital)) if capital else "(?!x)x")

@@ -95,30 +95,9 @@ def _terms_findall(terms: tuple[str, ...], text: str) -> tuple[str, ...]:
     low = lowered(text)
     if absent(_terms_anchors(terms), low):
         return ()  # none of the words is there: spare the regex a whole document
-    rx = _terms_pattern(terms)
-    heads = _terms_heads(terms)
-    if heads is None or low is None:
-        return tuple(rx.findall(text))
-    # Every match starts where the lower-cased text holds a term's first word (lowered() keeps
-    # offsets, and the pattern has no groups): the earliest of those places, from where the
-    # last match ended, where the pattern matches is where findall's search finds the next one.
-    # Trying only those places spares the regex every other position of a whole document.
-    starts = set()
-    for head in heads:
-        i = low.find(head)
-        while i >= 0:
-            starts.add(i)
-            i = low.find(head, i + 1)
-    out = []
-    pos = 0
-    for i in sorted(starts):
-        if i < pos:
-            continue
-        m = rx.match(text, i)
-        if m:
-            out.append(m.group())
-            pos = m.end()
-    return tuple(out)
+    # only where a term's first word is: spares the regex every other position of a whole document
+    # (the pattern has no groups, so the matches' texts are what findall gives)
+    return tuple(m.group() for m in find_from_heads(_terms_pattern(terms), text, _terms_heads(terms)))
 
 
 @lru_cache(maxsize=256)
