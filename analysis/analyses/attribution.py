@@ -9,21 +9,6 @@ as the subject ("The EU leaders").
 from __future__ import annotations
 
 import re
-
-# patterns once passed to re.match/search/... as strings, compiled here: the same
-# matches, without the re module's cache lookup on every call
-_RXA1 = re.compile(r"[\w'\u2019-]+")
-_RXA2 = re.compile(r"\d")
-_RXA3 = re.compile(r"\s+([a-z][\w-]+)")
-_RXA4 = re.compile(r"[a-z]{3,}(?<!s)s")
-_RXA5 = re.compile(r"(?i)he|she|they|it|we|i|you")
-_RXA6 = re.compile(r"(?i)(?:no|none\s+of|neither|not\s+a\s+single)\b")
-_RXA7 = re.compile(r"\s+([a-z]+s)\b")
-_RXA8 = re.compile(r"(?:was|has|is|does|says|as|its|his|this|thus|us)")
-_RXA9 = re.compile(r"[A-Z][\w'\u2019-]+")
-_RXA10 = re.compile(r"['\u2019]s$")
-_RXA11 = re.compile(r"(?:^|\s)(?:[A-Z]{2,}|[A-Z][a-z]+)\s+$")
-_RXA12 = re.compile(r"\(\s*$")
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +17,20 @@ from ..actors import Gazetteer
 from ..lexicons import data
 from .dates import grouped_alternation
 from .text import _NAME as _NAME_RUN
+
+# compiled once: these run in hot loops, where re's own cache lookup per call was measurable
+_WORD_TOKEN = re.compile(r"[\w'\u2019-]+")
+_DIGIT = re.compile(r"\d")
+_NEXT_SMALL_WORD = re.compile(r"\s+([a-z][\w-]+)")
+_PLURAL_NOUN = re.compile(r"[a-z]{3,}(?<!s)s")
+_PRONOUN_ONLY = re.compile(r"(?i)he|she|they|it|we|i|you")
+_NOBODY = re.compile(r"(?i)(?:no|none\s+of|neither|not\s+a\s+single)\b")
+_PLURAL_AFTER = re.compile(r"\s+([a-z]+s)\b")
+_NOT_A_PLURAL = re.compile(r"(?:was|has|is|does|says|as|its|his|this|thus|us)")
+_CAPITAL_WORD = re.compile(r"[A-Z][\w'\u2019-]+")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z]{2,}|[A-Z][a-z]+)\s+$")
+_OPEN_PAREN_END = re.compile(r"\(\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +56,7 @@ class People:
     def add(self, name: str, actor: str | None) -> None:
         if name not in self.full or (actor and not self.full[name]):
             self.full[name] = actor
-        for word in _RXA1.findall(name)[1:] or [name]:
+        for word in _WORD_TOKEN.findall(name)[1:] or [name]:
             if len(word) > 2 and word[0].isupper():
                 self.by_word.setdefault(word, name)
 
@@ -65,7 +64,7 @@ class People:
         text = text.strip()
         if text in self.full:
             return text, self.full[text]
-        words = _RXA1.findall(text)
+        words = _WORD_TOKEN.findall(text)
         for word in reversed(words):
             if word in self.by_word:
                 name = self.by_word[word]
@@ -172,15 +171,15 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
             continue
         name = " ".join(words)
         end = start + len(name)
-        if text[start:end] != name or _RXA2.search(name):
+        if text[start:end] != name or _DIGIT.search(name):
             continue
         if overlaps(start, end):
             continue
         if titles.search(name) or len(words) < 2:
             continue
-        follower = _RXA3.match(text[end:end + 30])
+        follower = _NEXT_SMALL_WORD.match(text[end:end + 30])
         if follower and (titles.fullmatch(follower.group(1)) or _title_patterns()[1].fullmatch(follower.group(1))
-                         or _RXA4.fullmatch(follower.group(1))):
+                         or _PLURAL_NOUN.fullmatch(follower.group(1))):
             continue  # "a Utopian Serb politician", "Utopian Serb parties": the capitals describe a noun
         if any(gaz.canonical(w) for w in words):
             continue  # a place or a people is not a person's name
@@ -196,9 +195,9 @@ _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards
 def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Speaker | None:
     """The speaker a subject noun phrase names, or None when it names nobody."""
     phrase = phrase.strip(" ,;:")
-    if not phrase or _RXA5.fullmatch(phrase):
+    if not phrase or _PRONOUN_ONLY.fullmatch(phrase):
         return None
-    if _RXA6.match(phrase):
+    if _NOBODY.match(phrase):
         return None  # "no member state has recognised": nobody speaks
     mentions = list(gaz.find(phrase))
     extra = [m for target in links for m in gaz.find(target)]
@@ -248,8 +247,8 @@ def descriptor(phrase: str) -> str | None:
     if m is None:
         return None
     head_end = m.end()
-    plural = _RXA7.match(phrase[head_end:])
-    if plural and not _RXA8.fullmatch(plural.group(1)):
+    plural = _PLURAL_AFTER.match(phrase[head_end:])
+    if plural and not _NOT_A_PLURAL.fullmatch(plural.group(1)):
         head_end += plural.end()  # "member states", "opposition leaders"
     keep = []
     words = phrase[:m.start()].split()[-7:]
@@ -268,8 +267,8 @@ def descriptor(phrase: str) -> str | None:
 
 
 def _single_known(phrase: str, people: People):
-    for word in reversed(_RXA9.findall(phrase)):
-        word = _RXA10.sub("", word)
+    for word in reversed(_CAPITAL_WORD.findall(phrase)):
+        word = _POSSESSIVE_END.sub("", word)
         if word in people.by_word:
             name = people.by_word[word]
             return name, people.full[name]
@@ -288,7 +287,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> str
     """The actor a phrase ties its speaker to: the first one named, unless it only says where."""
     ranked = []
     for i, m in enumerate(mentions):
-        if m.kind == "organ" and _RXA11.search(phrase[max(0, m.start - 20):m.start]):
+        if m.kind == "organ" and _NAME_BEFORE.search(phrase[max(0, m.start - 20):m.start]):
             prev = phrase[max(0, m.start - 20):m.start].split()[-1]
             if not gaz.canonical(prev):
                 continue  # "the XYZ General Assembly": an organ of an organisation the gazetteer does not know
@@ -298,7 +297,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> str
             continue  # "in Moscow", "Ambassador to X": where, not on whose behalf
         if m.via == "capital":
             score -= 8
-        if _RXA12.search(phrase[:m.start]):
+        if _OPEN_PAREN_END.search(phrase[:m.start]):
             score += 5  # "Jane Doe (Utopia)"
         ranked.append((score, name))
     for m in link_mentions:  # a link to "Secretary General of X" names the organisation outright

@@ -25,16 +25,15 @@ import calendar
 import datetime as _dt
 import json
 import re
-
-# patterns once passed to re.match/search/... as strings, compiled here: the same
-# matches, without the re module's cache lookup on every call
-_RXD1 = re.compile(r"([A-Za-z][A-Za-z.]{0,10})$")
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..lexicons import absent, lowered
 from ..memo import TextMemo
+
+# compiled once: these run in hot loops, where re's own cache lookup per call was measurable
+_TRAILING_WORD = re.compile(r"([A-Za-z][A-Za-z.]{0,10})$")
 
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 MASK = "\ue000"
@@ -310,7 +309,7 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
         if m.group()[0] == ".":
-            w = _RXD1.search(text[max(0, m.start() - 12):m.start()])
+            w = _TRAILING_WORD.search(text[max(0, m.start() - 12):m.start()])
             if w:
                 word = w.group(1).lower().rstrip(".")
                 if word in abbrev or (len(word) == 1 and w.group(1)[0].isupper()):

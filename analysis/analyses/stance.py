@@ -14,16 +14,6 @@ verb counts there whatever its object; generic urging ("must") counts only besid
 from __future__ import annotations
 
 import re
-
-# patterns once passed to re.match/search/... as strings, compiled here: the same
-# matches, without the re module's cache lookup on every call
-_RXT1 = re.compile(r"(?i)\b(?:without|unless|until)\b")
-_RXT2 = re.compile(r"[,;:]")
-_RXT3 = re.compile(r"(?i)\b(?:which|who|that)\b")
-_RXT4 = re.compile(r"(?i)\bnot\s+only\b")
-_RXT5 = re.compile(r"[\u201c\"]")
-_RXT6 = re.compile(r"(?i)\b(?:he|she|they|who)\b(?!.*\b(?:I|we)\b)")
-_RXT7 = re.compile(r"\bby\s+(?:the\s+)?$")
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -36,6 +26,15 @@ from ..model.findings import Position, Statement
 from .dates import grouped_alternation
 from .principles import invoked
 from .text import sentences
+
+# compiled once: these run in hot loops, where re's own cache lookup per call was measurable
+_CONDITION_WORD = re.compile(r"(?i)\b(?:without|unless|until)\b")
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+_RELATIVE_WORD = re.compile(r"(?i)\b(?:which|who|that)\b")
+_NOT_ONLY = re.compile(r"(?i)\bnot\s+only\b")
+_OPEN_QUOTE = re.compile(r"[\u201c\"]")
+_THIRD_PERSON = re.compile(r"(?i)\b(?:he|she|they|who)\b(?!.*\b(?:I|we)\b)")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 
 MIXED_RATIO = 0.34
 _STOP = {"from", "with", "that", "this", "into", "between", "against", "their", "about", "after", "before",
@@ -306,7 +305,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
             return None  # backing another party's statement says nothing about the act
     negated = _negated(t[:m.start()])
-    if negated and _RXT1.search(obj):
+    if negated and _CONDITION_WORD.search(obj):
         return None  # "would not support X without Y": a condition, not a refusal
     flips = 1 if negated else 0
     head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
@@ -320,15 +319,15 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
 def _third_subject(before: str) -> bool:
     """The cue's clause has someone else as subject: a relative clause ("threats which do not
     recognise frontiers") or a bad thing ("crime undermines")."""
-    clause = _RXT2.split(before)[-1]
-    return bool(_RXT3.search(clause) or pattern("stance", "negative_objects").search(clause))
+    clause = _CLAUSE_PUNCT.split(before)[-1]
+    return bool(_RELATIVE_WORD.search(clause) or pattern("stance", "negative_objects").search(clause))
 
 
 def _negated(before: str) -> bool:
     """A negator in the cue's own clause: "did not recognise", "no state has recognised"."""
     clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
     found = pattern("stance", "negators").search(clause)
-    return bool(found) and not _RXT4.search(clause)
+    return bool(found) and not _NOT_ONLY.search(clause)
 
 
 def _third_party(text: str, pos: int, sentence_head: str) -> bool:
@@ -337,9 +336,9 @@ def _third_party(text: str, pos: int, sentence_head: str) -> bool:
     opened = head.count("\u201c") - head.count("\u201d") + head.count('"') % 2
     if opened <= 0:
         return False
-    inside = _RXT5.split(sentence_head)[-1]  # only the quoted words speak for the quoted
-    clause = _RXT2.split(inside)[-1]
-    return bool(_RXT6.search(clause))
+    inside = _OPEN_QUOTE.split(sentence_head)[-1]  # only the quoted words speak for the quoted
+    clause = _CLAUSE_PUNCT.split(inside)[-1]
+    return bool(_THIRD_PERSON.search(clause))
 
 
 def _principle_side(obj: str, frame: Frame, label: str) -> str | None:
@@ -428,7 +427,7 @@ def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
                 tail = t[m.end:m.end + 40]
                 before = t[max(0, m.start - 12):m.start]
                 possessive = tail.startswith(("'s", "\u2019s")) and bool(acts.match(tail[2:]))
-                agent = _RXT7.search(before)
+                agent = _BY_BEFORE.search(before)
                 if (possessive or agent) and m.via not in ("capital",):
                     found.setdefault(m.name, t)
     return found

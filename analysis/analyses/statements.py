@@ -8,18 +8,6 @@ consecutive segments of one speaker in one passage form one statement.
 from __future__ import annotations
 
 import re
-
-# patterns once passed to re.match/search/... as strings, compiled here: the same
-# matches, without the re module's cache lookup on every call
-_RXS1 = re.compile(r"(?:^|[\s,])(?:he|she)\s+(?:also\s+|further\s+|then\s+)?$", re.IGNORECASE)
-_RXS2 = re.compile(r"(?:^|\s)and\s+(?:also\s+|then\s+)?$")
-_RXS3 = re.compile(r",")
-_RXS4 = re.compile(r"(?i)(?:^|\W)(?:he|she|they|it)\s*$")
-_RXS5 = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?([\w-]+)")
-_RXS6 = re.compile(r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*)\s*(?:Group|group)?\s*$")
-_RXS7 = re.compile(r"([A-Z][\w'\u2019-]+)\s*[\"\u201c*]*\s*$")
-_RXS8 = re.compile(r"\s*\(([^()]{2,60})\)")
-_RXS9 = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +18,16 @@ from ..model.findings import SourceSpan, Statement
 from .attribution import People, Speaker, _title_patterns, from_turn, is_title, person_names, resolve_phrase
 from .principles import invoked
 from .text import Span, quotations, sentences
+
+# compiled once: these run in hot loops, where re's own cache lookup per call was measurable
+_HE_SHE_BEFORE = re.compile(r"(?:^|[\s,])(?:he|she)\s+(?:also\s+|further\s+|then\s+)?$", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"(?:^|\s)and\s+(?:also\s+|then\s+)?$")
+_PRONOUN_END = re.compile(r"(?i)(?:^|\W)(?:he|she|they|it)\s*$")
+_ITS_THEIR = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?([\w-]+)")
+_CAPS_RUN_END = re.compile(r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*)\s*(?:Group|group)?\s*$")
+_CAP_WORD_END = re.compile(r"([A-Z][\w'\u2019-]+)\s*[\"\u201c*]*\s*$")
+_PARENTHESIS = re.compile(r"\s*\(([^()]{2,60})\)")
+_OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +97,10 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
              depth: int = 0) -> Speaker | None:
     """The speaker named as the subject of the verb starting at `verb_start`."""
     left = text[seg.start:verb_start]
-    if _PRONOUN.search(left[-12:]) or _RXS1.search(left):
+    if _PRONOUN.search(left[-12:]) or _HE_SHE_BEFORE.search(left):
         return last
     # "X recalled that ... and said": a coordinated verb shares the subject of the segment's first verb
-    if _RXS2.search(left) and depth < 2:
+    if _AND_BEFORE.search(left) and depth < 2:
         first = [v for v in _real_verbs(text, Segment(seg.start, verb_start - 1, seg.quotes))]
         if first and first[0].start() < verb_start - 5:
             return _subject(text, seg, first[0].start(), gaz, people, links, last, depth + 1)
@@ -116,7 +114,7 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         prev = [m for m in _real_verbs(text, Segment(seg.start, verb_start - 1, seg.quotes))]
         if prev:
             return _subject(text, seg, prev[-1].start(), gaz, people, links, last, depth + 1)
-    chunks = [c for c in _RXS3.split(clause)]
+    chunks = clause.split(",")
     offset = seg.start + cut
     best = None
     pos = offset
@@ -288,7 +286,7 @@ def _opening_speaker(text: str, seg: Segment, gaz, people, links, last) -> Speak
         return None
     first = verbs[0]
     head = text[seg.start:first.start()]
-    if len(head.split()) > 16 or _RXS4.search(head):
+    if len(head.split()) > 16 or _PRONOUN_END.search(head):
         return None
     titles, _ = _title_patterns()
     sp = _subject(text, seg, first.start(), gaz, people, links, None)
@@ -300,7 +298,7 @@ def _opening_speaker(text: str, seg: Segment, gaz, people, links, last) -> Speak
 def _possessive_role(text: str, seg: Segment, sp: Speaker) -> bool:
     """The speaker is introduced as "its/their delegate", "according to its representative"."""
     titles, anon = _title_patterns()
-    m = _RXS5.search(text[seg.start:seg.end])
+    m = _ITS_THEIR.search(text[seg.start:seg.end])
     return bool(m and (titles.fullmatch(m.group(1)) or anon.fullmatch(m.group(1))))
 
 
@@ -347,12 +345,12 @@ def _lead_speaker(lead: str, gaz, people: People) -> Speaker | None:
     if found and not lead[found[-1].end:].strip(" )"):
         m = found[-1]
         return Speaker(name=None, actor=gaz.speaks_for(m.name) or m.name)
-    m = _RXS6.search(lead)
+    m = _CAPS_RUN_END.search(lead)
     return None
 
 
 def _single_name(lead: str, people: People) -> Speaker | None:
-    m = _RXS7.search(lead)
+    m = _CAP_WORD_END.search(lead)
     if m and m.group(1) in people.by_word:
         name = people.by_word[m.group(1)]
         return Speaker(name, people.full[name], True)
@@ -369,7 +367,7 @@ def _prescan(doc: Document, gaz: Gazetteer, people: People) -> None:
         text = p.text
         for s, e, name in person_names(text, gaz):
             tail = text[e:e + 60]
-            paren = _RXS8.match(tail) or _RXS9.match(tail)
+            paren = _PARENTHESIS.match(tail) or _OF_NAME.match(tail)
             lead = _noun_phrase_before(text, s)
             if not (titles.search(lead) or paren):
                 continue

@@ -219,19 +219,13 @@ def any_anchors(*paths: tuple[str, ...]) -> tuple[str, ...] | None:
 @lru_cache(maxsize=None)
 def heads(*path: str) -> tuple[str, ...] | None:
     """cue_heads() of the cue list at cues.json[path[0]][path[1]]..., as pattern(*path) compiles it."""
-    node = cues()
-    for key in path:
-        node = node[key]
-    return cue_heads(node)
+    return cue_heads(_cue_list(path))
 
 
 @lru_cache(maxsize=None)
 def anchors(*path: str) -> tuple[str, ...] | None:
     """cue_anchors() of the cue list at cues.json[path[0]][path[1]]..., as pattern(*path) compiles it."""
-    node = cues()
-    for key in path:
-        node = node[key]
-    return word_anchors(node)
+    return word_anchors(_cue_list(path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,10 +283,15 @@ def cues() -> dict:
     return data("cues")
 
 
-@lru_cache(maxsize=None)
-def pattern(*path: str) -> re.Pattern:
-    """Compiled pattern for the cue list at cues.json[path[0]][path[1]]..."""
+def _cue_list(path: tuple[str, ...]) -> list[str]:
+    """The cue list at cues.json[path[0]][path[1]]..."""
     node = cues()
     for key in path:
         node = node[key]
-    return cue_pattern(node)
+    return node
+
+
+@lru_cache(maxsize=None)
+def pattern(*path: str) -> re.Pattern:
+    """Compiled pattern for the cue list at cues.json[path[0]][path[1]]..."""
+    return cue_pattern(_cue_list(path))
