@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from ..lexicons import absent, anchors, any_anchors, lowered, pattern
+from ..memo import TextMemo
 from ..model.document import Document
 from ..model.findings import Precedent, Statement
 from .attribution import _MONTHS, _STOP_CAPS, _not_name, is_title
@@ -61,10 +63,67 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
     name (the last name for each), when the caller keeps it as history grows (a _Known also
     answers its prefix look-ups quickly). `persons_low`: `persons` in lower case, when the
     caller has it (made here otherwise); `persons_long`: _Persons of it, likewise."""
-    out: list[Case] = []
-    taken: list[tuple[int, int]] = []
     if persons_low is None:
         persons_low = {p.lower() for p in persons}
+    found = _sentence_cases(text, gaz)
+    out = list(found.cases)
+    for run in found.runs:  # what the sentence alone cannot tell: is the run a person, a known case?
+        if run.low in persons_low:
+            continue
+        if persons_long is None:
+            persons_long = _Persons(persons_low)
+        if persons_long.overlaps(run.low):
+            continue
+        if known is None:  # built on first need: few sentences get this far
+            known = {c.name.lower(): c.name for c in history}
+        if run.opens_sentence and run.name not in known_caps and run.low not in known:
+            continue
+        # a partial mention of a case met before ("the Association of X municipalities") takes its full name
+        full = _Known.longer(known, run.low, run.name)
+        out.append(Case(run.start, run.start + len(run.name), full, "entity"))
+    for start, end, n, want in found.anaphors:
+        prior = [c.name for c in history if want is None or c.kind in want]
+        prior = list(dict.fromkeys(reversed(prior)))[:n]
+        if len(prior) == n:
+            out.append(Case(start, end, " and ".join(reversed(prior)), "anaphor"))
+    out.sort(key=lambda c: c.start)
+    return _join_locative(text, out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """An entity run that may name a case, as far as its sentence tells."""
+    start: int
+    name: str
+    low: str
+    opens_sentence: bool  # a single word opening the sentence: a case only when known otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceCases:
+    """What find_cases reads from a sentence and the gazetteer alone, before the document's
+    persons, capitals and history have their say."""
+    cases: tuple[Case, ...]  # composite entities and the gazetteer's cases
+    runs: tuple[_Run, ...]  # other entity runs (not persons' names in capitals, nor common words)
+    anaphors: tuple[tuple[int, int, int, tuple[str, ...] | None], ...]  # (start, end, how many, of kinds)
+
+
+def _sentence_cases(text: str, gaz) -> _SentenceCases:
+    """_scan_sentence(text, gaz), from the memo of `gaz` when the sentence was seen (a corpus
+    repeats many sentences, and main_case asks about a title again)."""
+    memo = _SENTENCE_MEMOS.get(gaz)
+    if memo is None:
+        memo = _SENTENCE_MEMOS[gaz] = TextMemo(_scan_sentence, 1_000_000)
+    return memo(text, gaz)
+
+
+_SENTENCE_MEMOS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+"""A TextMemo of _scan_sentence for each gazetteer in use."""
+
+
+def _scan_sentence(text: str, gaz) -> _SentenceCases:
+    cases: list[Case] = []
+    taken: list[tuple[int, int]] = []
     mentions = gaz.find(text)
     all_runs = entity_runs(text)
     runs = [r for r in all_runs if _has_entity_word(r.text)
@@ -79,7 +138,7 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
         if not name or any(m.start == start and m.end == start + len(name) and m.kind in _CASE_KINDS
                            for m in mentions):
             continue  # only a title before a place: the place itself
-        out.append(Case(start, start + len(name), name, "entity"))
+        cases.append(Case(start, start + len(name), name, "entity"))
         taken.append((start, start + len(name)))
     composites = list(taken)
     # gaz.find gives mentions in order and not overlapping, so none starts inside one taken
@@ -94,17 +153,14 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
             continue
         if kind == "organisation" and m.via not in ("name", "alias"):
             continue
-        out.append(Case(m.start, m.end, m.name, kind))
+        cases.append(Case(m.start, m.end, m.name, kind))
     overlaps = _overlap_test(taken)
+    names: list[_Run] = []
     for run in all_runs:
         if overlaps(run.start, run.end):
             continue
         words, name, low = _run_name(run.text)
-        if not name or len(name) < 4 or is_title(name) or low in persons_low:
-            continue
-        if persons_long is None:
-            persons_long = _Persons(persons_low)
-        if persons_long.overlaps(low):
+        if not name or len(name) < 4 or is_title(name):
             continue
         if len(words) > 1 and name.replace(".", "").replace(" ", "").isupper():
             continue  # a speaker's name set in capitals
@@ -112,23 +168,14 @@ def find_cases(text: str, gaz, persons: set[str], history: list["Case"], known_c
             continue
         start = text.find(name, run.start)
         first_of_sentence = not text[:start].strip() or text[:start].rstrip()[-1:] in ".:\u201c\""
-        if known is None:  # built on first need: few sentences get this far
-            known = {c.name.lower(): c.name for c in history}
-        if first_of_sentence and len(words) < 2 and name not in known_caps and low not in known:
-            continue
-        # a partial mention of a case met before ("the Association of X municipalities") takes its full name
-        full = _Known.longer(known, low, name)
-        out.append(Case(start, start + len(name), full, "entity"))
+        names.append(_Run(start, name, low, first_of_sentence and len(words) < 2))
+    anaphors = []
     for m in () if absent(_ANAPHOR_WORDS, lowered(text)) else _ANAPHOR.finditer(text):
         n = 2 if m.group(1).lower() == "two" else 3
         want = ("de-facto-state", "sub-state", "region") if m.group(2).lower() in (
             "regions", "territories", "republics", "entities", "provinces") else None
-        prior = [c.name for c in history if want is None or c.kind in want]
-        prior = list(dict.fromkeys(reversed(prior)))[:n]
-        if len(prior) == n:
-            out.append(Case(m.start(), m.end(), " and ".join(reversed(prior)), "anaphor"))
-    out.sort(key=lambda c: c.start)
-    return _join_locative(text, out)
+        anaphors.append((m.start(), m.end(), n, want))
+    return _SentenceCases(tuple(cases), tuple(names), tuple(anaphors))
 
 
 def _overlap_test(spans: list[tuple[int, int]]):
@@ -234,8 +281,10 @@ def _join_locative(text: str, cases: list[Case]) -> list[Case]:
 _CUE_PATHS = (("precedent", "denial"), ("precedent", "warning"), ("precedent", "analogy"))
 
 
+@lru_cache(maxsize=16384)
 def _cue(sent: str) -> tuple[str, re.Match] | None:
-    """The relation and the structural cue that links the two cases."""
+    """The relation and the structural cue that links the two cases. Cached: a corpus repeats
+    many sentences."""
     low = lowered(sent)
     if absent(any_anchors(*_CUE_PATHS), low):
         return None  # no cue word of any relation (most sentences): one test for the three

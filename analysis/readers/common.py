@@ -5,6 +5,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from analysis.memo import TextMemo
 from analysis.model.document import Block, Document, Footnote, Link, NoteRef, Source
 
 # Punctuation that should hug the word before it when the space was left by removed markup.
@@ -172,7 +173,11 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 
 def norm(s: str) -> str:
     """Lower-case words without punctuation, for comparing lines that repeat."""
-    return " ".join(_PUNCTUATION.sub(" ", s.lower()).split())
+    return _NORMS(s)
+
+
+_NORMS = TextMemo(lambda s: " ".join(_PUNCTUATION.sub(" ", s.lower()).split()), 300_000)
+"""norm of recent texts: a reader asks about a block more than once, and a corpus repeats blocks."""
 
 
 @dataclass

@@ -11,7 +11,16 @@ from analysis.memo import TextMemo
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, InlineBuilder, any_date, never_raise, norm, plain
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+
+def _markdown_it() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+
+
+_MD = _markdown_it()
+# The same parser without the inline pass: _parse parses a block's inline text itself, and only
+# when the rendering is not in _RENDERED (most of a corpus's paragraphs recur), with
+# _MD.parseInline, which gives the tokens the inline pass would (same rules, same env).
+_MD_BLOCKS = _markdown_it().disable(["inline", "text_join"])
 
 _SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.I)
 _SUP_CLOSE = re.compile(r"^</sup\s*>$", re.I)
@@ -141,7 +150,7 @@ def _parse(text: str) -> list[_Raw]:
     """Markdown -> rendered blocks in reading order (tables as rows with their first cell as context)."""
     text = re.sub(r"(?m)^(?=[ \t]{0,3}-{3,}[ \t]*$)", "\n", text)  # `---` is a rule, never a setext underline
     env: dict = {}
-    tokens = _MD.parse(text, env)
+    tokens = _MD_BLOCKS.parse(text, env)
     memo = not env  # no link reference definitions: an inline text renders the same anywhere
     out: list[_Raw] = []
     in_item = 0
@@ -165,12 +174,10 @@ def _parse(text: str) -> list[_Raw]:
             out.append(_Raw("hr", Inline("")))
         elif t in ("code_block", "fence", "html_block"):
             # Converters indent paragraphs or wrap them in HTML: read them as running text.
-            children = _MD.parseInline(tok.content)[0].children or []
-            inline, lines, label = _Render().run(children)
+            inline, lines, label = _render_inline(tok.content)
             out.append(_Raw("paragraph", inline, lines, note_label=label))
         elif t == "inline":
-            children = tok.children or []
-            inline, lines, label = _RENDERED(tok.content, children) if memo else _Render().run(children)
+            inline, lines, label = _RENDERED(tok.content) if memo else _render_inline(tok.content, env)
             opener = tokens[i - 1].type if i else ""
             if opener == "heading_open":
                 out.append(_Raw("heading", inline, lines, level=int(tokens[i - 1].tag[1:])))
@@ -181,10 +188,14 @@ def _parse(text: str) -> list[_Raw]:
     return out
 
 
-_RENDERED = TextMemo(lambda content, children: _Render().run(children), 300_000)
-"""_Render().run of the inline tokens (`children`) of a text, when the document has no link
-reference definitions (then the tokens follow from the text alone): a recurring paragraph
-is rendered once."""
+def _render_inline(content: str, env: dict | None = None) -> tuple[Inline, tuple[str, ...], str | None]:
+    """Inline Markdown `content` (with the document's link reference definitions in `env`) rendered."""
+    return _Render().run(_MD.parseInline(content, env)[0].children or [])
+
+
+_RENDERED = TextMemo(_render_inline, 300_000)
+"""_render_inline of a text, when the document has no link reference definitions (then the
+tokens follow from the text alone): a recurring paragraph is parsed and rendered once."""
 
 
 def _row_blocks(cells: list[Inline]) -> list[_Raw]:

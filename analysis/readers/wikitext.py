@@ -4,6 +4,8 @@ from __future__ import annotations
 import functools
 import html
 import re
+import threading
+from collections import OrderedDict
 
 import mwparserfromhell
 import pycountry
@@ -355,6 +357,35 @@ def _cite_text(fields: list[tuple[str, str]]) -> str:
 _parse = TextMemo(lambda wikitext: mwparserfromhell.parse(wikitext, skip_style_tags=False), 300_000)
 
 
+class _NodeMemo:
+    """Values computed from parse-tree nodes, by node, for the trees that _parse hands out again
+    (a recurring paragraph), most recent `size` kept. An entry holds its node, so no other node
+    can take that node's id while the entry is kept."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[int, tuple[object, object]] = OrderedDict()  # id(node) -> (node, value)
+        self.lock = threading.Lock()
+
+    def get(self, node):
+        with self.lock:
+            entry = self.items.get(id(node))
+            if entry is None:
+                return None
+            self.items.move_to_end(id(node))  # now the most recently used
+            return entry[1]
+
+    def put(self, node, value) -> None:
+        with self.lock:
+            self.items[id(node)] = (node, value)
+            if len(self.items) > self.size:
+                self.items.popitem(last=False)  # (an OrderedDict drops its oldest at once)
+
+
+_NOTE_BODIES = _NodeMemo(4096)
+"""_Renderer._note_body of the note bodies (ref contents) in recurring paragraphs."""
+
+
 class _Renderer:
     """Turns wikitext fragments into Inline text, footnotes going to the DocBuilder."""
 
@@ -366,6 +397,7 @@ class _Renderer:
         self.in_ref = False
         self.cite_fields: list[tuple[str, str]] | None = None
         self.unnamed = 0
+        self.reference_lists = 0  # <references> met so far
 
     # -- entry points
 
@@ -506,6 +538,7 @@ class _Renderer:
     def _list_defined_refs(self, node: Tag) -> None:
         """`<references>` may define named refs used above it; it prints nothing itself."""
         self.b.removed()
+        self.reference_lists += 1
         if node.contents is None:
             return
         for ref in node.contents.filter_tags(recursive=False, matches=lambda n: str(n.tag).lower() == "ref"):
@@ -514,16 +547,26 @@ class _Renderer:
                 self._define(key, name, ref.contents, kind)
 
     def _define(self, key: str, label: str, code, kind: str) -> None:
-        """Render a note body apart from the block; keep the first citation template's fields."""
+        """Define a note: its body rendered apart from the block."""
+        body = _NOTE_BODIES.get(code)
+        if body is None:
+            lists = self.reference_lists
+            body = self._note_body(code)
+            if self.reference_lists == lists:  # (a <references> inside defines notes of this document)
+                _NOTE_BODIES.put(code, body)
+        inline, fields = body
+        self.doc.define_note(key, label, inline, kind=kind, fields=fields)
+
+    def _note_body(self, code) -> tuple[Inline, tuple[tuple[str, str], ...]]:
+        """A note body's text and the first citation template's fields. Inside a note, refs and
+        note templates are dropped and nothing asks the document, so the body alone decides."""
         saved = (self.b, self.split_br, self.in_ref, self.cite_fields)
         self.b, self.split_br, self.in_ref, self.cite_fields = InlineBuilder(), False, True, None
         try:
             self._nodes(code.nodes, 1)
-            inline = self.b.build()
-            fields = self.cite_fields or _bare_fields(code)
+            return self.b.build(), tuple(self.cite_fields or _bare_fields(code))
         finally:
             self.b, self.split_br, self.in_ref, self.cite_fields = saved
-        self.doc.define_note(key, label, inline, kind=kind, fields=tuple(fields))
 
     # -- templates
 
@@ -699,7 +742,7 @@ def _bare_fields(code) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = []
     for link in code.filter_external_links(recursive=True):
         if link.brackets and link.title and str(link.title).strip():
-            label = plain(mwparserfromhell.parse(str(link.title)).strip_code())
+            label = plain(_parse(str(link.title)).strip_code())
             fields += [("title", label.strip("\"“”'‘’ ")), ("url", str(link.url).strip())]
             break
     return fields
