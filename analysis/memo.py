@@ -6,6 +6,7 @@ stays bounded by the characters of the texts kept, however many documents are re
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 
 
 class TextMemo:
@@ -15,16 +16,18 @@ class TextMemo:
 
     def __init__(self, fn, budget: int) -> None:
         self.fn, self.budget, self.size = fn, budget, 0
-        self.items: dict[str, object] = {}  # insertion order = least recently used first
+        # least recently used first; an OrderedDict, because a dict's oldest entry is found by
+        # skipping the slots of every entry deleted before it (20+ us a miss on a large corpus)
+        self.items: OrderedDict[str, object] = OrderedDict()
         self.lock = threading.Lock()  # (fn itself runs unlocked)
 
     def __call__(self, text: str, *more):
         """fn(text, *more), from the memo when `text` was seen (`more` must follow from `text`)."""
         items = self.items
         with self.lock:
-            value = items.pop(text, _MISSING)
+            value = items.get(text, _MISSING)
             if value is not _MISSING:
-                items[text] = value  # now the most recently used
+                items.move_to_end(text)  # now the most recently used
                 return value
         value = self.fn(text, *more)
         n = len(text)
@@ -34,9 +37,8 @@ class TextMemo:
                     self.size += n
                 items[text] = value
                 while self.size > self.budget:
-                    oldest = next(iter(items))
+                    oldest, _ = items.popitem(last=False)
                     self.size -= len(oldest)
-                    del items[oldest]
         return value
 
     def clear(self) -> None:

@@ -22,6 +22,10 @@ def test_text_memo_keeps_recent_results_within_its_budget():
         memo(f"{i:09d}")  # ten characters each: the oldest go
     assert memo.size <= 100 and "abc" not in memo.items
     assert sum(map(len, memo.items)) == memo.size
+    oldest = next(iter(memo.items))
+    memo(oldest)  # a hit makes it the most recent: the next text evicts another
+    memo("y" * 10)
+    assert oldest in memo.items and len(calls) == 1 + 2 + 20 + 1
 
 
 def test_memoised_figures_are_fresh_lists():
