@@ -8,14 +8,15 @@ statement its stance and derives positions, tensions and precedents. The same st
   stage A, per document, keyed by its source bytes, its [[sources]] entry, the questions,
   the lexicons and the code: read -> Document, raw statements, main topic, proponents, the
   question of each statement that accuses a violation (all the sides need), figures, events.
-  The Document and raw statements are cached too (kind ``doc``) for stage B.
+  The Document and raw statements are cached too (kind ``doc``) for stage B. A throwaway
+  cache (--no-cache) keeps only these: no later build reads the stages' results.
 
   cross-document: stance.principle_sides over the accusing statements (cheap, always run).
 
   stage B, per document, keyed by its stage A key and the sides of the questions it can take
-  (the configured ones and its main topic): stance.assign with the sides, positions,
-  tensions, precedents. A source edit that does not move the sides of a question leaves
-  every other document's stage B cached.
+  (the configured ones and its main topic): stance.assign with the sides (and stage A's
+  main topic and proponents), positions, tensions, precedents. A source edit that does not
+  move the sides of a question leaves every other document's stage B cached.
 
   cross-document: compare(figures) (cheap, always run).
 
@@ -144,6 +145,8 @@ class _TaskA:
     lexicons: LexiconExtensions
     questions: tuple[Question, ...]
     cache_root: str | None
+    keep_results: bool
+    """Store the result for later builds (not in a throwaway cache, which no later build reads)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +159,11 @@ class _TaskB:
     lexicons: LexiconExtensions
     questions: tuple[Question, ...]
     cache_root: str | None
+    keep_results: bool
+    main: object
+    """stance.Topic stage A found the document mainly about (ReadResult.main)."""
+    props: frozenset[str]
+    """The proponents stage A found (ReadResult.props)."""
 
 
 # The analysis modules are imported here, so a worker forked from a process that has used
@@ -168,9 +176,8 @@ def _extract(task: _TaskA, cache: Cache) -> ReadResult:
     ctx = _context(task.lexicons, task.questions)
     doc = read_source(task.src)
     raw = statements(doc, ctx.gaz, ctx.principles)
-    accusing = tuple(s for s in raw if s.violated)
-    # Only the question of an accusing statement matters to principle_sides; assign gives it.
-    first, main, _, _ = stance.assign(accusing, doc, ctx.tops, {}, ctx.gaz, ctx.principles)
+    # Only the question of an accusing statement matters to principle_sides (not its stance).
+    first, main = stance.questions([s for s in raw if s.violated], doc, ctx.tops)
     props = stance.proponents(raw, main, ctx.gaz) | stance.title_proponent(doc, ctx.gaz)
 
     def find_actors(text: str) -> list[str]:
@@ -180,8 +187,9 @@ def _extract(task: _TaskA, cache: Cache) -> ReadResult:
                         accusing=tuple(first), figures=tuple(figures_mod.figures(doc)),
                         events=tuple(timeline.events(doc, find_actors)))
     if cache.enabled and _unchanged(task.src, task.sha):  # never file results under bytes we did not read
-        cache.put("doc", task.key, (doc, raw))
-        cache.put("read", task.key, result)
+        cache.put("doc", task.key, (doc, raw))  # stage B reads it back, in this build too
+        if task.keep_results:
+            cache.put("read", task.key, result)
     return result
 
 
@@ -205,15 +213,18 @@ def _stances(task: _TaskB, cache: Cache) -> StanceResult:
     if (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], Document)
             and stored[0].id == task.src.id):
         doc, raw = stored
-    else:  # the entry went missing or bad: read again
+        known = (task.main, task.props)  # stage A found them in these very statements
+    else:  # the entry went missing or bad: read again (the source may have changed since)
         doc = read_source(task.src)
         raw = statements(doc, ctx.gaz, ctx.principles)
-    stmts, _, props, targets = stance.assign(raw, doc, ctx.tops, task.sides, ctx.gaz, ctx.principles)
+        known = None
+    stmts, _, props, targets = stance.assign(raw, doc, ctx.tops, task.sides, ctx.gaz, ctx.principles, known)
     pos = stance.positions(stmts, doc.id, props, targets)
     result = StanceResult(statements=tuple(stmts), positions=tuple(pos),
                           tensions=tuple(tensions(doc, stmts, pos, ctx.principles, ctx.gaz, task.sides, set(props))),
                           precedents=tuple(precedents(doc, stmts, ctx.gaz)))
-    cache.put("stances", task.key, result)
+    if task.keep_results:
+        cache.put("stances", task.key, result)
     return result
 
 
@@ -394,9 +405,11 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
     shas = list(shas) if shas is not None else [source_digest(s) for s in sources]
     keys = [key_a(base, s, sha) for s, sha in zip(sources, shas)]
     root = str(cache.root) if cache.root is not None else None
+    keep_results = not cache.ephemeral
     ctx = _context(config.lexicons, config.questions)
     metas: list = [None] * n
     mains: list = [None] * n
+    proponents: list = [frozenset()] * n
     accusing: list = [()] * n
     props: dict[str, set] = {}
     figures: list = [()] * n
@@ -404,6 +417,7 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
 
     def take_a(i: int, r: ReadResult) -> None:
         metas[i], mains[i], accusing[i], figures[i] = r.meta, r.main, r.accusing, r.figures
+        proponents[i] = r.props
         props[r.meta.id] = set(r.props)
         if keep:
             kept["events"][i] = r.events
@@ -428,7 +442,7 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
             cache.keep("doc", key)
             progress.advance()
         else:
-            todo.append(_TaskA(i, src, key, shas[i], config.lexicons, config.questions, root))
+            todo.append(_TaskA(i, src, key, shas[i], config.lexicons, config.questions, root, keep_results))
     todo.sort(key=lambda t: -_size(t.src))  # longest first: workers finish together
     if todo:
         _warm()
@@ -451,7 +465,8 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
             take_b(i, hit)
             progress.advance()
         else:
-            todo_b.append(_TaskB(i, src, key, kb, relevant, config.lexicons, config.questions, root))
+            todo_b.append(_TaskB(i, src, key, kb, relevant, config.lexicons, config.questions, root, keep_results,
+                                 mains[i], proponents[i]))
     todo_b.sort(key=lambda t: -_size(t.src))
     _map(_run_b, todo_b, cache, executor_for(len(todo_b)), take_b, progress.advance)
     progress.finish()

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 from ..config import Question
 from ..lexicons import absent, anchors, cue_anchors, cue_source, cues, data, find_from_heads, lowered, pattern
@@ -520,12 +520,44 @@ def focus_anchors(doc: Document) -> set[str]:
     return {b.anchor for b in doc.blocks if b.context and b.kind == "row"}
 
 
-def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: dict, gaz,
-           principle_list=()) -> tuple[tuple[Statement, ...], Topic, dict[str, str], set[str]]:
-    """Give every statement its question and stance; return them with the main topic, the
-    act's proponents and its targets."""
+def _present_topics(doc: Document, tops: list[Topic], main: Topic) -> list[Topic]:
+    """The other questions the document really discusses: only these may take a statement."""
+    body = " ".join(p.text for p in doc.passages())
+    return [t for t in tops if t is not main and len(t.findall(body)) >= 3]
+
+
+def _question(st: Statement, main: Topic, present: list[Topic]) -> Topic:
+    """The question a statement is on: the main one, unless it names another present one."""
+    if not _mentions(main.pattern(), st.text):
+        for t in present:  # only on two distinct words of its own ("independence" alone is everyone's)
+            if len({w.lower() for w in _words_of(t, st.text)}) >= 2:
+                return t
+    return main
+
+
+def questions(stmts: Sequence[Statement], doc: Document, tops: list[Topic]) -> tuple[tuple[Statement, ...], Topic]:
+    """Every statement with its question (as `assign` gives it, without a stance), and the main
+    topic: all principle_sides reads, without judging a single cue."""
     main = main_topic(doc, tops)
-    props = proponents(stmts, main, gaz) | title_proponent(doc, gaz)
+    present = _present_topics(doc, tops, main)
+    return tuple(replace(st, question=_question(st, main, present).id) for st in stmts), main
+
+
+def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: dict, gaz,
+           principle_list=(), known: tuple[Topic, Collection[str]] | None = None
+           ) -> tuple[tuple[Statement, ...], Topic, Collection[str], set[str]]:
+    """Give every statement its question and stance; return them with the main topic, the
+    act's proponents (actor -> evidence, or the actors only when `known`) and its targets.
+
+    `known` is (main topic, proponents) when already found for these statements of `doc`
+    (stage A of incremental.py): finding them again is most of the cost outside the cues."""
+    if known is None:
+        main = main_topic(doc, tops)
+        props = proponents(stmts, main, gaz) | title_proponent(doc, gaz)
+    else:
+        main, props = known
+        # the configured question itself, not a copy from another process: assign compares by identity
+        main = next((t for t in tops if t == main), main)
     tgts = targets(doc, gaz, main) - set(props)
     focus = focus_anchors(doc)
     turns = {b.anchor for b in doc.blocks if b.context and doc.genre == "plaintext"}
@@ -533,17 +565,10 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
     def names_in(names: set[str]) -> Callable[[str], bool]:
         return (lambda text: any(m.name in names for m in gaz.find(text))) if names else _none
 
-    body = " ".join(p.text for p in doc.passages())
-    # another question takes a statement only when the document really discusses it
-    present = [t for t in tops if t is not main and len(t.findall(body)) >= 3]
+    present = _present_topics(doc, tops, main)
     out = []
     for st in stmts:
-        topic = main
-        if not _mentions(main.pattern(), st.text):
-            for t in present:  # only on two distinct words of its own ("independence" alone is everyone's)
-                if len({w.lower() for w in _words_of(t, st.text)}) >= 2:
-                    topic = t
-                    break
+        topic = _question(st, main, present)
         against, favour = sides[topic.id] if topic.id in sides else kind_sides(topic)
         frame = Frame(topic.pattern(), frozenset(against), frozenset(favour), tuple(principle_list),
                       names_in(set(props)), names_in(tgts), focus=st.anchor in focus and topic is main,
