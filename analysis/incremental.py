@@ -409,7 +409,6 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
     ctx = _context(config.lexicons, config.questions)
     metas: list = [None] * n
     mains: list = [None] * n
-    proponents: list = [frozenset()] * n
     accusing: list = [()] * n
     props: dict[str, set] = {}
     figures: list = [()] * n
@@ -417,7 +416,6 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
 
     def take_a(i: int, r: ReadResult) -> None:
         metas[i], mains[i], accusing[i], figures[i] = r.meta, r.main, r.accusing, r.figures
-        proponents[i] = r.props
         props[r.meta.id] = set(r.props)
         if keep:
             kept["events"][i] = r.events
@@ -466,7 +464,7 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
             progress.advance()
         else:
             todo_b.append(_TaskB(i, src, key, kb, relevant, config.lexicons, config.questions, root, keep_results,
-                                 mains[i], proponents[i]))
+                                 mains[i], frozenset(props[metas[i].id])))
     todo_b.sort(key=lambda t: -_size(t.src))
     _map(_run_b, todo_b, cache, executor_for(len(todo_b)), take_b, progress.advance)
     progress.finish()

@@ -18,7 +18,7 @@ def _read_wiki(text: str):
 
 def test_wikitext_note_bodies_from_the_memo_read_as_fresh():
     wikitext._parse.clear()
-    wikitext._NOTE_BODIES.items.clear()
+    wikitext._NOTE_BODIES.clear()
     fresh = _read_wiki(_WIKI)
     again = _read_wiki(_WIKI)  # the same trees from _parse: note bodies from _NOTE_BODIES
     assert again == fresh
@@ -28,7 +28,7 @@ def test_wikitext_note_bodies_from_the_memo_read_as_fresh():
 def test_a_note_body_holding_references_is_not_kept():
     """Rendering it defines notes in the document being read: that cannot come from a memo."""
     wikitext._parse.clear()
-    wikitext._NOTE_BODIES.items.clear()
+    wikitext._NOTE_BODIES.clear()
     _read_wiki(_WIKI)
     kept = [value[0].text for _, value in wikitext._NOTE_BODIES.items.values()]
     assert not any("Body" in text for text in kept)

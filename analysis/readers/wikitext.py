@@ -4,15 +4,13 @@ from __future__ import annotations
 import functools
 import html
 import re
-import threading
-from collections import OrderedDict
 
 import mwparserfromhell
 import pycountry
 from mwparserfromhell.nodes import (Argument, ExternalLink, Heading, HTMLEntity, Tag,
                                     Template, Text, Wikilink)
 
-from analysis.memo import TextMemo
+from analysis.memo import RecentItems, TextMemo
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, InlineBuilder, never_raise, plain
 
@@ -363,23 +361,21 @@ class _NodeMemo:
     can take that node's id while the entry is kept."""
 
     def __init__(self, size: int) -> None:
-        self.size = size
-        self.items: OrderedDict[int, tuple[object, object]] = OrderedDict()  # id(node) -> (node, value)
-        self.lock = threading.Lock()
+        self.recent = RecentItems(size)
+
+    @property
+    def items(self):
+        return self.recent.items  # id(node) -> (node, value)
 
     def get(self, node):
-        with self.lock:
-            entry = self.items.get(id(node))
-            if entry is None:
-                return None
-            self.items.move_to_end(id(node))  # now the most recently used
-            return entry[1]
+        entry = self.recent.get(id(node))
+        return None if entry is None else entry[1]
 
     def put(self, node, value) -> None:
-        with self.lock:
-            self.items[id(node)] = (node, value)
-            if len(self.items) > self.size:
-                self.items.popitem(last=False)  # (an OrderedDict drops its oldest at once)
+        self.recent.put(id(node), (node, value))
+
+    def clear(self) -> None:
+        self.recent.clear()
 
 
 _NOTE_BODIES = _NodeMemo(4096)
