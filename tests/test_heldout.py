@@ -1,6 +1,7 @@
 """Accuracy on the held-out corpus (six documents written without sight of the code, with their
-own reference annotation): floors a little under today's scores, so a change that generalises
-worse fails here even when the sample documents still pass."""
+own reference annotation): floors a little under today's scores under the scorer's strict
+(version 2) rules, so a change that generalises worse fails here even when the sample documents
+still pass. Raise them as the analysis improves."""
 from __future__ import annotations
 
 import importlib.util
@@ -13,8 +14,8 @@ from conftest import ROOT
 
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 HELDOUT = ROOT / "tests" / "heldout"
-FLOORS = {"statements": 0.95, "positions": 0.72, "tensions": 0.8, "precedents": 0.72, "figures": 0.95,
-          "events": 0.88}
+FLOORS = {"statements": 0.95, "positions": 0.76, "tensions": 0.8, "precedents": 0.76, "figures": 0.75,
+          "events": 0.64}
 
 
 @pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval is not beside the checkout")
