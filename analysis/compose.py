@@ -388,7 +388,7 @@ def _key_findings(b: _Builder, across: Across) -> list[Block]:
 
     # 2. Tensions: an actor accused of violating a principle it upholds.
     upheld = {(s.actor, pr) for s in f.statements if s.actor for pr in s.principles if pr not in s.violated}
-    tensions = sorted(f.tensions, key=lambda t: ((t.actor, t.principle) not in upheld, t.basis != "stated",
+    tensions = sorted(f.tensions, key=lambda t: ((t.actor, t.principle) not in upheld, t.basis[0] != "stated",
                                                  b.doc_rank(t.doc)))
     for t in tensions[:2]:
         if (t.actor, t.principle) in upheld:
@@ -589,11 +589,11 @@ def _positions(b: _Builder, author: Mapping[str, str], annex: list) -> list[Bloc
         upheld = {(s.actor, pr) for s in f.statements if s.actor for pr in s.principles if pr not in s.violated}
         ordered = sorted(f.tensions, key=lambda t: (b.doc_rank(t.doc), t.actor, t.principle))
         for t in ordered[:CAP_TENSIONS]:
-            basis = "as the source states it" if t.basis == "stated" else "derived from positions and accusations"
+            basis = "as the source states it" if t.basis[0] == "stated" else "derived from positions and accusations"
             attribution = (Span(f"Source {b.key(t.doc)}, {basis}"), b.cite(t.doc, t.anchor))
             own = " — a principle it invokes itself" if (t.actor, t.principle) in upheld else ""
             out.append(Callout(title=f"{t.actor} and {b.principle(t.principle).lower()}{own}", quote=t.text,
-                               attribution=attribution, finding=t.id, basis=t.basis))
+                               attribution=attribution, finding=t.id, basis=t.basis[0]))
         if len(ordered) > CAP_TENSIONS:
             out.append(Para((Span(f"The first {CAP_TENSIONS} of {len(ordered)} tensions; findings.json lists "
                                   "them all."),), kind="note"))

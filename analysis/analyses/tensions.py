@@ -91,7 +91,7 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
             actor = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor)
         if actor:
             out.append(Tension(id="", doc=doc.id, actor=actor, principle=principle, text=sent.text,
-                               anchor=passage.anchor, basis="stated"))
+                               anchor=passage.anchor, basis=("stated",)))
     return out
 
 
@@ -155,7 +155,7 @@ def derived(stmts: Sequence[Statement], positions: Sequence[Position], against: 
             for p in st.principles:
                 if p not in st.violated and (pos.question, p) in accused:
                     out.append(Tension(id="", doc=st.doc, actor=pos.actor, principle=p, text=st.key or st.text,
-                                       anchor=st.anchor, basis="derived"))
+                                       anchor=st.anchor, basis=("derived",)))
     return out
 
 

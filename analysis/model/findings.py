@@ -12,6 +12,9 @@ from . import pickled_by_fields
 SCHEMA = "findings/1"
 STANCES = ("support", "oppose", "neutral", "mixed")
 RELATIONS = ("analogy", "denial", "warning")
+CONFIDENCE = ("high", "medium", "low")
+"""How sure the rules that fired are: the brief's body and key findings use only ``high``;
+``medium`` and ``low`` findings go to the annex and the exports, marked."""
 UNITS = ("percent", "currency", "count", "fraction", "length", "mass", "area", "duration", "other")
 
 
@@ -53,6 +56,10 @@ class Statement:
     """The statement's most telling sentence (exact words): what a brief quotes when space is short."""
     person: bool = False
     """True when `speaker` is a person's name (not a descriptor such as "a senior diplomat")."""
+    confidence: str = "high"
+    """One of CONFIDENCE."""
+    basis: tuple[str, ...] = ()
+    """The rules that fired, most decisive first (``quote+named-speaker``, ``gazetteer-actor``, ...)."""
 
 
 @pickled_by_fields
@@ -72,6 +79,10 @@ class Position:
     """Anchor of the deciding evidence."""
     quote: str
     """The deciding words."""
+    confidence: str = "high"
+    """One of CONFIDENCE."""
+    basis: tuple[str, ...] = ()
+    """The rules that fired, most decisive first (``quote+named-speaker``, ``gazetteer-actor``, ...)."""
 
 
 @pickled_by_fields
@@ -85,8 +96,11 @@ class Tension:
     principle: str
     text: str
     anchor: str
-    basis: str = "stated"
-    """``stated`` (the text says so) or ``derived`` (from positions and accusations)."""
+    confidence: str = "high"
+    """One of CONFIDENCE."""
+    basis: tuple[str, ...] = ("stated",)
+    """The rules that fired: first ``stated`` (the text says so) or ``derived`` (from positions and
+    accusations)."""
 
 
 @pickled_by_fields
@@ -103,6 +117,10 @@ class Precedent:
     precedent: str
     relation: str
     text: str
+    confidence: str = "high"
+    """One of CONFIDENCE."""
+    basis: tuple[str, ...] = ()
+    """The rules that fired, most decisive first (``quote+named-speaker``, ``gazetteer-actor``, ...)."""
 
 
 @pickled_by_fields
@@ -131,6 +149,10 @@ class Figure:
     sentence: str = ""
     role: str | None = None
     """``threshold`` when the figure is a target or level called a success, else None."""
+    confidence: str = "high"
+    """One of CONFIDENCE."""
+    basis: tuple[str, ...] = ()
+    """The rules that fired, most decisive first (``quote+named-speaker``, ``gazetteer-actor``, ...)."""
 
 
 @pickled_by_fields
@@ -152,6 +174,10 @@ class Event:
     actors: tuple[str, ...] = ()
     end_date: str | None = None
     """For a range: the last date."""
+    confidence: str = "high"
+    """One of CONFIDENCE."""
+    basis: tuple[str, ...] = ()
+    """The rules that fired, most decisive first (``quote+named-speaker``, ``gazetteer-actor``, ...)."""
 
 
 @pickled_by_fields
