@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--verbose", "-v", action="store_true", help="print every step with timings")
     p.add_argument("--jobs", "-j", type=_jobs, metavar="N",
                    help="worker processes for analysis and rendering (default: up to 2; 1: all in this process)")
+    p.add_argument("--executor", choices=("local", "dask"),
+                   help="where the per-document analysis runs: local worker processes, or a Dask cluster "
+                        "(default: [build] executor, else local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --executor dask: a running Dask scheduler (tcp://host:8786); "
+                        "without it a local cluster is started")
     p.add_argument("--no-cache", action="store_true",
                    help="ignore and leave alone the build cache in OUT/.cache (a cold build)")
     p.add_argument("--version", action="version", version=f"make-report {__version__}")
@@ -81,7 +87,7 @@ def _main(argv: list[str] | None) -> int:
         out_dir = Path(args.out).resolve() if args.out else cfg.output.dir
         try:
             result = pipeline.run(cfg, formats, out_dir, progress=reporter, jobs=args.jobs,
-                                  use_cache=not args.no_cache)
+                                  use_cache=not args.no_cache, executor=args.executor, scheduler=args.scheduler)
         finally:
             reporter.close()  # the progress bar's line is cleared before anything else is printed
         if verbose:

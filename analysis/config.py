@@ -68,6 +68,19 @@ class Output:
     csv: bool
 
 
+EXECUTORS = ("local", "dask")
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    """Where the per-document analysis runs."""
+
+    executor: str = "local"
+    """``local`` (worker processes on this machine) or ``dask`` (a Dask cluster)."""
+    scheduler: str | None = None
+    """With ``dask``: a running scheduler's address (``tcp://host:8786``); None starts a local cluster."""
+
+
 @dataclass(frozen=True, slots=True)
 class Content:
     summary: Path | None
@@ -97,6 +110,7 @@ class Config:
     output: Output
     content: Content
     lexicons: LexiconExtensions
+    build: Build = Build()
 
 
 # ---------------------------------------------------------------- validation helpers
@@ -279,9 +293,16 @@ def parse(data: dict, cfg: Path, *, check_files: bool = True) -> Config:
     lexicons = LexiconExtensions(actors=tuple(actors), principles=tuple(principles))
     lx.done()
 
+    bt = _Table(top.get("build", dict, {}), "build", cfg)
+    executor = bt.text("executor", "local")
+    if executor not in EXECUTORS:
+        raise ConfigError(f"{cfg.name}: 'build.executor' has {executor!r}; use {', '.join(EXECUTORS)}")
+    build = Build(executor=executor, scheduler=bt.text("scheduler"))
+    bt.done()
+
     top.done()
     return Config(path=cfg, root=root, report=report, sources=tuple(sources), questions=tuple(questions),
-                  style=style, output=output, content=content, lexicons=lexicons)
+                  style=style, output=output, content=content, lexicons=lexicons, build=build)
 
 
 # ---------------------------------------------------------------- where in the file

@@ -26,7 +26,7 @@ from . import output
 from .collector import fewer_collections, freeze_inherited
 from .interrupts import check as check_interrupt
 from . import progress as progress_mod
-from .config import Config
+from .config import Build, Config
 from .errors import ConfigError
 from .model.document import Document
 from .model.findings import Findings
@@ -279,25 +279,36 @@ def _renders(config: Config, cache: cache_mod.Cache, pool: _Pool, report, format
 
 # ---------------------------------------------------------------- the build
 def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, *, jobs: int | None = None,
-        use_cache: bool = True) -> RunResult:
+        use_cache: bool = True, executor: str | None = None, scheduler: str | None = None) -> RunResult:
     """Build `formats` of the brief into `out_dir`. `progress` is a progress reporter
     (analysis/progress.py) or a ``message -> None`` function; `jobs` the worker processes
-    (default: up to 2); `use_cache=False` uses a throwaway cache instead of ``out_dir/.cache``."""
+    (default: up to 2); `use_cache=False` uses a throwaway cache instead of ``out_dir/.cache``;
+    `executor` ``local`` or ``dask`` and `scheduler` a Dask scheduler's address override the
+    config's [build] table."""
     from . import incremental
 
     report = progress_mod.adapt(progress)
     jobs = incremental.cpu_jobs() if jobs is None else max(1, int(jobs))
+    analysis_pool = None
+    if (executor or config.build.executor) == "dask":
+        from .cluster import DaskPool
+
+        analysis_pool = DaskPool(scheduler or config.build.scheduler, workers=jobs)
+        analysis_pool.check()  # an unreachable scheduler fails before anything is written
     cache = cache_mod.for_output(out_dir, use_cache)
     rendered = [f for f in formats if f != "json"]
     warm = (["matplotlib.pyplot"] if rendered else []) + (["weasyprint"] if "pdf" in rendered else [])
     pool = _Pool(jobs, warm)
+    analysis_pool = analysis_pool or pool
     ok = False
     try:
         with fewer_collections():  # workers forked inside inherit it
-            result = _build(config, formats, out_dir, report, cache, pool)
+            result = _build(config, formats, out_dir, report, cache, pool, analysis_pool)
         ok = True
         return result
     finally:
+        if analysis_pool is not pool:
+            analysis_pool.close(ok)
         pool.close(ok)
         if ok:
             cache.sweep()
@@ -305,7 +316,7 @@ def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, 
 
 
 def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache: cache_mod.Cache,
-           pool: _Pool) -> RunResult:
+           pool: _Pool, analysis_pool) -> RunResult:
     from . import incremental
 
     shas = [incremental.source_digest(src) for src in config.sources]
@@ -319,7 +330,9 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
         except OSError:
             logo = "unreadable"
     build_key = cache_mod.digest(
-        "build", cache_mod.code_version(), cache_mod.analysis_digest(config), config, shas, tuple(formats),
+        # where the analysis runs changes no output: a build moved to a cluster still hits
+        "build", cache_mod.code_version(), cache_mod.analysis_digest(config), replace(config, build=Build()), shas,
+        tuple(formats),
         (build_date, sorted(author.items()), logo, cache_mod.templates_digest(TEMPLATES),
          cache_mod.environment_digest()) if rendered else None)
 
@@ -342,7 +355,7 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
         # findings.json and the CSV files stream from scratch files into the staging folder,
         # one document at a time: memory stays flat in the size of the corpus
         sink = incremental.StreamExport(staging.spool, csv=config.output.csv)
-        analysed = incremental.analyse(config, cache, executor_for=pool.get, shas=shas, progress=report,
+        analysed = incremental.analyse(config, cache, executor_for=analysis_pool.get, shas=shas, progress=report,
                                        keep=bool(rendered), sink=sink)
         meta, findings = list(analysed.documents), analysed.findings
 
