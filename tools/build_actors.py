@@ -1,10 +1,10 @@
 """Curated tables + pycountry -> analysis/lexicons/actors.json (the actor gazetteer).
 
-Run from the project root when the tables change; the JSON is committed, so the
-runtime (analysis/actors.py) never needs pycountry or this script:
+Run when the tables change; the JSON is committed, so the runtime (analysis/actors.py)
+never needs pycountry or this script, which is not part of the installed package:
 
-    python -m analysis.lexicons.build_actors            # rewrite actors.json
-    python -m analysis.lexicons.build_actors --check    # exit 1 if actors.json is stale
+    python tools/build_actors.py            # rewrite analysis/lexicons/actors.json
+    python tools/build_actors.py --check    # exit 1 if actors.json is stale
 
 Every entry has the same keys (see FIELDS). The tables below are general knowledge
 (states, intergovernmental organisations, their organs); nothing here is tuned to a
@@ -17,7 +17,7 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).with_name("actors.json")
+OUT = Path(__file__).resolve().parent.parent / "analysis" / "lexicons" / "actors.json"
 
 FIELDS = (
     "name", "kind", "status", "iso3", "parent", "speaks_for_parent",
@@ -951,7 +951,7 @@ def main(argv: list[str]) -> int:
     text = render(build())
     if "--check" in argv:
         if OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run python -m analysis.lexicons.build_actors")
+            print(f"{OUT} is stale: run python tools/build_actors.py")
             return 1
         print(f"{OUT} is up to date")
         return 0
