@@ -4,6 +4,8 @@ brief out (right / misleading / wrong; precision = right / all), and the error c
     python tests/audit/precision.py                      # every verdict file in tests/audit/
     python tests/audit/precision.py tests/audit/seeds-2026-12-07.jsonl --classes
     python tests/audit/precision.py --high-only          # only findings that were confidence "high"
+    python tests/audit/precision.py --reasons            # every misleading/wrong verdict, grouped by class
+    python tests/audit/precision.py --weight seeds=OUT/findings.json   # + precision weighted by kind sizes
 
 A verdict line: {"brief", "id", "kind", "confidence", "commit", "summary", "verdict", "reason"}; the
 reason starts with its error class ("wrong actor: counterpart ..."), the words before the first colon.
@@ -105,11 +107,41 @@ def classes(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def reasons(rows: list[dict]) -> str:
+    """Every misleading or wrong verdict, grouped by kind and error class: the work list for fixers."""
+    lines = []
+    for kind in KINDS:
+        picked = sorted((r for r in rows if r["kind"] == kind and r["verdict"] != "right"),
+                        key=lambda r: (error_class(r["reason"]), r["brief"], r["id"]))
+        for r in picked:
+            lines.append(f"{kind:<11} {error_class(r['reason']):<28} {r['brief']:<7} {r['id']:<10} "
+                         f"{r['verdict']:<10} {r['reason'].split(':', 1)[-1].strip()}")
+    return "\n".join(lines)
+
+
+def weighted(rows: list[dict], brief: str, findings_path: str) -> str:
+    """The stratified sample re-weighted by how many findings of each kind the brief has: an estimate of
+    the precision of the brief as a whole (the per-kind shares of the sample are equal by design)."""
+    data = json.loads(Path(findings_path).read_text(encoding="utf-8"))
+    total = right = 0.0
+    for kind in KINDS:
+        judged = [r for r in rows if r["brief"] == brief and r["kind"] == kind]
+        size = len(data.get(kind, []))
+        if judged and size:
+            total += size
+            right += size * sum(r["verdict"] == "right" for r in judged) / len(judged)
+    return f"{brief}: precision weighted by kind sizes {right / total:.2f} over {int(total)} findings" if total \
+        else f"{brief}: nothing to weigh"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--classes", action="store_true", help="also count the error classes per kind")
     ap.add_argument("--high-only", action="store_true", help='only findings that were confidence "high"')
+    ap.add_argument("--reasons", action="store_true", help="list every misleading/wrong verdict by class")
+    ap.add_argument("--weight", action="append", default=[], metavar="BRIEF=FINDINGS_JSON",
+                    help="also print the brief's precision weighted by its kind sizes")
     args = ap.parse_args(argv)
     paths = args.files or sorted(HERE.glob("*.jsonl"))
     if not paths:
@@ -123,6 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     if args.classes:
         print(classes(rows))
+    if args.reasons:
+        print(reasons(rows))
+    for item in args.weight:
+        brief, _, path = item.partition("=")
+        print(weighted(rows, brief, path))
     return 0
 
 
