@@ -76,3 +76,10 @@ def test_a_verdict_summary_quotes_few_words():
     f = {"text": " ".join(["w"] * 50), "date": "2020-01-01"}
     quoted = sample.summary("events", f).split('"')[1]
     assert len(quoted.split()) <= precision.MAX_QUOTE_WORDS
+
+
+def test_findings_already_judged_are_not_drawn_again():
+    first = sample.draw(_findings(), 20, seed=3)
+    judged = frozenset(f["id"] for _, f in first)
+    second = sample.draw(_findings(), 20, seed=3, exclude=judged)
+    assert second and judged.isdisjoint(f["id"] for _, f in second)

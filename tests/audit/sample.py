@@ -4,6 +4,7 @@ beside its source passage, for a human to judge, and optionally a verdict-file s
     python tests/audit/sample.py OUT/findings.json --config report.toml --brief seeds -n 60 --seed 1
     ... --high-only              # only findings with confidence "high" (the ones the brief body shows)
     ... --template FILE.jsonl    # also write one skeleton verdict line per sampled finding
+    ... --exclude tests/audit/seeds-*.jsonl   # leave out findings already judged (a fresh sample)
 
 The sample is drawn per kind (statements, positions, tensions, precedents, figures, events): each kind
 gets an equal share of N, a kind with fewer findings gives all it has and its unused share goes to the
@@ -37,11 +38,14 @@ def allocate(sizes: dict[str, int], n: int) -> dict[str, int]:
     return share
 
 
-def draw(findings: dict, n: int, seed: int, high_only: bool = False, kinds=KINDS) -> list[tuple[str, dict]]:
-    """(kind, finding) pairs: a seeded random sample, stratified by kind, in kind then id order."""
+def draw(findings: dict, n: int, seed: int, high_only: bool = False, kinds=KINDS,
+         exclude: frozenset = frozenset()) -> list[tuple[str, dict]]:
+    """(kind, finding) pairs: a seeded random sample, stratified by kind, in kind then id order; ids in
+    `exclude` (already judged) are never drawn."""
     pools = {}
     for kind in kinds:
-        items = [f for f in findings.get(kind, []) if not high_only or f.get("confidence", "high") == "high"]
+        items = [f for f in findings.get(kind, []) if (not high_only or f.get("confidence", "high") == "high")
+                 and f.get("id") not in exclude]
         pools[kind] = sorted(items, key=lambda f: _id_key(f.get("id", "")))
     share = allocate({k: len(v) for k, v in pools.items()}, n)
     rng = random.Random(seed)
@@ -157,10 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--template", help="write skeleton verdict lines (JSONL) for the sample here")
     ap.add_argument("--commit", default="", help="the code version the findings came from (recorded in the template)")
+    ap.add_argument("--exclude", nargs="*", default=[], help="verdict files whose ids are not drawn again")
     args = ap.parse_args(argv)
+    judged = frozenset(json.loads(line)["id"] for path in args.exclude
+                       for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip())
     data = json.loads(Path(args.findings).read_text(encoding="utf-8"))
     meta = {d["id"]: d for d in data.get("documents", [])}
-    sample = draw(data, args.n, args.seed, args.high_only, tuple(args.kinds.split(",")))
+    sample = draw(data, args.n, args.seed, args.high_only, tuple(args.kinds.split(",")), judged)
     docs = _documents(args.config) if args.config else {}
     for kind, f in sample:
         print(show(kind, f, docs, meta))
