@@ -12,6 +12,8 @@ they share. The build cache folder works the same way; a worker that cannot see 
 """
 from __future__ import annotations
 
+import gc
+import importlib
 import logging
 from concurrent.futures import Executor
 
@@ -21,6 +23,19 @@ RETRIES = 2
 """Times a task is tried again after it raised (a worker that dies has its tasks rescheduled by
 the scheduler anyway, up to distributed's own `allowed-failures`)."""
 CONNECT_TIMEOUT = "10s"
+WARM = ("analysis.analyses.statements", "analysis.analyses.stance", "analysis.analyses.figures",
+        "analysis.analyses.timeline", "analysis.analyses.precedents", "analysis.analyses.tensions",
+        "analysis.readers")
+"""Imported by every worker when it joins, before its first task (as the local executor's forked
+workers inherit them)."""
+
+
+def prepare_worker(first_generation: int = 10_000) -> None:
+    """On a worker: the build's collector setting (see collector.py) and the analyses imported."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], first_generation), *old[1:])
+    for name in WARM:
+        importlib.import_module(name)
 
 
 class DaskPool:
@@ -73,6 +88,7 @@ class DaskPool:
                                         host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                         silence_logs=logging.ERROR)
             self.client = Client(self.cluster, set_as_default=False)
+        self.client.register_worker_callbacks(prepare_worker)
         return self.client
 
     def close(self, ok: bool) -> None:
