@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis import config, export, incremental, output, pipeline, progress
-from analysis.cache import Cache
+from analysis import config
+from analysis.build import export, output, progress
+from analysis.build import run as pipeline
+from analysis.build import steps as incremental
+from analysis.build.cache import Cache
 from analysis.cli import main
 from conftest import ROOT
 

@@ -5,10 +5,10 @@ import pickle
 
 import pytest
 
-from analysis import incremental
+from analysis.build import steps as incremental
 from analysis.analyses import stance
 from analysis.analyses.statements import statements
-from analysis.cache import Cache
+from analysis.build.cache import Cache
 from analysis.config import load
 from conftest import ROOT
 

@@ -33,10 +33,10 @@ from functools import lru_cache
 from typing import BinaryIO, Callable, Sequence
 
 from .cache import Cache, analysis_digest, digest
-from .config import Config, LexiconExtensions, Question, SourceConfig
-from .errors import SourceError
-from .model.document import Document, Source
-from .model.findings import Event, Figure, Findings, Position, Precedent, Statement, Tension
+from ..config import Config, LexiconExtensions, Question, SourceConfig
+from ..errors import SourceError
+from ..model.document import Document, Source
+from ..model.findings import Event, Figure, Findings, Position, Precedent, Statement, Tension
 from .progress import Silent
 
 Advance = Callable[[str], None]
@@ -88,9 +88,9 @@ class _Context:
 
 @lru_cache(maxsize=4)
 def _context(lexicons: LexiconExtensions, questions: tuple[Question, ...]) -> _Context:
-    from .actors import Gazetteer
-    from .analyses import stance
-    from .lexicons import principles as load_principles
+    from ..actors import Gazetteer
+    from ..analyses import stance
+    from ..lexicons import principles as load_principles
 
     return _Context(gaz=Gazetteer.default(lexicons.actors), principles=load_principles(lexicons.principles),
                     tops=stance.topics(questions))
@@ -98,8 +98,8 @@ def _context(lexicons: LexiconExtensions, questions: tuple[Question, ...]) -> _C
 
 def read_source(src: SourceConfig) -> Document:
     """Load and read one configured source (as pipeline.read_document)."""
-    from .readers import read
-    from .readers.load import load_text
+    from ..readers import read
+    from ..readers.load import load_text
 
     text, warnings = load_text(src.path, src.given)
     doc = read(text, Source(id=src.id, path=src.given, title=src.title, genre=src.genre))
@@ -115,7 +115,7 @@ def source_digest(src: SourceConfig) -> str:
     try:
         return file_digest(src.path)
     except OSError:
-        from .readers.load import load_text
+        from ..readers.load import load_text
 
         load_text(src.path, src.given)  # raises the SourceError naming the file
         raise SourceError(f"{src.given} cannot be read") from None
@@ -169,9 +169,9 @@ class _TaskB:
 # The analysis modules are imported here, so a worker forked from a process that has used
 # them starts warm.
 def _extract(task: _TaskA, cache: Cache) -> ReadResult:
-    from .analyses import figures as figures_mod
-    from .analyses import stance, timeline
-    from .analyses.statements import statements
+    from ..analyses import figures as figures_mod
+    from ..analyses import stance, timeline
+    from ..analyses.statements import statements
 
     ctx = _context(task.lexicons, task.questions)
     doc = read_source(task.src)
@@ -203,10 +203,10 @@ def _unchanged(src: SourceConfig, sha: str) -> bool:
 
 
 def _stances(task: _TaskB, cache: Cache) -> StanceResult:
-    from .analyses import stance
-    from .analyses.precedents import precedents
-    from .analyses.statements import statements
-    from .analyses.tensions import tensions
+    from ..analyses import stance
+    from ..analyses.precedents import precedents
+    from ..analyses.statements import statements
+    from ..analyses.tensions import tensions
 
     ctx = _context(task.lexicons, task.questions)
     stored = cache.get("doc", task.key_a)
@@ -230,7 +230,7 @@ def _stances(task: _TaskB, cache: Cache) -> StanceResult:
 
 def _warm() -> None:
     """Import the analyses here, before worker processes are forked from this one."""
-    from .analyses import figures, precedents, statements, tensions, timeline  # noqa: F401
+    from ..analyses import figures, precedents, statements, tensions, timeline  # noqa: F401
 
 
 def _worker_cache(root: str | None) -> Cache:
@@ -340,7 +340,7 @@ class StreamExport:
         import json
 
         from .export import document_item
-        from .model.findings import SCHEMA
+        from ..model.findings import SCHEMA
 
         out.write(b'{\n "schema": ' + json.dumps(SCHEMA, ensure_ascii=False).encode("utf-8"))
         docs = [("  " + json.dumps(document_item(d), ensure_ascii=False, indent=1).replace("\n", "\n  "))
@@ -395,8 +395,8 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
     process pool for n uncached tasks (or None to run them here). Each document's findings
     go to `sink` as they arrive; with `keep=False` they are then dropped (only figures stay,
     for the comparisons) and the result's findings is None: memory stays flat in N."""
-    from .analyses import stance
-    from .analyses.compare import compare
+    from ..analyses import stance
+    from ..analyses.compare import compare
 
     progress = progress or Silent()
     sources = config.sources

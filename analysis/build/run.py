@@ -26,10 +26,10 @@ from . import output
 from .collector import fewer_collections, freeze_inherited
 from .interrupts import check as check_interrupt
 from . import progress as progress_mod
-from .config import Build, Config
-from .errors import ConfigError
-from .model.document import Document
-from .model.findings import Findings
+from ..config import Build, Config
+from ..errors import ConfigError
+from ..model.document import Document
+from ..model.findings import Findings
 
 Progress = Callable[[str], None]
 
@@ -53,14 +53,14 @@ def _quiet(_: str) -> None:
 
 def read_document(config: Config, index: int) -> Document:
     """Load and read the index-th configured source."""
-    from .incremental import read_source
+    from .steps import read_source
 
     return read_source(config.sources[index])
 
 
 def analyse(documents: Sequence[Document], config: Config) -> Findings:
     """All analyses over the read documents, uncached (the reference the cached path equals)."""
-    from .analyses import corpus
+    from ..analyses import corpus
 
     return corpus.analyse(documents, config)
 
@@ -173,19 +173,19 @@ class _WarmAfterForks:
 
 # ---------------------------------------------------------------- rendering
 def _render_pdf(brief, attachments):
-    from .render.pdf import render_pdf
+    from ..render.pdf import render_pdf
 
     return render_pdf(brief, attachments=attachments)
 
 
 def _render_docx(brief, reference_docx):
-    from .render.docx import render_docx
+    from ..render.docx import render_docx
 
     return render_docx(brief, reference_docx=reference_docx)
 
 
 def _render_html(brief):
-    from .render.html import render_html
+    from ..render.html import render_html
 
     return render_html(brief, for_print=False).encode("utf-8")
 
@@ -203,10 +203,10 @@ def _chart_cache(cache: cache_mod.Cache):
     the PNG again from the chart's `spec`."""
     import importlib
 
-    from .charts import KINDS
-    from .charts.style import Drawn, outputs
+    from ..charts import KINDS
+    from ..charts.style import Drawn, outputs
 
-    mods = [importlib.import_module(f"{__package__}.charts.{kind}") for kind in KINDS]
+    mods = [importlib.import_module(f"{__package__.rpartition('.')[0]}.charts.{kind}") for kind in KINDS]
     originals = {m: m.draw for m in mods}
 
     def wrap(mod, draw):
@@ -233,8 +233,8 @@ def _chart_cache(cache: cache_mod.Cache):
 
 def _renders(config: Config, cache: cache_mod.Cache, pool: _Pool, report, formats: Sequence[str], meta, findings,
              findings_json: bytes | None, build_date: str, author: dict, logo: str) -> dict[str, bytes]:
-    from .analyses.across import across
-    from .compose import compose
+    from ..analyses.across import across
+    from ..compose import compose
 
     check_interrupt()
     # Before anything here imports them: matplotlib.use() looks into sys.modules without the
@@ -285,7 +285,7 @@ def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, 
     (default: up to 2); `use_cache=False` uses a throwaway cache instead of ``out_dir/.cache``;
     `executor` ``local`` or ``dask`` and `scheduler` a Dask scheduler's address override the
     config's [build] table."""
-    from . import incremental
+    from . import steps as incremental
 
     report = progress_mod.adapt(progress)
     jobs = incremental.cpu_jobs() if jobs is None else max(1, int(jobs))
@@ -317,7 +317,7 @@ def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, 
 
 def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache: cache_mod.Cache,
            pool: _Pool, analysis_pool) -> RunResult:
-    from . import incremental
+    from . import steps as incremental
 
     shas = [incremental.source_digest(src) for src in config.sources]
     rendered = [f for f in formats if f != "json"]
@@ -381,6 +381,6 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
                      stats=dict(cache.stats))
 
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 if not TEMPLATES.is_dir():  # installed without the source tree: templates shipped beside the package
     TEMPLATES = Path(sys.prefix) / "share" / "make-report" / "templates"

@@ -9,8 +9,8 @@ from dataclasses import fields, is_dataclass
 from json.encoder import encode_basestring
 from typing import Sequence
 
-from .model.document import Document
-from .model.findings import SCHEMA, Findings
+from ..model.document import Document
+from ..model.findings import SCHEMA, Findings
 
 TABLES = ("statements", "positions", "tensions", "precedents", "figures", "events", "comparisons")
 
@@ -59,7 +59,7 @@ def _item_maker(cls: type):
     """A function equal to _finding_item for instances of the dataclass `cls`, made of one dict
     display over its fields (the export turns thousands of findings into dicts). The general
     path for other objects, and for a span that is not a SourceSpan."""
-    from .model.findings import SourceSpan
+    from ..model.findings import SourceSpan
 
     if not is_dataclass(cls):
         return _finding_item
