@@ -64,7 +64,7 @@ def _formats(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .interrupts import recorded
+    from .build.interrupts import recorded
 
     with recorded():
         return _main(argv)
@@ -78,8 +78,8 @@ def _main(argv: list[str] | None) -> int:
         args = _parser().parse_args(argv)
         quiet, verbose = args.quiet, args.verbose
         from . import config as config_mod
-        from . import pipeline
-        from . import progress
+        from .build import run as pipeline
+        from .build import progress
 
         reporter = progress.for_cli(verbose=verbose, quiet=quiet, started=start)
         cfg = config_mod.load(args.config)

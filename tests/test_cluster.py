@@ -9,10 +9,12 @@ import sys
 
 import pytest
 
-from analysis import cluster, config as config_mod, pipeline
+from analysis import config as config_mod
+from analysis.build import cluster
+from analysis.build import run as pipeline
 from analysis.cli import main
 from analysis.errors import EXIT_CLUSTER
-from analysis.progress import Silent
+from analysis.build.progress import Silent
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("distributed") is None,

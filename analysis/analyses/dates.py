@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..lexicons import absent, lowered
-from ..memo import TextMemo
+from ..text.memo import TextMemo
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
 _TRAILING_WORD = re.compile(r"([A-Za-z][A-Za-z.]{0,10})$")

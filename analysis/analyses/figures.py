@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..lexicons import absent, lowered
 from ..model.document import Document
 from ..model.findings import Figure
-from ..memo import TextMemo
+from ..text.memo import TextMemo
 from .dates import alternation, apply_mask, lexicon, phrases_re, prose_layer, sentence_span
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..lexicons import absent, anchors, any_anchors, lowered, pattern
-from ..memo import TextMemo
+from ..text.memo import TextMemo
 from ..model.document import Document
 from ..model.findings import Precedent, Statement
 from .attribution import _MONTHS, _STOP_CAPS, _not_name, is_title

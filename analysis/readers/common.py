@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from analysis.memo import TextMemo
+from analysis.text.memo import TextMemo
 from analysis.model.document import Block, Document, Footnote, Link, NoteRef, Source
 
 # Punctuation that should hug the word before it when the space was left by removed markup.

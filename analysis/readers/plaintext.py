@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.memo import TextMemo
+from analysis.text.memo import TextMemo
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, full_date, never_raise, norm, plain
 

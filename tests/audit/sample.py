@@ -91,7 +91,7 @@ def summary(kind: str, f: dict) -> str:
 def _documents(config_path: str) -> dict[str, object]:
     """doc id -> Document, read with the project's own readers (run from the checkout root)."""
     from analysis import config as config_mod
-    from analysis.pipeline import read_document
+    from analysis.build.run import read_document
 
     config = config_mod.load(config_path)
     docs = {}

@@ -17,7 +17,7 @@ import importlib
 import logging
 from concurrent.futures import Executor
 
-from .errors import ClusterError
+from ..errors import ClusterError
 
 RETRIES = 2
 """Times a task is tried again after it raised (a worker that dies has its tasks rescheduled by
