@@ -98,14 +98,9 @@ def _context(lexicons: LexiconExtensions, questions: tuple[Question, ...]) -> _C
 
 def read_source(src: SourceConfig) -> Document:
     """Load and read one configured source (as pipeline.read_document)."""
-    from .readers import read
-    from .readers.load import load_text
+    from .readers import read_file
 
-    text, warnings = load_text(src.path, src.given)
-    doc = read(text, Source(id=src.id, path=src.given, title=src.title, genre=src.genre))
-    if warnings:
-        doc = replace(doc, warnings=tuple(warnings) + doc.warnings)
-    return doc
+    return read_file(src.path, Source(id=src.id, path=src.given, title=src.title, genre=src.genre))
 
 
 def source_digest(src: SourceConfig) -> str:
@@ -115,9 +110,9 @@ def source_digest(src: SourceConfig) -> str:
     try:
         return file_digest(src.path)
     except OSError:
-        from .readers.load import load_text
+        from .readers.load import load_bytes
 
-        load_text(src.path, src.given)  # raises the SourceError naming the file
+        load_bytes(src.path, src.given)  # raises the SourceError naming the file
         raise SourceError(f"{src.given} cannot be read") from None
 
 

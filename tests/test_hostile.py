@@ -356,7 +356,7 @@ def _run(cfg: Path, capsys, *more: str) -> tuple[int, list[str]]:
     (b"", "is empty"),
     (b" \n\t\r\n  \n", "is empty"),
     (b"PRESS RELEASE\n\nText with a NUL\x00 byte in the middle of it.\n", "NUL"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "a PDF"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "PDF"),  # a truncated PDF
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
     (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
     (b"\x7fELF\x02\x01\x01\x00", "a program"),
@@ -480,7 +480,7 @@ def test_an_enormous_paragraph_is_cut_at_sentence_ends(genre):
                 "markdown": "The [Utopian](https://example.org) envoy said *it* was 45 per cent.[^1] ",
                 "plaintext": "The Utopian envoy said it was 45 per cent. "}[genre]
     notes = "\n\n[^1]: A note.\n" if genre == "markdown" else "\n"
-    doc = READERS[genre]("Title\n\n" + sentence * 5000 + notes, Source(id="d1", path="src/long"))
+    doc = READERS[genre].read("Title\n\n" + sentence * 5000 + notes, Source(id="d1", path="src/long"))
     body = [b for b in doc.blocks if "envoy" in b.text]
     assert len(body) > 1 and all(len(b.text) <= MAX_BLOCK for b in body)
     assert all(b.text.endswith("per cent.") for b in body)  # cut at sentence ends

@@ -118,7 +118,10 @@ def test_fixture_files_load_cleanly():
 # ---------------------------------------------------------------- registry and detection
 
 def test_registry_is_literal():
-    assert READERS == {"wikitext": read_wikitext, "markdown": read_markdown, "plaintext": read_plaintext}
+    assert list(READERS) == ["pdf", "docx", "odt", "html", "wikitext", "markdown", "plaintext"]
+    assert {name: r.read for name, r in READERS.items() if r.takes == "text" and name != "html"} == {
+        "wikitext": read_wikitext, "markdown": read_markdown, "plaintext": read_plaintext}
+    assert all(r.takes in ("text", "bytes") and r.name == name for name, r in READERS.items())
 
 
 @pytest.mark.parametrize("name, genre", [

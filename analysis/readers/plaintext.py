@@ -322,6 +322,7 @@ def read_plaintext(text: str, source: Source) -> Document:
             doc.add("heading", Inline(body), level=2)
             continue
         context = _speaker(body) or context
-        doc.add(kind, Inline(body), context=context)
+        # a paragraph under a speaker label (until the next heading) is that speaker's turn
+        doc.add(kind, Inline(body), context=context, role="speaker-turn" if context else None)
     return doc.finish(title=header.title, date=header.date or _dateline(groups[start:start + 10]),
                       publisher=header.publisher, symbol=header.symbol)
