@@ -42,6 +42,9 @@ class Reader:
     read: Callable[..., Document]
     label: str = ""
     """How errors name the format (``a PDF``)."""
+    magic: bytes = b""
+    """How a file of this format starts, damaged or not: a damaged file named for the format and starting
+    so goes to its reader, which names the damage."""
 
 
 def _never(data: bytes) -> bool:
@@ -106,9 +109,11 @@ def _lazy(module: str, function: str, what: str) -> Callable[..., Document]:
 
 
 READERS: dict[str, Reader] = {
-    "pdf": Reader("pdf", "bytes", (".pdf",), _is_pdf, _lazy("pdf", "read_pdf", "a PDF"), "a PDF"),
-    "docx": Reader("docx", "bytes", (".docx",), _is_docx, _lazy("office", "read_docx", "a DOCX"), "a DOCX"),
-    "odt": Reader("odt", "bytes", (".odt",), _is_odt, _lazy("office", "read_odt", "an ODT"), "an ODT"),
+    "pdf": Reader("pdf", "bytes", (".pdf",), _is_pdf, _lazy("pdf", "read_pdf", "a PDF"), "a PDF", b"%PDF"),
+    "docx": Reader("docx", "bytes", (".docx",), _is_docx, _lazy("office", "read_docx", "a DOCX"), "a DOCX",
+                   b"PK\x03\x04"),
+    "odt": Reader("odt", "bytes", (".odt",), _is_odt, _lazy("office", "read_odt", "an ODT"), "an ODT",
+                  b"PK\x03\x04"),
     "html": Reader("html", "text", (".html", ".htm", ".xhtml"), _is_html, _lazy("html", "read_html", "an HTML"),
                    "an HTML page"),
     "wikitext": Reader("wikitext", "text", (".wiki", ".wikitext", ".mediawiki"), _never, read_wikitext),
@@ -162,8 +167,11 @@ def choose(data: bytes, source: Source) -> Reader | None:
             return reader
     suffix = pathlib.PurePath(source.path).suffix.lower()
     by_extension = next((r for r in READERS.values() if suffix in r.extensions and r.name not in TEXT_GENRES), None)
-    if by_extension is not None and (by_extension.takes == "bytes") == (binary_kind(data) is not None):
-        return by_extension
+    if by_extension is None:
+        return None
+    if by_extension.takes == "bytes":
+        return by_extension if data.lstrip()[:8].startswith(by_extension.magic) else None
+    return by_extension if binary_kind(data) is None else None
     return None
 
 

@@ -12,6 +12,7 @@ and scripts, styles, iframes, forms and images are dropped before extraction.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 import lxml.etree as etree
@@ -31,6 +32,23 @@ _NAVIGATION = re.compile(r"^(continue reading|read more|see also|related|adverti
                          r"sign up|subscribe|follow us|back to top)\b", re.I)
 _POINTER = re.compile(r"^(read more|see also|related|watch|listen|more on this)\s*:", re.I)
 """A teaser pointing at another article, whatever its length ("Read more: ...")."""
+
+
+@lru_cache(maxsize=1)
+def _trafilatura():
+    """trafilatura, imported without the socket its download helper (urllib3) opens at import time to
+    probe for IPv6: this reader fetches nothing, and a source build opens no socket at all."""
+    import socket
+
+    if "urllib3" in sys.modules:
+        import trafilatura
+    else:
+        probe, socket.has_ipv6 = socket.has_ipv6, False
+        try:
+            import trafilatura
+        finally:
+            socket.has_ipv6 = probe
+    return trafilatura
 
 
 @lru_cache(maxsize=1)
@@ -244,8 +262,7 @@ def _metadata(root) -> dict:
 
 def read_html(text: str, source: Source) -> Document:
     """Read a web page saved from a browser: its article, headings, tables, notes and metadata."""
-    import trafilatura
-
+    trafilatura = _trafilatura()
     doc = DocBuilder(source, "html")
     page = _parse(text)
     tokens = _take_notes(page, doc)

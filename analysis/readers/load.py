@@ -9,7 +9,7 @@ import re
 from analysis.errors import SourceError
 
 _SIGNATURES = (
-    (b"%PDF", "a PDF"), (b"PK\x03\x04", "a ZIP archive (DOCX/ODT/XLSX?)"), (b"\x89PNG", "a PNG image"),
+    (b"%PDF", "a PDF"), (b"PK\x03\x04", "a ZIP archive (not a DOCX or ODT document)"), (b"\x89PNG", "a PNG image"),
     (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"), (b"\x1f\x8b", "a gzip archive"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"), (b"\x7fELF", "a program"), (b"%!PS", "a PostScript file"),
