@@ -128,6 +128,38 @@ class InlineBuilder:
         )
 
 
+_WIKI_URL = re.compile(r"^https?://[a-z\-]{2,12}\.(?:m\.)?wikipedia\.org/wiki/([^?#]+)", re.I)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def link_target(href: str | None) -> str | None:
+    """What a link in a web page or Word file points to, as the analyses use it: an encyclopaedia
+    article's title (``Ban Ki-moon``) for a link to one, the URL for other web links, the page name
+    for a relative link (a wiki converted to Word); None for anything else (javascript:, file:, mailto:)."""
+    from urllib.parse import unquote
+
+    href = (href or "").strip()
+    wiki = _WIKI_URL.match(href)
+    if wiki:
+        return unquote(wiki.group(1)).replace("_", " ").strip() or None
+    if href.lower().startswith(("http://", "https://")):
+        return href
+    if not href or _SCHEME.match(href) or href.startswith(("#", "/", ".")):
+        return None
+    name = unquote(href.split("#", 1)[0]).replace("_", " ").strip()
+    return name or None
+
+
+_CITATION_CUES = re.compile(r"\b(retrieved|accessed|archived|isbn|doi|issn|pp?\.\s?\d|vol\.|ibid|op\. cit)\b"
+                            r"|https?://|www\.", re.I)
+
+
+def note_kind(note: Inline) -> str:
+    """``citation`` for a note that only names a source (a link, "accessed ...", ISBN, pages), else ``note``."""
+    return "citation" if note.links and len(note.text.split()) <= 40 or _CITATION_CUES.search(note.text) \
+        else "note"
+
+
 def plain(s: str) -> str:
     """Whitespace-folded text."""
     return " ".join(s.split())

@@ -19,13 +19,18 @@ import lxml.etree as etree
 import lxml.html
 
 from analysis.model.document import Document, Source
-from analysis.readers.common import DocBuilder, Inline, InlineBuilder, plain
+from analysis.readers.common import DocBuilder, Inline, InlineBuilder, link_target, note_kind, plain
+from analysis.readers.plaintext import SpeakerTurns
 
 _DROP = ("script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
          "template", "svg", "canvas", "video", "audio", "img", "picture", "source", "link", "meta[@http-equiv]")
 _MARKER_TEXT = re.compile(r"^\[?\s*(\d{1,3}|[a-z]|[*\u2020\u2021])\s*\]?$", re.I)
-_TOKEN = re.compile(r"\u27e6(\d+)\u27e7")
-"""A note marker's stand-in while trafilatura works (mathematical brackets: never in real pages)."""
+_TOKEN = re.compile(r"\u27e6(\d+|s)\u27e7")
+"""A note marker's (or a kept space's) stand-in while trafilatura works (mathematical brackets: never in
+real pages)."""
+_SPACE = " \u27e6s\u27e7 "
+_INLINE = ("a", "span", "b", "strong", "i", "em", "u", "sup", "sub", "abbr", "cite", "code", "q", "small",
+           "mark", "time", "font", "s", "dfn", "var", "bdi", "bdo")
 _BACKLINK = re.compile(r"^[\s^\u2191\u21a9]+|[\s\u21a9]+$")
 _NOTE_HOLDERS = ("ol", "ul", "aside", "footer", "section", "div", "dl", "table")
 _NAVIGATION = re.compile(r"^(continue reading|read more|see also|related|advertisement|skip to|share this|"
@@ -101,7 +106,7 @@ def _take_notes(root, builder: DocBuilder) -> dict[int, str]:
             body = _note_inline(target, ids)
             if not body.text:
                 continue
-            kind = "citation" if target.xpath(".//cite|.//a[starts-with(@href, 'http')]") else "note"
+            kind = "citation" if target.xpath(".//cite") else note_kind(body)
             builder.define_note(key, label, body, kind=kind)
             holders.append(_ancestor_holding(target))
         n = len(tokens)
@@ -113,6 +118,14 @@ def _take_notes(root, builder: DocBuilder) -> dict[int, str]:
         if holder.getparent() is not None:
             holder.drop_tree()
     return tokens
+
+
+def _keep_spaces(root) -> None:
+    """trafilatura drops a tail of only whitespace, which joins two links into one word
+    (``Secretary-General Ban`` -> ``Secretary-GeneralBan``): mark such spaces with a token it keeps."""
+    for element in root.iter(*_INLINE):
+        if element.tail and not element.tail.strip():
+            element.tail = _SPACE
 
 
 def _ancestor_holding(target):
@@ -143,6 +156,7 @@ class _Walk:
     def __init__(self, doc: DocBuilder, tokens: dict[int, str]):
         self.doc, self.tokens = doc, tokens
         self.started = False  # a paragraph of the article has been seen
+        self.turns = SpeakerTurns()
 
     def inline(self, element) -> Inline:
         b = InlineBuilder()
@@ -155,21 +169,27 @@ class _Walk:
         pos = 0
         for m in _TOKEN.finditer(s):
             b.text(s[pos:m.start()])
-            key = self.tokens.get(int(m.group(1)))
-            if key:
-                b.note(key)
+            if m.group(1) == "s":
+                b.text(" ")
+            elif self.tokens.get(int(m.group(1))):
+                b.note(self.tokens[int(m.group(1))])
             pos = m.end()
         b.text(s[pos:])
 
     def _inline(self, element, b: InlineBuilder, top: bool = False) -> None:
         span = None
         if not top:
-            if element.tag == "ref" and (element.get("target") or "").startswith(("http://", "https://")):
-                span = b.open("link", element.get("target"))
+            if element.tag == "ref" and link_target(element.get("target")):
+                span = b.open("link", link_target(element.get("target")))
             elif element.tag == "hi" and element.get("rend") in ("#i", "#b", "#em"):
                 span = b.open("emphasis")
             elif element.tag == "lb":
                 b.text(" ")
+            elif element.get("rend") == "#sup" and _MARKER_TEXT.match(plain("".join(element.itertext()))) \
+                    and not _TOKEN.search("".join(element.itertext())):
+                b.removed()  # a note number with no note on the page: not a word of the text
+                self._text(b, None)
+                return
         self._text(b, element.text)
         for child in element:
             self._inline(child, b)
@@ -183,17 +203,18 @@ class _Walk:
             if tag == "head":
                 level = int(child.get("rend", "h2")[1:] or 2) if re.fullmatch(r"h\d", child.get("rend", "")) else 2
                 self.doc.add("heading", self.inline(child), level=level)
+                self.turns.heading()
             elif tag == "p":
                 inline = self.inline(child)
                 if not _navigation(child, inline):
-                    self.doc.add("paragraph", inline, role=role)
+                    self.paragraph("paragraph", inline, role)
                     self.started = True
             elif tag == "list":
                 items = [self.inline(item) for item in child.iter("item")]
                 if not self.started and all(len(i.text.split()) <= 6 and not i.text.endswith(".") for i in items):
                     continue  # above the article: its date, section and comment count, not its text
                 for item in items:
-                    self.doc.add("item", item, role=role)
+                    self.paragraph("item", item, role)
             elif tag == "quote":
                 if any(c.tag in ("p", "list", "head", "table") for c in child):
                     self.blocks(child, role="quotation")
@@ -205,6 +226,10 @@ class _Walk:
                 self.blocks(child, role)
             elif tag not in ("graphic", "comments", "code"):
                 self.doc.add("paragraph", self.inline(child), role=role)
+
+    def paragraph(self, kind: str, inline: Inline, role: str | None) -> None:
+        turn = self.turns.paragraph(inline.text) if role is None and inline.text else None
+        self.doc.add(kind, inline, role="speaker-turn" if turn else role, context=turn)
 
     def table(self, table) -> None:
         for row in table.iter("row"):
@@ -266,6 +291,7 @@ def read_html(text: str, source: Source) -> Document:
     doc = DocBuilder(source, "html")
     page = _parse(text)
     tokens = _take_notes(page, doc)
+    _keep_spaces(page)
     options = dict(output_format="xml", include_tables=True, include_links=True, include_formatting=True,
                    include_comments=False, include_images=False, with_metadata=True, config=_config())
     xml = trafilatura.extract(page, **options)

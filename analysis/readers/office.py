@@ -18,7 +18,8 @@ import zipfile
 
 from analysis.errors import SourceError
 from analysis.model.document import Document, Source
-from analysis.readers.common import DocBuilder, Inline, InlineBuilder, any_date
+from analysis.readers.common import DocBuilder, Inline, InlineBuilder, any_date, link_target, note_kind
+from analysis.readers.plaintext import SpeakerTurns
 
 MAX_INFLATED = 300_000_000
 """Bytes all parts of the archive may inflate to: real documents are far below, a zip bomb far above."""
@@ -78,6 +79,7 @@ def _pandoc(data: bytes, shown: str, reader: str) -> dict:
 
 
 # ---------------------------------------------------------------- the syntax tree -> blocks
+_MARKER = re.compile(r"^\[?(\d{1,3}|[*\u2020\u2021])\]?$")
 _QUOTES = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u2019")}
 
 
@@ -85,6 +87,7 @@ class _Walk:
     def __init__(self, doc: DocBuilder):
         self.doc = doc
         self.notes = 0
+        self.turns = SpeakerTurns()
 
     def inline(self, inlines: list) -> Inline:
         b = InlineBuilder()
@@ -102,6 +105,8 @@ class _Walk:
                 span = b.open("emphasis")
                 self._inlines(c, b)
                 b.close(span)
+            elif t == "Superscript" and _MARKER.match(self.inline(c).text):
+                b.removed()  # a note number typed as a superscript, not a footnote: it is not a word of the text
             elif t in ("SmallCaps", "Strikeout", "Superscript", "Subscript"):
                 self._inlines(c, b)
             elif t == "Span":
@@ -114,8 +119,8 @@ class _Walk:
                 self._inlines(c[1], b)
                 b.text(right)
             elif t == "Link":
-                target = c[2][0]
-                span = b.open("link", target) if target.startswith(("http://", "https://")) else None
+                target = link_target(c[2][0])
+                span = b.open("link", target) if target else None
                 self._inlines(c[1], b)
                 if span is not None:
                     b.close(span)
@@ -124,7 +129,8 @@ class _Walk:
             elif t == "Note":
                 self.notes += 1
                 key = f"docx:{self.notes}"
-                self.doc.define_note(key, str(self.notes), self._flat(c))
+                body = self._flat(c)
+                self.doc.define_note(key, str(self.notes), body, kind=note_kind(body))
                 b.note(key)
             else:  # Image, RawInline: nothing a reader sees as text of the document
                 b.removed()
@@ -151,15 +157,16 @@ class _Walk:
             t, c = block.get("t"), block.get("c")
             if t == "Header":
                 self.doc.add("heading", self.inline(c[2]), level=c[0])
+                self.turns.heading()
             elif t in ("Para", "Plain"):
-                self.doc.add("paragraph", self.inline(c), role=role)
+                self.paragraph("paragraph", self.inline(c), role)
             elif t == "LineBlock":
                 for line in c:
-                    self.doc.add("paragraph", self.inline(line), role=role)
+                    self.paragraph("paragraph", self.inline(line), role)
             elif t in ("BulletList", "OrderedList"):
                 for item in (c if t == "BulletList" else c[1]):
                     nested = [b for b in item if b.get("t") in ("BulletList", "OrderedList")]
-                    self.doc.add("item", self._flat([b for b in item if b not in nested]), role=role)
+                    self.paragraph("item", self._flat([b for b in item if b not in nested]), role)
                     self.blocks(nested, role)
             elif t == "BlockQuote":
                 self.blocks(c, "quotation")
@@ -174,6 +181,10 @@ class _Walk:
                 self.table(c)
             elif t == "Figure":
                 self.blocks(c[2], role)
+
+    def paragraph(self, kind: str, inline: Inline, role: str | None) -> None:
+        turn = self.turns.paragraph(inline.text) if role is None and inline.text else None
+        self.doc.add(kind, inline, role="speaker-turn" if turn else role, context=turn)
 
     def table(self, c: list) -> None:
         head, bodies, foot = c[3], c[4], c[5]
@@ -233,7 +244,7 @@ _ODT_FIELDS = {"title": rb"<dc:title>([^<]{1,500})</dc:title>",
 
 
 def _odt_meta(data: bytes) -> dict[str, str | None]:
-    """Title, author and date from an ODT's meta.xml (already checked by _check_archive)."""
+    """Title and author from an ODT's meta.xml (already checked by _check_archive)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("meta.xml") as handle:
             xml = handle.read(200_000)
