@@ -128,3 +128,24 @@ def test_real_pages_yield_their_article_and_none_of_their_navigation(path, no_ne
     blocks = {b.text for b in doc.blocks} - {doc.title}
     leaks = sorted(blocks & _navigation_links(page))
     assert leaks == []
+
+
+def test_a_press_release_page_keeps_its_speaker_turns_but_a_dateline_opens_none(tmp_path):
+    page = ("<!DOCTYPE html><html><head><title>Council debates border</title></head><body><article>"
+            "<h1>Council debates border</h1>"
+            "<p>STRELSAU, RURITANIA \u2014 The Council met on Tuesday to discuss the closed border crossings "
+            "between the two states.</p>"
+            "<p>RUDOLF ELPHBERG (Ruritania) said that the talks on the river boundary must resume before the "
+            "summer, and that his delegation was ready.</p>"
+            "<p>He added that fourteen crossings had been closed since August.</p>"
+            "<h2>Other speakers</h2>"
+            "<p>The meeting continued in the afternoon with a long exchange on the customs union.</p>"
+            "</article></body></html>")
+    path = tmp_path / "release.html"
+    path.write_text(page, encoding="utf-8")
+    blocks = read(path).blocks
+    turns = {b.text[:20]: (b.role, b.context) for b in blocks if b.kind != "heading"}
+    assert turns["STRELSAU, RURITANIA "] == ("paragraph", None)
+    assert turns["RUDOLF ELPHBERG (Rur"] == ("speaker-turn", "Rudolf Elphberg (Ruritania)")
+    assert turns["He added that fourte"] == ("speaker-turn", "Rudolf Elphberg (Ruritania)")
+    assert turns["The meeting continue"] == ("paragraph", None)  # a heading ends the turn
