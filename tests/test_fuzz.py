@@ -13,6 +13,7 @@ stalling the suite.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import datetime as dt
 import os
 import signal
@@ -131,6 +132,27 @@ def test_reader_reads_anything(genre, data):
         doc = READERS[genre].read(text, Source(id="d1", path=f"fuzz.{genre}"))
     _check_document(doc, text)
     assert not any("could not be read" in w for w in doc.warnings), doc.warnings
+
+
+HTML = ["<!DOCTYPE html>", "<html>", "<body>", "<article>", "</article>", "<p>", "</p>", "<h2>", "</h2>", "<table>",
+        "<tr>", "<td>", "</td>", "<ul>", "<li>", "<sup>", "</sup>", '<a href="#n1">', '<a href="https://x.org">',
+        "</a>", '<li id="n1">', '<ol class="references">', "<blockquote>", "<nav>", "</nav>", "<script>",
+        "</script>", '<iframe src="https://evil.example">', '<img src="file:///etc/passwd">', "<!--", "-->",
+        "<![CDATA[", "]]>", "&amp;", "&#0;", "&#xD800;", "\u27e6", "\u27e7", "<?xml version='1.0'?>", "<meta charset=x>"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("trafilatura") is None, reason="trafilatura not installed")
+@FUZZ
+@given(text=st.one_of(_scaled(_soup(HTML + PROSE)), ANY_TEXT))
+def test_html_reader_reads_anything_or_names_the_file(text):
+    with bounded():
+        try:
+            doc = READERS["html"].read(text, Source(id="d1", path="src/fuzz.html"))
+        except SourceError as err:
+            assert "src/fuzz.html" in err.line() and "\n" not in err.line()
+            return
+    assert problems(doc) == [], problems(doc)
+    assert not any("\u27e6" in b.text for b in doc.blocks if "\u27e6" not in text)
 
 
 @FUZZ

@@ -43,8 +43,12 @@ _POINTER = re.compile(r"^(read more|see also|related|watch|listen|more on this)\
 def _trafilatura():
     """trafilatura, imported without the socket its download helper (urllib3) opens at import time to
     probe for IPv6: this reader fetches nothing, and a source build opens no socket at all."""
+    import logging
     import socket
 
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        # "discarding data: None" and the like would reach the user's terminal through logging's last resort
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     if "urllib3" in sys.modules:
         import trafilatura
     else:
@@ -225,7 +229,9 @@ class _Walk:
             elif tag in ("div", "main", "section"):
                 self.blocks(child, role)
             elif tag not in ("graphic", "comments", "code"):
-                self.doc.add("paragraph", self.inline(child), role=role)
+                inline = self.inline(child)
+                if not _navigation(child, inline):
+                    self.doc.add("paragraph", inline, role=role)
 
     def paragraph(self, kind: str, inline: Inline, role: str | None) -> None:
         turn = self.turns.paragraph(inline.text) if role is None and inline.text else None
@@ -250,8 +256,8 @@ def _navigation(element, inline: Inline) -> bool:
     if not text:
         return True
     only_link = len(inline.links) >= 1 and sum(l.end - l.start for l in inline.links) >= len(text) - 2
-    ref_only = len(element) == 1 and element[0].tag == "ref" and not (element.text or "").strip() \
-        and not (element[0].tail or "").strip()
+    ref_only = element.tag == "ref" or (len(element) == 1 and element[0].tag == "ref"
+                                        and not (element.text or "").strip() and not (element[0].tail or "").strip())
     short = len(text.split()) <= 12 and not text.endswith((".", "\u201d", '"'))
     bracketed = text.startswith("[") and text.endswith("]") and len(text.split()) <= 15  # "[Our latest ...]"
     return (((only_link or ref_only) and short) or (short and bool(_NAVIGATION.match(text)))
@@ -289,7 +295,10 @@ def read_html(text: str, source: Source) -> Document:
     """Read a web page saved from a browser: its article, headings, tables, notes and metadata."""
     trafilatura = _trafilatura()
     doc = DocBuilder(source, "html")
-    page = _parse(text)
+    try:
+        page = _parse(text)
+    except etree.ParserError:  # nothing but whitespace or comments
+        return doc.finish(title=source.title)
     tokens = _take_notes(page, doc)
     _keep_spaces(page)
     options = dict(output_format="xml", include_tables=True, include_links=True, include_formatting=True,
