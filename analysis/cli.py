@@ -94,7 +94,7 @@ def _main(argv: list[str] | None) -> int:
             stats = ", ".join(f"{k} {v}" for k, v in sorted(result.stats.items()) if v)
             print(f"[{time.perf_counter() - start:6.2f}s] cache: {stats or 'not used'}", file=sys.stderr)
         if not quiet:
-            for w in result.warnings:
+            for w in cfg.warnings + result.warnings:
                 print(f"make-report: warning: {w}", file=sys.stderr)
             names = ", ".join(p.name for p in result.written if p.parent == out_dir)
             print(f"make-report: wrote {names} to {out_dir} in {time.perf_counter() - start:.1f}s",

@@ -413,9 +413,9 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
         row_actor = None
         turn = None
         if is_block and passage.context:
-            if passage.kind == "row":
+            if passage.role == "table-row":
                 row_actor = _row_actor(passage.context, gaz)
-            elif doc.genre == "plaintext":
+            elif passage.role == "speaker-turn":
                 if passage.context != turn_label:
                     turn_label, turn_speaker = passage.context, from_turn(passage.context, gaz, people)
                 turn = turn_speaker

@@ -84,7 +84,7 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
         actor = _subject_actor(sent.text, cue, gaz, speaker_actor)
         if actor is None and _GENERIC.match(sent.text.strip()):
             actor = _earlier_subject(flat, i, gaz, speaker_actor)  # "A government that ...", "That stance ..."
-        if actor is None and isinstance(passage, Block) and passage.kind == "row" and passage.context:
+        if actor is None and isinstance(passage, Block) and passage.role == "table-row" and passage.context:
             found = gaz.find(passage.context)
             actor = found[0].name if found else None
         if actor is None:

@@ -92,14 +92,9 @@ def context(lexicons: LexiconExtensions, questions: tuple[Question, ...]) -> Con
 
 def read_source(src: SourceConfig) -> Document:
     """Load and read one configured source."""
-    from ..readers import read
-    from ..readers.load import load_text
+    from ..readers import read_file
 
-    text, warnings = load_text(src.path, src.given)
-    doc = read(text, Source(id=src.id, path=src.given, title=src.title, genre=src.genre))
-    if warnings:
-        doc = replace(doc, warnings=tuple(warnings) + doc.warnings)
-    return doc
+    return read_file(src.path, Source(id=src.id, path=src.given, title=src.title, genre=src.genre))
 
 
 def source_digest(src: SourceConfig) -> str:
@@ -109,9 +104,9 @@ def source_digest(src: SourceConfig) -> str:
     try:
         return file_digest(src.path)
     except OSError:
-        from ..readers.load import load_text
+        from ..readers.load import load_bytes
 
-        load_text(src.path, src.given)  # raises the SourceError naming the file
+        load_bytes(src.path, src.given)  # raises the SourceError naming the file
         raise SourceError(f"{src.given} cannot be read") from None
 
 
