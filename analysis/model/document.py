@@ -62,6 +62,8 @@ class Block:
     """Footnote markers that stood in the block."""
     emphasis: tuple[tuple[int, int], ...] = ()
     """Italic/emphasised spans (start, end) in `text`; converted PDFs set quotes in italics."""
+    page: int | None = None
+    """The page (from 1) the block starts on, for sources with pages (PDF); None otherwise."""
 
 
 @pickled_by_fields
@@ -80,6 +82,8 @@ class Footnote:
     fields: tuple[tuple[str, str], ...] = ()
     """Citation fields (title, work, publisher, date, url, access-date, ...) in source order."""
     links: tuple[Link, ...] = ()
+    page: int | None = None
+    """The page (from 1) the note is printed on, for sources with pages (PDF); None otherwise."""
 
     def field(self, name: str) -> str | None:
         for key, value in self.fields:
