@@ -1,0 +1,287 @@
+"""A PDF's bytes in, its pages as positioned text lines (font size, weight, superscript markers) out."""
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+MAX_PAGES = 2000
+"""Pages read at most; a longer file is refused (a report, not a book scan, is expected)."""
+MAX_CHARS = 4_000_000
+"""Characters read at most over the whole file: bounds time and memory whatever the file claims."""
+_SUP_SIZE = 0.85  # a superscript is set at most this fraction of the line's size...
+_SUP_RAISE = 0.18  # ...and its baseline raised by at least this fraction of it
+_UNIT_END = re.compile(r"(?:\b|\d)(?:m|km|cm|mm|ft|mi|in)$")  # km2 is a unit, not note 2
+_GAP = 2.2  # a horizontal jump wider than this many font sizes separates two cells of a line
+
+
+@dataclass
+class Line:
+    """One line of text (or one cell of a line with wide gaps) on a page, in top-down coordinates."""
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+    bold: bool
+    markers: list[tuple[int, str]] = field(default_factory=list)
+    """(offset in text, label) of superscript note markers removed from the text."""
+    lead: str | None = None
+    """A superscript label opening the line (a footnote's own number)."""
+    cells: int = 1
+    """How many cells share this line's baseline (more than one: a table row or a letterhead)."""
+    cell: int = 0
+    role: str = "body"
+    """What the line turned out to be: body, furniture (running head, page number), cover or note."""
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    chars: int
+
+
+class _Fonts:
+    """Size and weight of each text object, asked of pdfium once per object, not once per character."""
+
+    def __init__(self) -> None:
+        self.cache: dict[int, tuple[float, bool]] = {}
+        self.buf = ctypes.create_string_buffer(128)
+
+    def of(self, textpage, index: int) -> tuple[float, bool]:
+        obj = raw.FPDFText_GetTextObject(textpage, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        size = raw.FPDFText_GetFontSize(textpage, index)
+        bold = False
+        font = raw.FPDFTextObj_GetFont(obj) if key else None
+        if font:
+            bold = raw.FPDFFont_GetWeight(font) >= 600
+            if not bold:
+                n = raw.FPDFFont_GetBaseFontName(font, self.buf, len(self.buf))
+                name = self.buf.raw[:max(n - 1, 0)].decode("latin-1").lower()
+                bold = any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
+        hit = self.cache[key] = (round(size, 1), bold)
+        return hit
+
+
+def _close(page: int, chars: list, out: list[Line]) -> None:
+    """Characters (ch, x, y, size, bold, right) of one visual line -> Lines, one per cell."""
+    while chars and chars[-1][0] == " ":
+        chars.pop()
+    while chars and chars[0][0] == " ":
+        chars.pop(0)
+    if not chars:
+        return
+    sizes = Counter(c[3] for c in chars if c[0] != " ")
+    size = sizes.most_common(1)[0][0] if sizes else chars[0][3]
+    base = Counter(round(c[2], 0) for c in chars if c[3] == size and c[0] != " ").most_common(1)
+    baseline = base[0][0] if base else chars[0][2]
+    # cut at wide gaps into cells
+    cells, cur, prev = [], [], None
+    for c in chars:
+        if prev is not None and c[0] != " " and c[1] - prev[5] > _GAP * size:
+            cells.append(cur)
+            cur = []
+        if c[0] != " ":
+            prev = c
+        cur.append(c)
+    cells.append(cur)
+    made = []
+    for cell in cells:
+        line = _line(page, cell, size, baseline)
+        if line is not None:
+            made.append(line)
+    for i, line in enumerate(made):
+        line.cells, line.cell = len(made), i
+    out.extend(made)
+
+
+def _line(page: int, chars: list, size: float, baseline: float) -> Line | None:
+    while chars and chars[-1][0] == " ":
+        chars.pop()
+    while chars and chars[0][0] == " ":
+        chars.pop(0)
+    if not chars:
+        return None
+    text: list[str] = []
+    markers: list[tuple[int, str]] = []
+    lead = None
+    length = 0
+    i = 0
+    bold = sum(1 for c in chars if c[4] and c[0] != " ") * 2 > sum(1 for c in chars if c[0] != " ")
+    while i < len(chars):
+        c = chars[i]
+        sup = c[0] != " " and c[3] <= size * _SUP_SIZE and c[2] - baseline >= size * _SUP_RAISE
+        if sup:
+            j = i
+            while j < len(chars) and chars[j][0] != " " and chars[j][3] <= size * _SUP_SIZE \
+                    and chars[j][2] - baseline >= size * _SUP_RAISE:
+                j += 1
+            label = "".join(ch[0] for ch in chars[i:j])
+            if _is_marker(label) and not (label in ("2", "3") and _UNIT_END.search("".join(text[-4:]))):
+                if length == 0:
+                    lead = label
+                else:
+                    markers.append((length, label))
+                i = j
+                continue
+        ch = c[0]
+        if ch == " " and (not text or text[-1] == " "):
+            i += 1
+            continue
+        text.append(ch)
+        length += 1
+        i += 1
+    s = "".join(text).rstrip()
+    if not s and lead is None:
+        return None
+    lead_text = s.lstrip()
+    markers = [(max(0, min(off - (len(s) - len(lead_text)), len(lead_text))), lab) for off, lab in markers]
+    return Line(page, lead_text, chars[0][1], max(c[5] for c in chars), baseline - size, baseline + size * 0.25,
+                baseline, size, bold, markers, lead)
+
+
+def _is_marker(label: str) -> bool:
+    return (label.isdigit() and len(label) <= 3) or label in ("*", "†", "‡", "§") or \
+        (label.isalpha() and label.islower() and len(label) == 1)
+
+
+def _page_lines(page_no: int, page, budget: int) -> Page:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        n = min(raw.FPDFText_CountChars(textpage), budget)
+        fonts = _Fonts()
+        x, y = ctypes.c_double(), ctypes.c_double()
+        l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+        lines: list[Line] = []
+        chars: list = []
+        ref_y = ref_size = None
+        last_x = None
+        for i in range(n):
+            u = raw.FPDFText_GetUnicode(textpage, i)
+            if u in (10, 13):
+                _close(page_no, chars, lines)
+                chars, ref_y, last_x = [], None, None
+                continue
+            if u in (0, 2, 0xFFFE, 0xFFFF) or (0xD800 <= u <= 0xDFFF):
+                if u == 2 or u == 0xFFFE:  # pdfium's mark for a hyphen ending a line
+                    u = 0x2D
+                else:
+                    continue
+            ch = chr(u)
+            if ch.isspace() or u == 0xA0:
+                if chars:
+                    chars.append((" ", chars[-1][5], chars[-1][2], chars[-1][3], chars[-1][4], chars[-1][5]))
+                continue
+            raw.FPDFText_GetCharOrigin(textpage, i, x, y)
+            raw.FPDFText_GetCharBox(textpage, i, l, r, b, t)
+            size, bold = fonts.of(textpage, i)
+            cx, cy, right = x.value, height - y.value, r.value
+            cy = -cy  # larger = higher on the page, as in PDF space
+            if ref_y is not None:
+                big = max(size, ref_size)
+                if abs(cy - ref_y) > 0.75 * big or (last_x is not None and cx < last_x - 2 * big):
+                    _close(page_no, chars, lines)
+                    chars, ref_y = [], None
+            if ref_y is None or (size > ref_size and abs(cy - ref_y) < 0.3 * size):
+                ref_y, ref_size = cy, size
+            last_x = right
+            chars.append((ch, cx, cy, size, bold, right))
+        _close(page_no, chars, lines)
+    finally:
+        textpage.close()
+    for line in lines:  # back to top-down coordinates
+        line.baseline = -line.baseline
+        line.top, line.bottom = line.baseline - line.size, line.baseline + line.size * 0.25
+    return Page(page_no, width, height, _mended(lines), n)
+
+
+def _lone_label(line: Line, other: Line) -> bool:
+    """Is `line` only a superscript note number standing beside `other` (pdfium cut it off)?"""
+    raise_ = other.baseline - line.baseline  # top-down: a raised label has a smaller baseline
+    return (line.cells == 1 and _is_marker(line.text) and not line.markers and line.size <= other.size * _SUP_SIZE
+            and 0 < raise_ <= other.size * 0.9)
+
+
+def _mended(lines: list[Line]) -> list[Line]:
+    """Join pieces of one line that pdfium cut apart (after a superscript, a font change)."""
+    lines = _labels_attached(lines)
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.cells == 1 and line.cells == 1 and abs(prev.baseline - line.baseline) < 1.5
+                and abs(prev.size - line.size) < 0.6 and -1 <= line.x0 - prev.x1 < _GAP * line.size):
+            k = len(prev.text) + 1
+            prev.markers.extend((off + k, lab) for off, lab in line.markers)
+            if line.lead:
+                prev.markers.append((len(prev.text), line.lead))
+            prev.text = f"{prev.text} {line.text}" if line.text else prev.text
+            prev.x1 = line.x1
+            continue
+        out.append(line)
+    return out
+
+
+def _labels_attached(lines: list[Line]) -> list[Line]:
+    """A superscript number pdfium set on a line of its own goes back to the line it marks: as the
+    label opening the text to its right (a note's number) or as a marker after the text to its left."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        prev = out[-1] if out else None
+        if nxt is not None and _lone_label(line, nxt) and -1 <= nxt.x0 - line.x1 < 2 * nxt.size and nxt.lead is None:
+            nxt.lead = line.text
+            i += 1
+            continue
+        if prev is not None and _lone_label(line, prev) and -1 <= line.x0 - prev.x1 < 2 * prev.size:
+            prev.markers.append((len(prev.text), line.text))
+            prev.x1 = max(prev.x1, line.x1)
+            i += 1
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def metadata(pdf) -> dict[str, str]:
+    try:
+        return {k: " ".join(str(v).split()) for k, v in pdf.get_metadata_dict().items() if v and str(v).strip()}
+    except Exception:  # noqa: BLE001 - broken metadata is no reason to refuse the text
+        return {}
+
+
+def read_pages(pdf) -> list[Page]:
+    """Lines of every page of an opened PdfDocument, within MAX_CHARS."""
+    pages = []
+    budget = MAX_CHARS
+    for i in range(len(pdf)):
+        page = pdf[i]
+        try:
+            got = _page_lines(i + 1, page, budget)
+        finally:
+            page.close()
+        pages.append(got)
+        budget -= got.chars
+        if budget <= 0:
+            break
+    return pages
+
+
+__all__ = ["Line", "MAX_CHARS", "MAX_PAGES", "Page", "metadata", "pdfium", "read_pages"]
