@@ -96,11 +96,29 @@ def _context(lexicons: LexiconExtensions, questions: tuple[Question, ...]) -> _C
                     tops=stance.topics(questions))
 
 
+def _is_pdf(path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(1024).lstrip().startswith(b"%PDF")
+    except OSError:
+        return False
+
+
 def read_source(src: SourceConfig) -> Document:
     """Load and read one configured source (as pipeline.read_document)."""
     from .readers import read
     from .readers.load import load_text
 
+    if _is_pdf(src.path):  # temporary PDF wiring, until the reader registry takes PDFs
+        from .readers.pdf import read_pdf
+
+        try:
+            with open(src.path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            load_text(src.path, src.given)  # raises the SourceError naming the file
+            raise
+        return read_pdf(data, Source(id=src.id, path=src.given, title=src.title, genre=src.genre))
     text, warnings = load_text(src.path, src.given)
     doc = read(text, Source(id=src.id, path=src.given, title=src.title, genre=src.genre))
     if warnings:
