@@ -103,6 +103,13 @@ def _info_title(value: str | None) -> str | None:
     return value
 
 
+def _info_author(value: str | None) -> str | None:
+    """A document-information author that reads as a name (two words or more), not a user id."""
+    if not value or len(re.findall(r"[^\W\d_]{2,}", value)) < 2 or re.search(r"\d", value):
+        return None
+    return value
+
+
 def read_pdf(data: bytes, source: Source) -> Document:
     """Read a PDF's text layer; SourceError (one line naming the file) when it has none or cannot be opened."""
     shown = source.path
@@ -143,7 +150,8 @@ def _document(pages: list[Page], info: dict[str, str], source: Source) -> Docume
             doc.define_note(note.key, note.label, Inline(raw.text), kind="note")
             note_pages.setdefault((note.label, " ".join(raw.text.split())), []).append(note.page)
     symbol = cover["symbol"]
-    author = cover["author"] or (None if symbol else info.get("Author"))
+    # a document with a symbol is issued by an organisation: its file's author is whoever typed it
+    author = cover["author"] or (None if symbol else _info_author(info.get("Author")))
     date = cover["date"] or any_date(cover["title"] or "") or _info_date(info.get("CreationDate"))
     title = cover["title"] or _info_title(info.get("Title"))
     document = doc.finish(title=title, author=author, date=date, symbol=symbol)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .layout import Line, Page
+from .tables import gather_rows
 
 _TERMINAL = tuple('.!?:;"”’)…')
 _OPENER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]{1,4}\)|\(?[ivx]{1,5}[.)]|[A-Z][.)]|[•▪◦●■\-–—*])\s")
@@ -131,7 +132,9 @@ def build(pages: list[Page], body_size: float, heading_level, keys, words: set[s
     pitch = median(pitches) if pitches else body_size * 1.2
     cur: Raw | None = None
     for page in pages:
-        body = _columns([l for l in page.lines if l.role == "body"], page.width)
+        body = [l for l in page.lines if l.role == "body"]
+        ordered = _columns(body, page.width)
+        body = ordered if ordered is not body else gather_rows(body, pitch)
         edges = _edges(body, page.width)
         i = 0
         while i < len(body):
@@ -141,8 +144,17 @@ def build(pages: list[Page], body_size: float, heading_level, keys, words: set[s
                 while i + 1 < len(body) and body[i + 1].cells > 1 and abs(body[i + 1].baseline - line.baseline) < 1.5:
                     i += 1
                     row.append(body[i])
+                cells = [[l] for l in row]
+                while i + 1 < len(body) and body[i + 1].cells == 1:  # cells running over several lines
+                    nxt = body[i + 1]
+                    home = next((c for c in cells if abs(c[0].x0 - nxt.x0) < 2
+                                 and 0 < nxt.baseline - c[-1].baseline <= pitch * 1.45), None)
+                    if home is None:
+                        break
+                    home.append(nxt)
+                    i += 1
                 cur = None
-                out.extend(_row(row, keys, words))
+                out.extend(_row(cells, keys, words))
                 i += 1
                 continue
             level = heading_level(line)
@@ -187,11 +199,12 @@ def _continues(block: Raw, line: Line, kind: str, pitch: float, edge: float, wid
     return True
 
 
-def _row(cells: list[Line], keys, words) -> list[Raw]:
+def _row(cells: list[list[Line]], keys, words) -> list[Raw]:
     blocks = []
-    for line in cells:
-        b = Raw("paragraph", line.page)
-        append(b, line, keys, words)
+    for lines in cells:
+        b = Raw("paragraph", lines[0].page)
+        for line in lines:
+            append(b, line, keys, words)
         blocks.append(b)
     if len(blocks) < 2:
         return blocks

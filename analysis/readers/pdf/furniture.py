@@ -13,7 +13,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})
                           r"^[ivxlc]{1,7}$", re.I)
 # print-job numbers and barcodes: digit runs with at most a language letter, no words
 _JOB_NUMBER = re.compile(r"^\*?\d[\d*\-–/ ]{4,}\*?(?:\s*\([A-Z]\))?(?:\s+\d{4,})*\s*\*?$")
-SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+$")
+SYMBOL = re.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?: \(\d{4}\))?$")
 _TERMINAL = tuple(".!?;:")
 
 
@@ -45,6 +45,7 @@ def mark_furniture(pages: list[Page]) -> None:
                 continue
             text = line.text
             if (_PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text) or is_symbol(text)
+                    or (len(text.split()) <= 4 and not text.endswith(_TERMINAL) and page.number > 1)
                     or (repeated and seen[shape(text)] >= 2 and len(text.split()) <= 15)):
                 line.role = "furniture"
 

@@ -16,7 +16,9 @@ MAX_CHARS = 4_000_000
 _SUP_SIZE = 0.85  # a superscript is set at most this fraction of the line's size...
 _SUP_RAISE = 0.18  # ...and its baseline raised by at least this fraction of it
 _UNIT_END = re.compile(r"(?:\b|\d)(?:m|km|cm|mm|ft|mi|in)$")  # km2 is a unit, not note 2
-_GAP = 2.2  # a horizontal jump wider than this many font sizes separates two cells of a line
+_OPENER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]{1,4}\)|\(?[ivxIVX]{1,5}[.)]|[A-Z][.)]|[•▪◦●■\-–—*])$")
+_LEADER = re.compile(r"(?:\s?\.){4,}\s?")
+_GAP = 1.6  # a horizontal jump wider than this many font sizes separates two cells of a line
 
 
 @dataclass
@@ -58,6 +60,7 @@ class _Fonts:
     def __init__(self) -> None:
         self.cache: dict[int, tuple[float, bool]] = {}
         self.buf = ctypes.create_string_buffer(128)
+        self.matrix = raw.FS_MATRIX()
 
     def of(self, textpage, index: int) -> tuple[float, bool]:
         obj = raw.FPDFText_GetTextObject(textpage, index)
@@ -66,6 +69,11 @@ class _Fonts:
         if hit is not None:
             return hit
         size = raw.FPDFText_GetFontSize(textpage, index)
+        if raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(self.matrix)):
+            m = self.matrix  # fonts set at size 1 and scaled by the text matrix are common
+            scale = (m.b * m.b + m.d * m.d) ** 0.5
+            if scale > 0.01:
+                size *= scale
         bold = False
         font = raw.FPDFTextObj_GetFont(obj) if key else None
         if font:
@@ -100,6 +108,8 @@ def _close(page: int, chars: list, out: list[Line]) -> None:
             prev = c
         cur.append(c)
     cells.append(cur)
+    if len(cells) > 1 and _OPENER.match("".join(c[0] for c in cells[0]).strip()):
+        cells[0:2] = [cells[0] + [(" ",) + cells[0][-1][1:]] + cells[1]]  # "1.<tab>Text" is one paragraph's line
     made = []
     for cell in cells:
         line = _line(page, cell, size, baseline)
@@ -131,12 +141,11 @@ def _line(page: int, chars: list, size: float, baseline: float) -> Line | None:
             while j < len(chars) and chars[j][0] != " " and chars[j][3] <= size * _SUP_SIZE \
                     and chars[j][2] - baseline >= size * _SUP_RAISE:
                 j += 1
-            label = "".join(ch[0] for ch in chars[i:j])
-            if _is_marker(label) and not (label in ("2", "3") and _UNIT_END.search("".join(text[-4:]))):
+            labels = _labels("".join(ch[0] for ch in chars[i:j]))
+            if labels and not (labels in (["2"], ["3"]) and _UNIT_END.search("".join(text[-4:]))):
                 if length == 0:
-                    lead = label
-                else:
-                    markers.append((length, label))
+                    lead, labels = labels[0], labels[1:]
+                markers.extend((length, label) for label in labels)
                 i = j
                 continue
         ch = c[0]
@@ -147,12 +156,36 @@ def _line(page: int, chars: list, size: float, baseline: float) -> Line | None:
         length += 1
         i += 1
     s = "".join(text).rstrip()
+    if "..." in s or ". . ." in s:
+        s = _LEADER.sub(" ", s).strip()  # dot leaders of a table of contents or a list of members
     if not s and lead is None:
         return None
     lead_text = s.lstrip()
     markers = [(max(0, min(off - (len(s) - len(lead_text)), len(lead_text))), lab) for off, lab in markers]
     return Line(page, lead_text, chars[0][1], max(c[5] for c in chars), baseline - size, baseline + size * 0.25,
                 baseline, size, bold, markers, lead)
+
+
+def _labels(run: str) -> list[str]:
+    """The note labels in a run of superscript characters: "3", "4,5", or "2324" (calls set side by
+    side, read as the consecutive numbers 23 and 24); [] when the run is not note markers."""
+    out: list[str] = []
+    for part in run.strip(",").split(","):
+        if _is_marker(part):
+            out.append(part)
+        elif part.isdigit() and len(part) <= 12:
+            for k in (1, 2, 3):
+                first, seq = int(part[:k]), []
+                while len("".join(seq)) < len(part):
+                    seq.append(str(first + len(seq)))
+                if "".join(seq) == part and part[0] != "0":
+                    out.extend(seq)
+                    break
+            else:
+                return []
+        else:
+            return []
+    return out
 
 
 def _is_marker(label: str) -> bool:
@@ -224,6 +257,9 @@ def _mended(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
+        if prev is not None and not line.text.strip(". ") and abs(prev.baseline - line.baseline) < 1.5:
+            prev.x1 = max(prev.x1, line.x1)  # a dot of a leader pdfium set apart
+            continue
         if (prev is not None and prev.cells == 1 and line.cells == 1 and abs(prev.baseline - line.baseline) < 1.5
                 and abs(prev.size - line.size) < 0.6 and -1 <= line.x0 - prev.x1 < _GAP * line.size):
             k = len(prev.text) + 1
@@ -234,7 +270,21 @@ def _mended(lines: list[Line]) -> list[Line]:
             prev.x1 = line.x1
             continue
         out.append(line)
-    return out
+    return _rows(out)
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """Lines side by side on one baseline (pieces pdfium gave apart, left to right) are the cells of one row."""
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and abs(lines[j].baseline - lines[i].baseline) < 1.5 and lines[j].x0 > lines[j - 1].x1:
+            j += 1
+        if j - i > 1:
+            for k in range(i, j):
+                lines[k].cells, lines[k].cell = j - i, k - i
+        i = j
+    return lines
 
 
 def _labels_attached(lines: list[Line]) -> list[Line]:

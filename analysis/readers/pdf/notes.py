@@ -32,6 +32,7 @@ def _label(line: Line) -> tuple[str | None, str]:
 def mark_notes(pages: list[Page], body_size: float) -> list[Note]:
     """Mark the foot-of-page notes of every page and return them in order, continued notes joined."""
     notes: list[Note] = []
+    marked = {(l.page, label) for p in pages for l in p.lines for _, label in l.markers}
     for page in pages:
         body = [l for l in page.lines if l.role == "body"]
         if not body:
@@ -46,6 +47,10 @@ def mark_notes(pages: list[Page], body_size: float) -> list[Note]:
         zone.reverse()
         if len(zone) == len(ordered) or not any(_label(l)[0] for l in zone):
             continue
+        labels = {_label(l)[0] for l in zone} - {None}
+        if not any(l.lead for l in zone) and not any((n, lab) in marked for lab in labels
+                                                     for n in (page.number, page.number - 1)):
+            continue  # a small-print numbered list nothing in the text points at is not notes
         current: Note | None = None
         for line in zone:
             line.role = "note"
