@@ -9,12 +9,13 @@ from collections import Counter
 from analysis.errors import SourceError
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, any_date
+from analysis.readers.plaintext import speaker
 
 from . import layout
 from .blocks import build, vocabulary
 from .furniture import heading_style, mark_cover, mark_furniture
 from .layout import MAX_PAGES, Page, pdfium
-from .notes import mark_notes, resolver
+from .notes import mark_notes, note_kind, resolver
 
 MAX_BYTES = 100_000_000
 """The largest PDF read, in bytes."""
@@ -136,8 +137,11 @@ def _document(pages: list[Page], info: dict[str, str], source: Source) -> Docume
 
     doc = DocBuilder(source, "pdf")
     placed: list[tuple[str, int]] = []  # (text, page) of every block added, in order
+    _speaker_turns(blocks)
     for b in blocks:
-        inline = Inline(b.text, notes=tuple(b.notes))
+        size = len(b.text)
+        emphasis = tuple((a, min(e, size)) for a, e in b.emphasis if a < min(e, size))
+        inline = Inline(b.text, notes=tuple(b.notes), emphasis=emphasis)
         doc.add(b.kind, inline, level=b.level, context=b.context)
         placed.append((b.text, b.page))
     note_pages: dict[tuple[str, str], list[int]] = {}
@@ -147,7 +151,7 @@ def _document(pages: list[Page], info: dict[str, str], source: Source) -> Docume
         for line in note.lines:
             append(raw, line, keys, words)
         if raw.text:
-            doc.define_note(note.key, note.label, Inline(raw.text), kind="note")
+            doc.define_note(note.key, note.label, Inline(raw.text), kind=note_kind(raw.text))
             note_pages.setdefault((note.label, " ".join(raw.text.split())), []).append(note.page)
     symbol = cover["symbol"]
     # a document with a symbol is issued by an organisation: its file's author is whoever typed it
@@ -156,6 +160,21 @@ def _document(pages: list[Page], info: dict[str, str], source: Source) -> Docume
     title = cover["title"] or _info_title(info.get("Title"))
     document = doc.finish(title=title, author=author, date=date, symbol=symbol)
     return _with_pages(document, placed, note_pages)
+
+
+def _speaker_turns(blocks) -> None:
+    """A meeting record or press release (four speakers or more named in capitals, as the plain-text
+    reader finds them): each paragraph's context is the speaker whose turn it is in."""
+    named = {id(b): speaker(b.text) for b in blocks if b.kind == "paragraph"}
+    if len({s for s in named.values() if s}) < 4:
+        return
+    context = None
+    for b in blocks:
+        if b.kind == "heading":
+            context = None
+        elif b.kind == "paragraph":
+            context = named.get(id(b)) or context
+            b.context = context
 
 
 def _with_pages(document: Document, placed: list[tuple[str, int]], note_pages) -> Document:

@@ -25,6 +25,7 @@ class Raw:
     page: int
     text: str = ""
     notes: list[tuple[int, str]] = field(default_factory=list)
+    emphasis: list[tuple[int, int]] = field(default_factory=list)
     level: int = 0
     context: str | None = None
     last: Line | None = None
@@ -68,6 +69,12 @@ def append(block: Raw, line: Line, keys, words: set[str]) -> None:
     else:
         shift = len(block.text) + 1
         block.text = f"{block.text} {text}"
+    for a, b in line.emphasis:
+        a, b = a + shift, b + shift
+        if block.emphasis and a - block.emphasis[-1][1] <= 1:  # an italic quote running over the line break
+            block.emphasis[-1] = (block.emphasis[-1][0], b)
+        else:
+            block.emphasis.append((a, b))
     for off, label in line.markers:
         key = keys(line.page, label)
         if key:
@@ -131,12 +138,20 @@ def build(pages: list[Page], body_size: float, heading_level, keys, words: set[s
                     pitches.append(gap)
     pitch = median(pitches) if pitches else body_size * 1.2
     cur: Raw | None = None
+    open_row: list[tuple[float, Raw]] = []  # the last row's cells (left edge, block), while nothing follows it
     for page in pages:
         body = [l for l in page.lines if l.role == "body"]
         ordered = _columns(body, page.width)
         body = ordered if ordered is not body else gather_rows(body, pitch)
         edges = _edges(body, page.width)
         i = 0
+        while open_row and i < len(body) and body[i].cells == 1:  # a row running over the page break
+            home = next((b for x0, b in open_row if abs(x0 - body[i].x0) < 2), None)
+            if home is None:
+                break
+            append(home, body[i], keys, words)
+            i += 1
+        open_row = []
         while i < len(body):
             line = body[i]
             if line.cells > 1:  # a table row (or a letterhead line): one block per cell, the first as context
@@ -154,7 +169,9 @@ def build(pages: list[Page], body_size: float, heading_level, keys, words: set[s
                     home.append(nxt)
                     i += 1
                 cur = None
-                out.extend(_row(cells, keys, words))
+                made = _row(cells, keys, words)
+                out.extend(made)
+                open_row = [(c[0].x0, b) for c, b in zip(cells[len(cells) - len(made):], made)]
                 i += 1
                 continue
             level = heading_level(line)
@@ -163,6 +180,7 @@ def build(pages: list[Page], body_size: float, heading_level, keys, words: set[s
                 cur = Raw(kind, line.page, level=level)
                 out.append(cur)
             append(cur, line, keys, words)
+            open_row = []
             i += 1
     return [b for b in out if b.text]
 

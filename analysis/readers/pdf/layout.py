@@ -17,6 +17,7 @@ _SUP_SIZE = 0.85  # a superscript is set at most this fraction of the line's siz
 _SUP_RAISE = 0.18  # ...and its baseline raised by at least this fraction of it
 _UNIT_END = re.compile(r"(?:\b|\d)(?:m|km|cm|mm|ft|mi|in)$")  # km2 is a unit, not note 2
 _OPENER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]{1,4}\)|\(?[ivxIVX]{1,5}[.)]|[A-Z][.)]|[•▪◦●■\-–—*])$")
+BOLD, ITALIC = 1, 2  # a character's style bits
 _LEADER = re.compile(r"(?:\s?\.){4,}\s?")
 _GAP = 1.6  # a horizontal jump wider than this many font sizes separates two cells of a line
 
@@ -42,6 +43,8 @@ class Line:
     """How many cells share this line's baseline (more than one: a table row or a letterhead)."""
     cell: int = 0
     role: str = "body"
+    emphasis: list[tuple[int, int]] = field(default_factory=list)
+    """Italic spans (start, end) in text."""
     """What the line turned out to be: body, furniture (running head, page number), cover or note."""
 
 
@@ -74,15 +77,16 @@ class _Fonts:
             scale = (m.b * m.b + m.d * m.d) ** 0.5
             if scale > 0.01:
                 size *= scale
-        bold = False
+        style = 0
         font = raw.FPDFTextObj_GetFont(obj) if key else None
         if font:
-            bold = raw.FPDFFont_GetWeight(font) >= 600
-            if not bold:
-                n = raw.FPDFFont_GetBaseFontName(font, self.buf, len(self.buf))
-                name = self.buf.raw[:max(n - 1, 0)].decode("latin-1").lower()
-                bold = any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
-        hit = self.cache[key] = (round(size, 1), bold)
+            n = raw.FPDFFont_GetBaseFontName(font, self.buf, len(self.buf))
+            name = self.buf.raw[:max(n - 1, 0)].decode("latin-1").lower()
+            if raw.FPDFFont_GetWeight(font) >= 600 or any(w in name for w in ("bold", "black", "heavy", "demi")):
+                style |= BOLD
+            if raw.FPDFFont_GetFlags(font) & 64 or "italic" in name or "oblique" in name:
+                style |= ITALIC
+        hit = self.cache[key] = (round(size, 1), style)
         return hit
 
 
@@ -132,7 +136,8 @@ def _line(page: int, chars: list, size: float, baseline: float) -> Line | None:
     lead = None
     length = 0
     i = 0
-    bold = sum(1 for c in chars if c[4] and c[0] != " ") * 2 > sum(1 for c in chars if c[0] != " ")
+    bold = sum(1 for c in chars if c[4] & BOLD and c[0] != " ") * 2 > sum(1 for c in chars if c[0] != " ")
+    emphasis: list[list[int]] = []
     while i < len(chars):
         c = chars[i]
         sup = c[0] != " " and c[3] <= size * _SUP_SIZE and c[2] - baseline >= size * _SUP_RAISE
@@ -152,6 +157,11 @@ def _line(page: int, chars: list, size: float, baseline: float) -> Line | None:
         if ch == " " and (not text or text[-1] == " "):
             i += 1
             continue
+        if c[4] & ITALIC and ch != " ":
+            if emphasis and emphasis[-1][1] >= length - 1 and (emphasis[-1][1] == length or text[-1] == " "):
+                emphasis[-1][1] = length + 1
+            else:
+                emphasis.append([length, length + 1])
         text.append(ch)
         length += 1
         i += 1
@@ -161,9 +171,11 @@ def _line(page: int, chars: list, size: float, baseline: float) -> Line | None:
     if not s and lead is None:
         return None
     lead_text = s.lstrip()
-    markers = [(max(0, min(off - (len(s) - len(lead_text)), len(lead_text))), lab) for off, lab in markers]
+    cut = len(s) - len(lead_text)
+    markers = [(max(0, min(off - cut, len(lead_text))), lab) for off, lab in markers]
+    spans = [(max(0, a - cut), min(b - cut, len(lead_text))) for a, b in emphasis]
     return Line(page, lead_text, chars[0][1], max(c[5] for c in chars), baseline - size, baseline + size * 0.25,
-                baseline, size, bold, markers, lead)
+                baseline, size, bold, markers, lead, emphasis=[(a, b) for a, b in spans if a < b])
 
 
 def _labels(run: str) -> list[str]:
@@ -264,6 +276,7 @@ def _mended(lines: list[Line]) -> list[Line]:
                 and abs(prev.size - line.size) < 0.6 and -1 <= line.x0 - prev.x1 < _GAP * line.size):
             k = len(prev.text) + 1
             prev.markers.extend((off + k, lab) for off, lab in line.markers)
+            prev.emphasis.extend((a + k, b + k) for a, b in line.emphasis)
             if line.lead:
                 prev.markers.append((len(prev.text), line.lead))
             prev.text = f"{prev.text} {line.text}" if line.text else prev.text

@@ -81,7 +81,8 @@ def _strip(line: Line, rest: str) -> Line:
         return line
     cut = len(line.text) - len(rest)
     return Line(line.page, rest, line.x0, line.x1, line.top, line.bottom, line.baseline, line.size, line.bold,
-                [(max(0, off - cut), lab) for off, lab in line.markers], None, line.cells, line.cell, line.role)
+                [(max(0, off - cut), lab) for off, lab in line.markers], None, line.cells, line.cell, line.role,
+                [(max(0, a - cut), b - cut) for a, b in line.emphasis if b > cut])
 
 
 def resolver(notes: list[Note]):
@@ -95,3 +96,14 @@ def resolver(notes: list[Note]):
         return by_page.get((page, label)) or by_page.get((page + 1, label))
 
     return resolve
+
+
+_SOURCE_ONLY = re.compile(r"\b(?:retrieved|accessed|archived)\b(?: from| on)?", re.I)
+_TITLE_FIRST = re.compile(r"^[“\"«][^”\"»]{3,200}[”\"»][.,]?\s")
+
+
+def note_kind(text: str) -> str:
+    """``citation`` for a note that only names a source, in the way reference lists are written (a
+    quoted title first; "Retrieved ..."), else ``note``: read like a paragraph. A note that gives its
+    source's words or dates ("Statement of ..., 6 May; http://...") stays a note: its events count."""
+    return "citation" if _SOURCE_ONLY.search(text) or _TITLE_FIRST.match(text) else "note"

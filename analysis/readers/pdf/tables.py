@@ -32,14 +32,15 @@ def _anchors(lines: list[Line]) -> list[list[Line]]:
 
 def _join(cell: list[Line], n: int, i: int) -> Line:
     first = cell[0]
-    text, markers = "", []
+    text, markers, emphasis = "", [], []
     for line in cell:
         glued = text.endswith("-") and line.text[:1].islower()  # "Co-" + "operation"
         shift = len(text) + (0 if glued or not text else 1)
         text = text + line.text if glued or not text else f"{text} {line.text}"
         markers.extend((off + shift, label) for off, label in line.markers)
+        emphasis.extend((a + shift, b + shift) for a, b in line.emphasis)
     return Line(first.page, text, min(l.x0 for l in cell), max(l.x1 for l in cell), first.top, cell[-1].bottom,
-                first.baseline, first.size, first.bold, markers, first.lead, n, i, first.role)
+                first.baseline, first.size, first.bold, markers, first.lead, n, i, first.role, emphasis)
 
 
 def gather_rows(lines: list[Line], pitch: float) -> list[Line]:
