@@ -560,7 +560,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
         main = next((t for t in tops if t == main), main)
     tgts = targets(doc, gaz, main) - set(props)
     focus = focus_anchors(doc)
-    turns = {b.anchor for b in doc.blocks if b.context and doc.genre == "plaintext"}
+    turns = {b.anchor for b in doc.blocks if b.context and b.kind != "row" and doc.genre in ("plaintext", "pdf")}
 
     def names_in(names: set[str]) -> Callable[[str], bool]:
         return (lambda text: any(m.name in names for m in gaz.find(text))) if names else _none

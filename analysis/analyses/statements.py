@@ -415,7 +415,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
         if is_block and passage.context:
             if passage.kind == "row":
                 row_actor = _row_actor(passage.context, gaz)
-            elif doc.genre == "plaintext":
+            elif doc.genre in ("plaintext", "pdf"):  # speaker turns (a PDF reader sets them too)
                 if passage.context != turn_label:
                     turn_label, turn_speaker = passage.context, from_turn(passage.context, gaz, people)
                 turn = turn_speaker
