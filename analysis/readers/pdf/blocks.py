@@ -14,6 +14,7 @@ _OPENER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]{1,4}\)|\(?[ivx]{1,5}[.)]|[A-Z
 # hyphenated compounds split at their hyphen keep it ("self-" + "determination")
 _PREFIXES = frozenset("""self non ex co anti post pre cross well all half multi inter intra counter pro semi long
     short full part one two three four five six seven eight nine ten mid quasi neo pan sub super ultra vice""".split())
+_HYPHENS = ("-", "\u2010", "\u00ad")  # a hyphen, the Unicode hyphen and the soft hyphen typesetters print
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -59,10 +60,10 @@ def append(block: Raw, line: Line, keys, words: set[str]) -> None:
     if not block.text:
         shift = 0
         block.text = text
-    elif block.text.endswith("-") and len(block.text) > 1 and block.text[-2].isalpha() and text[:1].islower():
-        if _hyphen_kept(block.text, text, words):
+    elif block.text.endswith(_HYPHENS) and len(block.text) > 1 and block.text[-2].isalpha() and text[:1].islower():
+        if _hyphen_kept(block.text[:-1] + "-", text, words):
             shift = len(block.text)
-            block.text += text
+            block.text = block.text[:-1] + "-" + text
         else:
             shift = len(block.text) - 1
             block.text = block.text[:-1] + text

@@ -57,6 +57,19 @@ class Page:
     chars: int
 
 
+def _direct(fn, restype, *argtypes):
+    """pdfium's function `fn` called with plain addresses: the per-character calls are most of the
+    reading time, and pypdfium2's handle conversion doubled their cost."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_P, _I, _D = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+_unicode = _direct(raw.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
+_origin = _direct(raw.FPDFText_GetCharOrigin, _I, _P, _I, _D, _D)
+_box = _direct(raw.FPDFText_GetCharBox, _I, _P, _I, _D, _D, _D, _D)
+_text_object = _direct(raw.FPDFText_GetTextObject, _P, _P, _I)
+
+
 class _Fonts:
     """Size and weight of each text object, asked of pdfium once per object, not once per character."""
 
@@ -65,12 +78,9 @@ class _Fonts:
         self.buf = ctypes.create_string_buffer(128)
         self.matrix = raw.FS_MATRIX()
 
-    def of(self, textpage, index: int) -> tuple[float, bool]:
-        obj = raw.FPDFText_GetTextObject(textpage, index)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        hit = self.cache.get(key)
-        if hit is not None:
-            return hit
+    def of(self, textpage, key: int, index: int) -> tuple[float, int]:
+        """Size and style of the text object at address `key` (of the character at `index`)."""
+        obj = ctypes.c_void_p(key)
         size = raw.FPDFText_GetFontSize(textpage, index)
         if raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(self.matrix)):
             m = self.matrix  # fonts set at size 1 and scaled by the text matrix are common
@@ -78,7 +88,7 @@ class _Fonts:
             if scale > 0.01:
                 size *= scale
         style = 0
-        font = raw.FPDFTextObj_GetFont(obj) if key else None
+        font = raw.FPDFTextObj_GetFont(ctypes.cast(obj, raw.FPDF_PAGEOBJECT)) if key else None
         if font:
             n = raw.FPDFFont_GetBaseFontName(font, self.buf, len(self.buf))
             name = self.buf.raw[:max(n - 1, 0)].decode("latin-1").lower()
@@ -86,11 +96,11 @@ class _Fonts:
                 style |= BOLD
             if raw.FPDFFont_GetFlags(font) & 64 or "italic" in name or "oblique" in name:
                 style |= ITALIC
-        hit = self.cache[key] = (round(size, 1), style)
+        hit = (round(size, 1), style)
         return hit
 
 
-def _close(page: int, chars: list, out: list[Line]) -> None:
+def _close(page: int, chars: list, out: list[Line], right_edge) -> None:
     """Characters (ch, x, y, size, bold, right) of one visual line -> Lines, one per cell."""
     while chars and chars[-1][0] == " ":
         chars.pop()
@@ -98,14 +108,15 @@ def _close(page: int, chars: list, out: list[Line]) -> None:
         chars.pop(0)
     if not chars:
         return
-    sizes = Counter(c[3] for c in chars if c[0] != " ")
-    size = sizes.most_common(1)[0][0] if sizes else chars[0][3]
-    base = Counter(round(c[2], 0) for c in chars if c[3] == size and c[0] != " ").most_common(1)
-    baseline = base[0][0] if base else chars[0][2]
+    sizes = Counter(c[3] for c in chars)  # (a space has the size of the character before it)
+    size = max(sizes, key=sizes.__getitem__)
+    ys = Counter(c[2] for c in chars if c[3] == size)
+    baseline = max(ys, key=ys.__getitem__)
     # cut at wide gaps into cells
-    cells, cur, prev = [], [], None
+    cells, cur, prev = [], [], chars[0]
+    gap = _GAP * size
     for c in chars:
-        if prev is not None and c[0] != " " and c[1] - prev[5] > _GAP * size:
+        if c[1] - prev[5] > gap and c[0] != " ":
             cells.append(cur)
             cur = []
         if c[0] != " ":
@@ -116,7 +127,7 @@ def _close(page: int, chars: list, out: list[Line]) -> None:
         cells[0:2] = [cells[0] + [(" ",) + cells[0][-1][1:]] + cells[1]]  # "1.<tab>Text" is one paragraph's line
     made = []
     for cell in cells:
-        line = _line(page, cell, size, baseline)
+        line = _line(page, cell, size, baseline, right_edge)
         if line is not None:
             made.append(line)
     for i, line in enumerate(made):
@@ -124,7 +135,7 @@ def _close(page: int, chars: list, out: list[Line]) -> None:
     out.extend(made)
 
 
-def _line(page: int, chars: list, size: float, baseline: float) -> Line | None:
+def _line(page: int, chars: list, size: float, baseline: float, right_edge) -> Line | None:
     while chars and chars[-1][0] == " ":
         chars.pop()
     while chars and chars[0][0] == " ":
@@ -136,7 +147,14 @@ def _line(page: int, chars: list, size: float, baseline: float) -> Line | None:
     lead = None
     length = 0
     i = 0
-    bold = sum(1 for c in chars if c[4] & BOLD and c[0] != " ") * 2 > sum(1 for c in chars if c[0] != " ")
+    bold = sum(c[4] & BOLD for c in chars) * 2 > len(chars)
+    small = size * _SUP_SIZE
+    if not any(c[3] <= small or c[4] & ITALIC for c in chars):  # plain text: the common case, quickly
+        s = " ".join("".join(c[0] for c in chars).split())
+        if "..." in s or ". . ." in s:
+            s = _LEADER.sub(" ", s).strip()
+        return Line(page, s, chars[0][1], right_edge(chars[-1][6]), baseline - size, baseline + size * 0.25,
+                    baseline, size, bold) if s else None
     emphasis: list[list[int]] = []
     while i < len(chars):
         c = chars[i]
@@ -174,7 +192,7 @@ def _line(page: int, chars: list, size: float, baseline: float) -> Line | None:
     cut = len(s) - len(lead_text)
     markers = [(max(0, min(off - cut, len(lead_text))), lab) for off, lab in markers]
     spans = [(max(0, a - cut), min(b - cut, len(lead_text))) for a, b in emphasis]
-    return Line(page, lead_text, chars[0][1], max(c[5] for c in chars), baseline - size, baseline + size * 0.25,
+    return Line(page, lead_text, chars[0][1], right_edge(chars[-1][6]), baseline - size, baseline + size * 0.25,
                 baseline, size, bold, markers, lead, emphasis=[(a, b) for a, b in spans if a < b])
 
 
@@ -211,17 +229,30 @@ def _page_lines(page_no: int, page, budget: int) -> Page:
     try:
         n = min(raw.FPDFText_CountChars(textpage), budget)
         fonts = _Fonts()
+        cache = fonts.cache
+        handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
         x, y = ctypes.c_double(), ctypes.c_double()
         l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+        px, py, pl, pr, pb, pt = (ctypes.pointer(v) for v in (x, y, l, r, b, t))
+        buffer = (ctypes.c_ushort * (n + 1))()
+        got = raw.FPDFText_GetText(textpage, 0, n, buffer) if n else 0
+        codes = buffer[:n]
+        # one UTF-16 unit per character unless the page has characters beyond the BMP
+        bulk = got == n + 1 and not any(0xD800 <= c <= 0xDFFF for c in codes)
+
+        def right_edge(index: int) -> float:
+            _box(handle, index, pl, pr, pb, pt)
+            return r.value
         lines: list[Line] = []
         chars: list = []
         ref_y = ref_size = None
-        last_x = None
+        last_x = prev_key = None
+        size = bold = cy = right = 0
         for i in range(n):
-            u = raw.FPDFText_GetUnicode(textpage, i)
+            u = codes[i] if bulk else _unicode(handle, i)
             if u in (10, 13):
-                _close(page_no, chars, lines)
-                chars, ref_y, last_x = [], None, None
+                _close(page_no, chars, lines, right_edge)
+                chars, ref_y, last_x, prev_key = [], None, None, None
                 continue
             if u in (0, 2, 0xFFFE, 0xFFFF) or (0xD800 <= u <= 0xDFFF):
                 if u == 2 or u == 0xFFFE:  # pdfium's mark for a hyphen ending a line
@@ -231,23 +262,33 @@ def _page_lines(page_no: int, page, budget: int) -> Page:
             ch = chr(u)
             if ch.isspace() or u == 0xA0:
                 if chars:
-                    chars.append((" ", chars[-1][5], chars[-1][2], chars[-1][3], chars[-1][4], chars[-1][5]))
+                    last = chars[-1]
+                    chars.append((" ", last[5], last[2], last[3], last[4], last[5], last[6]))
+                prev_key = None
                 continue
-            raw.FPDFText_GetCharOrigin(textpage, i, x, y)
-            raw.FPDFText_GetCharBox(textpage, i, l, r, b, t)
-            size, bold = fonts.of(textpage, i)
-            cx, cy, right = x.value, height - y.value, r.value
-            cy = -cy  # larger = higher on the page, as in PDF space
+            _origin(handle, i, px, py)
+            cx, y_now = x.value, y.value - height  # larger = higher on the page, as in PDF space
+            if prev_key is None or y_now != cy or cx < right - size:
+                # a word's first glyph, or one raised, lowered or set back: its font may differ
+                # (the rest of a word on one baseline keeps its first glyph's font)
+                key = _text_object(handle, i) or 0
+                style = cache.get(key)
+                if style is None:
+                    style = cache[key] = fonts.of(textpage, key, i)
+                size, bold = style
+                prev_key = key
+            cy = y_now
+            right = cx + 0.5 * size  # about a glyph's width: the true right edge is asked at a line's end
             if ref_y is not None:
                 big = max(size, ref_size)
                 if abs(cy - ref_y) > 0.75 * big or (last_x is not None and cx < last_x - 2 * big):
-                    _close(page_no, chars, lines)
+                    _close(page_no, chars, lines, right_edge)
                     chars, ref_y = [], None
             if ref_y is None or (size > ref_size and abs(cy - ref_y) < 0.3 * size):
                 ref_y, ref_size = cy, size
             last_x = right
-            chars.append((ch, cx, cy, size, bold, right))
-        _close(page_no, chars, lines)
+            chars.append((ch, cx, cy, size, bold, right, i))
+        _close(page_no, chars, lines, right_edge)
     finally:
         textpage.close()
     for line in lines:  # back to top-down coordinates
