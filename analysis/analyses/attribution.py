@@ -41,6 +41,9 @@ class Speaker:
     """Canonical state or organisation, or None when the text does not say."""
     person: bool = False
     """True when `name` is a person's name (not a descriptor or an actor)."""
+    via: str = ""
+    """The rule that tied the actor to the speaker (a basis name: ``gazetteer-actor``,
+    ``nationality-adjective``, ``apposition-actor``, ``person-met-earlier``, ...), "" when none did."""
 
     def key(self) -> tuple:
         return (self.name or "", self.actor or "")
@@ -109,6 +112,14 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 _NOT_NAME: set[str] | None = None
+_ORG_HEADS: frozenset[str] | None = None
+
+
+def _org_heads() -> frozenset[str]:
+    global _ORG_HEADS
+    if _ORG_HEADS is None:
+        _ORG_HEADS = frozenset(data("titles").get("organisation_heads", []))
+    return _ORG_HEADS
 
 
 def _not_name() -> set[str]:
@@ -183,6 +194,8 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
             continue  # "a Utopian Serb politician", "Utopian Serb parties": the capitals describe a noun
         if any(gaz.canonical(w) for w in words):
             continue  # a place or a people is not a person's name
+        if words[-1] in _org_heads():
+            continue  # "the Sovereignty Front", "Harvard University": an organisation's name
         if name.isupper() and len(name) < 6:
             continue
         out.append((start, end, name))
@@ -201,27 +214,94 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         return None  # "no member state has recognised": nobody speaks
     mentions = list(gaz.find(phrase))
     extra = [m for target in links for m in gaz.find(target)]
-    actor = _affiliation(phrase, mentions, gaz, extra)
+    actor, via = _affiliation(phrase, mentions, gaz, extra)
+    if actor and via == "nationality-adjective" and _unofficial_after(phrase, mentions, actor, gaz):
+        actor, via = None, ""  # "a leading American academic": a nationality, not an office
+    if actor is None:
+        actor = apposition_actor(phrase, gaz)
+        via = "apposition-actor" if actor else ""
     names = person_names(phrase, gaz)
     if names:
         s, e, name = names[-1] if _apposition_last(phrase, names) else names[0]
         known = people.lookup(name)
         if known and len(name.split()) < len(known[0].split()):
             name = known[0]
-        if actor is None and known:
-            actor = known[1]
-        return Speaker(name=name, actor=actor, person=True)
+        if actor is None and known and known[1]:
+            actor, via = known[1], "person-met-earlier"
+        return Speaker(name=name, actor=actor, person=True, via=via)
     known = _single_known(phrase, people)
     if known:
-        return Speaker(name=known[0], actor=actor or known[1], person=True)
+        if not actor and known[1]:
+            actor, via = known[1], "person-met-earlier"
+        return Speaker(name=known[0], actor=actor, person=True, via=via)
     desc = descriptor(phrase)
-    if desc and actor and all(m.via == "adjective" for m in mentions) and not extra:
+    if desc and actor and all(m.via == "adjective" for m in mentions) and not extra and _unofficial_head(desc):
         actor = None  # "Western and some Russian sources" say where sources are, not who speaks
     if actor:
-        return Speaker(name=desc or _mention_name(mentions), actor=actor, person=False)
+        return Speaker(name=desc or _mention_name(mentions), actor=actor, person=False, via=via)
     if desc:
         return Speaker(name=desc, actor=None, person=False)
     return None
+
+
+_UNOFFICIAL = None
+
+
+def _unofficial_after(phrase: str, mentions, actor: str, gaz: Gazetteer) -> bool:
+    """The nationality adjective that gave `actor` describes a non-official noun ("American
+    academic voices", "a Utopian journalist"), not an office."""
+    global _UNOFFICIAL
+    if _UNOFFICIAL is None:
+        _UNOFFICIAL = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(
+            re.escape(w) for w in data("titles").get("unofficial", [])) + r")s?\b", re.IGNORECASE)
+    for m in mentions:
+        if (gaz.speaks_for(m.name) or m.name) == actor and m.via in ("adjective", "demonym"):
+            if _UNOFFICIAL.match(phrase[m.end:].lstrip()):
+                return True
+    return False
+
+
+_ORG_HEAD = None
+_STATE_BODIES = frozenset({"Ministry", "Department", "Government", "Office", "Bureau", "Authority", "Agency",
+                           "Senate", "Parliament", "Assembly", "Congress", "Board", "Programme", "Program"})
+_SOURCE_HEADS = frozenset({"source", "insider", "observer", "media", "press", "circle"})
+
+
+def _unofficial_head(desc: str) -> bool:
+    """A descriptor whose head names no office ("sources", "analysts"), unlike "officials", "diplomats"."""
+    head = desc.split()[-1].lower().rstrip("s")
+    return head in _SOURCE_HEADS or head in {w.lower() for w in data("titles").get("unofficial", [])}
+
+
+def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
+    """An organisation the gazetteer lacks, tied to the speaker by a title or a descriptor in
+    apposition: "Jane Doe, a senior fellow at the Institute for X", "the leader of the Y, a
+    sovereignist party", "a spokeswoman for the Z Foundation". The name as written."""
+    global _ORG_HEAD
+    if _ORG_HEAD is None:
+        heads = "|".join(re.escape(h) for h in data("titles").get("organisation_heads", []))
+        cap = r"[A-Z][\w'\u2019.&-]*"
+        _ORG_HEAD = re.compile(
+            r"\b(?:at|of|for|with|from|in)\s+(?:the\s+)?(?P<org>(?:" + cap + r"\s+(?:(?:of|for|on|and|the|de)\s+)*)*?"
+            r"(?:" + heads + r")(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+" + cap + r"){1,4})?)(?![\w-])"
+            r"|\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<named>" + cap + r"(?:\s+" + cap + r"){0,4}),\s+(?:a|an|the)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:" + heads.lower() + r")\b")
+    titles, anon = _title_patterns()
+    first = titles.search(phrase) or anon.search(phrase)
+    if first is None:
+        return None
+    m = _ORG_HEAD.search(phrase, first.end())
+    if m is None:
+        return None
+    name = (m.group("org") or m.group("named")).strip()
+    if name.split()[0] in _STATE_BODIES:
+        return None  # "a spokesman for the Ministry of Foreign Affairs": of which state, the phrase does not say
+    if len(name.split()) < 2 and not m.group("named"):
+        return None  # "of the Ministry": which one, the text does not say here
+    found = gaz.find(name)
+    if found:
+        return gaz.speaks_for(found[0].name) or found[0].name
+    return name
 
 
 def _mention_name(mentions) -> str | None:
@@ -283,13 +363,17 @@ def _apposition_last(phrase: str, names) -> bool:
     return "," in phrase[: names[-1][0]]
 
 
-def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> str | None:
-    """The actor a phrase ties its speaker to: the first one named, unless it only says where."""
+_VIA_BASIS = {"adjective": "nationality-adjective", "demonym": "nationality-adjective",
+              "capital": "capital-metonym", "metonym": "capital-metonym"}
+
+
+def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tuple[str | None, str]:
+    """The actor a phrase ties its speaker to, and the rule: the first one named, unless it only says where."""
     ranked = []
     for i, m in enumerate(mentions):
         if m.kind == "organ" and _NAME_BEFORE.search(phrase[max(0, m.start - 20):m.start]):
             prev = phrase[max(0, m.start - 20):m.start].split()[-1]
-            if not gaz.canonical(prev):
+            if prev not in _STOP_CAPS and not gaz.canonical(prev):
                 continue  # "the XYZ General Assembly": an organ of an organisation the gazetteer does not know
         name = gaz.speaks_for(m.name) or m.name
         score = 10 - i
@@ -299,14 +383,14 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> str
             score -= 8
         if _OPEN_PAREN_END.search(phrase[:m.start]):
             score += 5  # "Jane Doe (Utopia)"
-        ranked.append((score, name))
+        ranked.append((score, name, _VIA_BASIS.get(m.via, "gazetteer-actor")))
     for m in link_mentions:  # a link to "Secretary General of X" names the organisation outright
         if m.kind in ("organ", "organisation"):
-            ranked.append((20, gaz.speaks_for(m.name) or m.name))
+            ranked.append((20, gaz.speaks_for(m.name) or m.name, "linked-actor"))
     if not ranked:
-        return None
+        return None, ""
     ranked.sort(key=lambda x: -x[0])
-    return ranked[0][1]
+    return ranked[0][1], ranked[0][2]
 
 
 _TURN = re.compile(r"^(?P<name>[^()]+?)\s*\(\s*(?P<aff>[^()]+?)\s*\)\s*$")
@@ -323,7 +407,7 @@ def from_turn(context: str, gaz: Gazetteer, people: People) -> Speaker | None:
         if names:
             name = names[-1][2] if len(names[-1][2].split()) >= 2 else name
         people.add(name, actor)
-        return Speaker(name=name, actor=actor, person=True)
+        return Speaker(name=name, actor=actor, person=True, via="speaker-turn-label" if actor else "")
     sp = resolve_phrase(context, gaz, people)
     if sp and sp.person:
         people.add(sp.name, sp.actor)

@@ -16,6 +16,8 @@ from ..lexicons import cues, pattern
 from ..model.document import Block, Document, Footnote
 from ..model.findings import SourceSpan, Statement
 from .attribution import People, Speaker, _title_patterns, from_turn, is_title, person_names, resolve_phrase
+from .confidence import grade
+from .letters import in_heading, is_formula, letter_parts, part_at
 from .principles import invoked
 from .text import Span, quotations, sentences
 
@@ -76,6 +78,9 @@ def _frames() -> re.Pattern:
 
 
 _PRONOUN = re.compile(r"(?:^|[\s,;:(])(he|she|they)\s*$", re.IGNORECASE)
+_ENCOUNTER = re.compile(r"\s(?:met|meets|meeting|held\s+talks|holds\s+talks|hosted|hosts|visited|visits|received|"
+                        r"spoke\s+with|speaking\s+with|talked\s+with|called\s+on|after|following)\b", re.IGNORECASE)
+_BARE_LINK = re.compile(r"[\s,.;\u201d\"'\u2019*_]*(?:and\s+(?:also\s+|then\s+)?)?")
 _CLAUSE_BREAK = re.compile(r"(?:\bthat\b|;|:|\bwhile\b|\bwhereas\b|\bbut\b|\bwho\b|\bwhich\b|,\s+as\s+(?!well\b))",
                            re.IGNORECASE)
 _ADVERBIAL = re.compile(r"^(?:in|on|at|for|with|after|before|during|following|since|until|illustrating|speaking|"
@@ -96,6 +101,12 @@ def _outside(quotes, pos: int) -> bool:
 def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last: Speaker | None,
              depth: int = 0) -> Speaker | None:
     """The speaker named as the subject of the verb starting at `verb_start`."""
+    # only a quotation that ends an utterance ("...," X said), not a quoted phrase within a clause
+    inside = [q.end for q in seg.quotes if q.end < verb_start and q.text.rstrip()[-1:] in (",", ".", "!", "?")]
+    if inside and not _BARE_LINK.fullmatch(text[max(inside):verb_start]):
+        # the subject stands after the last quotation: words inside it are another's
+        closing = max(inside)
+        seg = Segment(min(closing + 1, verb_start), seg.end, tuple(q for q in seg.quotes if q.start > closing))
     left = text[seg.start:verb_start]
     if _PRONOUN.search(left[-12:]) or _HE_SHE_BEFORE.search(left):
         return last
@@ -131,6 +142,9 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         inner = [v for v in _verbs().finditer(rest) if v.start() > 0]
         if inner:
             rest = rest[:inner[0].start()]  # the subject ends where an earlier verb begins
+        met = _ENCOUNTER.search(rest)
+        if met:
+            rest = rest[:met.start()]  # "X met Y and said": the subject is X, not the one X met
         rest_links = [ln.target for ln in links if c_start <= ln.start < verb_start]
         sp = resolve_phrase(rest, gaz, people, rest_links)
         if sp is None:
@@ -149,7 +163,8 @@ def _names_someone(text: str, gaz) -> bool:
 
 _SAID_AFTER = re.compile(r"[\u201d\"\u2019'*]*\s*[,.]?\s*[*_]*\s*[,.]?\s*(said|added|stated|declared|warned|"
                          r"noted|stressed|insisted|concluded|explained|continued|argued|asked|replied|wrote|"
-                         r"says|adds)\s+(.{1,160}?)(?:[.;\u201c\"]|,\s+(?:in|at|on|during|after|before|when|adding|"
+                         r"says|adds)\s+(.{1,160}?)(?:(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!Jr)(?<!Sr)(?<!St)(?<!Mrs)\.|"
+                         r"[;\u201c\"]|,\s+(?:in|at|on|during|after|before|when|adding|"
                          r"noting|saying)\b|$)", re.IGNORECASE)
 _HE_SHE = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
 _X_SAID = re.compile(r"[\u201d\"\u2019'*]*\s*,?\s*[*_]*\s*,?\s*(he|she|they|[A-Z][\w .'\u2019-]{1,80}?)\s+"
@@ -173,8 +188,15 @@ def _after_quote(text: str, seg: Segment, q: Span, gaz, people, links, last) -> 
     if m:
         if m.group(1).lower() in ("he", "she", "they"):
             return last
-        return resolve_phrase(m.group(1), gaz, people)
+        sp = resolve_phrase(m.group(1), gaz, people)
+        word = m.group(1).strip()
+        if sp is None and _SURNAME.fullmatch(word) and not gaz.find(word):
+            sp = Speaker(name=word, actor=None, person=True)  # "..., Varga said": a surname alone
+        return sp
     return None
+
+
+_SURNAME = re.compile(r"[A-Z][a-z\u00c0-\u024f'\u2019-]{2,}")
 
 
 def _frame(text: str, seg: Segment, gaz, people, links) -> Speaker | None:
@@ -214,10 +236,17 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
     return tuple(out)
 
 
-def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn) -> tuple[Speaker | None, bool]:
-    """(speaker, is_speech) for one segment."""
+def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn) -> tuple[Speaker | None, bool, str]:
+    """(speaker, is_speech, rule) for one segment; the rule is a basis name."""
+    sp, speech, rule = _attribute(text, seg, gaz, people, links, last, row_actor, turn)
+    if sp is not None and last is not None and sp is last and rule not in ("speaker-turn",):
+        rule = "pronoun-resolved"
+    return sp, speech, rule
+
+
+def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn) -> tuple[Speaker | None, bool, str]:
     if turn is not None:
-        return turn, True
+        return turn, True, "speaker-turn"
     verbs = _real_verbs(text, seg)
     # a quotation belongs to the nearest speech verb before it, else to the words after it
     for q in seg.quotes:
@@ -227,33 +256,37 @@ def attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, turn
         if inner and _verbs().fullmatch(inner[0]):
             sp = _lead_speaker(lead, gaz, people)
             if sp:
-                return sp, True
+                return sp, True, _quote_rule(sp)
         intro = text[seg.start:q.start].rstrip(" *_\"\u201c")
         if intro.endswith(":") and not [v for v in verbs if v.end() <= q.start]:
             # "Jane Doe, Minister of X, was blunt: 'quote'": the clause's subject speaks
             sp = _clause_subject(intro[:-1], gaz, people, links, text, seg)
             if sp:
-                return sp, True
+                return sp, True, _quote_rule(sp)
         before = [v for v in verbs if v.end() <= q.start]
         if before:
             sp = _subject(text, seg, before[-1].start(), gaz, people, links, last)
             if sp:
-                return sp, True
+                return sp, True, _quote_rule(sp)
         sp = _after_quote(text, seg, q, gaz, people, links, last)
         if sp:
-            return sp, True
+            return sp, True, _quote_rule(sp)
     frame = _frame(text, seg, gaz, people, links)
     for v in verbs:
         sp = _subject(text, seg, v.start(), gaz, people, links, last)
         if sp:
-            return sp, True
+            return sp, True, "speech-verb-subject"
     if frame:
-        return frame, True
+        return frame, True, "reporting-frame"
     if verbs and row_actor:
-        return Speaker(name=None, actor=row_actor), True
+        return Speaker(name=None, actor=row_actor, via="table-row-actor"), True, "table-row-actor"
     if seg.quotes and row_actor and any(len(q.text.split()) >= 6 for q in seg.quotes):
-        return Speaker(name=None, actor=row_actor), True
-    return None, False
+        return Speaker(name=None, actor=row_actor, via="table-row-actor"), True, "quote+table-row"
+    return None, False, ""
+
+
+def _quote_rule(sp: Speaker) -> str:
+    return "quote+named-speaker" if sp.person else "quote+actor-speaker"
 
 
 def _clause_subject(clause: str, gaz, people, links, text: str, seg: Segment) -> Speaker | None:
@@ -402,8 +435,10 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     _prescan(doc, gaz, people)
     out: list[Statement] = []
     last: Speaker | None = None
-    turn_label, turn_speaker = None, None
-    for passage in doc.passages():
+    turn_label, turn_speaker, turn_first = None, None, None
+    passages = doc.passages()
+    letters = letter_parts([p for p in passages if not isinstance(p, Footnote)], gaz, doc.title)
+    for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip():
             continue
@@ -412,26 +447,57 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
         emphasis = passage.emphasis if is_block else ()
         row_actor = None
         turn = None
+        turn_rule = "speaker-turn"
         if is_block and passage.context:
             if passage.kind == "row":
                 row_actor = _row_actor(passage.context, gaz)
             elif doc.genre == "plaintext":
                 if passage.context != turn_label:
                     turn_label, turn_speaker = passage.context, from_turn(passage.context, gaz, people)
+                    turn_first = passage.anchor
                 turn = turn_speaker
+                if turn_first != passage.anchor:
+                    turn_rule = "speaker-turn-continuation"
         quotes = quotations(text, emphasis)
         segs = segments(text, quotes)
-        if turn is not None and segs:
-            if pattern("procedural").match(text.strip()):
-                turn_speaker = turn = None  # "Also speaking were ...", "The meeting began ...": the turn is over
-                continue
+        if is_block and passage.context and passage.kind != "row" and doc.genre == "plaintext" and segs:
+            if pattern("procedural").search(text[segs[0].start:segs[0].end]):
+                # "The President then read out the statement", "Also speaking were ...": the turn is over
+                turn_speaker = turn = None
+                segs = [sg for sg in segs if not pattern("procedural").search(text[sg.start:sg.end])]
             # "The representative of X said ..." opens a turn the reader could not see (no name in capitals)
-            opener = _opening_speaker(text, segs[0], gaz, people, links, last)
-            if opener and not _same_speaker(opener, turn):
+            opener = _opening_speaker(text, segs[0], gaz, people, links, last) if segs else None
+            if opener and (turn is None or not _same_speaker(opener, turn)):
                 turn_speaker = turn = opener
-        runs: list[tuple[Speaker, int, int, bool]] = []
+                turn_rule = "speaker-turn"
+                turn_first = passage.anchor
+        letter_index = index if not isinstance(passage, Footnote) else None
+        runs: list[tuple[Speaker, int, int, bool, str]] = []
         for seg in segs:
-            sp, speech = attribute(text, seg, gaz, people, links, last, row_actor, turn)
+            part = None
+            if letters and letter_index is not None:
+                head_end = in_heading(letters, _block_index(passages, index), seg.start, seg.end)
+                if head_end is not None:
+                    if head_end >= seg.end:
+                        continue  # the heading itself: who writes to whom, not what is said
+                    seg = _trimmed(text, Segment(head_end, seg.end, seg.quotes))
+                    if seg is None:
+                        continue
+                if is_formula(text[seg.start:seg.end]):
+                    runs.append((None, seg.start, seg.end, False, ""))  # ends a run: nobody's words
+                    continue
+                part = part_at(letters, _block_index(passages, index), seg.start)
+            sp, speech, rule = attribute(text, seg, gaz, people, links, last, row_actor, turn)
+            if rule == "speaker-turn":
+                rule = turn_rule
+            if part is not None and part.actor and not _reports_another(text, seg, sp, speech, part.actor):
+                # a letter speaks for its writer's state throughout, but for the words it reports
+                sp = Speaker(name=part.speaker, actor=part.actor, person=bool(part.speaker and "," not in
+                             part.speaker and " and " not in part.speaker),
+                             via="letter-joint-first-state" if part.joint else "letter-signatory")
+                speech, rule = True, "letter-signatory"
+            if procedural_segment(text, seg) and rule in ("speaker-turn", "speaker-turn-continuation"):
+                continue  # procedure inside a turn belongs to nobody
             if not speech or sp is None:
                 continue
             if not sp.actor and _possessive_role(text, seg, sp):
@@ -439,28 +505,67 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 first = [m for m in gaz.find(text[:seg.start] or text) if m.kind in ("state", "organisation")]
                 if first:
                     sp = Speaker(name=sp.name, actor=gaz.speaks_for(first[0].name) or first[0].name,
-                                 person=sp.person)
+                                 person=sp.person, via="possessive-role")
             if row_actor and not sp.actor and (not sp.person or _titled(text, sp.name)) and \
                     not _not_for_state(text, sp.name):
                 # "The member states", "Foreign Minister Jane Doe": of the row's state or organisation
-                sp = Speaker(name=sp.name, actor=row_actor, person=sp.person)
-            if sp.person and sp.name:
+                sp = Speaker(name=sp.name, actor=row_actor, person=sp.person, via="table-row-actor")
+            if sp.person and sp.name and rule != "letter-signatory":
                 people.add(sp.name, sp.actor)
-            if sp.name or sp.actor:
+            if (sp.name or sp.actor) and rule != "letter-signatory":
                 last = sp if sp.person or sp.name else last
             direct = bool(seg.quotes)
-            if runs and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start:
+            if runs and runs[-1][0] is not None and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start:
                 s0 = runs[-1]
-                runs[-1] = (s0[0], s0[1], seg.end, s0[3] or direct)
+                runs[-1] = (s0[0], s0[1], seg.end, s0[3] or direct, s0[4])
             else:
-                runs.append((sp, seg.start, seg.end, direct))
-        for sp, start, end, direct in runs:
+                runs.append((sp, seg.start, seg.end, direct, rule))
+        for sp, start, end, direct, rule in runs:
+            if sp is None:
+                continue
             words = text[start:end]
             found, violated = invoked(words, principles)
+            confidence, basis = grade(rule, sp)
             out.append(Statement(
                 id=f"{doc.id}-s{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
                 speaker=sp.name, actor=sp.actor, kind="direct" if direct else "reported", text=words,
                 person=sp.person,
                 span=SourceSpan(passage.anchor, start, end, words),
-                principles=found, violated=violated))
+                principles=found, violated=violated, confidence=confidence, basis=basis))
     return tuple(out)
+
+
+def _block_index(passages, index: int) -> int:
+    """The index among the non-footnote passages (letter_parts counts those)."""
+    return sum(1 for p in passages[:index] if not isinstance(p, Footnote))
+
+
+def _trimmed(text: str, seg: Segment) -> Segment | None:
+    start = seg.start
+    while start < seg.end and text[start].isspace():
+        start += 1
+    return Segment(start, seg.end, tuple(q for q in seg.quotes if q.start >= start)) if start < seg.end else None
+
+
+def procedural_segment(text: str, seg: Segment) -> bool:
+    return bool(pattern("procedural").search(text[seg.start:seg.end]))
+
+
+_FIRST_PERSON = re.compile(r"(?i)(?<![\w-])(?:we|i|our|my|us)(?![\w-])")
+_REPORTING = None
+
+
+def _reports_another(text: str, seg: Segment, sp: Speaker | None, speech: bool, actor: str) -> bool:
+    """Inside a letter, the segment reports someone else's words: a communication verb (not
+    a deed such as "rejected" or "refused") whose subject is another speaker, or a quotation
+    given to another; the writer's own "we regret that X rejected" stays the writer's."""
+    global _REPORTING
+    if not speech or sp is None or sp.actor == actor or not (sp.actor or sp.name):
+        return False
+    if _REPORTING is None:
+        _REPORTING = pattern("reporting_verbs")
+    verbs = [v for v in _real_verbs(text, seg) if _REPORTING.fullmatch(v.group())]
+    if not verbs and not seg.quotes:
+        return False
+    head = text[seg.start:verbs[0].start()] if verbs else text[seg.start:seg.quotes[0].start]
+    return not _FIRST_PERSON.search(head)
