@@ -229,6 +229,12 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         if actor is None and known and known[1]:
             actor, via = known[1], "person-met-earlier"
         return Speaker(name=name, actor=actor, person=True, via=via)
+    lone = _titled_surname(phrase, gaz) if not _single_known(phrase, people) else None
+    if lone:  # "President Varga", "Foreign Minister Lind": a title before a lone surname
+        known = people.lookup(lone) or next(((n, a) for n, a in people.full.items() if lone in n.split()), None)
+        if not actor and known and known[1]:
+            actor, via = known[1], "person-met-earlier"
+        return Speaker(name=known[0] if known else lone, actor=actor, person=True, via=via)
     known = _single_known(phrase, people)
     if known:
         if not actor and known[1]:
@@ -262,6 +268,17 @@ def _unofficial_after(phrase: str, mentions, actor: str, gaz: Gazetteer) -> bool
 
 
 _ORG_HEAD = None
+_LONE = re.compile(r"\s+([A-Z][a-z\u00c0-\u024f][\w'\u2019-]+)(?![\w'\u2019-]*\s+[A-Z])")
+
+
+def _titled_surname(phrase: str, gaz: Gazetteer) -> str | None:
+    titles, _ = _title_patterns()
+    for t in titles.finditer(phrase):
+        m = _LONE.match(phrase, t.end())
+        if m and m.group(1) not in _STOP_CAPS and m.group(1) not in _MONTHS and not is_title(m.group(1)) \
+                and not gaz.find(m.group(1)) and m.group(1) not in _org_heads():
+            return m.group(1)
+    return None
 _STATE_BODIES = frozenset({"Ministry", "Department", "Government", "Office", "Bureau", "Authority", "Agency",
                            "Senate", "Parliament", "Assembly", "Congress", "Board", "Programme", "Program"})
 _SOURCE_HEADS = frozenset({"source", "insider", "observer", "media", "press", "circle"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .attribution import Speaker
 
 FIRM_SPEAKER = frozenset({"speaker-turn", "speaker-turn-continuation", "quote+named-speaker", "quote+actor-speaker",
-                          "speech-verb-subject", "reporting-frame", "letter-signatory"})
+                          "speech-verb-subject", "reporting-frame", "letter-signatory", "quote-continuation"})
 FIRM_ACTOR = frozenset({"gazetteer-actor", "nationality-adjective", "apposition-actor", "speaker-turn-label",
                         "letter-signatory", "linked-actor", "person-met-earlier", "possessive-role"})
 WEAK = frozenset({"quote+table-row", "capital-metonym", "letter-joint-first-state"})

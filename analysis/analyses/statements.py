@@ -127,6 +127,14 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
             return _subject(text, seg, prev[-1].start(), gaz, people, links, last, depth + 1)
     chunks = clause.split(",")
     offset = seg.start + cut
+    if len(chunks) >= 2 and chunks[-1].strip() and len(" ".join(chunks[:-1]).split()) > 6 and \
+            len(chunks[-2].split()) >= 4 and " and " not in chunks[-1]:  # not the end of a list of names
+        # "<reported clause>, Utopian officials said": the subject stands next to the verb
+        near = chunks[-1]
+        inner = [v for v in _verbs().finditer(near) if v.start() > 0]
+        sp = resolve_phrase(near[:inner[0].start()] if inner else near, gaz, people)
+        if sp is not None:
+            return sp
     best = None
     pos = offset
     for i, chunk in enumerate(chunks):
@@ -438,6 +446,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     turn_label, turn_speaker, turn_first = None, None, None
     passages = doc.passages()
     letters = letter_parts([p for p in passages if not isinstance(p, Footnote)], gaz, doc.title)
+    voice = None if letters else own_voice(doc, gaz)
     for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip():
@@ -473,6 +482,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 turn_first = passage.anchor
         letter_index = index if not isinstance(passage, Footnote) else None
         runs: list[tuple[Speaker, int, int, bool, str]] = []
+        quoted = None
         for seg in segs:
             part = None
             if letters and letter_index is not None:
@@ -490,6 +500,12 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
             sp, speech, rule = attribute(text, seg, gaz, people, links, last, row_actor, turn)
             if rule == "speaker-turn":
                 rule = turn_rule
+            if sp is None and seg.quotes and quoted is not None and not text[seg.start:seg.quotes[0].start].strip(
+                    " \"\u201c\u2018'*_"):
+                sp, speech, rule = quoted, True, "quote-continuation"  # "...," said X. "More words."
+            if sp is None and voice and part is None and turn is None and _first_person_subject(text, seg):
+                sp, speech, rule = voice, True, "publisher-first-person"
+            quoted = sp if sp is not None and seg.quotes and rule.startswith(("quote", "pronoun")) else None
             if part is not None and part.actor and not _reports_another(text, seg, sp, speech, part.actor):
                 # a letter speaks for its writer's state throughout, but for the words it reports
                 sp = Speaker(name=part.speaker, actor=part.actor, person=bool(part.speaker and "," not in
@@ -569,3 +585,38 @@ def _reports_another(text: str, seg: Segment, sp: Speaker | None, speech: bool, 
         return False
     head = text[seg.start:verbs[0].start()] if verbs else text[seg.start:seg.quotes[0].start]
     return not _FIRST_PERSON.search(head)
+
+
+_WE_SUBJECT = re.compile(r"^\W*(?:(?:today|now|meanwhile|in the meantime|however|also|earlier today|as always)\W+)?"
+                         r"(?:we|our\s+[\w-]+(?:\s+[\w-]+)?)\b", re.IGNORECASE)
+_VOICE = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][\w,]*\s+){0,6}?(?:the\s+)?(?P<org>(?:[A-Z][\w'\u2019&-]+\s+){1,5})"
+                    r"(?:has|have|is|welcomes|welcomed|announced|announces|said|says|today)\b")
+
+
+def _first_person_subject(text: str, seg: Segment) -> bool:
+    """The segment's subject is the writer's own "we" / "our X", outside any quotation."""
+    return bool(_WE_SUBJECT.match(text[seg.start:seg.end])) and not seg.quotes
+
+
+def own_voice(doc: Document, gaz: Gazetteer) -> Speaker | None:
+    """The organisation a press release speaks as ("we", "our case"): its publisher, else the
+    organisation named as the subject of its opening sentences; None when the text never says "we"."""
+    blocks = [b for b in doc.blocks if b.kind == "paragraph"][:4]
+    if not any(re.search(r"(?<![\w-])[Ww]e(?![\w-])", b.text) for b in blocks):
+        return None
+    if doc.publisher:
+        found = gaz.find(doc.publisher)
+        actor = (gaz.speaks_for(found[0].name) or found[0].name) if found else doc.publisher
+        return Speaker(name=None, actor=actor, via="publisher")
+    heads = set(data_heads())
+    for b in blocks:
+        for m in _VOICE.finditer(b.text):
+            words = m.group("org").split()
+            if words and words[-1] in heads:
+                return Speaker(name=None, actor=" ".join(words), via="publisher")
+    return None
+
+
+def data_heads() -> list[str]:
+    from ..lexicons import data
+    return [h for h in data("titles").get("organisation_heads", []) if h not in ("Government", "Ministry", "Office")]
