@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..actors import Gazetteer
+from ..actors import STATE_KINDS, Gazetteer
 from ..lexicons import data
 from .dates import grouped_alternation
 from .text import _NAME as _NAME_RUN
@@ -326,6 +326,8 @@ def _mention_name(mentions) -> str | None:
     for m in mentions:
         if m.via in ("ministry", "government", "organ"):
             return m.text
+        if m.via == "alias" and m.kind in STATE_KINDS and m.text.split()[-1] in _org_heads():
+            return m.text  # "The Palestinian Authority", "the Federal Council": the body that spoke
     return None
 
 

@@ -80,6 +80,7 @@ def _frames() -> re.Pattern:
 _PRONOUN = re.compile(r"(?:^|[\s,;:(])(he|she|they)\s*$", re.IGNORECASE)
 _ENCOUNTER = re.compile(r"\s(?:met|meets|meeting|held\s+talks|holds\s+talks|hosted|hosts|visited|visits|received|"
                         r"spoke\s+with|speaking\s+with|talked\s+with|called\s+on|after|following)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s[^,;:]{1,80},")
 _BARE_LINK = re.compile(r"[\s,.;\u201d\"'\u2019*_]*(?:and\s+(?:also\s+|then\s+)?)?")
 _CLAUSE_BREAK = re.compile(r"(?:\bthat\b|;|:|\bwhile\b|\bwhereas\b|\bbut\b|\bwho\b|\bwhich\b|,\s+as\s+(?!well\b))",
                            re.IGNORECASE)
@@ -107,7 +108,7 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         # the subject stands after the last quotation: words inside it are another's
         closing = max(inside)
         seg = Segment(min(closing + 1, verb_start), seg.end, tuple(q for q in seg.quotes if q.start > closing))
-    left = text[seg.start:verb_start]
+    left = _RELATIVE.sub(lambda m: " " * len(m.group()), text[seg.start:verb_start])  # ", which ...,": aside
     if _PRONOUN.search(left[-12:]) or _HE_SHE_BEFORE.search(left):
         return last
     # "X recalled that ... and said": a coordinated verb shares the subject of the segment's first verb
@@ -132,7 +133,10 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         # "<reported clause>, Utopian officials said": the subject stands next to the verb
         near = chunks[-1]
         inner = [v for v in _verbs().finditer(near) if v.start() > 0]
-        sp = resolve_phrase(near[:inner[0].start()] if inner else near, gaz, people)
+        near = near[:inner[0].start()] if inner else near
+        sp = resolve_phrase(near, gaz, people)
+        if sp is None and _SURNAME.fullmatch(near.strip()) and not gaz.find(near):
+            sp = Speaker(name=near.strip(), actor=None, person=True)  # "..., Varga said"
         if sp is not None:
             return sp
     best = None
@@ -500,12 +504,15 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
             sp, speech, rule = attribute(text, seg, gaz, people, links, last, row_actor, turn)
             if rule == "speaker-turn":
                 rule = turn_rule
-            if sp is None and seg.quotes and quoted is not None and not text[seg.start:seg.quotes[0].start].strip(
-                    " \"\u201c\u2018'*_"):
-                sp, speech, rule = quoted, True, "quote-continuation"  # "...," said X. "More words."
-            if sp is None and voice and part is None and turn is None and _first_person_subject(text, seg):
-                sp, speech, rule = voice, True, "publisher-first-person"
-            quoted = sp if sp is not None and seg.quotes and rule.startswith(("quote", "pronoun")) else None
+            if sp is None and quoted is not None and (
+                    (seg.quotes and not text[seg.start:seg.quotes[0].start].strip(" \"\u201c\u2018'*_"))
+                    or text[seg.start:seg.start + 1] in ("\u201c", '"')):
+                # "...," said X. "More words." / X said. "A quotation left open to the next paragraph
+                sp, speech, rule = quoted, True, "quote-continuation"
+            if voice and part is None and turn is None and _first_person_subject(text, seg):
+                sp, speech, rule = voice, True, "publisher-first-person"  # the writer's own "we", "our case"
+            quoted = sp if sp is not None and sp.person and rule in (
+                "quote+named-speaker", "quote-continuation", "pronoun-resolved", "speech-verb-subject") else None
             if part is not None and part.actor and not _reports_another(text, seg, sp, speech, part.actor):
                 # a letter speaks for its writer's state throughout, but for the words it reports
                 sp = Speaker(name=part.speaker, actor=part.actor, person=bool(part.speaker and "," not in
@@ -589,6 +596,7 @@ def _reports_another(text: str, seg: Segment, sp: Speaker | None, speech: bool, 
 
 _WE_SUBJECT = re.compile(r"^\W*(?:(?:today|now|meanwhile|in the meantime|however|also|earlier today|as always)\W+)?"
                          r"(?:we|our\s+[\w-]+(?:\s+[\w-]+)?)\b", re.IGNORECASE)
+_WE = re.compile(r"\W*(?:[A-Z]\w+(?:\s+\w+){0,2},\s+)?[Ww]e\b")
 _VOICE = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][\w,]*\s+){0,6}?(?:the\s+)?(?P<org>(?:[A-Z][\w'\u2019&-]+\s+){1,5})"
                     r"(?:has|have|is|welcomes|welcomed|announced|announces|said|says|today)\b")
 
@@ -602,8 +610,9 @@ def own_voice(doc: Document, gaz: Gazetteer) -> Speaker | None:
     """The organisation a press release speaks as ("we", "our case"): its publisher, else the
     organisation named as the subject of its opening sentences; None when the text never says "we"."""
     blocks = [b for b in doc.blocks if b.kind == "paragraph"][:4]
-    if not any(re.search(r"(?<![\w-])[Ww]e(?![\w-])", b.text) for b in blocks):
-        return None
+    if not any(_first_person_subject(b.text, sg) and _WE.match(b.text, sg.start) for b in blocks
+               for sg in segments(b.text, quotations(b.text, b.emphasis))):
+        return None  # no "we" of its own outside quotations: a report about others
     if doc.publisher:
         found = gaz.find(doc.publisher)
         actor = (gaz.speaks_for(found[0].name) or found[0].name) if found else doc.publisher
