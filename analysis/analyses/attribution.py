@@ -68,6 +68,12 @@ class People:
         if text in self.full:
             return text, self.full[text]
         words = _WORD_TOKEN.findall(text)
+        if len(words) >= 2:  # "Abu Salem": a known name holding all these words, not any one of them
+            for name in self.full:
+                have = _WORD_TOKEN.findall(name)
+                if all(w in have for w in words):
+                    return name, self.full[name]
+            return None
         for word in reversed(words):
             if word in self.by_word:
                 name = self.by_word[word]
@@ -107,6 +113,11 @@ _STOP_CAPS = {"The", "A", "An", "In", "On", "At", "For", "With", "By", "From", "
               "Speaking", "Opening", "Taking", "Similarly", "Moreover", "Indeed", "Furthermore", "Meanwhile",
               "Minister", "Ministers", "Foreign", "Secretary", "General", "President", "Prime", "Ambassador",
               "Chairman", "Chair", "State", "Under", "Western", "Several", "Many", "Some", "Most", "All"}
+_FUNCTION = {"The", "Do", "Does", "Did", "With", "Their", "That", "You", "Your", "Should", "Also", "Is", "Its", "What",
+             "Says", "Say", "He", "She", "Could", "Would", "Have", "Has", "Had", "Knew", "Are", "Was", "Were", "Will",
+             "Can", "Why", "How", "Who", "When", "Where", "Our", "My", "We", "They", "It", "This", "These", "To",
+             "In", "On", "At", "For", "From", "Into", "Over", "After", "Not", "Be", "Been", "Up", "Out", "Off",
+             "About", "Than", "Then", "Or", "If", "As", "By"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 
@@ -178,8 +189,8 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
             words = words[:-1]
         if words and words[-1].endswith(("'s", "\u2019s")):
             words[-1] = words[-1][:-2]
-        if not words or any(w in not_name or w in _MONTHS for w in words):
-            continue
+        if not words or any(w in not_name or w in _MONTHS or w in _FUNCTION for w in words):
+            continue  # "Things The Rich Do ...": a headline in title case; "Earlier Saturday": a time
         name = " ".join(words)
         end = start + len(name)
         if text[start:end] != name or _DIGIT.search(name):
@@ -202,6 +213,9 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
     return tuple(out)
 
 
+_NAMED_FOR_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+)\s+for\s+(?:the\s+)?$")
+_NAMED_FOR = re.compile(r"(?P<org>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*\s+for\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
+                        r"(?:\s+[A-Z][\w'\u2019-]+)*)")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
 
 
@@ -304,10 +318,18 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
             r"|\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<named>" + cap + r"(?:\s+" + cap + r"){0,4}),\s+(?:a|an|the)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:" + heads.lower() + r")\b")
     titles, anon = _title_patterns()
-    first = titles.search(phrase) or anon.search(phrase)
-    if first is None:
-        return None
-    m = _ORG_HEAD.search(phrase, first.end())
+    m = None
+    for first in list(titles.finditer(phrase)) + list(anon.finditer(phrase)):
+        m = _ORG_HEAD.search(phrase, first.end())
+        if m is not None and m.start() - first.end() <= 30:
+            break  # the organisation stands right after the speaker's title: "a fellow at the X"
+        m = None
+        f = _NAMED_FOR.search(phrase, first.end())
+        if f is not None and f.start() - first.end() <= 40 and not is_title(f.group("org").split()[0]):
+            found = gaz.find(f.group("org"))
+            if found and found[0].start == 0:
+                continue  # "Ministry for X" and the like: a body the gazetteer knows
+            return f.group("org")  # "lawmakers from the populist Alternative for Norway"
     if m is None:
         return None
     name = (m.group("org") or m.group("named")).strip()
@@ -333,7 +355,8 @@ def _mention_name(mentions) -> str | None:
 
 _MODIFIER = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|"
                        r"[A-Z][\w'\u2019.-]*|[a-z]+(?:al|ic|ive|an|ese|ish|ior|ed|ion)|[a-z]+-[a-z]+|foreign|defen[cs]e|"
-                       r"interior|finance|prime|deputy|chief|head|former|senior|local|well|"
+                       r"interior|finance|prime|deputy|chief|head|former|senior|local|well|rights|aid|relief|civil|"
+                       r"society|opposition|trade|business|army|military|police|health|medical|legal|"
                        r"placed|well-placed|high-ranking|top|anonymous|unnamed|informed|close|independent)")
 
 
@@ -398,6 +421,9 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
         score = 10 - i
         if _LOCATIVE.search(phrase[max(0, m.start - 12):m.start]) and m.kind not in ("organisation", "organ"):
             continue  # "in Moscow", "Ambassador to X": where, not on whose behalf
+        named_for = _NAMED_FOR_BEFORE.search(phrase[max(0, m.start - 40):m.start])
+        if named_for and not is_title(named_for.group(1)) and named_for.group(1) not in _STOP_CAPS:
+            continue  # "Alternative for Norway": a party named after the state, not the state
         if m.via == "capital":
             score -= 8
         if _OPEN_PAREN_END.search(phrase[:m.start]):

@@ -14,7 +14,9 @@ FIRM_SPEAKER = frozenset({"speaker-turn", "speaker-turn-continuation", "quote+na
                           "speech-verb-subject", "reporting-frame", "letter-signatory", "quote-continuation"})
 FIRM_ACTOR = frozenset({"gazetteer-actor", "nationality-adjective", "apposition-actor", "speaker-turn-label",
                         "letter-signatory", "linked-actor", "person-met-earlier", "possessive-role"})
-WEAK = frozenset({"quote+table-row", "capital-metonym", "letter-joint-first-state"})
+WEAK = frozenset({"quote+table-row", "capital-metonym"})
+MEDIUM = frozenset({"letter-joint"})
+"""A joint letter of states no group names: their common voice, said once for all of them."""
 
 
 def grade(rule: str, sp: Speaker, extra: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
@@ -24,6 +26,8 @@ def grade(rule: str, sp: Speaker, extra: tuple[str, ...] = ()) -> tuple[str, tup
         basis = ("unattributed",)
     if WEAK & set(basis):
         return "low", basis
+    if MEDIUM & set(basis):
+        return "medium", basis
     if rule not in FIRM_SPEAKER:
         return "medium", basis
     if sp.actor is None:

@@ -34,6 +34,7 @@ _HONOUR = re.compile(r"\b(?:I|We)\s+have\s+the\s+honou?r\s+to\b")
 _SIGNED = re.compile(r"\(Signed\)\s+")
 _OF_NAME = re.compile(r"(?:Representatives?|Missions?|Minister[\w\s]{0,40}?|Ambassador|Government|Chargés?\s+d\S+"
                       r"(?:\s+a\.\s?i\.)?)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]+)*)")
+_SENDER_BEFORE = re.compile(r"(?:\bof|,|\band)\s+(?:the\s+)?$")
 _TO_BEFORE = re.compile(r"(?i)\bto\s+(?:the\s+)?$")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z0-9]{1,3}\)|[a-z]\)|[\u2022\u2013-])\s*$")
 
@@ -53,7 +54,7 @@ class LetterPart:
     speaker: str | None
     """The signatory (or signatories), where the part is signed."""
     joint: bool = False
-    """Several senders and no group the gazetteer knows: the actor is the first of them."""
+    """Several senders and no group the gazetteer knows: the actor names them all ("A, B and C")."""
 
 
 def _senders(sender: str, gaz: Gazetteer) -> list[str]:
@@ -63,6 +64,9 @@ def _senders(sender: str, gaz: Gazetteer) -> list[str]:
     for m in gaz.find(sender):
         if _TO_BEFORE.search(sender[max(0, m.start - 12):m.start]):
             continue
+        if m.kind in STATE_KINDS and m.via != "adjective" and \
+                not _SENDER_BEFORE.search(sender[max(0, m.start - 12):m.start]):
+            continue  # "the Panel of Experts on the Sudan": what the sender works on, not whom it speaks for
         name = gaz.speaks_for(m.name) or m.name
         if name not in found:
             found.append(name)
@@ -92,12 +96,18 @@ def _signatory(text: str, at: int) -> str | None:
     for m in re.finditer(r"\S+", text[at:at + 120]):
         w = m.group()
         rest = text[at + m.start():]
-        if not w[:1].isupper() or is_title(w.strip(",")) or titles.match(rest) or w.startswith("("):
+        if not w[:1].isupper() or is_title(w.strip(",")) or titles.match(rest) or w.startswith("(") \
+                or w.strip(",") in _modifiers():
             break
         words.append(w.strip(","))
         if w.endswith(","):
             break
     return " ".join(words) if len(words) >= 2 else None
+
+
+def _modifiers() -> frozenset[str]:
+    from ..lexicons import data
+    return frozenset(data("titles").get("role_modifiers", []))
 
 
 def _join(names: list[str]) -> str | None:
@@ -147,7 +157,7 @@ def letter_parts(passages, gaz: Gazetteer, title: str | None = None) -> tuple[Le
         actor, joint = (senders[0] if senders else None), False
         if len(senders) > 1:
             group = _group(senders, gaz, " ".join(texts[i:nxt[0] + 1]))
-            actor, joint = (group, False) if group else (senders[0], True)
+            actor, joint = (group, False) if group else (_join(senders), True)  # all of them, as one voice
         parts.append(LetterPart(i, s, e, actor, _join(signed), joint))
     return tuple(parts)
 
@@ -169,6 +179,17 @@ def in_heading(parts: tuple[LetterPart, ...], passage: int, start: int, end: int
     return None
 
 
-def is_formula(sentence: str) -> bool:
-    """A letter's own machinery (transmission, circulation, signature, numbering), not a statement."""
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\u201d\"'\u2019)]\s*$")
+
+
+def is_formula(sentence: str, whole: bool = False) -> bool:
+    """A letter's own machinery (transmission, circulation, signature, numbering), its page
+    furniture ("2/5", "25-04853", "*2504853*") or, when it is the `whole` passage, a caption or
+    heading without a sentence's end (a sentence cut by a page break keeps its words)."""
+    words = _WORD.findall(sentence)
+    if len(words) < 3:
+        return True
+    if whole and not _ENDS_SENTENCE.search(sentence) and len(words) < 15:
+        return True  # a passage of its own without a sentence's end: a caption or a heading
     return bool(_NUMBERING.match(sentence) or pattern("letter_formula").search(sentence))

@@ -80,6 +80,11 @@ def _frames() -> re.Pattern:
 _PRONOUN = re.compile(r"(?:^|[\s,;:(])(he|she|they)\s*$", re.IGNORECASE)
 _ENCOUNTER = re.compile(r"\s(?:met|meets|meeting|held\s+talks|holds\s+talks|hosted|hosts|visited|visits|received|"
                         r"spoke\s+with|speaking\s+with|talked\s+with|called\s+on|after|following)\b", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\b(?:that|would|will|was|is|are|were|has|had|have|could|should|must|can|may|might|did|does|"
+                          r"do|not|[a-z]+ed)\b")
+_COMMA_END = re.compile(r",\s*\Z")
+_INVERTED_SUBJECT = re.compile(r"\s+((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+?)\s*(?:[.;]\s*\Z|[.;]\s|,|\Z)")
+_BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s[^,;:]{1,80},")
 _BARE_LINK = re.compile(r"[\s,.;\u201d\"'\u2019*_]*(?:and\s+(?:also\s+|then\s+)?)?")
 _CLAUSE_BREAK = re.compile(r"(?:\bthat\b|;|:|\bwhile\b|\bwhereas\b|\bbut\b|\bwho\b|\bwhich\b|,\s+as\s+(?!well\b))",
@@ -242,6 +247,8 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
         if not _outside(seg.quotes, m.start()):
             continue
         before = text[max(seg.start, m.start() - 24):m.start()]
+        if _BE_BEFORE.search(before):
+            continue  # "is said to be mediating": a passive reports no one's words
         if modal.search(before) and before.rstrip().endswith(modal.findall(before)[-1].split()[-1]):
             continue
         out.append(m)
@@ -285,6 +292,15 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
             return sp, True, _quote_rule(sp)
     frame = _frame(text, seg, gaz, people, links)
     for v in verbs:
+        if _COMMA_END.search(text, seg.start, v.start()):
+            # "<reported words>, said Jane Doe" / ", say human rights groups": the subject follows
+            after = _INVERTED_SUBJECT.match(text, v.end(), seg.end)
+            if after and not _CLAUSE_WORD.search(after.group(1)):
+                sp = resolve_phrase(after.group(1), gaz, people)
+                if sp is None and _SURNAME.fullmatch(after.group(1).strip()) and not gaz.find(after.group(1)):
+                    sp = Speaker(name=after.group(1).strip(), actor=None, person=True)
+                if sp:
+                    return sp, True, "speech-verb-subject"
         sp = _subject(text, seg, v.start(), gaz, people, links, last)
         if sp:
             return sp, True, "speech-verb-subject"
@@ -497,7 +513,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                     seg = _trimmed(text, Segment(head_end, seg.end, seg.quotes))
                     if seg is None:
                         continue
-                if is_formula(text[seg.start:seg.end]):
+                if is_formula(text[seg.start:seg.end], whole=not text[:seg.start].strip() and not text[seg.end:].strip()):
                     runs.append((None, seg.start, seg.end, False, ""))  # ends a run: nobody's words
                     continue
                 part = part_at(letters, _block_index(passages, index), seg.start)
@@ -517,7 +533,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 # a letter speaks for its writer's state throughout, but for the words it reports
                 sp = Speaker(name=part.speaker, actor=part.actor, person=bool(part.speaker and "," not in
                              part.speaker and " and " not in part.speaker),
-                             via="letter-joint-first-state" if part.joint else "letter-signatory")
+                             via="letter-joint" if part.joint else "letter-signatory")
                 speech, rule = True, "letter-signatory"
             if procedural_segment(text, seg) and rule in ("speaker-turn", "speaker-turn-continuation"):
                 continue  # procedure inside a turn belongs to nobody
