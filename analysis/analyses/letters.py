@@ -1,5 +1,6 @@
 """Document -> its letter parts: who writes each letter (the state or organisation it speaks
 for, the signatory) and where its heading and formulas are; empty when the document is no letter.
+An adopted resolution ("The Security Council, Recalling ...") is one part: the organ's words.
 
 A letter from a state's representative ("Letter dated ... from the Permanent Representative
 of X ... addressed to the President of the Security Council", "I have the honour to ...",
@@ -55,11 +56,14 @@ class LetterPart:
     """The signatory (or signatories), where the part is signed."""
     joint: bool = False
     """Several senders and no group the gazetteer knows: the actor names them all ("A, B and C")."""
+    kind: str = "letter"
+    """``letter``, or ``resolution`` (every paragraph is the adopting organ's, none reports another)."""
 
 
 def _senders(sender: str, gaz: Gazetteer) -> list[str]:
-    """The states (else organisations) a heading's sender phrase names, in order; "to the United
-    Nations" says where the sender sits, not for whom it writes."""
+    """The states a heading's sender phrase names, in order ("to the United Nations" says where
+    the sender sits, not for whom it writes); a state the gazetteer lacks, named after a
+    representative's title, as written."""
     found = []
     for m in gaz.find(sender):
         if _TO_BEFORE.search(sender[max(0, m.start - 12):m.start]):
@@ -71,10 +75,9 @@ def _senders(sender: str, gaz: Gazetteer) -> list[str]:
         if name not in found:
             found.append(name)
     states = [n for n in found if gaz.entry(n).get("kind") in STATE_KINDS]
-    if states:
+    if states or any(True for _ in gaz.find(sender)):
+        # a panel, a committee or an organ transmitting a report is no state's voice
         return states
-    if found:
-        return found[:1]
     m = _OF_NAME.search(sender)  # a state the gazetteer lacks, named as written
     return [m.group("name")] if m else []
 
@@ -116,8 +119,34 @@ def _join(names: list[str]) -> str | None:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+_RESOLUTION = re.compile(r"\b[Tt]he\s+(?P<organ>(?:[A-Z][\w-]+\s+){0,4}(?:Council|Assembly|Committee|Commission|"
+                         r"Conference|Board)),\s+(?:[A-Z][a-z]+ing|Having|Deeply|Gravely|Concerned|Alarmed|Guided|"
+                         r"Mindful|Determined|Convinced|Aware)\b")
+_DRAFT = re.compile(r"(?i)\bdraft\s+resolution\b|\bamendments?\s+to\b")
+
+
+def resolution_part(passages, gaz: Gazetteer) -> LetterPart | None:
+    """An adopted resolution: "The Security Council, Recalling ..." near the start, no draft."""
+    texts = [p.text for p in passages[:6]]
+    for i, text in enumerate(texts):
+        m = _RESOLUTION.search(text)
+        if m is None:
+            continue
+        if any(_DRAFT.search(t) for t in texts[:i + 1]):
+            return None  # a draft or an amendment: the sponsor's proposal, not the organ's words
+        found = gaz.find(m.group("organ"))
+        if not found:
+            return None
+        actor = gaz.speaks_for(found[-1].name) or found[-1].name
+        return LetterPart(i, m.start(), m.start(), actor, None, kind="resolution")
+    return None
+
+
 def letter_parts(passages, gaz: Gazetteer, title: str | None = None) -> tuple[LetterPart, ...]:
     """The letters a document holds, in reading order; () when it is not a letter."""
+    resolution = resolution_part(passages, gaz)
+    if resolution is not None:
+        return (resolution,)
     texts = [p.text for p in passages]
     heads: list[tuple[int, int, int, list[str]]] = []
     for i, text in enumerate(texts):

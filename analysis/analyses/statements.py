@@ -303,7 +303,8 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
                     return sp, True, "speech-verb-subject"
         sp = _subject(text, seg, v.start(), gaz, people, links, last)
         if sp:
-            return sp, True, "speech-verb-subject"
+            # "said", "stated": speech for sure; "welcomed", "proposed", "wrote": perhaps a deed
+            return sp, True, "speech-verb-subject" if _reporting().fullmatch(v.group()) else "act-verb-subject"
     if frame:
         return frame, True, "reporting-frame"
     if verbs and row_actor:
@@ -529,12 +530,15 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 sp, speech, rule = voice, True, "publisher-first-person"  # the writer's own "we", "our case"
             quoted = sp if sp is not None and sp.person and rule in (
                 "quote+named-speaker", "quote-continuation", "pronoun-resolved", "speech-verb-subject") else None
-            if part is not None and part.actor and not _reports_another(text, seg, sp, speech, part.actor):
-                # a letter speaks for its writer's state throughout, but for the words it reports
+            if part is not None and part.actor and (part.kind == "resolution" or
+                                                     not _reports_another(text, seg, sp, speech, part.actor)):
+                # a letter speaks for its writer's state throughout, but for the words it reports;
+                # a resolution is the adopting organ's words, every paragraph of it
+                rule = "resolution-author" if part.kind == "resolution" else "letter-signatory"
                 sp = Speaker(name=part.speaker, actor=part.actor, person=bool(part.speaker and "," not in
                              part.speaker and " and " not in part.speaker),
-                             via="letter-joint" if part.joint else "letter-signatory")
-                speech, rule = True, "letter-signatory"
+                             via="letter-joint" if part.joint else rule)
+                speech = True
             if procedural_segment(text, seg) and rule in ("speaker-turn", "speaker-turn-continuation"):
                 continue  # procedure inside a turn belongs to nobody
             if not speech or sp is None:
@@ -549,9 +553,9 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                     not _not_for_state(text, sp.name):
                 # "The member states", "Foreign Minister Jane Doe": of the row's state or organisation
                 sp = Speaker(name=sp.name, actor=row_actor, person=sp.person, via="table-row-actor")
-            if sp.person and sp.name and rule != "letter-signatory":
+            if sp.person and sp.name and rule not in ("letter-signatory", "resolution-author"):
                 people.add(sp.name, sp.actor)
-            if (sp.name or sp.actor) and rule != "letter-signatory":
+            if (sp.name or sp.actor) and rule not in ("letter-signatory", "resolution-author"):
                 last = sp if sp.person or sp.name else last
             direct = bool(seg.quotes)
             if runs and runs[-1][0] is not None and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start:
@@ -594,16 +598,21 @@ _FIRST_PERSON = re.compile(r"(?i)(?<![\w-])(?:we|i|our|my|us)(?![\w-])")
 _REPORTING = None
 
 
+def _reporting() -> re.Pattern:
+    """Verbs that only report words ("said", "stated", "noted"), unlike "welcomed" or "rejected"."""
+    global _REPORTING
+    if _REPORTING is None:
+        _REPORTING = pattern("reporting_verbs")
+    return _REPORTING
+
+
 def _reports_another(text: str, seg: Segment, sp: Speaker | None, speech: bool, actor: str) -> bool:
     """Inside a letter, the segment reports someone else's words: a communication verb (not
     a deed such as "rejected" or "refused") whose subject is another speaker, or a quotation
     given to another; the writer's own "we regret that X rejected" stays the writer's."""
-    global _REPORTING
     if not speech or sp is None or sp.actor == actor or not (sp.actor or sp.name):
         return False
-    if _REPORTING is None:
-        _REPORTING = pattern("reporting_verbs")
-    verbs = [v for v in _real_verbs(text, seg) if _REPORTING.fullmatch(v.group())]
+    verbs = [v for v in _real_verbs(text, seg) if _reporting().fullmatch(v.group())]
     if not verbs and not seg.quotes:
         return False
     head = text[seg.start:verbs[0].start()] if verbs else text[seg.start:seg.quotes[0].start]
