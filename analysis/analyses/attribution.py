@@ -117,7 +117,8 @@ _FUNCTION = {"The", "Do", "Does", "Did", "With", "Their", "That", "You", "Your",
              "Says", "Say", "He", "She", "Could", "Would", "Have", "Has", "Had", "Knew", "Are", "Was", "Were", "Will",
              "Can", "Why", "How", "Who", "When", "Where", "Our", "My", "We", "They", "It", "This", "These", "To",
              "In", "On", "At", "For", "From", "Into", "Over", "After", "Not", "Be", "Been", "Up", "Out", "Off",
-             "About", "Than", "Then", "Or", "If", "As", "By"}
+             "About", "Than", "Then", "Or", "If", "As", "By", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
+             "Eight", "Nine", "Ten"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 

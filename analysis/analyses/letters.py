@@ -125,14 +125,19 @@ _RESOLUTION = re.compile(r"\b[Tt]he\s+(?P<organ>(?:[A-Z][\w-]+\s+){0,4}(?:Counci
 _DRAFT = re.compile(r"(?i)\bdraft\s+resolution\b|\bamendments?\s+to\b")
 
 
-def resolution_part(passages, gaz: Gazetteer) -> LetterPart | None:
-    """An adopted resolution: "The Security Council, Recalling ..." near the start, no draft."""
+_ADOPTED = re.compile(r"\bAdopted\s+by\s+the\b|/RES/")
+
+
+def resolution_part(passages, gaz: Gazetteer, title: str | None = None) -> LetterPart | None:
+    """An adopted resolution: "Adopted by the Security Council ... The Security Council,
+    Recalling ..." near the start; a draft, an amendment or a text not said to be adopted is none."""
     texts = [p.text for p in passages[:6]]
     for i, text in enumerate(texts):
         m = _RESOLUTION.search(text)
         if m is None:
             continue
-        if any(_DRAFT.search(t) for t in texts[:i + 1]):
+        if any(_DRAFT.search(t) for t in texts[:i + 1]) or \
+                not any(_ADOPTED.search(t) for t in texts[:i + 1] + [title or ""]):
             return None  # a draft or an amendment: the sponsor's proposal, not the organ's words
         found = gaz.find(m.group("organ"))
         if not found:
@@ -144,7 +149,7 @@ def resolution_part(passages, gaz: Gazetteer) -> LetterPart | None:
 
 def letter_parts(passages, gaz: Gazetteer, title: str | None = None) -> tuple[LetterPart, ...]:
     """The letters a document holds, in reading order; () when it is not a letter."""
-    resolution = resolution_part(passages, gaz)
+    resolution = resolution_part(passages, gaz, title)
     if resolution is not None:
         return (resolution,)
     texts = [p.text for p in passages]

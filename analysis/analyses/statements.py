@@ -82,6 +82,11 @@ _ENCOUNTER = re.compile(r"\s(?:met|meets|meeting|held\s+talks|holds\s+talks|host
                         r"spoke\s+with|speaking\s+with|talked\s+with|called\s+on|after|following)\b", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\b(?:that|would|will|was|is|are|were|has|had|have|could|should|must|can|may|might|did|does|"
                           r"do|not|[a-z]+ed)\b")
+_INVERTING = re.compile(r"(?i)said|says|say|added|adds|asked|wrote|explained|continued|noted|recalled|insisted|"
+                        r"argued|stressed|declared|told|according")
+"""Verbs that English puts before their subject after the reported words ("..., said Jane Doe")."""
+_BY_AFTER = re.compile(r"\s+by\b")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z\u00e0-\u024f]{2,}")
 _COMMA_END = re.compile(r",\s*\Z")
 _INVERTED_SUBJECT = re.compile(r"\s+((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+?)\s*(?:[.;]\s*\Z|[.;]\s|,|\Z)")
 _BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
@@ -247,8 +252,8 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
         if not _outside(seg.quotes, m.start()):
             continue
         before = text[max(seg.start, m.start() - 24):m.start()]
-        if _BE_BEFORE.search(before):
-            continue  # "is said to be mediating": a passive reports no one's words
+        if _BE_BEFORE.search(before) or _BY_AFTER.match(text, m.end()):
+            continue  # "is said to be mediating", "claimed by X", "responded by sending": no one's words
         if modal.search(before) and before.rstrip().endswith(modal.findall(before)[-1].split()[-1]):
             continue
         out.append(m)
@@ -292,7 +297,7 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
             return sp, True, _quote_rule(sp)
     frame = _frame(text, seg, gaz, people, links)
     for v in verbs:
-        if _COMMA_END.search(text, seg.start, v.start()):
+        if _COMMA_END.search(text, seg.start, v.start()) and _INVERTING.fullmatch(v.group()):
             # "<reported words>, said Jane Doe" / ", say human rights groups": the subject follows
             after = _INVERTED_SUBJECT.match(text, v.end(), seg.end)
             if after and not _CLAUSE_WORD.search(after.group(1)):
@@ -541,8 +546,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 speech = True
             if procedural_segment(text, seg) and rule in ("speaker-turn", "speaker-turn-continuation"):
                 continue  # procedure inside a turn belongs to nobody
-            if not speech or sp is None:
-                continue
+            if not speech or sp is None or _LOWER_WORD.findall(text, seg.start, seg.end)[1:2] == []:
+                continue  # a ballot line, a table row in capitals, "2/5": not a sentence anyone said
             if not sp.actor and _possessive_role(text, seg, sp):
                 # "Its delegate, Jane Doe, said ...": the actor the paragraph is about
                 first = [m for m in gaz.find(text[:seg.start] or text) if m.kind in ("state", "organisation")]
