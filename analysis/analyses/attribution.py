@@ -55,6 +55,8 @@ class People:
 
     full: dict[str, str | None] = field(default_factory=dict)
     by_word: dict[str, str] = field(default_factory=dict)
+    context: tuple[str, ...] = ()
+    """Actors the document names most, for resolving "the Secretary-General", "the Council"."""
 
     def add(self, name: str, actor: str | None) -> None:
         if name not in self.full or (actor and not self.full[name]):
@@ -227,12 +229,16 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         return None
     if _NOBODY.match(phrase):
         return None  # "no member state has recognised": nobody speaks
-    mentions = list(gaz.find(phrase))
+    mentions = list(gaz.find(phrase, people.context))
     extra = [m for target in links for m in gaz.find(target)]
     actor, via = _affiliation(phrase, mentions, gaz, extra)
+    if _PRESIDING.search(phrase) or any(_PRESIDING.search(t) for t in links):
+        # the chair of a deliberative body acts in a personal capacity: neither the body nor the
+        # chair's home state speaks through a "President of the Assembly sided with ..."
+        actor, via = None, "presiding-officer"
     if actor and via == "nationality-adjective" and _unofficial_after(phrase, mentions, actor, gaz):
         actor, via = None, ""  # "a leading American academic": a nationality, not an office
-    if actor is None:
+    if actor is None and via != "presiding-officer":
         actor = apposition_actor(phrase, gaz)
         via = "apposition-actor" if actor else ""
     names = person_names(phrase, gaz)
@@ -241,7 +247,7 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         known = people.lookup(name)
         if known and len(name.split()) < len(known[0].split()):
             name = known[0]
-        if actor is None and known and known[1]:
+        if actor is None and known and known[1] and via != "presiding-officer":
             actor, via = known[1], "person-met-earlier"
         return Speaker(name=name, actor=actor, person=True, via=via)
     lone = _titled_surname(phrase, gaz) if not _single_known(phrase, people) else None
@@ -283,6 +289,9 @@ def _unofficial_after(phrase: str, mentions, actor: str, gaz: Gazetteer) -> bool
 
 
 _ORG_HEAD = None
+_PRESIDING = re.compile(r"\b(?:President|Vice-President|Chair(?:man|person|woman)?|Speaker)\s+of\s+the\s+"
+                        r"(?:[A-Z][\w.-]*\s+){0,3}?(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|"
+                        r"Parliamentary\s+Assembly|Parliament|Assembly|Senate|Congress|Chamber|House)\b")
 _LONE = re.compile(r"\s+([A-Z][a-z\u00c0-\u024f][\w'\u2019-]+)(?![\w'\u2019-]*\s+[A-Z])")
 
 

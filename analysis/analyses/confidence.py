@@ -23,6 +23,8 @@ MEDIUM = frozenset({"letter-joint"})
 def grade(rule: str, sp: Speaker, extra: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
     """(confidence, basis) for a statement attributed to `sp` by `rule` (the speaker rule)."""
     basis = tuple(dict.fromkeys(b for b in (rule, sp.via, *extra) if b))
+    if sp.via == "presiding-officer":
+        return "medium", basis  # a chair's own act: the person is sure, for whom is not
     if not basis:
         basis = ("unattributed",)
     if WEAK & set(basis):

@@ -120,7 +120,9 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         seg = Segment(min(closing + 1, verb_start), seg.end, tuple(q for q in seg.quotes if q.start > closing))
     left = _RELATIVE.sub(lambda m: " " * len(m.group()), text[seg.start:verb_start])  # ", which ...,": aside
     if _PRONOUN.search(left[-12:]) or _HE_SHE_BEFORE.search(left):
-        return last
+        # "Jane Doe, the Controller, was direct when she briefed ...": the person just named
+        here = _clause_subject(left, gaz, people, links, text, seg) if person_names(left, gaz) else None
+        return here if here is not None and here.person else last
     # "X recalled that ... and said": a coordinated verb shares the subject of the segment's first verb
     if _AND_BEFORE.search(left) and depth < 2:
         first = [v for v in _real_verbs(text, Segment(seg.start, verb_start - 1, seg.quotes))]
@@ -465,7 +467,7 @@ def _noun_phrase_before(text: str, pos: int) -> str:
 
 def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ...]:
     """All statements in `doc`, in reading order, ids ``<doc>-s<n>``."""
-    people = People()
+    people = People(context=_document_context(doc, gaz))
     _prescan(doc, gaz, people)
     out: list[Statement] = []
     last: Speaker | None = None
@@ -555,7 +557,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                     sp = Speaker(name=sp.name, actor=gaz.speaks_for(first[0].name) or first[0].name,
                                  person=sp.person, via="possessive-role")
             if row_actor and not sp.actor and (not sp.person or _titled(text, sp.name)) and \
-                    not _not_for_state(text, sp.name):
+                    not _not_for_state(text, sp.name) and sp.via != "presiding-officer":
                 # "The member states", "Foreign Minister Jane Doe": of the row's state or organisation
                 sp = Speaker(name=sp.name, actor=row_actor, person=sp.person, via="table-row-actor")
             if sp.person and sp.name and rule not in ("letter-signatory", "resolution-author"):
@@ -581,6 +583,18 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 span=SourceSpan(passage.anchor, start, end, words),
                 principles=found, violated=violated, confidence=confidence, basis=basis))
     return tuple(out)
+
+
+def _document_context(doc: Document, gaz: Gazetteer) -> tuple[str, ...]:
+    """The actors a document names, most named first (each up to three times, so the
+    gazetteer can tell which organisation dominates)."""
+    counts: dict[str, int] = {}
+    for p in doc.passages():
+        for m in gaz.find(p.text):
+            if m.via != "context":
+                counts[m.name] = counts.get(m.name, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:12]
+    return tuple(name for name, n in top for _ in range(min(n, 3)))
 
 
 def _block_index(passages, index: int) -> int:
