@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .quotes import balanced
+
 SCHEMA_VERSION = "brief/1"
 SECTION_IDS = ("key-findings", "summary", "positions", "figures", "precedents", "timeline",
                "across", "sources")
@@ -46,6 +48,10 @@ class Span:
     text: str
     style: str = "plain"
     """``plain``, ``em``, ``strong`` or ``quote`` (set in quotation marks)."""
+
+    def __post_init__(self) -> None:
+        if self.style == "quote":  # the setting adds the marks: never doubled, never left open
+            object.__setattr__(self, "text", balanced(self.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +141,9 @@ class Quote:
     """Id of the finding quoted."""
     kind: str = "quote"
     """``quote``, or the precedent relation (``analogy``, ``denial``, ``warning``)."""
+
+    def __post_init__(self) -> None:  # a block quotation adds no marks: only unmatched ones go
+        object.__setattr__(self, "text", balanced(self.text, wrapped=False))
 
 
 @dataclass(frozen=True, slots=True)
