@@ -28,7 +28,6 @@ from .principles import invoked
 from .text import sentences
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
-_CONDITION_WORD = re.compile(r"(?i)\b(?:without|unless|until)\b")
 _CLAUSE_PUNCT = re.compile(r"[,;:]")
 _RELATIVE_WORD = re.compile(r"(?i)\b(?:which|who|that)\b")
 _NOT_ONLY = re.compile(r"(?i)\bnot\s+only\b")
@@ -304,10 +303,13 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         possessor = _POSSESSOR.search(obj[:70])
         if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
             return None  # backing another party's statement says nothing about the act
-    negated = _negated(t[:m.start()])
-    if negated and _CONDITION_WORD.search(obj):
-        return None  # "would not support X without Y": a condition, not a refusal
+    before = t[:m.start()]
+    negated = _negated(before)
+    if _hedged(before, negated) or _conditional(before, obj):
+        return None  # "could recognise", "would consider backing", "will support it if ...": no stance yet
     flips = 1 if negated else 0
+    if _NEGATED_OBJECT.match(after):
+        flips += 1  # "recognised neither the vote nor its results"
     head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
     if pattern("stance", "negative_objects").search(head) and not frame.is_proponent(head):
         flips += 1  # "condemned trafficking": against the bad thing, for the act
@@ -321,6 +323,32 @@ def _third_subject(before: str) -> bool:
     recognise frontiers") or a bad thing ("crime undermines")."""
     clause = _CLAUSE_PUNCT.split(before)[-1]
     return bool(_RELATIVE_WORD.search(clause) or pattern("stance", "negative_objects").search(clause))
+
+
+_HEDGE_REACH = re.compile(r"(?:\s+[\w-]+){0,2}\s*$")
+_NEGATED_OBJECT = re.compile(r"\s+(?:neither|none\s+of)\b", re.IGNORECASE)
+_EVEN_BEFORE = re.compile(r"(?i)\beven\s+$")
+
+
+def _hedged(before: str, negated: bool) -> bool:
+    """A modal of possibility or deliberation governs the cue ("could recognise", "might well
+    back", "would consider supporting"); "could not support" stays a refusal."""
+    clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
+    for h in pattern("stance", "hedged_by").finditer(clause):
+        if _HEDGE_REACH.fullmatch(clause[h.end():]):
+            return not (negated and h.group().lower() == "could")
+    return False
+
+
+def _conditional(before: str, obj: str) -> bool:
+    """The cue's clause is under a condition ("if the vote is free, X will recognise it",
+    "X would back it provided that ..."); "even if" concedes and keeps the stance."""
+    clause = before.split(";")[-1]
+    for text in (clause, obj):
+        for c in pattern("stance", "conditions").finditer(text):
+            if not _EVEN_BEFORE.search(text[:c.start()]):
+                return True
+    return False
 
 
 def _negated(before: str) -> bool:
