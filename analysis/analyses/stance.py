@@ -603,13 +603,37 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
                       turn=st.anchor in turns and topic is main)
         stance = verdict(cue_scores(st.text, frame, [p for p in st.principles if p not in st.violated],
                                     st.violated))
+        by_cues = verdict(cue_scores(st.text, frame)) if stance is not None or st.actor in props else None
         if st.actor in props:
             stance = "support"
         elif st.actor in tgts and stance is not None:
             stance = "oppose"
         key = _key_sentence(st, stance, lambda text: cue_scores(text, frame))
-        out.append(_judged(st, topic.id, stance, key))
+        judged = _judged(st, topic.id, stance, key)
+        if stance is not None:
+            judged = replace(judged, basis=judged.basis + (_stance_rule(st.actor, stance, by_cues, props, tgts),))
+        out.append(judged)
     return tuple(out), main, props, tgts
+
+
+STANCE_RULES = ("stance-cue", "stance-from-principles", "proponent-of-act", "target-of-act")
+"""How a statement's stance was decided, added last to its basis: a cue aimed at the question in
+its own words; principles the act is said to breach or serve; the actor's role in the act."""
+
+
+def _stance_rule(actor, stance: str, by_cues: str | None, props, tgts) -> str:
+    if by_cues == stance:
+        return "stance-cue"
+    if actor in props:
+        return "proponent-of-act"
+    if actor in tgts:
+        return "target-of-act"
+    return "stance-from-principles"
+
+
+def stance_rule(st: Statement) -> str | None:
+    """The STANCE_RULES entry `assign` added to a statement's basis, if any."""
+    return next((b for b in reversed(st.basis) if b in STANCE_RULES), None)
 
 
 def _key_sentence(st: Statement, stance: str | None, score) -> str:
@@ -676,10 +700,30 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
             stance = "support"
         elif actor in tgts:
             stance = "oppose"
-        deciding = sorted(evidence, key=lambda s: (s.stance != stance, len(s.text)))[0]
+        # the deciding statement: of the stance found, in the actor's own explicit words if any
+        deciding = sorted(evidence, key=lambda s: (s.stance != stance, stance_rule(s) != "stance-cue",
+                                                   s.confidence != "high", len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
+        confidence, basis = _position_confidence(deciding, stance)
         out.append(Position(id=f"{doc_id}-pos{len(out) + 1}", doc=doc_id, actor=actor, question=question,
                             stance=stance, principles=principles,
                             evidence=tuple([deciding.id] + [s.id for s in evidence if s is not deciding]),
-                            anchor=deciding.anchor, quote=deciding.key or deciding.text))
+                            anchor=deciding.anchor, quote=deciding.key or deciding.text,
+                            confidence=confidence, basis=basis))
     return tuple(out)
+
+
+def _position_confidence(deciding: Statement, stance: str) -> tuple[str, tuple[str, ...]]:
+    """High only when the deciding statement takes the stance in a cue on the question's terms and
+    its own attribution is sure; inferred stances (principles, the actor's role in the act) are
+    medium; a deciding statement of another stance (a mixed or combined position) or an unsure
+    attribution lowers it one step."""
+    rule = stance_rule(deciding) or "stance-from-principles"
+    attribution = tuple(b for b in deciding.basis if b not in STANCE_RULES)[:2]
+    basis = (rule,) + attribution
+    level = 0 if rule == "stance-cue" else 1
+    if deciding.stance != stance and stance != "mixed":
+        level += 1
+    if deciding.confidence != "high":
+        level += 1 if deciding.confidence == "medium" else 2
+    return ("high", "medium", "low")[min(level, 2)], basis

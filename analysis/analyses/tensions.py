@@ -81,18 +81,25 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
         if principle is None:
             continue
         speaker_actor = _speaker_at(stmts, passage.anchor, sent.start)
-        actor = _subject_actor(sent.text, cue, gaz, speaker_actor)
+        actor, how = _subject_actor(sent.text, cue, gaz, speaker_actor), "cue-subject"
         if actor is None and _GENERIC.match(sent.text.strip()):
-            actor = _earlier_subject(flat, i, gaz, speaker_actor)  # "A government that ...", "That stance ..."
+            # "A government that ...", "That stance ..."
+            actor, how = _earlier_subject(flat, i, gaz, speaker_actor), "earlier-subject"
         if actor is None and isinstance(passage, Block) and passage.kind == "row" and passage.context:
             found = gaz.find(passage.context)
-            actor = found[0].name if found else None
+            actor, how = (found[0].name if found else None), "row-actor"
         if actor is None:
-            actor = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor)
+            actor, how = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor), "most-named-nearby"
         if actor:
             out.append(Tension(id="", doc=doc.id, actor=actor, principle=principle, text=sent.text,
-                               anchor=passage.anchor, basis=("stated",)))
+                               anchor=passage.anchor, confidence=_STATED_CONFIDENCE[how], basis=("stated", how)))
     return out
+
+
+_STATED_CONFIDENCE = {"cue-subject": "high", "row-actor": "high", "earlier-subject": "medium",
+                      "most-named-nearby": "low"}
+"""How sure a stated tension's actor is, by the rule that found it: the cue's own subject or the
+table row it sits in, the subject of an earlier sentence, or merely the actor named most nearby."""
 
 
 def _speaker_at(stmts: Sequence[Statement], anchor: str, pos: int) -> str | None:
@@ -154,8 +161,10 @@ def derived(stmts: Sequence[Statement], positions: Sequence[Position], against: 
                 continue
             for p in st.principles:
                 if p not in st.violated and (pos.question, p) in accused:
+                    # an inference from two findings, each of which may be wrong: never high
                     out.append(Tension(id="", doc=st.doc, actor=pos.actor, principle=p, text=st.key or st.text,
-                                       anchor=st.anchor, basis=("derived",)))
+                                       anchor=st.anchor, confidence="medium",
+                                       basis=("derived", "proponent-upholds-accused-principle")))
     return out
 
 
@@ -171,5 +180,5 @@ def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Posi
         seen.add((t.actor, t.principle))
         seen.add((t.actor, t.anchor))
         out.append(Tension(id=f"{doc.id}-t{len(out) + 1}", doc=t.doc, actor=t.actor, principle=t.principle,
-                           text=t.text, anchor=t.anchor, basis=t.basis))
+                           text=t.text, anchor=t.anchor, confidence=t.confidence, basis=t.basis))
     return tuple(out)
