@@ -137,8 +137,8 @@ def main_topic(doc: Document, tops: list[Topic]) -> Topic:
         score = 5 * len(t.findall(doc.title or "")) + 2 * len(t.findall(head)) + len(t.findall(body)) / 10
         if score > best_score:
             best, best_score = t, score
-    if best is not None and best_score >= 1:
-        return best
+    if best is not None and best_score >= 0.5:
+        return best  # in the title or heading, or five mentions in the body: a configured question fits
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", doc.title or "") if w.lower() not in _STOP]
     return Topic(f"{doc.id}-topic", doc.title or doc.id, tuple(words[:6]) or ("recogni",))
 
@@ -198,7 +198,7 @@ _ACT_FRAME = re.compile(r"(?:^|\s)(?:decision|move|plans?|intention|attempt|bid|
 _POSSESSOR = re.compile(r"(?:^|\s)(?:the\s+)?([\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|statement|view|"
                         r"proposal|declaration)")
 _OBJECT_END = re.compile(r"[.;]|\b(?:but|while|whereas|although)\b")
-_HEAD_END = re.compile(r"\s(?:against|for|to|on|in|with|by|and|of|from)\s|,")
+_HEAD_END = re.compile(r"\s(?:against|for|to|on|in|with|by|and|of|from|as)\s|,")
 
 
 # precompiled: these run for every cue of every statement
@@ -303,6 +303,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         possessor = _POSSESSOR.search(obj[:70])
         if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
             return None  # backing another party's statement says nothing about the act
+    if kind == "oppose" and _BREACH_NOUN.fullmatch(cue) and _OF.match(after) and _topic_in(frame.topic, obj[:80]):
+        label = "support"  # "X's violations of the ceasefire": the speaker upholds what is breached
     before = t[:m.start()]
     negated = _negated(before)
     if _hedged(before, negated) or _conditional(before, obj):
@@ -325,6 +327,8 @@ def _third_subject(before: str) -> bool:
     return bool(_RELATIVE_WORD.search(clause) or pattern("stance", "negative_objects").search(clause))
 
 
+_BREACH_NOUN = re.compile(r"(?i)(?:violation|breach|infringement)s?")
+_OF = re.compile(r"\s+of\b")
 _HEDGE_REACH = re.compile(r"(?:\s+[\w-]+){0,2}\s*$")
 _NEGATED_OBJECT = re.compile(r"\s+(?:neither|none\s+of)\b", re.IGNORECASE)
 _EVEN_BEFORE = re.compile(r"(?i)\beven\s+$")
