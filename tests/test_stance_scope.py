@@ -35,3 +35,19 @@ def positions_of(text: str, gaz) -> dict[str, str]:
 def test_negation_turns_and_hedges_withhold_a_stance(expected, sentence, gaz):
     got = positions_of(sentence, gaz).get("Ruritania")
     assert got == (None if expected == "none" else expected)
+
+
+def test_a_position_is_high_only_on_an_explicit_cue_in_the_questions_terms(gaz):
+    doc = make_doc([{"text": "Ruritanian Foreign Minister Anna Weiss said Ruritania recognises the referendum."},
+                    {"text": "Bordurian Foreign Minister Jon Lund said the vote was a violation of "
+                             "the sovereignty of Syldavia."}], title="The Syldavian referendum")
+    gz = Gazetteer.default([("Ruritania", ("Ruritanian",), "state"), ("Borduria", ("Bordurian",), "state"),
+                            ("Syldavia", ("Syldavian",), "state")])
+    raw = statements(doc, gz, principles())
+    stmts, _, props, tgts = stance.assign(raw, doc, stance.topics(Q), {"vote": ({"sovereignty"}, set())}, gz,
+                                          principles())
+    pos = {p.actor: p for p in stance.positions(stmts, doc.id, props, tgts)}
+    assert pos["Ruritania"].confidence == "high" and pos["Ruritania"].basis[0] == "stance-cue"
+    assert "recognises the referendum" in pos["Ruritania"].quote
+    if "Borduria" in pos:  # a stance read from principles is an inference
+        assert pos["Borduria"].confidence != "high"

@@ -615,14 +615,18 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
         key = _key_sentence(st, stance, lambda text: cue_scores(text, frame))
         judged = _judged(st, topic.id, stance, key)
         if stance is not None:
-            judged = replace(judged, basis=judged.basis + (_stance_rule(st.actor, stance, by_cues, props, tgts),))
+            rule = _stance_rule(st.actor, stance, by_cues, props, tgts)
+            if rule == "stance-cue" and not _mentions(frame.topic, key):
+                rule = "stance-cue-off-terms"  # the cue aims at an act or party, not the question's own words
+            judged = replace(judged, basis=judged.basis + (rule,))
         out.append(judged)
     return tuple(out), main, props, tgts
 
 
-STANCE_RULES = ("stance-cue", "stance-from-principles", "proponent-of-act", "target-of-act")
-"""How a statement's stance was decided, added last to its basis: a cue aimed at the question in
-its own words; principles the act is said to breach or serve; the actor's role in the act."""
+STANCE_RULES = ("stance-cue", "stance-cue-off-terms", "stance-from-principles", "proponent-of-act", "target-of-act")
+"""How a statement's stance was decided, added last to its basis: a cue in a sentence that names
+the question in its own terms; a cue aimed at the act or a party without naming the question;
+principles the act is said to breach or serve; the actor's role in the act."""
 
 
 def _stance_rule(actor, stance: str, by_cues: str | None, props, tgts) -> str:
@@ -708,7 +712,7 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
         deciding = sorted(evidence, key=lambda s: (s.stance != stance, stance_rule(s) != "stance-cue",
                                                    s.confidence != "high", len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
-        confidence, basis = _position_confidence(deciding, stance)
+        confidence, basis = _position_confidence(deciding, stance, question.endswith("-topic"))
         out.append(Position(id=f"{doc_id}-pos{len(out) + 1}", doc=doc_id, actor=actor, question=question,
                             stance=stance, principles=principles,
                             evidence=tuple([deciding.id] + [s.id for s in evidence if s is not deciding]),
@@ -717,15 +721,25 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
     return tuple(out)
 
 
-def _position_confidence(deciding: Statement, stance: str) -> tuple[str, tuple[str, ...]]:
+_LONG_QUOTE = 400
+"""A deciding quote longer than this (a whole header or preamble) does not show the deciding words."""
+
+
+def _position_confidence(deciding: Statement, stance: str, guessed_question: bool) -> tuple[str, tuple[str, ...]]:
     """High only when the deciding statement takes the stance in a cue on the question's terms and
     its own attribution is sure; inferred stances (principles, the actor's role in the act) are
-    medium; a deciding statement of another stance (a mixed or combined position) or an unsure
-    attribution lowers it one step."""
+    medium; a deciding statement of another stance (a mixed or combined position), an unsure
+    attribution, a question guessed from the title (none configured fits) or a quote too long to
+    show the deciding words lowers it one step."""
     rule = stance_rule(deciding) or "stance-from-principles"
     attribution = tuple(b for b in deciding.basis if b not in STANCE_RULES)[:2]
     basis = (rule,) + attribution
     level = 0 if rule == "stance-cue" else 1
+    if guessed_question:
+        level += 1
+        basis += ("question-from-title",)
+    if len(deciding.key or deciding.text) > _LONG_QUOTE:
+        level += 1
     if deciding.stance != stance and stance != "mixed":
         level += 1
     if deciding.confidence != "high":
