@@ -62,3 +62,20 @@ def test_an_attached_cue_before_a_bare_case_is_still_a_claim_but_medium(gaz):
     assert found[0].confidence == "high"  # "become another" is an explicit warning cue
     found = claims(["Ruritanian officers were seen as a kind of Borduria for the ruling party."], gaz)
     assert all(c.confidence != "high" for c in found)
+
+
+def test_a_pronoun_claimant_is_the_person_last_heard_not_the_author(gaz):
+    found = claims(["The Ruritanian foreign minister Ida Brandt said talks would resume in May.",
+                    "Asked about the border, she rejected comparisons of Syldavia with Borduria."], gaz)
+    assert found and found[0].claimant == "Ida Brandt" and found[0].actor == "Ruritania"
+    # the statement finder may resolve "she" itself; either way the claim is hers, not the author's
+
+
+def test_an_unresolved_pronoun_claimant_is_nobody_not_the_author(gaz):
+    found = claims(["Asked about the border, she rejected comparisons of Syldavia with Borduria."], gaz)
+    assert found and found[0].claimant is None and found[0].confidence == "low"
+
+
+def test_an_attached_cue_takes_no_subject_from_after_a_comma(gaz):
+    found = claims(["These troops were seen as a kind of Borduria for the ruling party, Ruritania."], gaz)
+    assert not [c for c in found if c.subject == "Ruritania"]

@@ -46,4 +46,5 @@ def test_no_named_accused_no_tension(text, gaz):
 def test_a_speakers_charge_against_its_own_side_is_not_read_as_a_tension(gaz):
     text = ("The Bordurian Foreign Minister Ivo Novak said: \"Borduria's critics ignore Borduria's record of "
             "violations of human rights by others.\"")
-    assert ("Borduria", "human-rights") not in {k for k, t in found(text, gaz).items() if "accused-of-breach" in t.basis}
+    charged = {k for k, t in found(text, gaz).items() if "accused-of-breach" in t.basis}
+    assert ("Borduria", "human-rights") not in charged

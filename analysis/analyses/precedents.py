@@ -348,7 +348,7 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
         return before[-1], prec
     if rest and re.fullmatch(r"\s+(?:to|with)\s+(?:the\s+)?", text[prec.end:rest[0].start]):
         return prec, rest[0]  # "likened X to Y", "compared X with Y"
-    if rest and "," in text[prec.end:rest[0].start]:
+    if rest and "," in text[prec.end:rest[0].start] and not pattern("precedent", "attached").fullmatch(cue.group()):
         return rest[0], prec  # "just as X did ..., Y could ..."
     if rest and re.match(r"\s*(?:is|was|are|were)?\s*(?:being\s+)?\w*\s*(?:in|among|within)\b",
                          text[prec.end:rest[0].start]):
@@ -398,6 +398,7 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
         return ()
     caps = _known_caps(doc)
     main = main_case(doc, gaz, persons, caps)
+    last_person: Statement | None = None  # the last statement of a named person, for "she rejected ..."
     for (passage, sent), found in zip(flat[:last + 1], cues):
         claim = _claimant(passage.anchor, sent.start, by_anchor)
         cases = find_cases(sent.text, gaz, persons, history, caps, known, persons_low, persons_long)
@@ -413,12 +414,14 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
             subject, prec = pair
             year = _YEAR.search(sent.text[prec.end:])
             prec_name = prec.name + (f" ({year.group(1)})" if year else "")
-            claimant, actor, who = _who_claims(sent.text, found[1], claim, doc, gaz)
+            claimant, actor, who = _who_claims(sent.text, found[1], claim, doc, gaz, last_person)
             confidence, basis = _precedent_confidence(found[1], who)
             out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
                                  claimant=claimant, actor=actor, subject=subject.name,
                                  precedent=prec_name, relation=found[0], text=sent.text,
                                  confidence=confidence, basis=basis))
+        if claim and claim.person and claim.speaker:
+            last_person = claim
         for c in cases:
             if c.kind != "anaphor":
                 history.append(c)
@@ -459,8 +462,11 @@ def _modifier(text: str, prec: Case, cue: re.Match) -> bool:
     return bool(_NOMINAL_AFTER.match(rest)) and not _FUNCTION_AFTER.match(rest)
 
 
-def _who_claims(text: str, cue: re.Match, claim: Statement | None, doc: Document, gaz
-                ) -> tuple[str | None, str | None, str]:
+_PERSONAL = re.compile(r"(?i)^(?:he|she)$")
+
+
+def _who_claims(text: str, cue: re.Match, claim: Statement | None, doc: Document, gaz,
+                last_person: Statement | None = None) -> tuple[str | None, str | None, str]:
     """(claimant, actor, rule): the speaker of the statement holding the sentence; else the subject
     of a claim verb before the cue in the sentence ("several diplomats warn that ..."); else the
     document's author or publisher (the text's own voice)."""
@@ -469,6 +475,10 @@ def _who_claims(text: str, cue: re.Match, claim: Statement | None, doc: Document
     for m in _CLAIM_VERB.finditer(text[:cue.end()]):  # the cue may be the verb ("likened")
         who = m.group("who").strip()
         who = re.sub(r"(?i)^(?:but|and|yet|however|while|so|thus)\s+", "", who)
+        if _PERSONAL.match(who):
+            if last_person is not None:  # "she rejected the comparison": the person last heard
+                return last_person.speaker, last_person.actor, "pronoun-resolved"
+            return None, None, "no-claimant"  # not the author: someone the text does not name here
         if _NOT_CLAIMANT.match(who) or not re.search(r"[a-zA-Z]", who):
             continue
         # "diplomats from Utopia" speak for it; "diplomats in Utopia's capital" need not
@@ -480,7 +490,8 @@ def _who_claims(text: str, cue: re.Match, claim: Statement | None, doc: Document
     return None, None, "no-claimant"
 
 
-_CLAIMANT_LEVEL = {"statement-speaker": 0, "claim-verb-subject": 0, "document-voice": 1, "no-claimant": 2}
+_CLAIMANT_LEVEL = {"statement-speaker": 0, "claim-verb-subject": 0, "pronoun-resolved": 1, "document-voice": 1,
+                   "no-claimant": 2}
 
 
 def _precedent_confidence(cue: re.Match, who: str) -> tuple[str, tuple[str, ...]]:

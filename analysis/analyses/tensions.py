@@ -122,7 +122,8 @@ def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
                 found, _ = invoked(tail, principles)
                 for pid in found:
                     out.append(Tension(id="", doc=doc.id, actor=actor, principle=pid, text=sent.text,
-                                       anchor=passage.anchor, confidence="medium", basis=("stated", "accused-of-breach")))
+                                       anchor=passage.anchor, confidence="medium",
+                                       basis=("stated", "accused-of-breach")))
     return out
 
 
