@@ -441,8 +441,8 @@ def _claimant(anchor: str, pos: int, by_anchor) -> Statement | None:
     return None
 
 
-_CLAIM_VERB = re.compile(r"(?i)(?:^|[,;:\u2014]\s*|\b(?:but|and|while|yet|however)\s+)(?P<who>(?:[\w.'\u2019-]+\s+){0,5}?"
-                         r"[\w.'\u2019-]+)\s+(?:(?:have|has|had|also|now|openly|privately)\s+)*"
+_CLAIM_VERB = re.compile(r"(?i)(?:^|[,;:\u2014]\s*|\b(?:but|and|while|yet|however)\s+)"
+                         r"(?P<who>(?:[\w.'\u2019-]+\s+){0,5}?[\w.'\u2019-]+)\s+(?:(?:have|has|had|also|now|openly|privately)\s+)*"
                          r"(?:warn|argu|say|said|fear|claim|note|believ|insist|contend|suggest|compar|liken|"
                          r"point|caution|predict|worr|assert|maintain|describ|dismiss|reject|den[iy])"
                          r"\w*\b")

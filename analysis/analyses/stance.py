@@ -280,6 +280,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "the annexation": the act's own name is no stance on it
     if kind == "support" and _topic_in(frame.topic, cue) and _ACT_FRAME.search(t[max(0, m.start() - 20):m.start()]):
         return None  # "the decision to recognise" names the act, it takes no stance on it
+    if _attributive(t[:m.start()], cue, after):
+        return None  # "internationally recognised borders": the participle describes a noun
     label = "oppose" if kind == "oppose" else "support"
     weight = 0.5 if kind == "generic_support" else 1.0
     side = _principle_side(obj, frame, label)
@@ -333,6 +335,18 @@ _OF = re.compile(r"\s+of\b")
 _HEDGE_REACH = re.compile(r"(?:\s+[\w-]+){0,2}\s*$")
 _NEGATED_OBJECT = re.compile(r"\s+(?:neither|none\s+of)\b", re.IGNORECASE)
 _EVEN_BEFORE = re.compile(r"(?i)\beven\s+$")
+
+
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|with|having|by|for|all|any|"
+                                r"no|some|these|those|this|that)\s+(?:[a-z]+ly\s+)?$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|it|them|him|us|by|as|"
+                         r"to|in|on|at|for|with|from|of|and|or|but|that|which|who|not|no)\b)[a-z][a-z-]+")
+
+
+def _attributive(before: str, cue: str, after: str) -> bool:
+    """A past participle between a determiner or preposition (and an adverb) and a noun is an
+    adjective ("the internationally recognised borders", "having widely accepted mayors")."""
+    return cue.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before)) and bool(_NOUN_AFTER.match(after))
 
 
 def _hedged(before: str, negated: bool) -> bool:
