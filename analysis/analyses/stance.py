@@ -271,7 +271,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     if _POSSESSIVE_OR_LIKENING.match(after):
         return None  # "the opposition's spokesman"; "rejected comparisons" is a precedent claim
     if kind == "neutral":
-        return "neutral", 1.0
+        # "much to our regret", "expressed concern over the attacks": neutral only on the question
+        return ("neutral", 1.0) if about or frame.focus or frame.turn else None
     if kind == "directive":
         # "called on X to ..." carries the stance of what it asks for, counted through the cues
         # inside; asked of the act's proponent it opposes the act
@@ -280,6 +281,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "the annexation": the act's own name is no stance on it
     if kind == "support" and _topic_in(frame.topic, cue) and _ACT_FRAME.search(t[max(0, m.start() - 20):m.start()]):
         return None  # "the decision to recognise" names the act, it takes no stance on it
+    if _INVERTED_CONDITION.fullmatch(cue) and _SUBJECT_AFTER.match(after):
+        return None  # "should we decide to ...", "should the Council fail": a condition, not a call
     if _attributive(t[:m.start()], cue, after):
         return None  # "internationally recognised borders": the participle describes a noun
     label = "oppose" if kind == "oppose" else "support"
@@ -312,6 +315,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     negated = _negated(before)
     if _hedged(before, negated) or _conditional(before, obj):
         return None  # "could recognise", "would consider backing", "will support it if ...": no stance yet
+    if negated and _REFUSAL_CONDITION.search(obj):
+        return None  # "would not support X without Y": a condition, not a refusal
     flips = 1 if negated else 0
     if _NEGATED_OBJECT.match(after):
         flips += 1  # "recognised neither the vote nor its results"
@@ -337,6 +342,8 @@ _NEGATED_OBJECT = re.compile(r"\s+(?:neither|none\s+of)\b", re.IGNORECASE)
 _EVEN_BEFORE = re.compile(r"(?i)\beven\s+$")
 
 
+_INVERTED_CONDITION = re.compile(r"(?i)should|were|had")
+_SUBJECT_AFTER = re.compile(r"\s+(?:we|they|it|he|she|you|I|the|any|this|that|[A-Z][a-z]+)\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|with|having|by|for|all|any|"
                                 r"no|some|these|those|this|that)\s+(?:[a-z]+ly\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|it|them|him|us|by|as|"
@@ -359,10 +366,17 @@ def _hedged(before: str, negated: bool) -> bool:
     return False
 
 
+_REFUSAL_CONDITION = re.compile(r"(?i)\b(?:without|unless|until)\b")
+_INVERTED_IF = re.compile(r"(?i)\b(?:should\s+(?:we|they|it|he|she|you|I|the)|(?:were|had)\s+(?:we|it|they|I))\b")
+
+
 def _conditional(before: str, obj: str) -> bool:
     """The cue's clause is under a condition ("if the vote is free, X will recognise it",
-    "X would back it provided that ..."); "even if" concedes and keeps the stance."""
+    "X would back it provided that ...", "should we decide to ..."); "even if" concedes and keeps
+    the stance."""
     clause = before.split(";")[-1]
+    if _INVERTED_IF.search(clause.split(",")[-1]):
+        return True
     for text in (clause, obj):
         for c in pattern("stance", "conditions").finditer(text):
             if not _EVEN_BEFORE.search(text[:c.start()]):
