@@ -283,6 +283,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "the decision to recognise" names the act, it takes no stance on it
     if _INVERTED_CONDITION.fullmatch(cue) and _SUBJECT_AFTER.match(after):
         return None  # "should we decide to ...", "should the Council fail": a condition, not a call
+    if _assistance(t[:m.start()], cue, after):
+        return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
     if _attributive(t[:m.start()], cue, after):
         return None  # "internationally recognised borders": the participle describes a noun
     label = "oppose" if kind == "oppose" else "support"
@@ -348,6 +350,22 @@ _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|wit
                                 r"no|some|these|those|this|that)\s+(?:[a-z]+ly\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|it|them|him|us|by|as|"
                          r"to|in|on|at|for|with|from|of|and|or|but|that|which|who|not|no)\b)[a-z][a-z-]+")
+
+
+@lru_cache(maxsize=1)
+def _assistance_patterns() -> tuple[re.Pattern, re.Pattern]:
+    words = cues()["stance"]["assistance"]
+    return (re.compile(r"(?i)" + cue_source(words["before"], grouped=False) + r"\s+$"),
+            re.compile(r"(?i)\s+" + cue_source(words["after"], grouped=False)))
+
+
+def _assistance(before: str, cue: str, after: str) -> bool:
+    """The noun "support" in the sense of help given: an adjective of the kind of help before it
+    ("technical support") or a recipient or unit after it ("support to refugees", "support team")."""
+    if cue.lower() != "support":
+        return False
+    kind_before, unit_after = _assistance_patterns()
+    return bool(kind_before.search(before) or unit_after.match(after))
 
 
 def _attributive(before: str, cue: str, after: str) -> bool:
