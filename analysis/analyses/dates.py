@@ -404,7 +404,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("year_range", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/-])(?:(?P<cue>from|between)\s+)?" + Y + TO + Y2, flags)),
         ("mid_month", re.compile(r"(?<![\w])(?:mid|early|late)-(?P<mon>" + _month_alternation(False) + ")", flags)),
         ("month_cue", re.compile(r"(?P<cue>" + month_cue + r")\s+" + M)),
-        ("year", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/\-\u2013])" + r"(?P<year>(?:1[0-9]|20)\d{2})(?![\w]|[.,]\d|[-\u2013/]\d|\s?%)")),
+        ("year", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/\-\u2013])" + r"(?P<year>(?:1[0-9]|20)\d{2})(?![\w]|[.,]\d|[-\u2013/]\d|\s?%|\s(?:BCE?|B\.C\.(?:E\.)?|bce?)(?![\w]))")),
         ("ago", re.compile(ago, flags)),
         ("relative", re.compile("(?P<rel>" + rel + ")", flags)),
     ]
@@ -831,7 +831,7 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
                 last_day = _dt.date.fromisoformat(end_date or date)
             except ValueError:
                 pass
-        gives_context = not _NO_CONTEXT_BEFORE.search(_left(masked, start, 40))
+        gives_context = _gives_context(masked, start)
         if stated and precision in ("day", "month") and gives_context:
             ctx, ctx_at = int(date[:4]), start
         if kind in ("dmy_range", "mdy_range") and end_date and _LIST_AND.match(masked[m.end("day"):m.start("day2")]) \
@@ -859,6 +859,18 @@ _NO_CONTEXT_BEFORE = re.compile(r"(?:(?<![\w-])(?i:as)\s{1,3}(?i:of|at)\s{1,3}"
                                 r"|(?<![\w-])(?!(?:%s)\b)[A-Z][\w-]{2,40}\s{1,3}of\s{1,3})$" % _MONTH_NAMES)
 """A date after these gives no year to later dates: "as of May 2019" states how things stand, and
 "the Treaty of Zenda of 1 May 1885" names a document."""
+
+
+@lru_cache(maxsize=1)
+def _occasion_of() -> re.Pattern:
+    """"the massacre of 28 September 2009", "its resolution of 28 June 2024": a date that names an
+    occasion the text refers back to, not the time the narrative has reached (events lexicon nouns)."""
+    return re.compile(phrases_re(lexicon("events")["event_nouns"]) + r"\s{1,3}of\s{1,3}$", re.I)
+
+
+def _gives_context(masked: str, start: int) -> bool:
+    left = _left(masked, start, 40)
+    return not _NO_CONTEXT_BEFORE.search(left) and not _occasion_of().search(left)
 
 
 def opens_sentence_with_year(text: str, start: int, end: int) -> bool:

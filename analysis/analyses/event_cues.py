@@ -178,6 +178,8 @@ def verb_evidence(clause: str, *, finite_only: bool = False, headline: bool = Fa
     for i, w in enumerate(words):
         if w in cues.stative or (i and words[i - 1] in cues.determiners):
             continue  # "the occupied valley": after a determiner, an adjective
+        if i and words[i - 1] in ("is", "are", "am") and w.endswith("ed"):
+            continue  # "the day is celebrated": what recurs, not what happened
         if finite_only and not has_aux:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if w in cues.participle_only or (w.endswith("ed") and nxt in ("by", "from", "to", "in", "at")):
@@ -190,13 +192,15 @@ def verb_evidence(clause: str, *, finite_only: bool = False, headline: bool = Fa
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|be|date)\b)[a-z]{3,}\b")
 
 
-def tense(clause: str) -> str | None:
-    """``future`` or ``past`` for the clause, or None when it gives neither (a modal or an infinitive
-    looks ahead of the verb that governs it: "urged them to act in October", "must be adopted")."""
+def tense(clause: str, date_at: int | None = None) -> str | None:
+    """``future`` or ``past`` for the clause, or None when it gives neither: a modal or an infinitive
+    before the date (at `date_at` in `clause`) looks ahead of the verb that governs it ("urged them
+    to act in October", "must be adopted before 1 July")."""
     cues = _cues()
     if cues.future.search(clause):
         return "future"
-    if cues.modal.search(clause) or _INFINITIVE.search(clause):
+    ahead = clause if date_at is None else clause[:date_at]
+    if cues.modal.search(ahead) or _INFINITIVE.search(ahead):
         return None
     # a reporting verb tells when the words were said, not when what they speak of happens
     words = [w for w in _lower_words(clause, False) if w not in cues.reporting]
@@ -231,6 +235,17 @@ def _name_year(sentence: str, start: int, end: int) -> bool:
     return False
 
 
+def _parenthetical(sentence: str, start: int, end: int) -> str | None:
+    """The rest of the parenthesis the date stands in ("(33,000 in 2006)", "(12 August)"), or None."""
+    i = sentence.rfind("(", 0, start)
+    if i < 0 or ")" in sentence[i:start]:
+        return None
+    j = sentence.find(")", end)
+    if j < 0 or "(" in sentence[end:j]:
+        return None
+    return sentence[i + 1:start] + " " + sentence[end:j]
+
+
 def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: bool = False,
           others: tuple[DateMatch, ...] = (), in_quote: bool = False) -> Verdict:
     """Is the date at `sentence[start:end]` an event? `others`: the other dates of the sentence
@@ -256,6 +271,9 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
         before = _words(left)[-3:]
         if any(w in cues.before_today for w in before):
             return Verdict(False, reason="today-as-nowadays")
+    inner = _parenthetical(sentence, start, end)
+    if inner is not None and verb_evidence(inner) is None:
+        return Verdict(False, reason="parenthetical-mention")
     noun = _noun_near(sentence, start, end)
     if date.precision == "year":
         if cues.purpose.search(left):

@@ -119,7 +119,7 @@ def _by_tense(m: DateMatch, sentence: str, start: int, reference: str | None) ->
     mo = int(m.date[5:7])
     d = int(m.date[8:10]) if m.precision == "day" else None
     a, b = event_cues.clause_bounds(sentence, start, start + len(m.text))
-    t = event_cues.tense(sentence[a:b])
+    t = event_cues.tense(sentence[a:b], start - a)
     later = (mo, d or 0) > (rm, rd or 0) if rd is not None and d is not None else mo > rm
     earlier = (mo, d or 0) < (rm, rd or 0) if rd is not None and d is not None else mo < rm
     shift = -1 if (t == "past" and later) else 1 if (t == "future" and earlier) else 0
