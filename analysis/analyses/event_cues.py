@@ -122,6 +122,8 @@ def is_headline(sentence: str, start: int, end: int) -> bool:
     if _END_PUNCT.search(sentence):
         return False
     rest = sentence[:start] + " " + sentence[end:]
+    if verb_evidence(rest) is not None:
+        return False  # a sentence cut short by a line break: "On 30 August, Zenda and Strelsau signed the"
     words = [w for w in _WORD.findall(rest) if len(w) > 3]
     if not words:
         return True
@@ -280,9 +282,15 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
             return Verdict(False, reason="purpose-year")
         nxt = _WORD.match(sentence[end:].lstrip())
         prev = _words(left)[-1:]
-        if nxt and nxt.group()[0].islower() and prev and prev[0] in lexicon("dates")["year_cues_before_determiner"] \
-                and nxt.group().lower() not in cues.event_nouns:
-            return Verdict(False, reason="year-modifier")
+        if nxt and nxt.group()[0].islower() and prev and prev[0] in lexicon("dates")["year_cues_before_determiner"]:
+            # "its 2029 assessment" modifies a noun; "the 2014 presidential election" names an occasion
+            following = []
+            for w in _WORD.findall(sentence[end:end + 60])[:3]:
+                if not w[0].islower():
+                    break
+                following.append(w.lower())
+            if not any(w in cues.event_nouns for w in following):
+                return Verdict(False, reason="year-modifier")
         if _name_year(sentence, start, end):
             return Verdict(False, reason="name-year")
         year = date.date[:4]
