@@ -255,7 +255,8 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     cues = _cues()
     if is_citation(sentence):
         return Verdict(False, reason="citation")
-    if _SYMBOL_AFTER.match(sentence, end):
+    if _SYMBOL_AFTER.match(sentence, end) and not re.search(r"(?<![\w-])(?:on|in)\s{1,3}$", sentence[:start]):
+        # "letters dated 20 March 2030 (S/2030/252)": a document's date; "issued on 31 May (GOV/...)" stays
         return Verdict(False, reason="document-date")
     if is_headline(sentence, start, end):
         return Verdict(False, reason="headline")
