@@ -126,6 +126,9 @@ class DateMatch:
     year_stated: bool = False
     """True when the words themselves give the year (added beyond the brief: the timeline carries
     the year context forward only from such dates)."""
+    context: bool = True
+    """False for a date that gives later yearless dates no year: an "as of" status date, the date of
+    a name ("the Treaty of Zenda of 1 May 1885")."""
 
 
 # ----------------------------------------------------------------- masking
@@ -379,7 +382,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     Y = r"(?P<year>(?:1[0-9]|20)\d{2})(?![\w]|[.,]\d)"
     Y2 = r"(?P<year2>(?:1[0-9]|20)\d{2}|\d{2})(?![\w]|[.,]\d|\s?%)"
     TO = r"(?:\s?[-\u2013\u2014]\s?|\s(?:to|until|till|through|and)\s)"
-    month_cue = phrases_re(lx["month_cues_before"], flags_ci=False)
+    # a sentence may open with the cue: "Last October, ..."
+    month_cue = phrases_re(list(lx["month_cues_before"]) + [w[:1].upper() + w[1:] for w in lx["month_cues_before"]]
+                           + [w.capitalize() for w in lx["relative_month_words"]], flags_ci=False)
     rel = phrases_re(list(lx["relative_days"]) + list(lx["relative_day_phrases"]) + list(lx["relative_periods"])
                      + list(lx["following_day_phrases"]))
     ago = (r"(?<![\w-])(?P<n>\d{1,3}|" + alternation(sorted(_word_numbers(), key=len, reverse=True))
@@ -399,7 +404,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("year_range", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/-])(?:(?P<cue>from|between)\s+)?" + Y + TO + Y2, flags)),
         ("mid_month", re.compile(r"(?<![\w])(?:mid|early|late)-(?P<mon>" + _month_alternation(False) + ")", flags)),
         ("month_cue", re.compile(r"(?P<cue>" + month_cue + r")\s+" + M)),
-        ("year", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/\-\u2013])" + r"(?P<year>(?:1[0-9]|20)\d{2})(?![\w]|[.,]\d|[-\u2013/]\d|\s?%)")),
+        ("year", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/\-\u2013])" + r"(?P<year>(?:1[0-9]|20)\d{2})(?![\w]|[.,]\d|[-\u2013/]\d|\s?%|\s(?:BCE?|B\.C\.(?:E\.)?|bce?)(?![\w]))")),
         ("ago", re.compile(ago, flags)),
         ("relative", re.compile("(?P<rel>" + rel + ")", flags)),
     ]
@@ -649,8 +654,8 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
         return []  # most passages: nothing to resolve
     ry, rm, rd = _parse_ref(reference_date)
     rel_month_re = _cue_res()[2]
-    opener_re = _cue_res()[4]
     ctx = default_year
+    ctx_at: int | None = None  # where in `text` the context year was stated (None: the caller's)
     last_day: _dt.date | None = None
     if previous_day:
         try:
@@ -681,11 +686,32 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
             if shift > 0:
                 return (ry if month > ref_m else ry + 1), True, new_start
             return ry, True, new_start
-        if ctx is not None:
+        shared = _shared_year(i, month)
+        if shared is not None:
+            return shared, False, start
+        if ctx is not None and not (ry is not None and ctx_at is not None and _far(text, ctx_at, start)):
             return ctx, False, start
         return ry, ry is not None, start
 
-    for c in cands:
+    def _shared_year(i: int, month: int) -> int | None:
+        """The year of the next date when this yearless one is coordinated with it: "in March and
+        again in August 2022", "between January and December 2024" (a month after the next one's
+        falls in the year before)."""
+        if i + 1 >= len(cands):
+            return None
+        nxt = cands[i + 1]
+        g2 = nxt.m.groupdict()
+        if not g2.get("year") or not g2.get("mon") or nxt.start - cands[i].end > 30:
+            return None
+        if not _COORDINATED.match(masked[cands[i].end:nxt.start]):
+            return None
+        mon2 = _month_number(g2["mon"])
+        if mon2 is None:
+            return None
+        y2 = int(g2["year"])
+        return y2 - 1 if month > mon2 else y2
+
+    for i, c in enumerate(cands):
         m, kind = c.m, c.kind
         g = m.groupdict()
         start, end = c.start, c.end
@@ -732,8 +758,8 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
         elif kind == "year":
             y = int(g["year"])
             date, precision, stated = _iso(y), "year", True
-            if opener_re.search(_left(masked, start, 12)) and re.match(r"\s{0,2},", masked[end:end + 3]):
-                ctx = y
+            if opens_sentence_with_year(masked, start, end):
+                ctx, ctx_at = y, start
         elif kind == "year_range":
             y1 = int(g["year"])
             y2s = g["year2"]
@@ -805,8 +831,60 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
                 last_day = _dt.date.fromisoformat(end_date or date)
             except ValueError:
                 pass
-        if stated and precision in ("day", "month"):
-            ctx = int(date[:4])
+        gives_context = _gives_context(masked, start)
+        if stated and precision in ("day", "month") and gives_context:
+            ctx, ctx_at = int(date[:4]), start
+        if kind in ("dmy_range", "mdy_range") and end_date and _LIST_AND.match(masked[m.end("day"):m.start("day2")]) \
+                and not _BETWEEN_BEFORE.search(_left(masked, c.start, 12)):
+            # "on 9 and 12 August": two days, not the days between them
+            out.append(DateMatch(start=start, end=end, text=text[start:end], date=date, precision=precision,
+                                 relative=relative, year_stated=stated, context=gives_context))
+            s2 = m.start("day2")
+            out.append(DateMatch(start=s2, end=end, text=text[s2:end], date=end_date, precision=precision,
+                                 relative=relative, year_stated=stated, context=gives_context))
+            continue
         out.append(DateMatch(start=start, end=end, text=text[start:end], date=date, precision=precision,
-                             end_date=end_date, relative=relative, year_stated=stated))
+                             end_date=end_date, relative=relative, year_stated=stated, context=gives_context))
     return out
+
+
+_COORDINATED = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:and|or|to|until|till|through|[-\u2013\u2014])\s{0,3}"
+                          r"(?:(?:again|later|then|once more)\s{1,3})?(?:(?:in|on|by|of)\s{1,3})?$", re.I)
+"""What stands between a yearless date and the dated one whose year it shares."""
+_LIST_AND = re.compile(r"\s(?:and|&)\s$")
+_BETWEEN_BEFORE = re.compile(r"(?<![\w-])between\s{1,3}$", re.I)
+_MONTH_NAMES = "|".join(m.capitalize() for m in ("january", "february", "march", "april", "may", "june", "july",
+                                                    "august", "september", "october", "november", "december"))
+_NO_CONTEXT_BEFORE = re.compile(r"(?:(?<![\w-])(?i:as)\s{1,3}(?i:of|at)\s{1,3}"
+                                r"|(?<![\w-])(?!(?:%s)\b)[A-Z][\w-]{2,40}\s{1,3}of\s{1,3})$" % _MONTH_NAMES)
+"""A date after these gives no year to later dates: "as of May 2019" states how things stand, and
+"the Treaty of Zenda of 1 May 1885" names a document."""
+
+
+@lru_cache(maxsize=1)
+def _occasion_of() -> re.Pattern:
+    """"the massacre of 28 September 2009", "its resolution of 28 June 2024": a date that names an
+    occasion the text refers back to, not the time the narrative has reached (events lexicon nouns)."""
+    return re.compile(phrases_re(lexicon("events")["event_nouns"]) + r"\s{1,3}of\s{1,3}$", re.I)
+
+
+def _gives_context(masked: str, start: int) -> bool:
+    left = _left(masked, start, 40)
+    return not _NO_CONTEXT_BEFORE.search(left) and not _occasion_of().search(left)
+
+
+def opens_sentence_with_year(text: str, start: int, end: int) -> bool:
+    """True for the year of an opening "In 2008," (at the start of a sentence): the year the
+    sentences after it speak of. A mid-sentence "... in 1999, Canberra" sets no context."""
+    left = _left(text, start, 20)
+    m = _cue_res()[4].search(left)
+    if not m or not re.match(r"\s{0,2},", text[end:end + 3]):
+        return False
+    before = left[:m.start()]
+    return (start - len(left) + m.start() == 0 and not before.strip()) or re.search(r"(?:^|[.!?:;\n])\s{0,5}$", before) is not None
+
+
+def _far(text: str, at: int, pos: int) -> bool:
+    """True when `pos` stands more than one sentence after the sentence of `at`."""
+    starts = _sentence_starts(text)
+    return bisect.bisect_right(starts, pos) - bisect.bisect_right(starts, at) > 1

@@ -1,51 +1,87 @@
-"""Document -> events: every dated statement in the analysable passages, in reading order.
+"""Document -> events: the dated sentences that report something happening on their date, in reading order.
 
-Each date found by dates.find_dates in a passage becomes an `Event` whose text is the
-sentence the date stands in. A day or month without a year takes the year of the
-nearest preceding date that states one (or of an opening "In 2008,"): within its
-passage always, and across passages when the document has no date of its own. A dated
-document (a press release, a policy note) is its own context across passages: writers
-of such texts name the year when it is not the current one, so a yearless date there
-takes the year of the document's date, which is also the reference for "today", "last
-April", "last year". "The following day" may refer to the last day named in an earlier
-passage. Citation footnotes
-never reach here (Document.passages() leaves them out), so access and archive dates
-of sources do not enter the timeline; nor does the publication date line, which is
-metadata, not a block.
+Each date found by dates.find_dates in a passage is judged by event_cues.judge with the sentence
+it stands in: kept as an `Event` (text: that sentence; confidence and basis: the rules that fired)
+when the sentence reports a happening on that date, dropped when it merely mentions the date (a
+citation, a headline, "today's topic", an analogy, a name's year). A day or month without a year
+takes the year of the nearest preceding date that states one (or of an opening "In 2008,"):
+within its passage always, and across passages when the document has no date of its own; "as of"
+dates and the dates of names ("the Treaty of X of 1 May 1885") set no year context. A dated
+document (a press release, a policy note) is its own context across passages: a yearless date
+there takes the year of the document's date, moved back a year when the sentence tells of the
+past and the month comes after the document's ("paid in December", in a note of May), forward
+when it tells of the future and the month is already past. "The following day" may refer to the
+last day named in an earlier passage. A press release's headline reports what happened on its
+date. The same event reported twice in a document (same date, mostly the same words) is kept once.
+Citation footnotes never reach here (Document.passages() leaves them out); nor does the
+publication date line, which is metadata, not a block.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
-from ..model.document import Document
+from ..model.document import Document, Footnote
 from ..model.findings import Event
-from .dates import find_dates, lexicon, sentence_span
+from . import event_cues
+from .dates import DateMatch, find_dates, lexicon, opens_sentence_with_year, sentence_span
+
+_QUOTE = re.compile(r"\u201c[^\u201c\u201d]{0,3000}\u201d|\"[^\"\n]{0,3000}\"")
+_RELEASE_SYMBOL = re.compile(r"^[A-Z]{2,6}(?:/[A-Z]{2,6})?/\d{1,6}$")
+"""A press release's symbol (``SC/9867``, ``SG/SM/1234``): no year in it, unlike a document's."""
+_CONTENT = re.compile(r"[a-z][a-z'-]{2,}")
+_SAME_EVENT = 0.6
+"""Share of the shorter text's content words two reports of one date must share to be one event."""
 
 
 def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None) -> tuple[Event, ...]:
-    """Dated events of `doc`, ids ``<doc id>-e<n>``; identical (date, anchor, sentence) only once.
+    """Dated events of `doc`, ids ``<doc id>-e<n>``; one event reported twice only once.
 
     `find_actors(sentence)` names the actors of each event when given.
     """
     out: list[Event] = []
     seen: set[tuple[str, str, str]] = set()
+    kept_words: dict[str, list[set[str]]] = {}
     context_year: int | None = None
     previous_day: str | None = None
+
+    def add(date: str, precision: str, end_date: str | None, anchor: str, sentence: str, start: int, end: int,
+            verdict: event_cues.Verdict) -> None:
+        key = (date, anchor, sentence)
+        if key in seen:
+            return
+        seen.add(key)
+        words = set(_CONTENT.findall(sentence.lower()))
+        for other in kept_words.get(date, []):
+            if words and other and len(words & other) >= _SAME_EVENT * min(len(words), len(other)):
+                return
+        kept_words.setdefault(date, []).append(words)
+        actors = tuple(dict.fromkeys(find_actors(sentence))) if find_actors else ()
+        out.append(Event(id=f"{doc.id}-e{len(out) + 1}", doc=doc.id, anchor=anchor, date=date,
+                         precision=precision, text=sentence, start=start, end=end, actors=actors,
+                         end_date=end_date, confidence=verdict.confidence, basis=verdict.basis))
+
+    headline = _headline_event(doc)
+    if headline is not None:
+        add(*headline)
     for passage in doc.passages():
         text = passage.text
+        in_footnote = isinstance(passage, Footnote)
         matches = find_dates(text, reference_date=doc.date, default_year=None if doc.date else context_year,
                              previous_day=previous_day)
+        quotes = None
         for m in matches:
             s0, s1 = sentence_span(text, m.start)
             sentence = text[s0:s1]
-            key = (m.date, passage.anchor, sentence)
-            if key in seen:
-                continue
-            seen.add(key)
-            actors = tuple(dict.fromkeys(find_actors(sentence))) if find_actors else ()
-            out.append(Event(id=f"{doc.id}-e{len(out) + 1}", doc=doc.id, anchor=passage.anchor, date=m.date,
-                             precision=m.precision, text=sentence, start=m.start, end=m.end, actors=actors,
-                             end_date=m.end_date))
+            m = _by_tense(m, sentence, m.start - s0, doc.date)
+            others = tuple(o for o in matches if o is not m and s0 <= o.start < s1)
+            if quotes is None:
+                quotes = [q.span() for q in _QUOTE.finditer(text)]
+            in_quote = any(qs < m.start < qe for qs, qe in quotes)
+            verdict = event_cues.judge(sentence, m.start - s0, m.end - s0, m, in_footnote=in_footnote,
+                                       others=others, in_quote=in_quote)
+            if verdict.keep:
+                add(m.date, m.precision, m.end_date, passage.anchor, sentence, m.start, m.end, verdict)
         context_year = _carried_year(text, matches, context_year)
         days = [m for m in matches if m.precision == "day"]
         if days:
@@ -53,16 +89,63 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
     return tuple(out)
 
 
+def _headline_event(doc: Document):
+    """(date, precision, end_date, anchor, text, start, end, verdict) for a press release whose
+    headline has a verb of happening ("Council Adopts Statement"), dated to the day; else None."""
+    if not (doc.title and doc.date and len(doc.date) == 10 and doc.symbol and _RELEASE_SYMBOL.match(doc.symbol)):
+        return None
+    title = " ".join(doc.title.split())
+    if event_cues.verb_evidence(title, headline=True) is None:
+        return None
+    anchor = next((b.anchor for b in doc.blocks if b.kind == "heading" and b.text.strip()
+                   and b.text.strip() in title), None) or (doc.blocks[0].anchor if doc.blocks else f"{doc.id}-p1")
+    verdict = event_cues.Verdict(True, "medium", ("headline-of-dated-release", "year-from-document-date"))
+    return doc.date, "day", None, anchor, title, 0, 0, verdict
+
+
+def _by_tense(m: DateMatch, sentence: str, start: int, reference: str | None) -> DateMatch:
+    """A yearless month or day resolved against the document's date, moved to the previous year
+    when its clause tells of the past and it falls after the document's date, to the next when
+    the clause tells of the future and it falls before."""
+    if not (reference and m.relative and not m.year_stated and m.precision in ("day", "month")):
+        return m
+    words = m.text.lower().split()
+    if not words or words[0] in lexicon("dates")["relative_month_words"] or not event_cues.month_named(m.text):
+        return m
+    ref = reference.split("-")
+    if len(ref) < 2:
+        return m
+    rm, rd = int(ref[1]), int(ref[2]) if len(ref) > 2 else None
+    mo = int(m.date[5:7])
+    d = int(m.date[8:10]) if m.precision == "day" else None
+    a, b = event_cues.clause_bounds(sentence, start, start + len(m.text))
+    t = event_cues.tense(sentence[a:b], start - a)
+    later = (mo, d or 0) > (rm, rd or 0) if rd is not None and d is not None else mo > rm
+    earlier = (mo, d or 0) < (rm, rd or 0) if rd is not None and d is not None else mo < rm
+    shift = -1 if (t == "past" and later) else 1 if (t == "future" and earlier) else 0
+    if not shift:
+        return m
+    if m.precision == "day" and mo == 2 and d == 29:
+        return m  # the 29th of February exists in few years: keep the resolved one
+
+    def moved(iso: str | None) -> str | None:
+        return f"{int(iso[:4]) + shift:04d}{iso[4:]}" if iso else None
+
+    return DateMatch(start=m.start, end=m.end, text=m.text, date=moved(m.date), precision=m.precision,
+                     end_date=moved(m.end_date), relative=True, year_stated=False, context=m.context)
+
+
 def _carried_year(text: str, matches, current: int | None) -> int | None:
     """The year context after a passage: that of its last date stating a year with a month or
-    day, or of an opening "In 2008," (what find_dates itself uses inside the passage)."""
+    day, or of an opening "In 2008," (what find_dates itself uses inside the passage); "as of"
+    dates and the dates of names do not set it."""
     year = current
     for m in matches:
+        if not m.context:
+            continue
         if m.year_stated and m.precision in ("day", "month"):
             year = int(m.date[:4])
         elif m.year_stated and m.precision == "year" and m.end_date is None:
-            before = text[max(0, m.start - 8):m.start].lower().split()
-            after = text[m.end:m.end + 2]
-            if before and before[-1] in lexicon("dates")["year_context_openers"] and after.startswith(","):
+            if opens_sentence_with_year(text, m.start, m.end):
                 year = int(m.date[:4])
     return year

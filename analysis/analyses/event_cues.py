@@ -1,0 +1,323 @@
+"""A sentence and a date in it -> whether the sentence reports something that happened (or will happen)
+on that date, with a confidence and the rules that fired; or why it is a mere mention.
+
+An event needs a verb of happening (past, or future, or a present-tense verb of an occasion: "opens",
+"calls on") or a noun of an occasion bound to the date ("the attack of 2 March", "the 1992 elections")
+in the clause that holds the date. Not events: citations and source lines (a footnote without a
+finite verb, "available at", "personal communication"), headlines and datelines, a date followed by
+a document symbol, "today's meeting" and "today" as "nowadays", a year inside an analogy ("just as
+... in 1999"), "as of" status lines, a year that modifies a noun ("its 2029 assessment", "for 2027"),
+the years of names (conventions, birth and life years), and a year beside a fuller date of the same
+year in the sentence. Cue words are in lexicons/events.json. `tense` tells past from future for
+resolving a yearless month against the document's date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import MASK, DateMatch, lexicon
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_END_PUNCT = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]{0,3}\s*$")
+_SYMBOL_AFTER = re.compile(r"\s{0,2}\((?:[A-Z]{1,8}/|" + MASK + ")")
+_POSSESSIVE = re.compile(r"['\u2019]s(?![\w])")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether a dated sentence is an event, how sure, and the rules that fired (or the reason it is not)."""
+
+    keep: bool
+    confidence: str = "low"
+    basis: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    event_verbs: frozenset
+    irregular_past: frozenset
+    future: re.Pattern
+    modal: re.Pattern
+    stative: frozenset
+    not_past: frozenset
+    participle_only: frozenset
+    auxiliaries: frozenset
+    determiners: frozenset
+    reporting: frozenset
+    event_nouns: frozenset
+    name_nouns: frozenset
+    citation: tuple[str, ...]
+    before_today: frozenset
+    analogy: re.Pattern
+    status: re.Pattern
+    purpose: re.Pattern
+    clause_breaks: tuple[str, ...]
+    birth: re.Pattern
+
+
+def _forms(base: str) -> set[str]:
+    """A verb's base, third-person and past forms (regular spelling; irregular pasts are listed apart)."""
+    out = {base}
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        out |= {base[:-1] + "ies", base[:-1] + "ied"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        out |= {base + "es", base + "ed"}
+    else:
+        out.add(base + "s")
+        out.add(base + "d" if base.endswith("e") else base + "ed")
+    return out
+
+
+def _phrases(words) -> str:
+    return r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                       sorted(words, key=len, reverse=True)) + r")(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    lx = lexicon("events")
+    verbs: set[str] = set()
+    for v in lx["event_verbs"]:
+        if " " not in v:
+            verbs |= _forms(v)
+    return _Cues(
+        event_verbs=frozenset(verbs),
+        irregular_past=frozenset(lx["irregular_past"]),
+        future=re.compile(_phrases(lx["future_markers"]), re.I),
+        modal=re.compile(_phrases(lx["modal_markers"]), re.I),
+        stative=frozenset(lx["stative_verbs"]),
+        not_past=frozenset(lx["not_past_verbs"]),
+        participle_only=frozenset(lx["participle_only"]),
+        auxiliaries=frozenset(lx["auxiliaries"]),
+        determiners=frozenset(lx["determiners"]),
+        reporting=frozenset(f for v in lx["reporting_verbs"] for f in _forms(v)) | {"said", "told", "thought"},
+        event_nouns=frozenset(lx["event_nouns"]),
+        name_nouns=frozenset(lx["name_document_nouns"]),
+        citation=tuple(lx["citation_markers"]),
+        before_today=frozenset(lx["mention_before_today"]),
+        analogy=re.compile(_phrases(lx["analogy_openers"]), re.I),
+        status=re.compile(r"(?:^|[,;:(]\s{0,3})" + _phrases(lx["status_openers"]) + r"\s{1,3}$", re.I),
+        purpose=re.compile(_phrases(lx["year_purpose_prepositions"]) + r"\s{1,3}$", re.I),
+        clause_breaks=tuple(lx["clause_breaks"]),
+        birth=re.compile(r"\(\s{0,2}(?:" + "|".join(re.escape(w) for w in lx["birth_words"]) + r")?\s{0,2}$", re.I),
+    )
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
+def is_citation(sentence: str) -> bool:
+    """True for a source line: a URL, "available at", "personal communication", a copyright line."""
+    low = sentence.lower()
+    return "http" in low or "www." in low or any(m in low for m in _cues().citation)
+
+
+def is_headline(sentence: str, start: int, end: int) -> bool:
+    """True for a title or dateline: no closing punctuation and mostly capitalised words (or no words
+    beside the date and a place)."""
+    if _END_PUNCT.search(sentence):
+        return False
+    rest = sentence[:start] + " " + sentence[end:]
+    if verb_evidence(rest) is not None:
+        return False  # a sentence cut short by a line break: "On 30 August, Zenda and Strelsau signed the"
+    words = [w for w in _WORD.findall(rest) if len(w) > 3]
+    if not words:
+        return True
+    capital = sum(1 for w in words if w[0].isupper())
+    return capital / len(words) >= 0.6
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause holding the date: the sentence cut at semicolons and a few subordinators."""
+    low = sentence.lower()
+    a, b = 0, len(sentence)
+    for brk in _cues().clause_breaks:
+        i = low.rfind(brk, 0, start)
+        if i >= 0 and i + 1 > a:
+            a = i + 1
+        j = low.find(brk, end)
+        if j >= 0 and j < b:
+            b = j
+    return a, b
+
+
+def month_named(text: str) -> bool:
+    """True when `text` names a month ("4 April", "in December"), not only a relative day."""
+    lx = lexicon("dates")
+    return any(w.rstrip(".") in lx["months"] or w.rstrip(".") in lx["month_abbreviations"] for w in _words(text))
+
+
+def _is_past(word: str, cues: _Cues) -> bool:
+    if word in cues.irregular_past:
+        return True
+    return len(word) >= 5 and word.endswith("ed") and word not in cues.not_past
+
+
+def _lower_words(clause: str, capitals: bool) -> list[str]:
+    """The words of `clause`, lower-cased; without the capitalised ones after the first (names:
+    "United States", "the Security Council") unless `capitals`."""
+    found = _WORD.findall(clause)
+    # a name stays as a placeholder: "the Council approved" is a verb after a name, not after "the"
+    return [w.lower().replace("\u2019", "'") if capitals or i == 0 or not w[0].isupper() else "#"
+            for i, w in enumerate(found)]
+
+
+def verb_evidence(clause: str, *, finite_only: bool = False, headline: bool = False) -> str | None:
+    """``event-verb`` (a past verb or a verb of an occasion), ``future-verb``, or None. `finite_only`:
+    participles that open a citation ("dated", "reported by") do not count unless an auxiliary stands
+    in the clause (footnotes are mostly citations). Capitalised words are names, not verbs, except
+    in a `headline`."""
+    cues = _cues()
+    words = _lower_words(clause, headline)
+    has_aux = any(w in cues.auxiliaries for w in words)
+    if cues.future.search(clause) and any(w in cues.event_verbs or _is_past(w, cues) or w in cues.event_nouns
+                                          for w in words):
+        return "future-verb"
+    for i, w in enumerate(words):
+        if w in cues.stative or (i and words[i - 1] in cues.determiners):
+            continue  # "the occupied valley": after a determiner, an adjective
+        if i and words[i - 1] in ("is", "are", "am") and w.endswith("ed"):
+            continue  # "the day is celebrated": what recurs, not what happened
+        if finite_only and not has_aux:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if w in cues.participle_only or (w.endswith("ed") and nxt in ("by", "from", "to", "in", "at")):
+                continue
+        if _is_past(w, cues) or w in cues.event_verbs:
+            return "event-verb"
+    return None
+
+
+_INFINITIVE = re.compile(r"(?<![\w-])to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|be|date)\b)[a-z]{3,}\b")
+
+
+def tense(clause: str, date_at: int | None = None) -> str | None:
+    """``future`` or ``past`` for the clause, or None when it gives neither: a modal or an infinitive
+    before the date (at `date_at` in `clause`) looks ahead of the verb that governs it ("urged them
+    to act in October", "must be adopted before 1 July")."""
+    cues = _cues()
+    if cues.future.search(clause):
+        return "future"
+    ahead = clause if date_at is None else clause[:date_at]
+    if cues.modal.search(ahead) or _INFINITIVE.search(ahead):
+        return None
+    # a reporting verb tells when the words were said, not when what they speak of happens
+    words = [w for w in _lower_words(clause, False) if w not in cues.reporting]
+    if any(_is_past(w, cues) and w not in cues.participle_only for w in words) or \
+            any(w in ("was", "were", "had") for w in words):
+        return "past"
+    return None
+
+
+def _noun_near(sentence: str, start: int, end: int) -> bool:
+    cues = _cues()
+    before = _words(sentence[max(0, start - 60):start])[-5:]
+    after = _words(sentence[end:end + 40])[:3]
+    return any(w in cues.event_nouns for w in before + after)
+
+
+def _name_year(sentence: str, start: int, end: int) -> bool:
+    """A year that belongs to a name: "(born 1950)", "Karl Brun (1920-2004)", "the Convention on X of 1961"."""
+    cues = _cues()
+    left = sentence[:start]
+    if cues.birth.search(left):
+        before = left[:left.rfind("(")].rstrip()
+        last = _WORD.findall(before[-30:])
+        if last and last[-1][0].isupper():
+            return True
+    if re.search(r"\sof\s{1,3}$", left):
+        # the words since the last comma name a document: "the Convention against Organized Crime of"
+        segment = re.split(r"[,;:()]", left)[-1]
+        caps = [w.lower() for w in _WORD.findall(segment) if w[0].isupper()]
+        if any(w in cues.name_nouns for w in caps) and verb_evidence(segment) is None:
+            return True
+    return False
+
+
+def _parenthetical(sentence: str, start: int, end: int) -> str | None:
+    """The rest of the parenthesis the date stands in ("(33,000 in 2006)", "(12 August)"), or None."""
+    i = sentence.rfind("(", 0, start)
+    if i < 0 or ")" in sentence[i:start]:
+        return None
+    j = sentence.find(")", end)
+    if j < 0 or "(" in sentence[end:j]:
+        return None
+    return sentence[i + 1:start] + " " + sentence[end:j]
+
+
+def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: bool = False,
+          others: tuple[DateMatch, ...] = (), in_quote: bool = False) -> Verdict:
+    """Is the date at `sentence[start:end]` an event? `others`: the other dates of the sentence
+    (a year beside a fuller date of the same year is not one on its own)."""
+    cues = _cues()
+    if is_citation(sentence):
+        return Verdict(False, reason="citation")
+    if _SYMBOL_AFTER.match(sentence, end) and not re.search(r"(?<![\w-])(?:on|in)\s{1,3}$", sentence[:start]):
+        # "letters dated 20 March 2030 (S/2030/252)": a document's date; "issued on 31 May (GOV/...)" stays
+        return Verdict(False, reason="document-date")
+    if is_headline(sentence, start, end):
+        return Verdict(False, reason="headline")
+    left = sentence[:start]
+    if cues.status.search(left):
+        return Verdict(False, reason="as-of-status")
+    opener = None
+    for opener in cues.analogy.finditer(left):
+        pass
+    if opener is not None and not re.search(r"[,;:]", left[opener.end():]):
+        return Verdict(False, reason="analogy")
+    if date.relative and _POSSESSIVE.match(sentence, end):
+        return Verdict(False, reason="today's-mention")
+    if date.relative and date.text.lower().split()[-1] in ("today", "tonight"):
+        before = _words(left)[-3:]
+        if any(w in cues.before_today for w in before):
+            return Verdict(False, reason="today-as-nowadays")
+    inner = _parenthetical(sentence, start, end)
+    if inner is not None and verb_evidence(inner) is None:
+        return Verdict(False, reason="parenthetical-mention")
+    noun = _noun_near(sentence, start, end)
+    if date.precision == "year":
+        if cues.purpose.search(left):
+            return Verdict(False, reason="purpose-year")
+        nxt = _WORD.match(sentence[end:].lstrip())
+        prev = _words(left)[-1:]
+        if nxt and nxt.group()[0].islower() and prev and prev[0] in lexicon("dates")["year_cues_before_determiner"]:
+            # "its 2029 assessment" modifies a noun; "the 2014 presidential election" names an occasion
+            following = []
+            for w in _WORD.findall(sentence[end:end + 60])[:3]:
+                if not w[0].islower():
+                    break
+                following.append(w.lower())
+            if not any(w in cues.event_nouns for w in following):
+                return Verdict(False, reason="year-modifier")
+        if _name_year(sentence, start, end):
+            return Verdict(False, reason="name-year")
+        year = date.date[:4]
+        if any(o.precision in ("day", "month") and o.date[:4] == year for o in others):
+            return Verdict(False, reason="year-of-fuller-date")
+    a, b = clause_bounds(sentence, start, end)
+    evidence = verb_evidence(sentence[a:b], finite_only=in_footnote)
+    if evidence is None and in_footnote:
+        return Verdict(False, reason="citation-fragment")
+    if evidence is None and (not noun or date.relative):
+        return Verdict(False, reason="bare-mention")
+    basis = [evidence or "event-noun"]
+    if noun and evidence:
+        basis.append("event-noun")
+    if date.relative:
+        basis.append("relative-date")
+    elif date.year_stated:
+        basis.append("stated-date")
+    else:
+        basis.append("year-from-context")
+    if date.precision == "year":
+        basis.append("year-only")
+    if in_footnote:
+        basis.append("footnote")
+    if in_quote:
+        basis.append("in-quotation")
+    high = (evidence is not None and date.year_stated and not date.relative and date.precision in ("day", "month")
+            and not in_footnote and not in_quote)
+    return Verdict(True, "high" if high else "medium", tuple(basis))

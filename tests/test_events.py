@@ -1,0 +1,57 @@
+"""Events: a dated sentence is an event only when it reports a happening on that date (fixture
+cases in tests/fixtures/events/*.txt, one document each), with a confidence and a basis."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.analyses.timeline import events
+from analysis.model.document import Block, Document, Footnote
+from analysis.model.findings import CONFIDENCE
+
+from analysis_helpers import load_fixture_cases
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+CASES = [(p.name, line, text, args, exp) for p in sorted(FIXTURES.glob("*.txt"))
+         for text, args, exp, line in load_fixture_cases(p)]
+
+
+def _document(text: str, args: dict) -> Document:
+    """One passage per `--`-separated part, in a body paragraph or (footnote=1) a prose footnote."""
+    parts = [p.strip() for p in text.split(" -- ")]
+    blocks, notes = [], []
+    for i, part in enumerate(parts, 1):
+        if args.get("footnote"):
+            notes.append(Footnote(anchor=f"fx-n{i}", label=str(i), text=part, kind="note"))
+        else:
+            blocks.append(Block(anchor=f"fx-p{i}", kind="paragraph", text=part))
+    title = args.get("title", "").replace("_", " ") or None
+    return Document(id="fx", path="fx.txt", genre="plaintext", date=args.get("reference"), title=title,
+                    symbol="PR/1234" if title else None, blocks=tuple(blocks), footnotes=tuple(notes))
+
+
+def test_fixture_files_have_positives_and_negatives():
+    names = {c[0] for c in CASES}
+    assert names >= {"positives.txt", "citations.txt", "mentions.txt", "resolution.txt"}
+    assert sum(1 for c in CASES if not c[4]) >= 20 and sum(1 for c in CASES if c[4]) >= 15
+
+
+@pytest.mark.parametrize("name,line,text,args,expected", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
+def test_fixture(name, line, text, args, expected):
+    found = events(_document(text, args))
+    shown = [(e.date, e.confidence, e.basis, e.text[:60]) for e in found]
+    assert len(found) == len(expected), f"{name}:{line}: expected {len(expected)} events, got {shown}"
+    for e, want in zip(found, expected):
+        for key, value in want.items():
+            if key == "text_has":
+                assert value.lower() in e.text.lower(), f"{name}:{line}: {value!r} not in {e.text!r}"
+            else:
+                assert getattr(e, key) == value, f"{name}:{line}: {key} = {getattr(e, key)!r}, want {value!r} in {shown}"
+
+
+def test_every_event_says_how_sure_and_why():
+    for name, line, text, args, _ in CASES:
+        for e in events(_document(text, args)):
+            assert e.confidence in CONFIDENCE and e.basis, f"{name}:{line}: {e}"
+            assert e.confidence != "high" or "stated-date" in e.basis
