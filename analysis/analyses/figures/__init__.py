@@ -1,0 +1,143 @@
+"""Running text -> figures: numbers with their unit, bounds and ranges, what they measure and of whom.
+
+`find_figures(text)` reads one passage and returns `FigureMatch` records: cardinals in
+digits ("1,563,741", "1.563.741", "2.5") and words ("twenty-five", "three hundred"),
+percentages, ranges ("30-35 per cent", "between 20 and 30"), bounds ("more than",
+"up to", "<"), approximations ("about", "an estimated"), fractions ("one-third",
+"half of"), "N of M", money (symbols, codes, names, scale words, lakh/crore),
+physical units, durations and counted nouns ("27 elected members").
+What is not a figure stays out: footnote markers, phone numbers, postcodes,
+document symbols, reference numbers ("Article 12", "the 1540 Committee"), years and
+days in dates, times, ordinals, model names ("M-16", "G20"), anaphoric small
+numbers ("the three envoys") and "one" as a pronoun.
+
+`figures(doc)` runs it over a document's passages and returns model `Figure`s.
+Field conventions are those of the findings export (../shared/eval/README.md):
+percentages 0-100, scale words multiplied in, physical units as written.
+Knowledge lives in lexicons/numbers.json, units.json, figures.json and
+measures.json. Patterns are bounded (no nested unbounded repetition) and the
+scan is left to right over number atoms, so any input is read in linear time; numbers
+in digits are looked for only near digits, and not in runs of 1,000 characters without
+a letter (dates.prose_layer).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model.document import Document
+from ...model.findings import Figure
+from ...memo import TextMemo
+from ..dates import apply_mask, prose_layer, sentence_span
+from .builder import Draft, FigureBuilder, merge_bounds
+from .lexicon import figure_lexicon
+from .measure import clause_span, find_measure, find_role, find_subject
+from .numbers import number_atoms
+
+__all__ = ["FigureMatch", "find_figures", "figures"]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMatch:
+    """One figure found in a text; offsets index that text."""
+
+    start: int
+    end: int
+    text: str
+    """The words of the figure as written (``between 30-35 per cent``)."""
+    value: float | None
+    """The number; None for a range."""
+    low: float | None
+    high: float | None
+    of: float | None
+    """The whole in "seven of nine" (value 7, of 9)."""
+    unit: str
+    """percent, currency, count, fraction, length, mass, area, duration or other."""
+    unit_name: str | None
+    """ISO currency code, unit symbol (km, tonne, ha), duration word (months), or None."""
+    approximate: bool
+    bound: str | None
+    """``min`` ("more than"), ``max`` ("up to") or None."""
+    measure: str | None
+    """What is measured: a cue-lexicon label (turnout, budget, gdp) or the counted noun's lemma."""
+    subject: str | None
+    """The region, agency or person the figure is about, where the clause names one."""
+    role: str | None
+    """``threshold`` when the sentence presents the figure as a target or a level called a success."""
+
+
+
+# ================================================================== public
+def find_figures(text: str) -> list[FigureMatch]:
+    """Every figure in `text`, in order, with offsets into `text`."""
+    return list(_find_memo(text))
+
+
+def _find_figures(text: str) -> list[FigureMatch]:
+    lx = figure_lexicon()
+    masked, spans, scope = prose_layer(text)
+    masked = apply_mask(masked, spans)
+    atoms = number_atoms(lx, masked, scope.prose, scope.digits)
+    b = FigureBuilder(lx, text, masked, atoms)
+    figs: list[Draft] = []
+    i, pos = 0, -1
+    while i < len(atoms):
+        if atoms[i].start < pos:
+            i += 1
+            continue
+        f, nxt = b.build(i)
+        if f is not None and f.start < pos:
+            f = None  # its prefix (the "£" of "0£0") is the previous figure's suffix: one reading only
+        if f is not None:
+            figs.append(f)
+            pos = f.end
+            # skip every atom the figure took
+            while nxt < len(atoms) and atoms[nxt].start < f.end:
+                nxt += 1
+        i = max(nxt, i + 1)
+    figs = merge_bounds(lx, masked, figs)
+    for f in figs:
+        # a bare whole number ("more than 61,000", "between 20 and 30") counts something unnamed
+        if f.unit == "other" and f.unit_name is None and all(
+                v is None or float(v).is_integer() for v in (f.value, f.low, f.high)):
+            f.unit = "count"
+    out = []
+    for k, f in enumerate(figs):
+        cs, ce = clause_span(text, f.start, f.end)
+        next_start = figs[k + 1].start if k + 1 < len(figs) else None
+        measure, cue_end = find_measure(lx, text, cs, ce, f)
+        subject = find_subject(text, cs, ce, f, cue_end)
+        value = f.value
+        if value is not None and f.unit == "fraction":
+            value = round(value, 4)
+        out.append(FigureMatch(
+            start=f.start, end=f.end, text=text[f.start:f.end], value=_clean(value), low=_clean(f.low),
+            high=_clean(f.high), of=_clean(f.of), unit=f.unit, unit_name=f.unit_name,
+            approximate=f.approximate, bound=f.bound, measure=measure, subject=subject,
+            role=find_role(lx, text, cs, ce, f, next_start)))
+    return out
+
+
+_find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
+"""A recurring passage (the unchanged paragraphs of another revision of a page) is read once."""
+
+
+def _clean(v: float | None) -> float | None:
+    if v is None:
+        return None
+    r = round(v, 6)
+    return float(int(r)) if r == int(r) and abs(r) < 1e18 else r
+
+
+def figures(doc: Document) -> tuple[Figure, ...]:
+    """Every figure in the document's passages (doc.passages()), ids ``<doc id>-f<n>`` in reading order."""
+    out: list[Figure] = []
+    for p in doc.passages():
+        for m in find_figures(p.text):
+            s0, s1 = sentence_span(p.text, m.start)
+            subject = m.subject or getattr(p, "context", None)
+            out.append(Figure(
+                id=f"{doc.id}-f{len(out) + 1}", doc=doc.id, anchor=p.anchor, text=m.text, value=m.value,
+                low=m.low, high=m.high, of=m.of, unit=m.unit, unit_name=m.unit_name, measure=m.measure,
+                subject=subject, approximate=m.approximate, bound=m.bound, start=m.start, end=m.end,
+                sentence=p.text[s0:s1], role=m.role))
+    return tuple(out)
