@@ -22,6 +22,7 @@ a letter (dates.prose_layer).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...model.document import Document
@@ -63,6 +64,12 @@ class FigureMatch:
     """The region, agency or person the figure is about, where the clause names one."""
     role: str | None
     """``threshold`` when the sentence presents the figure as a target or a level called a success."""
+    confidence: str = "low"
+    """``high`` when the measure comes from the figure's own words (the noun it counts, the noun it
+    is of, the subject that states it), ``medium`` from a cue nearby, ``low`` with no measure or
+    an implausible value."""
+    basis: tuple[str, ...] = ()
+    """The rules that gave the measure (``counted-noun``, ``of-complement``, ...), then ``implausible``."""
 
 
 
@@ -100,25 +107,93 @@ def _find_figures(text: str) -> list[FigureMatch]:
         if f.unit == "other" and f.unit_name is None and all(
                 v is None or float(v).is_integer() for v in (f.value, f.low, f.high)):
             f.unit = "count"
-    out = []
+    figs = [f for f in figs if not _furniture(text, f)]
+    out: list[FigureMatch] = []
     for k, f in enumerate(figs):
         cs, ce = clause_span(text, f.start, f.end)
         next_start = figs[k + 1].start if k + 1 < len(figs) else None
-        measure, cue_end = find_measure(lx, text, cs, ce, f)
+        measure, cue_end, rule = find_measure(lx, text, cs, ce, f)
+        if (rule is None or rule == "nearby-cue") and out:
+            inherited = _same_as_previous(text, out[-1], f)
+            if inherited:
+                measure, cue_end, rule = inherited, None, "same-as-previous"
         subject = find_subject(text, cs, ce, f, cue_end)
         value = f.value
         if value is not None and f.unit == "fraction":
             value = round(value, 4)
+        basis = (rule,) if rule else ()
+        confidence = "high" if rule in _OWN_WORDS else "medium" if rule else "low"
+        if _implausible(text, cs, ce, f, measure):
+            basis, confidence = basis + ("implausible",), "low"
         out.append(FigureMatch(
             start=f.start, end=f.end, text=text[f.start:f.end], value=_clean(value), low=_clean(f.low),
             high=_clean(f.high), of=_clean(f.of), unit=f.unit, unit_name=f.unit_name,
             approximate=f.approximate, bound=f.bound, measure=measure, subject=subject,
-            role=find_role(lx, text, cs, ce, f, next_start)))
+            role=find_role(lx, text, cs, ce, f, next_start), confidence=confidence, basis=basis))
     return out
 
 
 _find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
 """A recurring passage (the unchanged paragraphs of another revision of a page) is read once."""
+
+
+_OWN_WORDS = frozenset(("counted-noun", "counted-noun+outcome", "copula-noun", "noun-of-figure", "of-complement",
+                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb"))
+"""Rules that read the measure from the figure's own words: high confidence."""
+
+_PEOPLE_MEASURES = re.compile(r"^(?:casualties|deaths|displacement|population|turnout|executions)$|^(?:displaced|injured|"
+                              r"arrested|detained|abducted|missing|evacuated|deported|expelled|killed) ")
+_PHYSICAL = ("length", "mass", "area", "currency")
+_GROWTH = re.compile(r"\b(?:increase[sd]?|rise|rose|risen|grow|grew|grown|growth|higher|more|up|jump(?:ed)?|surge[ds]?|"
+                     r"soar(?:ed)?|climb(?:ed)?|doubl\w*|tripl\w*|times|gain(?:ed)?|inflation|over)\b", re.I)
+
+
+def _implausible(text: str, cs: int, ce: int, f: Draft, measure: str | None) -> bool:
+    """A value that cannot be what its measure says: a share above 100 per cent that is not a
+    change, a count of people given in square metres or dollars. Reported, never compared."""
+    if f.unit == "percent":
+        top = max(v for v in (f.value, f.low, f.high, 0.0) if v is not None)
+        if top > 100 and not _GROWTH.search(text[cs:ce]):
+            return True
+    return bool(measure and f.unit in _PHYSICAL and _PEOPLE_MEASURES.search(measure))
+
+
+_FURNITURE_LINE = re.compile(r"[\s\d/\-\u2013.,()%]*(?:\([A-Z]\))?[\s\d/\-\u2013.,()]*")
+_SLASH = re.compile(r"\d{1,3}/\d{1,3}")
+_CODE_RANGE = re.compile(r"(\d{1,3})[-\u2013](\d{4,})")
+
+
+def _furniture(text: str, f: Draft) -> bool:
+    """Page numbers ("2/16") and document job numbers ("25-13088 (E)") that PDF conversion leaves
+    on a line of their own; a title-case headline's leading number ("11 Cats Who Are ...")."""
+    s = text.rfind("\n", 0, f.start) + 1
+    e = text.find("\n", f.end)
+    line = text[s:e if e >= 0 else len(text)]
+    if f.unit in ("fraction", "count", "other") and _FURNITURE_LINE.fullmatch(line) and "/" in line + text[f.start:f.end] \
+            or f.unit in ("count", "other") and f.value is None and _CODE_RANGE.fullmatch(text[f.start:f.end]):
+        return True
+    if f.unit == "fraction" and _SLASH.fullmatch(text[f.start:f.end]) and not text[sentence_span(text, f.start)[0]:f.start].strip():
+        return True                      # "3/5 remains unaccounted for.": a page number joined to the next page
+    if f.unit == "count" and f.count_measure and f.count_measure[:1].isupper():
+        after = re.match(r"\s{1,3}([A-Z][a-z]+)\s{1,3}([A-Z][a-z]+)", text[f.end:f.end + 40])
+        if after and after.group(1).lower() in _lex_function_words():
+            return True
+    return False
+
+
+def _lex_function_words() -> frozenset:
+    return frozenset(figure_lexicon().function_words)
+
+
+def _same_as_previous(text: str, prev: FigureMatch, f: Draft) -> str | None:
+    """A figure in a list after one whose measure came from its own words takes that measure:
+    "vacancy rates were 12 per cent for field staff, 3 per cent for volunteers"."""
+    if not prev.measure or not set(prev.basis) & (_OWN_WORDS | {"same-as-previous"}) or prev.unit != f.unit or prev.unit_name != f.unit_name:
+        return None
+    gap = text[prev.end:f.start]
+    if len(gap) > 100 or re.search(r"[.;:!?]", gap) or f.count_measure:
+        return None
+    return prev.measure
 
 
 def _clean(v: float | None) -> float | None:
@@ -139,5 +214,5 @@ def figures(doc: Document) -> tuple[Figure, ...]:
                 id=f"{doc.id}-f{len(out) + 1}", doc=doc.id, anchor=p.anchor, text=m.text, value=m.value,
                 low=m.low, high=m.high, of=m.of, unit=m.unit, unit_name=m.unit_name, measure=m.measure,
                 subject=subject, approximate=m.approximate, bound=m.bound, start=m.start, end=m.end,
-                sentence=p.text[s0:s1], role=m.role))
+                sentence=p.text[s0:s1], role=m.role, confidence=m.confidence, basis=m.basis))
     return tuple(out)

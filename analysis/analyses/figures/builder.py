@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FigureLexicon, is_plural, lemma
+from .lexicon import FigureLexicon, is_plural, lemma, measure_name
 from .numbers import COUNT_TOKEN, Atom, word_value
 
 
@@ -25,6 +25,8 @@ class Draft:
     approximate: bool = False
     bound: str | None = None
     count_measure: str | None = None
+    count_basis: str = "counted-noun"
+    """How count_measure was read: the noun after the number, or the noun before a copula."""
     num_end: int = 0
     cue: bool = False
 
@@ -223,7 +225,7 @@ class FigureBuilder:
                 # "police officers", "injured civilians": the next plural noun is the head
                 nx = COUNT_TOKEN.match(t, m.end(), min(len(t), m.end() + 44))
                 nw = nx.group(1) if nx else ""
-                if not (nw and nw[0].islower() and self._plural(nw) and nw not in lx.function_words):
+                if not (nw and nw[0].islower() and (self._plural(nw) or nw in lx.irregular) and nw not in lx.function_words):
                     return self._measure_name(mods, lx.irregular.get(low, low)), m.end()
             if low in lx.function_words or low in lx.count_stop:
                 return cap_head
@@ -242,10 +244,7 @@ class FigureBuilder:
         return lemma(self.lx, w)
 
     def _measure_name(self, mods: list[str], lemma: str) -> str:
-        if mods and mods[-1] and mods[-1] not in self.lx.adjective_stop and not re.search(
-                r"(?:al|ic|ive|ous|ful|ed|ent|ant|ian|ish|less|able|ible|ary|ern|-\w+)$", mods[-1]):
-            return mods[-1] + " " + lemma
-        return lemma
+        return measure_name(self.lx, mods, lemma)
 
     # ------------------------------------------------------------ one figure
     def build(self, i: int) -> tuple[Draft | None, int]:
@@ -536,6 +535,7 @@ class FigureBuilder:
                 # "the population was 1,234,567": the noun before the verb is what is counted
                 f.unit = "count"
                 f.count_measure = lx.copula_nouns[" ".join(cm.group("noun").lower().split())]
+                f.count_basis = "copula-noun"
             if a.kind == "fraction" and f.unit == "count":
                 f.unit, f.count_measure = "fraction", None
         if a.one and not of_ and not range_ and f.unit in ("count", "other"):

@@ -227,6 +227,8 @@ class FigureLexicon:
             r"(?P<noun>" + phrases_re(self.copula_nouns) + r")(?:\s{1,3}[\w'-]{1,30}){0,3}?\s{1,3}"
             + phrases_re(fg["copula_verbs"]) + r"\s{1,3}$", re.I)
         self.irregular = fg["irregular_plurals"]
+        self.men_singulars = frozenset(fg["singular_words_ending_men"])
+        self.outcome: dict[str, str] = {k: v for k, v in ms["outcome_verbs"].items() if "{noun}" in v or v == "deaths"}
         self.singular_ok = set(fg["count_words_singular_ok"])
         self.function_words = set(fg["function_words"])
         self.adjective_stop = set(fg["adjective_stop"])
@@ -254,6 +256,8 @@ def figure_lexicon() -> FigureLexicon:
 def is_plural(lx: FigureLexicon, w: str) -> bool:
     """A plural noun by its ending ("centres", "cross-border transits"), not a count stop word."""
     base = w.rsplit("-", 1)[-1]
+    if len(base) > 4 and base.endswith("men") and base not in lx.men_singulars:
+        return True                      # "fishermen", "gunmen"
     return (len(base) >= 3 and base.endswith("s") and not base.endswith(("ss", "us", "is", "'s", "\u2019s"))
             and base not in lx.count_stop)
 
@@ -263,8 +267,21 @@ def lemma(lx: FigureLexicon, w: str) -> str:
     head = w.rsplit("-", 1)[-1]
     if head in lx.irregular:
         return lx.irregular[head]
+    if len(head) > 4 and head.endswith("men") and head not in lx.men_singulars:
+        return head[:-3] + "man"
     if head.endswith("ies") and len(head) > 4:
         return head[:-3] + "y"
     if head.endswith(("sses", "ches", "shes", "xes", "zzes")):
         return head[:-2]
     return head[:-1]
+
+
+def measure_name(lx: FigureLexicon, mods: list[str], lemma: str) -> str:
+    """A counted noun's name with its last modifier when that is a noun ("polling centre"),
+    not an adjective ("new", "national", "armed")."""
+    if mods and mods[-1] in lx.outcome:
+        return lx.outcome[mods[-1]].replace("{noun}", lemma)     # "300 displaced people"
+    if mods and mods[-1] and mods[-1] not in lx.adjective_stop and not re.search(
+            r"(?:al|ic|ive|ous|ful|ed|ent|ant|ian|ish|less|able|ible|ary|ern|-\w+)$", mods[-1]):
+        return mods[-1] + " " + lemma
+    return lemma

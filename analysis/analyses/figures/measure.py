@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from ..dates import lexicon, sentence_span
 from .builder import Draft
-from .lexicon import FigureLexicon, is_plural, lemma
+from .lexicon import FigureLexicon
+from .noun_phrases import (PRONOUN, counted_noun_label, modified_noun, noun_of_figure, of_complement,
+                           participle_before, subject_of_verb)
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas|although|though)\s|\s(?:--|\u2013|\u2014)\s")
@@ -77,32 +79,61 @@ def _month(w: str) -> bool:
     return w.lower().rstrip(".") in lx["months"]
 
 
-def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tuple[str | None, int | None]:
-    """The measure label and where its cue ends (for the subject search)."""
+def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tuple[str | None, int | None, str | None]:
+    """(measure label, where its cue ends (for the subject search), the rule that gave it).
+
+    The figure's own words first: the counted noun (and the verb of what happened to it), the
+    noun the figure is the size of, the noun it is a share of, the noun it modifies, the
+    subject of the verb that states it; only then the nearest measure cue in the clause."""
     if f.count_measure:
-        return f.count_measure, None
+        if f.count_basis != "counted-noun" or f.count_measure[:1].isupper():
+            return f.count_measure, None, f.count_basis
+        label, outcome = counted_noun_label(lx, text, f.end, ce, f.count_measure)
+        return label, None, "counted-noun+outcome" if outcome else "counted-noun"
+    label = noun_of_figure(lx, text, cs, f.start)
+    if label:
+        return label, None, "noun-of-figure"
+    oc = of_complement(lx, text, f.end, ce, f.unit == "currency")
+    if oc is not None and oc[0] != PRONOUN:
+        return oc[0], oc[1], "of-complement"
     tail = text[f.end:ce]
     chunk_m = re.match(r"[^,.;:()\u201c\u201d\"]{0,90}", tail)
     chunk = chunk_m.group() if chunk_m else ""
-    if re.match(r"\s{0,3}of\s", chunk, re.I):
+    if oc is not None and re.match(r"\s{0,3}of\s", chunk, re.I):
         for label, _, e in _measure_cues(lx, chunk, 0, len(chunk)):
-            return label, f.end + e
-        if f.unit in ("mass", "length", "area", "other", "count"):
-            hm = re.match(r"\s{0,3}of\s{1,3}(?:the\s{1,3})?(?:[a-z][\w-]*\s{1,3}){0,2}?([a-z][\w-]*)(?![\w-])", chunk)
-            if hm:
-                w = hm.group(1).lower()
-                if w not in lx.function_words:
-                    return (lemma(lx, w) if is_plural(lx, w) else w), None
+            return label, f.end + e, "of-phrase-cue"     # "per cent of those who cast ballots"
+    if oc is None and f.unit not in ("count", "fraction"):
+        label = modified_noun(lx, text, f.start, f.end, ce, f.unit == "currency")
+        if label:
+            return label, None, "modified-noun"
+    label = participle_before(lx, text, cs, f.start)
+    if label:
+        return label, None, "participle-before"
+    label = subject_of_verb(lx, text, cs, f.start)
+    if label:
+        return label, None, "subject-of-verb"
     best, best_d, best_end = None, None, None
     for label, ms, me in _measure_cues(lx, text, max(cs, f.start - 120), min(ce, f.end + 120)):
         if ms >= f.start and me <= f.end:
+            continue
+        if _in_name(text, cs, ms, me):
             continue
         d = f.start - me if me <= f.start else ms - f.end
         if d > 80:
             continue
         if best_d is None or d < best_d:
             best, best_d, best_end = label, d, me
-    return best, best_end
+    return best, best_end, "nearby-cue" if best else None
+
+
+def _in_name(text: str, cs: int, ms: int, me: int) -> bool:
+    """A cue word written as part of a capitalised name ("the Congressional Budget Office"):
+    title case away from the start of its clause; acronyms ("GDP") are cues."""
+    words = text[ms:me].split()
+    if not any(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    before = text[cs:ms].strip(" \t\n\"'\u201c\u2018(")
+    return bool(before)
 
 
 _WORDS = re.compile(r"[A-Za-z][\w-]*")
