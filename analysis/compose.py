@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
 from .analyses.across import Across
+from .analyses.compare import comparable
 from .charts import figures as fig_chart
 from .charts import matrix as matrix_chart
 from .charts import network as network_chart
@@ -671,7 +672,7 @@ def _figure_row(b: _Builder, x: Figure) -> Row:
 def _panels(b: _Builder) -> list[fig_chart.Panel]:
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for x in b.findings.figures:
-        if x.measure and (x.value is not None or (x.low is not None and x.high is not None)):
+        if comparable(x) and (x.value is not None or (x.low is not None and x.high is not None)):
             groups[(_measure_key(x.measure), x.unit)].append(x)
     ranked = sorted(groups.items(), key=lambda kv: (not any(x.role == "threshold" for x in kv[1]),
                                                     not any(x.low is not None for x in kv[1]),

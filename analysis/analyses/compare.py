@@ -5,7 +5,8 @@ turnout would be a success"). Every other figure with the same measure and unit
 (and the same currency or physical unit) anywhere in the corpus is set against it: ``cleared`` when it lies entirely at or
 above the level, ``fell short`` when entirely below, ``straddles`` when its range
 spans it. Figures of one measure and unit from two or more documents or subjects
-are grouped as an ``across`` comparison.
+are grouped as an ``across`` comparison. A figure takes part only when its measure was
+read from its own words and its value is plausible (`comparable`).
 """
 from __future__ import annotations
 
@@ -21,9 +22,16 @@ _MAX_LISTED = 20
 _UNIT_WORDS = {"percent": "per cent", "fraction": "", "count": "", "duration": "", "other": ""}
 
 
+def comparable(f: Figure) -> bool:
+    """A figure whose measure was read from its own words (confidence high) and whose value is
+    plausible for it: only these are compared or grouped; the rest are reported as written."""
+    return f.confidence == "high" and bool(f.measure) and "implausible" not in f.basis
+
+
 def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
-    """Threshold comparisons first (in figure order), then cross-document groups; ids ``c<n>``."""
-    figures = list(figures)
+    """Threshold comparisons first (in figure order), then cross-document groups; ids ``c<n>``.
+    Only comparable figures (see `comparable`) take part."""
+    figures = [f for f in figures if comparable(f)]
     out: list[Comparison] = []
     # one threshold per measure, unit and level: the same level stated in many documents is one
     # yardstick, so comparisons grow with the figures, not with figures x documents
