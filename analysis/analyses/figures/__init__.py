@@ -116,7 +116,7 @@ def _find_figures(text: str) -> list[FigureMatch]:
         if (rule is None or rule == "nearby-cue") and out:
             inherited = _same_as_previous(text, out[-1], f)
             if inherited:
-                measure, cue_end, rule = inherited, None, "same-as-previous"
+                measure, cue_end, rule = inherited
         subject = find_subject(text, cs, ce, f, cue_end)
         value = f.value
         if value is not None and f.unit == "fraction":
@@ -172,8 +172,9 @@ def _furniture(text: str, f: Draft) -> bool:
     if f.unit in ("fraction", "count", "other") and _FURNITURE_LINE.fullmatch(line) and "/" in line + text[f.start:f.end] \
             or f.unit in ("count", "other") and f.value is None and _CODE_RANGE.fullmatch(text[f.start:f.end]):
         return True
-    if f.unit == "fraction" and _SLASH.fullmatch(text[f.start:f.end]) and not text[sentence_span(text, f.start)[0]:f.start].strip():
-        return True                      # "3/5 remains unaccounted for.": a page number joined to the next page
+    if f.unit == "fraction" and _SLASH.fullmatch(text[f.start:f.end]) and (
+            not text[sentence_span(text, f.start)[0]:f.start].strip() or not text[f.end:].split("\n", 1)[0].strip()):
+        return True                      # "3/5 remains unaccounted for.", "... of the 4/15": a page number
     if f.unit == "count" and f.count_measure and f.count_measure[:1].isupper():
         after = re.match(r"\s{1,3}([A-Z][a-z]+)\s{1,3}([A-Z][a-z]+)", text[f.end:f.end + 40])
         if after and after.group(1).lower() in _lex_function_words():
@@ -185,15 +186,24 @@ def _lex_function_words() -> frozenset:
     return frozenset(figure_lexicon().function_words)
 
 
-def _same_as_previous(text: str, prev: FigureMatch, f: Draft) -> str | None:
-    """A figure in a list after one whose measure came from its own words takes that measure:
-    "vacancy rates were 12 per cent for field staff, 3 per cent for volunteers"."""
-    if not prev.measure or not set(prev.basis) & (_OWN_WORDS | {"same-as-previous"}) or prev.unit != f.unit or prev.unit_name != f.unit_name:
+def _same_as_previous(text: str, prev: FigureMatch, f: Draft) -> tuple[str, None, str] | None:
+    """The previous figure's measure, when it came from that figure's own words, for a figure
+    in brackets right after it (a conversion, "€90,000 (US$98,000)"; a share, "1,150 seats
+    (75 per cent)") or next in a list of the same unit ("12 per cent for field staff,
+    3 per cent for volunteers"); never across a bracket that closes a list of its own."""
+    if not prev.measure or not set(prev.basis) & (_OWN_WORDS | _INHERITED) or f.count_measure:
         return None
     gap = text[prev.end:f.start]
-    if len(gap) > 100 or re.search(r"[.;:!?]", gap) or f.count_measure:
+    if re.fullmatch(r"\s{0,2}\(\s{0,2}(?:or\s{1,2}|about\s{1,2}|some\s{1,2})?", gap) and "implausible" not in prev.basis:
+        return prev.measure, None, "in-brackets"
+    if prev.unit != f.unit or prev.unit_name != f.unit_name:
         return None
-    return prev.measure
+    if len(gap) > 100 or re.search(r"[.;:!?()]", gap):
+        return None
+    return prev.measure, None, "same-as-previous"
+
+
+_INHERITED = frozenset(("same-as-previous", "in-brackets"))
 
 
 def _clean(v: float | None) -> float | None:

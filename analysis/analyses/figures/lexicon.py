@@ -234,7 +234,10 @@ class FigureLexicon:
         self.adjective_stop = set(fg["adjective_stop"])
         # ---- measures
         self.measure_of: dict[str, str] = {}
+        self.measure_units: dict[str, frozenset] = {}
+        """The unit classes a measure label can have when only a cue near the figure names it."""
         for cue in ms["cues"]:
+            self.measure_units[cue["measure"]] = frozenset(cue.get("units", ()))
             for w in cue["words"]:
                 self.measure_of[" ".join(w.lower().split())] = cue["measure"]
         self.measure_n = max(len(k.split()) for k in self.measure_of)

@@ -116,7 +116,7 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
     for label, ms, me in _measure_cues(lx, text, max(cs, f.start - 120), min(ce, f.end + 120)):
         if ms >= f.start and me <= f.end:
             continue
-        if _in_name(text, cs, ms, me):
+        if _in_name(text, cs, ms, me) or f.unit not in lx.measure_units.get(label, ()):
             continue
         d = f.start - me if me <= f.start else ms - f.end
         if d > 80:

@@ -82,13 +82,16 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
     """The counted noun's measure: 'inhabitant' -> population; 'people [were] displaced' ->
     displaced person (True when the verb after the noun gave it)."""
     w = _words()
+    br = re.match(r"\s{0,2}\([^()]{0,80}\)", text[end:min(ce, end + 90)])
+    if br:
+        end += br.end()                  # "Eleven villagers (six men and five boys) were killed"
     toks = _tokens(text, end, min(ce, end + 80))
     for k, (tok, _, _) in enumerate(toks[:7]):
         low = tok.lower()
         if low in w.outcome:
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else "."
-            if k == 0 and low not in w.intransitive and nxt[0].isalnum() and nxt not in w.preps:
-                break                    # "two gunmen killed a guard": the noun did it, it was not done to it
+            if nxt in w.dets or nxt[0].isalnum() and nxt not in w.preps and nxt not in lx.function_words:
+                break                    # "two gunmen killed a guard", "are missing limbs": an object follows
             return w.outcome[low].replace("{noun}", noun), True
         if low not in w.outcome_aux:
             break
@@ -139,10 +142,10 @@ def noun_of_figure(lx: FigureLexicon, text: str, cs: int, start: int) -> str | N
         return None
     w = _words()
     mod, head = m.group(1), m.group(2)
-    words = [x for x in (mod, head) if x]
-    label = _cue_label(lx, words)
+    label = lx.measure_of.get(f"{mod} {head}".lower()) if mod else None
+    label = label or lx.measure_of.get(head.lower())
     if label:
-        return label
+        return label                     # the head (or modifier and head) is a cue: "a turnout of"
     if head.lower() in w.quantity or head.lower() in w.dets or not head[0].islower():
         return None
     if re.search(r"\d\s{0,2}$", win[:m.start(2)]) or head.lower() in lx.unit_of or head in lx.unit_of \
@@ -191,6 +194,10 @@ def subject_of_verb(lx: FigureLexicon, text: str, cs: int, start: int) -> str | 
     phrase before a verb that states the figure, its prepositional phrases set aside."""
     w = _words()
     toks = _tokens(text, max(cs, start - 220), start)
+    for tok in _tokens(text, start, min(len(text), start + 30)):
+        if tok[0].lower() not in w.verbs and tok[0].lower() not in w.particles:
+            break
+        toks.append(tok)                 # the verb written inside the figure: "totalled $4.1 billion"
     k = len(toks) - 1
     n = 0
     while k >= 0 and n < 2 and toks[k][0].lower() in w.particles:
