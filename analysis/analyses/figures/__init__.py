@@ -138,7 +138,7 @@ _find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
 
 
 _OWN_WORDS = frozenset(("counted-noun", "counted-noun+outcome", "copula-noun", "noun-of-figure", "of-complement",
-                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb"))
+                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb"))
 """Rules that read the measure from the figure's own words: high confidence."""
 
 _PEOPLE_MEASURES = re.compile(r"^(?:casualties|deaths|displacement|population|turnout|executions)$|^(?:displaced|injured|"
@@ -203,7 +203,7 @@ def _same_as_previous(text: str, prev: FigureMatch, f: Draft) -> tuple[str, None
     return prev.measure, None, "same-as-previous"
 
 
-_INHERITED = frozenset(("same-as-previous", "in-brackets"))
+_INHERITED = frozenset(("same-as-previous", "in-brackets", "list-head"))
 
 
 def _clean(v: float | None) -> float | None:

@@ -12,6 +12,9 @@ from .lexicon import FigureLexicon, is_plural, lemma, measure_name
 from .numbers import COUNT_TOKEN, Atom, word_value
 
 
+_MORE = re.compile(r"\s{1,2}(?:more|further|additional|extra|another)(?=\s)", re.I)
+
+
 @dataclass(slots=True)
 class Draft:
     start: int
@@ -168,7 +171,11 @@ class FigureBuilder:
             return UnitReading("other", "years of age", m.end())
         m = lx.unit_after.match(t, pos)
         if not m:
-            return None
+            mm = _MORE.match(t, pos)     # "two more years": a duration still to come
+            m = lx.unit_after.match(t, mm.end()) if mm else None
+            if not m or (lx.unit_of.get(" ".join(m.group("u").split()).lower()) or ("",))[0] != "duration" \
+                    or not m.group("sp"):
+                return None
         form = " ".join(m.group("u").split())
         sp = m.group("sp")
         cls, name = lx.unit_of.get(form.lower()) or lx.unit_of.get(form) or (None, None)
@@ -536,7 +543,7 @@ class FigureBuilder:
                 f.unit = "count"
                 f.count_measure = lx.copula_nouns[" ".join(cm.group("noun").lower().split())]
                 f.count_basis = "copula-noun"
-            if a.kind == "fraction" and f.unit == "count":
+            if a.kind == "fraction" and f.unit == "count" and (f.value is None or f.value < 1):
                 f.unit, f.count_measure = "fraction", None
         if a.one and not of_ and not range_ and f.unit in ("count", "other"):
             return None

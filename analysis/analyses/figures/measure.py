@@ -12,7 +12,7 @@ from ..dates import lexicon, sentence_span
 from .builder import Draft
 from .lexicon import FigureLexicon
 from .noun_phrases import (PRONOUN, counted_noun_label, modified_noun, noun_of_figure, of_complement,
-                           participle_before, subject_of_verb)
+                           participle_before, subject_of_verb, money_verb, list_head)
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas|although|though)\s|\s(?:--|\u2013|\u2014)\s")
@@ -106,6 +106,10 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
         label = modified_noun(lx, text, f.start, f.end, ce, f.unit == "currency")
         if label:
             return label, None, "modified-noun"
+    if f.unit == "currency":
+        label = money_verb(lx, text, cs, f.start)
+        if label:
+            return label, None, "money-verb"
     label = participle_before(lx, text, cs, f.start)
     if label:
         return label, None, "participle-before"
@@ -123,6 +127,10 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
             continue
         if best_d is None or d < best_d:
             best, best_d, best_end = label, d, me
+    if best is None:
+        label = list_head(lx, text, cs, f.start)
+        if label:
+            return label, None, "list-head"
     return best, best_end, "nearby-cue" if best else None
 
 

@@ -39,6 +39,7 @@ class _Words:
     mod_stop: frozenset
     participles: dict
     intransitive: frozenset
+    money_verbs: dict
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,7 @@ def _words() -> _Words:
                   frozenset(ms["statement_verb_particles"]), frozenset(ms["subject_auxiliaries"]),
                   frozenset(ms["prepositions"]), frozenset(ms["determiners"]), frozenset(ms["pronouns"]),
                   frozenset(ms["modified_noun_stop"]), ms["participles_before_figure"],
-                  frozenset(ms["intransitive_outcome_verbs"]))
+                  frozenset(ms["intransitive_outcome_verbs"]), ms["money_verbs"])
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -90,7 +91,8 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
         low = tok.lower()
         if low in w.outcome:
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else "."
-            if nxt in w.dets or nxt[0].isalnum() and nxt not in w.preps and nxt not in lx.function_words:
+            if low not in w.intransitive and (nxt in w.dets or nxt[0].isalnum() and nxt not in w.preps
+                                              and nxt not in lx.function_words):
                 break                    # "two gunmen killed a guard", "are missing limbs": an object follows
             return w.outcome[low].replace("{noun}", noun), True
         if low not in w.outcome_aux:
@@ -206,7 +208,7 @@ def subject_of_verb(lx: FigureLexicon, text: str, cs: int, start: int) -> str | 
         return None
     k -= 1
     n = 0
-    while k >= 0 and n < 5 and toks[k][0].lower() in w.aux:
+    while k >= 0 and n < 5 and (toks[k][0].lower() in w.aux or len(toks[k][0]) > 4 and toks[k][0].endswith("ly")):
         k, n = k - 1, n + 1
     chunk: list[tuple[str, int]] = []
     of_pp: list[str] | None = None
@@ -252,11 +254,36 @@ def subject_of_verb(lx: FigureLexicon, text: str, cs: int, start: int) -> str | 
 
 def participle_before(lx: FigureLexicon, text: str, cs: int, start: int) -> str | None:
     """'uranium enriched at 60 per cent' -> enriched uranium: a noun, a participle, then 'at'/'to'."""
-    m = re.search(r"(?<![\w-])([a-z][\w-]*)\s{1,3}([a-z]+ed)\s{1,3}(?:at|to)\s{1,3}$", text[max(cs, start - 60):start])
+    m = re.search(r"(?:(?<![\w-])([a-z][\w-]*)\s{1,3})?([a-z]+(?:ed|ing))\s{1,3}(?:at|to)\s{1,3}"
+                  r"(?:(?:a\s{1,3})?levels?\s{1,3}(?:of\s{1,3})?)?$", text[max(cs, start - 70):start])
     if not m or m.group(2) not in _words().participles:
         return None
-    noun = m.group(1)
-    if noun in lx.function_words or noun in _words().dets or noun in _words().quantity:
+    noun = m.group(1) or ""
+    template = _words().participles[m.group(2)]
+    if "{noun}" not in template:
+        return template                  # "enriching at levels of 20 per cent" -> enrichment
+    if not noun or noun in lx.function_words or noun in _words().dets or noun in _words().quantity:
         return None
     noun = lemma(lx, noun) if is_plural(lx, noun) else noun
     return _words().participles[m.group(2)].replace("{noun}", noun)
+
+
+def money_verb(lx: FigureLexicon, text: str, cs: int, start: int) -> str | None:
+    """'approved $2.3 billion' -> budget, 'owes €40 million' -> arrears: the verb right before money."""
+    m = re.search(r"(?<![\w-])([a-z]+)\s{1,3}(?:(?:still|also|already|only|just|a\s{1,3}further|an\s{1,3}additional|a\s{1,3}total\s{1,3}of)\s{1,3})?$",
+                  text[max(cs, start - 50):start])
+    return _words().money_verbs.get(m.group(1)) if m else None
+
+
+def list_head(lx: FigureLexicon, text: str, cs: int, start: int) -> str | None:
+    """'fixed quotas – 55 per cent for the north': the plural noun before the dash or colon that
+    opens a list, when the figure opens the list."""
+    if text[cs:start].strip():
+        return None
+    m = re.search(r"(?<![\w-])([a-z][\w-]*)\s{0,2}(?:[:\u2013\u2014]|--)\s{0,3}$", text[max(0, cs - 40):start])
+    if not m:
+        return None
+    noun = m.group(1)
+    if noun in lx.function_words or noun in _words().quantity and noun != "shares" or not is_plural(lx, noun):
+        return None
+    return lemma(lx, noun)
