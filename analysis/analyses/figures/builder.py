@@ -220,7 +220,7 @@ class FigureBuilder:
             if w[0].isupper():
                 if low in lx.function_words:
                     return cap_head
-                if cap_head is None and self._plural(low) and not w.isupper():
+                if self._plural(low) and not w.isupper():    # the last of a title-case run: "Four United Nations ... Resolutions"
                     lemma = w[:-1] if w[:-1].isupper() else self._lemma(low).capitalize()
                     cap_head = (lemma, m.end())
                 mods.append("")
@@ -521,8 +521,9 @@ class FigureBuilder:
                 return None
         if f.unit == "other" and not range_ and not of_ and f.unit_name is None:
             cn = self.count_noun(f.num_end)
-            if cn is not None and cn[0][:1].isupper() and a.plain_int and 1800 <= a.value <= 2099:
-                cn = None        # "the 1997 Watercourses Convention": a year in a name
+            if cn is not None and a.plain_int and 1800 <= a.value <= 2099 and (
+                    cn[0][:1].isupper() or re.search(r"[a-z]\s[A-Z][a-z]+\s{1,2}$", self.left(a.start, 40))):
+                cn = None        # "the 1997 Watercourses Convention", "the Charter 2001 provides": a year in a name
             if cn is not None:
                 f.unit, f.count_measure = "count", cn[0]
                 f.end = max(f.end, cn[1])
