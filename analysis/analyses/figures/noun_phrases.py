@@ -121,11 +121,13 @@ def of_complement(lx: FigureLexicon, text: str, end: int, ce: int, money: bool =
         low = tok.lower()
         if not tok[0].isalpha() or low in lx.function_words or low in w.preps:
             break
-        if words and len(low) > 4 and low.endswith("ed"):
-            break                        # "of gold deposited in"
+        if words and len(low) > 4 and low.endswith(("ed", "ly")):
+            break                        # "of gold deposited in", "of saffron yearly"
         words.append((tok, s, e))
-        if is_plural(lx, low):
-            break                        # the first plural noun is the head: "of voters chose"
+        nxt = toks[k + len(words)][0] if k + len(words) < len(toks) else ""
+        if is_plural(lx, low) and not (tok[0].isupper() and nxt[:1].islower() and nxt.lower() not in lx.function_words
+                                       and nxt.lower() not in w.preps):
+            break                        # the first plural noun is the head: "of voters chose" (not "United Nations budget")
     if not words:
         return None
     phrase = [t for t, _, _ in words]
