@@ -89,3 +89,11 @@ def test_a_casualty_measure_in_square_metres_is_never_grouped_with_counts():
               fig("d3-f1", "d3", value=12, unit="count", measure="deaths")]
     out = compare([area] + counts)
     assert [c.figures for c in out] == [("d2-f1", "d3-f1")]
+
+
+def test_percentage_points_are_not_compared_with_percentages():
+    change = fig("d1-f1", "d1", value=30, unit_name="percentage point")
+    level = fig("d3-f1", "d3", value=20)
+    out = compare([change, level, TH])
+    assert [c.figures for c in out if c.kind == "threshold"] == [("d3-f1", "d2-f9")]
+    assert [c for c in out if c.kind == "across"] == []

@@ -45,7 +45,7 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
             continue
         for th in thresholds:
             if th.measure != f.measure or th.unit != f.unit or (
-                    f.unit not in ("percent", "count", "fraction") and th.unit_name != f.unit_name):
+                    f.unit not in ("count", "fraction") and th.unit_name != f.unit_name):
                 continue
             verdict = _verdict(f, th)
             if verdict is None:
@@ -57,7 +57,8 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
     groups: dict[tuple[str, str, str | None], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.measure and f.role != "threshold":
-            groups[(f.measure, f.unit, f.unit_name if f.unit not in ("percent", "count", "fraction") else None)].append(f)
+            # a change in percentage points is not a level in per cent: unit_name keeps them apart
+            groups[(f.measure, f.unit, f.unit_name if f.unit not in ("count", "fraction") else None)].append(f)
     for (measure, unit, _), figs in groups.items():
         docs = {f.doc for f in figs}
         subjects = {f.subject for f in figs if f.subject}
