@@ -172,6 +172,8 @@ def _furniture(text: str, f: Draft) -> bool:
     if f.unit in ("fraction", "count", "other") and _FURNITURE_LINE.fullmatch(line) and "/" in line + text[f.start:f.end] \
             or f.unit in ("count", "other") and f.value is None and _CODE_RANGE.fullmatch(text[f.start:f.end]):
         return True
+    if re.search(r"\d\s" + _SLASH.pattern + "$", text[f.start:f.end]) and not text[f.end:].split("\n", 1)[0].strip():
+        return True                      # "more than 312 2/3": a page number glued to the passage's last number
     if f.unit == "fraction" and _SLASH.fullmatch(text[f.start:f.end]) and (
             not text[sentence_span(text, f.start)[0]:f.start].strip() or not text[f.end:].split("\n", 1)[0].strip()):
         return True                      # "3/5 remains unaccounted for.", "... of the 4/15": a page number

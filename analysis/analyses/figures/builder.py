@@ -12,6 +12,7 @@ from .lexicon import FigureLexicon, is_plural, lemma, measure_name
 from .numbers import COUNT_TOKEN, Atom, word_value
 
 
+_SUPERSCRIPT_2 = re.compile(r" 2(?=\s{1,2}(?:of|in|and|were|was|are|is)\b|[,.;)])")
 _MORE = re.compile(r"\s{1,2}(?:more|further|additional|extra|another)(?=\s)", re.I)
 
 
@@ -190,6 +191,10 @@ class FigureBuilder:
                 return None
         if cls == "duration" and lx.relative_after.match(t, m.end()):
             return UnitReading("relative", None, m.end())
+        if cls == "length" and name in ("m", "km"):
+            sq = _SUPERSCRIPT_2.match(t, m.end())
+            if sq:                       # "17.4 km 2 of land": a superscript that text conversion set apart
+                return UnitReading("area", name + "2", sq.end())
         return UnitReading(cls, name, m.end())
 
     def percent_after(self, pos: int) -> UnitReading | None:
@@ -516,6 +521,8 @@ class FigureBuilder:
             f.approximate = True
             f.end = m.end()
         # ------------------------------------------------ what is not a figure
+        if re.match(r"[,.]\d", self.text[a.end:a.end + 2]) and not re.match(r"[,.]\d", t[a.end:a.end + 2]):
+            return None          # "at least 50,000 years ago": the rest of the number was read as a date
         if f.unit in ("other", "count") and not range_ and not of_:
             if lx.ref_noun.find(self.left(a.start, 30), need_space=False) is not None:
                 return None

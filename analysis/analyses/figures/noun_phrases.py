@@ -272,7 +272,7 @@ def participle_before(lx: FigureLexicon, text: str, cs: int, start: int) -> str 
 
 def money_verb(lx: FigureLexicon, text: str, cs: int, start: int) -> str | None:
     """'approved $2.3 billion' -> budget, 'owes €40 million' -> arrears: the verb right before money."""
-    m = re.search(r"(?<![\w-])([a-z]+)\s{1,3}(?:(?:still|also|already|only|just|a\s{1,3}further|an\s{1,3}additional|a\s{1,3}total\s{1,3}of)\s{1,3})?$",
+    m = re.search(r"(?<![\w-])([a-z]+)\s{1,3}(?:(?:still|also|already|only|just|a\s{1,3}further|an\s{1,3}additional|(?:a|the)\s{1,3}(?:total|amount|sum)\s{1,3}of)\s{1,3})?$",
                   text[max(cs, start - 50):start])
     return _words().money_verbs.get(m.group(1)) if m else None
 

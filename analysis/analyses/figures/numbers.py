@@ -181,6 +181,8 @@ def number_atoms(lx: FigureLexicon, t: str, segments=None, digits=None) -> list[
                 n_val = lx.units_w.get(numw) or lx.tens_w.get(numw) or 0
             if n_val <= 0:
                 continue
+            if numw in lx.tens_w and "-" in sep and not den_w.endswith("s"):
+                continue                 # "sixty-seventh": an ordinal, not sixty sevenths
             ok = "-" in sep or den_w in lx.unambiguous_denoms or of_after or scale_after or cue_before
             if numw in ("a", "an") and den_w not in ("half",) and not (of_after or scale_after or cue_before):
                 ok = False
