@@ -158,24 +158,30 @@ def _implausible(text: str, cs: int, ce: int, f: Draft, measure: str | None) -> 
     return bool(measure and f.unit in _PHYSICAL and _PEOPLE_MEASURES.search(measure))
 
 
-_FURNITURE_LINE = re.compile(r"[\s\d/\-\u2013.,()%]*(?:\([A-Z]\))?[\s\d/\-\u2013.,()]*")
 _SLASH = re.compile(r"\d{1,3}/\d{1,3}")
 _CODE_RANGE = re.compile(r"(\d{1,3})[-\u2013](\d{4,})")
+_LANGUAGE_TAG = re.compile(r"\([A-Z]\)")
 
 
 def _furniture(text: str, f: Draft) -> bool:
     """Page numbers ("2/16") and document job numbers ("25-13088 (E)") that PDF conversion leaves
-    on a line of their own; a title-case headline's leading number ("11 Cats Who Are ...")."""
-    s = text.rfind("\n", 0, f.start) + 1
-    e = text.find("\n", f.end)
-    line = text[s:e if e >= 0 else len(text)]
-    if f.unit in ("fraction", "count", "other") and _FURNITURE_LINE.fullmatch(line) and "/" in line + text[f.start:f.end] \
+    on a line of their own, at a passage's end or opening the next page's words; a title-case
+    headline's leading number ("11 Cats Who Are ..."). Lines are read near the figure only, so a
+    long passage costs no more per figure."""
+    s = text.rfind("\n", max(0, f.start - 120), f.start)
+    e = text.find("\n", f.end, f.end + 120)
+    rest = text[f.end:e if e >= 0 else f.end + 120]
+    line_end = e >= 0 or f.end + 120 >= len(text)
+    line = text[s + 1 if s >= 0 else max(0, f.start - 120):e if e >= 0 else f.end + 120]
+    bare_line = (s >= 0 or f.start <= 120) and line_end and not any(c.isalpha() for c in _LANGUAGE_TAG.sub("", line))
+    if f.unit in ("fraction", "count", "other") and bare_line and "/" in line \
             or f.unit in ("count", "other") and f.value is None and _CODE_RANGE.fullmatch(text[f.start:f.end]):
         return True
-    if re.search(r"\d\s" + _SLASH.pattern + "$", text[f.start:f.end]) and not text[f.end:].split("\n", 1)[0].strip():
+    ends_passage = line_end and not rest.strip()
+    if ends_passage and re.search(r"\d\s" + _SLASH.pattern + "$", text[f.start:f.end]):
         return True                      # "more than 312 2/3": a page number glued to the passage's last number
     if f.unit == "fraction" and _SLASH.fullmatch(text[f.start:f.end]) and (
-            not text[sentence_span(text, f.start)[0]:f.start].strip() or not text[f.end:].split("\n", 1)[0].strip()):
+            ends_passage or not text[sentence_span(text, f.start)[0]:f.start].strip()):
         return True                      # "3/5 remains unaccounted for.", "... of the 4/15": a page number
     if f.unit == "count" and f.count_measure and f.count_measure[:1].isupper():
         after = re.match(r"\s{1,3}([A-Z][a-z]+)\s{1,3}([A-Z][a-z]+)", text[f.end:f.end + 40])
