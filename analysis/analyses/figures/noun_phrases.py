@@ -40,6 +40,7 @@ class _Words:
     participles: dict
     intransitive: frozenset
     money_verbs: dict
+    people: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,8 @@ def _words() -> _Words:
                   frozenset(ms["statement_verb_particles"]), frozenset(ms["subject_auxiliaries"]),
                   frozenset(ms["prepositions"]), frozenset(ms["determiners"]), frozenset(ms["pronouns"]),
                   frozenset(ms["modified_noun_stop"]), ms["participles_before_figure"],
-                  frozenset(ms["intransitive_outcome_verbs"]), ms["money_verbs"])
+                  frozenset(ms["intransitive_outcome_verbs"]), ms["money_verbs"],
+                  frozenset(ms["people_nouns"]))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -83,13 +85,16 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
     """The counted noun's measure: 'inhabitant' -> population; 'people [were] displaced' ->
     displaced person (True when the verb after the noun gave it)."""
     w = _words()
-    br = re.match(r"\s{0,2}\([^()]{0,80}\)", text[end:min(ce, end + 90)])
+    br = re.match(r"\s{0,2}\([^()]{0,80}\)|\s{1,2}(?:from|in|of)\s{1,2}(?:the\s{1,2})?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}(?=\s)",
+                  text[end:min(ce, end + 90)])
     if br:
-        end += br.end()                  # "Eleven villagers (six men and five boys) were killed"
+        end += br.end()                  # "Eleven villagers (six men and five boys) were killed", "people from X were"
     toks = _tokens(text, end, min(ce, end + 80))
     for k, (tok, _, _) in enumerate(toks[:7]):
         low = tok.lower()
         if low in w.outcome:
+            if w.outcome[low] == "population" and noun not in w.people:
+                break                    # "forty nationalities live on the island": not a population
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else "."
             if low not in w.intransitive and (nxt in w.dets or nxt[0].isalnum() and nxt not in w.preps
                                               and nxt not in lx.function_words):
