@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
 from .analyses.across import Across
+from .analyses.compare import comparable
 from .charts import figures as fig_chart
 from .charts import matrix as matrix_chart
 from .charts import network as network_chart
@@ -671,13 +672,14 @@ def _figure_row(b: _Builder, x: Figure) -> Row:
 def _panels(b: _Builder) -> list[fig_chart.Panel]:
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for x in b.findings.figures:
-        if x.measure and (x.value is not None or (x.low is not None and x.high is not None)):
-            groups[(_measure_key(x.measure), x.unit)].append(x)
+        if comparable(x) and (x.value is not None or (x.low is not None and x.high is not None)):
+            # one axis per unit as written: USD beside EUR, or percentage points beside per cent, misleads
+            groups[(_measure_key(x.measure), x.unit, x.unit_name if x.unit not in ("count", "fraction") else None)].append(x)
     ranked = sorted(groups.items(), key=lambda kv: (not any(x.role == "threshold" for x in kv[1]),
                                                     not any(x.low is not None for x in kv[1]),
                                                     -len(kv[1]), kv[0]))
     panels = []
-    for (_, unit), xs in ranked:
+    for (_, unit, _), xs in ranked:
         if len(panels) == CAP_PANELS:
             break
         xs.sort(key=lambda x: (b.doc_rank(x.doc), x.anchor, x.start))

@@ -8,7 +8,7 @@ context), else the reference date (the document's date). "last April", "today",
 following day" against the previous day named in the same text.
 
 This module is also the text layer shared with the figure extractor
-(figures.py): `mask_non_prose` blanks what is neither a figure nor a date (URLs,
+(figures/): `mask_non_prose` blanks what is neither a figure nor a date (URLs,
 e-mail addresses, document symbols, phone numbers, times of day) without moving
 any offset, `date_spans` tells it which digits belong to dates, and
 `sentence_span` gives the sentence around a position. Knowledge (month names, cue
