@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
     subprocess.run([sys.executable, "-m", "analysis.cli", "--help"], cwd=ROOT, env=env, capture_output=True)
-    subprocess.run([sys.executable, "-c", "import analysis.pipeline, analysis.incremental, analysis.compose, "
+    subprocess.run([sys.executable, "-c", "import analysis.pipeline, analysis.incremental, analysis.brief, "
                     "analysis.render.pdf, analysis.render.docx, analysis.analyses.corpus"], cwd=ROOT, env=env,
                    capture_output=True)
 

@@ -11,8 +11,11 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "brief"))
 import brief_corpus as fx  # noqa: E402
 
 from analysis.analyses.across import across  # noqa: E402
-from analysis.compose import (CAP_POSITIONS, anchor_label, compose, figure_value, humanise,  # noqa: E402
-                              short_title, walk_cites)
+from analysis.brief.caps import CAP_POSITIONS  # noqa: E402
+from analysis.brief import compose  # noqa: E402
+from analysis.brief.citations import anchor_label  # noqa: E402
+from analysis.brief import walk_cites  # noqa: E402
+from analysis.brief.labels import figure_value, humanise, short_title  # noqa: E402
 from analysis.model.brief import (SCHEMA_VERSION, SECTION_IDS, AuthorText, BulletList, Callout, Cite,  # noqa: E402
                                   FigureRef, Quote, Span, Table)
 from analysis.model.findings import Findings, Position  # noqa: E402
@@ -211,7 +214,7 @@ def big_brief():
 
 
 def test_corpus_scale_charts_pool_documents_beyond_the_cap(big_brief):
-    from analysis.compose import CAP_SERIES
+    from analysis.brief.caps import CAP_SERIES
 
     tables = {t.caption: t for t in big_brief.tables()}
     by_doc = tables["Statements invoking each principle, by document"]
@@ -224,7 +227,7 @@ def test_corpus_scale_charts_pool_documents_beyond_the_cap(big_brief):
 
 
 def test_corpus_scale_tables_stay_readable(big_brief):
-    from analysis.compose import CAP_ACROSS_ROWS, CAP_ANNEX_ROWS, CAP_DOC_KEYS, CAP_PRECEDENT_QUOTES
+    from analysis.brief.caps import CAP_ACROSS_ROWS, CAP_ANNEX_ROWS, CAP_DOC_KEYS, CAP_PRECEDENT_QUOTES
 
     for t in big_brief.tables():
         limit = CAP_ANNEX_ROWS if t.caption.startswith("Further") else max(CAP_ACROSS_ROWS, CAP_POSITIONS, 30)
@@ -241,7 +244,7 @@ def test_corpus_scale_tables_stay_readable(big_brief):
 
 
 def test_corpus_scale_brief_still_cites_what_it_shows(big_brief):
-    from analysis.compose import CAP_ANNEX_ROWS
+    from analysis.brief.caps import CAP_ANNEX_ROWS
 
     test_every_finding_item_is_cited(big_brief)
     for t in big_brief.tables():
@@ -250,7 +253,7 @@ def test_corpus_scale_brief_still_cites_what_it_shows(big_brief):
 
 
 def test_corpus_scale_callouts_and_threshold_lists_are_capped(big_brief):
-    from analysis.compose import CAP_THRESHOLD_ITEMS, CAP_TENSIONS
+    from analysis.brief.caps import CAP_THRESHOLD_ITEMS, CAP_TENSIONS
 
     assert 0 < len(blocks(big_brief, Callout)) <= CAP_TENSIONS
     assert all(len(lst.items) <= max(CAP_THRESHOLD_ITEMS, 7) for lst in blocks(big_brief, BulletList))

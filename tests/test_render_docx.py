@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "brief"))
 import brief_corpus as fx  # noqa: E402
 
 from analysis.analyses.across import across  # noqa: E402
-from analysis.compose import compose  # noqa: E402
+from analysis.brief import compose  # noqa: E402
 from analysis.render.docx import render_docx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "brief"))
 import brief_corpus as fx  # noqa: E402
 
 from analysis.analyses.across import across  # noqa: E402
-from analysis.compose import compose  # noqa: E402
+from analysis.brief import compose  # noqa: E402
 from analysis.errors import RenderError  # noqa: E402
 from analysis.render import pdf as pdf_mod  # noqa: E402
 from analysis.render.html import TEMPLATES, render_html  # noqa: E402

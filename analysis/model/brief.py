@@ -1,4 +1,4 @@
-"""The brief: findings arranged for reading. Built by compose.py, read only by the renderers.
+"""The brief: findings arranged for reading. Built by analysis/brief, read only by the renderers.
 
 Everything a template may see is here, already ordered, numbered and cited: the
 renderers add typography, never content. Text in these types is plain text (never
