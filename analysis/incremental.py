@@ -48,7 +48,7 @@ class ReadResult:
     """Stage A of one document: everything later steps need except the parsed text."""
 
     meta: Document
-    """The Document without blocks and footnotes (metadata and reading warnings)."""
+    """The Document as metadata and outline (incremental.outline: no passage text), with reading warnings."""
     main: object
     """stance.Topic the document is mainly about."""
     props: frozenset[str]
@@ -183,7 +183,7 @@ def _extract(task: _TaskA, cache: Cache) -> ReadResult:
     def find_actors(text: str) -> list[str]:
         return list(dict.fromkeys(m.name for m in ctx.gaz.find(text)))
 
-    result = ReadResult(meta=replace(doc, blocks=(), footnotes=()), main=main, props=frozenset(props),
+    result = ReadResult(meta=outline(doc), main=main, props=frozenset(props),
                         accusing=tuple(first), figures=tuple(figures_mod.figures(doc)),
                         events=tuple(timeline.events(doc, find_actors)))
     if cache.enabled and _unchanged(task.src, task.sha):  # never file results under bytes we did not read
@@ -191,6 +191,15 @@ def _extract(task: _TaskA, cache: Cache) -> ReadResult:
         if task.keep_results:
             cache.put("read", task.key, result)
     return result
+
+
+def outline(doc: Document) -> Document:
+    """The document as metadata plus its outline: headings kept, other blocks and notes without their
+    text (the brief names a cited passage by its heading, paragraph and page, never by its words)."""
+    blocks = tuple(b if b.kind == "heading" else replace(b, text="", context=None, links=(), notes=(), emphasis=())
+                   for b in doc.blocks)
+    notes = tuple(replace(n, text="", fields=(), links=()) for n in doc.footnotes)
+    return replace(doc, blocks=blocks, footnotes=notes)
 
 
 def _unchanged(src: SourceConfig, sha: str) -> bool:

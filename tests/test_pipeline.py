@@ -66,7 +66,7 @@ def test_cached_analysis_equals_corpus_analyse_and_export(seeds, tmp_path):
     cfg = config.load(seeds)
     docs = [pipeline.read_document(cfg, i) for i in range(len(cfg.sources))]
     plain = pipeline.analyse(docs, cfg)
-    meta = [replace(d, blocks=(), footnotes=()) for d in docs]
+    meta = [incremental.outline(d) for d in docs]  # metadata and the outline the brief cites by
 
     with output.Staging(tmp_path / "out") as staging:
         sink = incremental.StreamExport(staging.spool)

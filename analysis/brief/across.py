@@ -34,41 +34,37 @@ def across_docs(b: Builder, across: Across, author: Mapping[str, str]) -> list[B
                 if u.doc in pooled:
                     counts[(OTHERS, u.principle)] += u.count
             series_.append(OTHERS)
-        # The chart pools the other documents as their mean, on the scale of one document (a sum
-        # over hundreds would dwarf every bar); the table gives their sum.
-        drawn_counts = {k: (round(v / len(pooled), 1) if k[0] == OTHERS else v) for k, v in counts.items()}
-        label = {OTHERS: f"others · mean of {plural(len(pooled), 'other document')}"}
-        fref, tref = b.peek_figure(), b.peek_table()
-        out.append(Para((fref, Span(" and "), tref, Span(" count the statements in each document that invoke "
-                                                         "each principle."))))
+        # Shares, not counts: a long source invokes every principle more often than a short one.
+        totals_doc: Counter = Counter()
+        for (d, _), v in counts.items():
+            totals_doc[d] += v
+        drawn_counts = {k: round(100 * v / totals_doc[k[0]], 1) for k, v in counts.items() if totals_doc[k[0]]}
+        label = {OTHERS: f"others · {plural(len(pooled), 'other document')}"}
+        fref = b.peek_figure()
+        out.append(Para((fref, Span(" compares the sources by the share of their principle-invoking statements "
+                                    "that invoke each principle."),)))
         out.append(b.add_chart("principles", lambda cid: principles_chart.draw(
-            [(p, b.principle(p)) for p in top], [(d, label.get(d) or b.keyed(d)) for d in series_], drawn_counts,
-            accent=b.accent, chart_id=cid)))
-        width = 0.62 / max(len(series_) + 1, 1)
-        rows = []
-        for pid, total in totals:
-            rows.append(Row(tuple([Cell((Span(b.principle(pid)),))] +
-                                  [Cell((Span(str(counts.get((d, pid), 0) or "–")),), style="num") for d in series_] +
-                                  [Cell((Span(str(total)),), style="num")])))
-        out.append(b.table("Statements invoking each principle, by document",
-                           [("Principle", 0.38)] + [("others" if d == OTHERS else b.key(d), width, "right")
-                                                    for d in series_] +
-                           [("All", width, "right")], rows))
-        out.append(b.legend(shown, others=len(pooled)))
+            [(p, b.principle(p)) for p in top[:6]], [(d, label.get(d) or b.keyed(d)) for d in series_], drawn_counts,
+            accent=b.accent, chart_id=cid, share=True)))
     else:
         out.append(Para((Span("No statement in the sources invokes a principle."),), kind="empty"))
 
     # Shared actors.
     out.append(Heading("across-actors", 2, "Actors in more than one document"))
-    if across.actors:
+    compared = [a for a in across.actors if a.agrees is not None]
+    if across.actors and not compared:
+        out.append(Para((Span(f"{plural(len(across.actors), 'actor')} appear in more than one source, but no "
+                              "source records a stance of theirs on a question another source also records, so "
+                              "none is compared."),), kind="empty"))
+    elif across.actors:
         ref = b.peek_table()
         agree = sum(1 for a in across.actors if a.agrees is True)
         differ = sum(1 for a in across.actors if a.agrees is False)
-        out.append(Para((ref, Span(f" lists {plural(len(across.actors), 'actor')} found in more than one source; "
-                                   f"{agree} keep the same stance wherever compared, {differ} do not."))))
+        out.append(Para((ref, Span(f" lists the {plural(len(compared), 'actor')} whose stance on the same question "
+                                   f"more than one source records; {agree} keep the same stance, {differ} do not."))))
         rows = []
-        ranked = sorted(across.actors, key=lambda a: -len(a.docs))[:CAP_ACROSS_ROWS]
-        for a in [a for a in across.actors if a in ranked]:
+        ranked = sorted(compared, key=lambda a: -len(a.docs))[:CAP_ACROSS_ROWS]
+        for a in [a for a in compared if a in ranked]:
             stance_parts: list[Inline] = []
             for i, s in enumerate(a.stances[:6]):
                 pos = b.positions.get(s.position)
@@ -86,7 +82,7 @@ def across_docs(b: Builder, across: Across, author: Mapping[str, str]) -> list[B
                             finding=(a.stances[0].position if a.stances else None) or f"actor:{a.actor}"))
         out.append(b.table("Actors present in more than one document",
                            [("Actor", 0.18), ("Sources", 0.12), ("Positions, source by source", 0.54),
-                            ("Stances", 0.16)], rows, note=across_note(len(rows), len(across.actors), "actors")))
+                            ("Stances", 0.16)], rows, note=across_note(len(rows), len(compared), "actors")))
         out.append(b.legend(docs))
     else:
         out.append(Para((Span("No actor appears in more than one document."),), kind="empty"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..analyses.across import Across
+from ..analyses.across import across as find_across
 from ..config import Config
 from ..model.brief import SCHEMA_VERSION, Brief, Meta, Section, Style
 from ..model.document import Document
@@ -31,17 +32,20 @@ def compose(config: Config, documents: Sequence[Document], findings: Findings, a
     b = Builder(config, documents, findings)
     overflow: list[tuple[str, list]] = []
 
+    if b.unsure:  # the body compares only what the analysis is sure of
+        across = find_across(documents, b.findings)
     sections = [
+        Section("summary", 1, "Executive summary", tuple(summary.summary(b, documents, author, across))),
         Section("key-findings", None, "Key findings", tuple(key_findings.key_findings(b, across))),
-        Section("summary", 1, "Executive summary", tuple(summary.summary(b, documents, author))),
-        Section("positions", 2, "Positions versus principles", tuple(positions.positions(b, author, overflow))),
-        Section("figures", 3, "Figures", tuple(figures.figures(b, author, overflow))),
-        Section("precedents", 4, "Precedent claims", tuple(precedents.precedents(b, author, overflow))),
+        Section("positions", 2, "Positions and who said what", tuple(positions.positions(b, author, overflow))),
+        Section("precedents", 3, "Precedent arguments", tuple(precedents.precedents(b, author, overflow))),
+        Section("figures", 4, "Figures and thresholds", tuple(figures.figures(b, author, overflow))),
         Section("timeline", 5, "Timeline", tuple(timeline.timeline(b, author, overflow))),
-        Section("across", 6, "Across the documents", tuple(across_section.across_docs(b, across, author))),
     ]
+    # The cross-document tables are reference material: they close the annex.
     sections.append(Section("sources", None, "Annex: sources and further findings",
-                            tuple(annex.annex(b, documents, author, overflow))))
+                            tuple(annex.annex(b, documents, author, overflow))
+                            + tuple(across_section.across_docs(b, across, author))))
 
     rep = config.report
     n = len(documents)

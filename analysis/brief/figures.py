@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from ..charts import figures as fig_chart
 from ..model.brief import Block, BulletList, Cell, Heading, ListItem, Para, Row, Span
 from ..model.findings import Figure
-from .caps import CAP_FIGURES, CAP_PANEL_ROWS, CAP_PANELS, CAP_THRESHOLD_ITEMS
+from .caps import CAP_PANEL_ROWS, CAP_PANELS, CAP_THRESHOLD_ITEMS
 from .commentary import commentary
-from .labels import UNIT_LABELS, VERDICT_WORDS, capitalise, figure_value, measure_key
+from .labels import UNIT_LABELS, VERDICT_WORDS, capitalise, figure_value, measure_key, plural
 from .numbering import Builder
 
 
@@ -28,16 +28,13 @@ def figures(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
 
     ordered = sorted(f.figures, key=lambda x: (x.measure is None, measure_key(x.measure), b.doc_rank(x.doc),
                                                x.anchor, x.start))
-    shown, rest = ordered[:CAP_FIGURES], ordered[CAP_FIGURES:]
-    note = (f"The first {CAP_FIGURES} of {len(ordered)} figures; the rest are listed in the annex."
-            if rest else None)
-    out.append(b.table("Figures in the sources", FIGURE_COLUMNS, [figure_row(b, x) for x in shown], note=note))
-    if rest:
-        annex.append(("figures", rest))
+    out.append(Para((Span(f"The sources give {plural(len(ordered), 'figure')}; the annex lists each as written, "
+                          "with what it measures."),)))
+    annex.append(("figures", ordered))
 
     comps = threshold_comparisons(b)
     if comps:
-        out.append(Heading("figures-thresholds", 2, "Against the thresholds"))
+        out.append(Heading("figures-thresholds", 2, "Against the thresholds the sources set"))
         items = []
         for fig, thr, verdict in comps[:CAP_THRESHOLD_ITEMS]:
             what = (fig.measure or "figure").lower()
@@ -74,7 +71,9 @@ def chart_panels(b: Builder) -> list[fig_chart.Panel]:
                                                     not any(x.low is not None for x in kv[1]),
                                                     -len(kv[1]), kv[0]))
     panels = []
-    for (_, unit), xs in ranked:
+    for (key, unit), xs in ranked:
+        if not any(x.role == "threshold" for x in xs):
+            continue  # a chart compares only like with like: figures and the threshold set for the same measure
         if len(panels) == CAP_PANELS:
             break
         xs.sort(key=lambda x: (b.doc_rank(x.doc), x.anchor, x.start))

@@ -16,7 +16,7 @@ RELATION_TITLES = {"analogy": "Analogies: one case is like another",
 VERDICT_WORDS = {"cleared": "cleared", "fell short": "fell short of", "straddles": "straddles"}
 UNIT_LABELS = {"percent": "per cent", "currency": "", "count": "number", "fraction": "fraction",
                "length": "", "mass": "", "area": "", "duration": "", "other": ""}
-_PREFIXES = ("self", "non", "co", "anti", "pre", "post", "inter", "intra")
+_PREFIXES = ("self", "non", "co", "anti", "pre", "post", "inter", "intra", "multi")
 
 
 def letter(i: int) -> str:

@@ -8,11 +8,12 @@ from pathlib import PurePath
 
 from ..charts.style import Drawn
 from ..config import Config
-from ..model.brief import Chart, Citation, Cite, Column, FigureRef, Para, Row, Span, Table, XRef
+from ..model.brief import Chart, Citation, Cite, Place, Column, FigureRef, Para, Row, Span, Table, XRef
 from ..model.document import Document
 from ..model.findings import Findings
+from .confidence import sure, unsure
 from .caps import CAP_DOC_KEYS, CAP_SERIES
-from .citations import anchor_label
+from .citations import anchor_label, anchor_order, locations
 from .labels import humanise, letter, plural, short_title
 
 
@@ -33,7 +34,11 @@ class Builder:
         self.citations: list[Citation] = []
         self.charts: list[Chart] = []
         self.tables = 0
-        self.findings = findings
+        self.all_findings = findings
+        self.findings = sure(findings)
+        """Only the high-confidence findings: the body and key findings use nothing else."""
+        self.unsure = unsure(findings)
+        self.located: dict[str, dict[str, tuple[str | None, str]]] = {}
         self.statements = {s.id: s for s in findings.statements}
         self.figures = {f.id: f for f in findings.figures}
         self.precedents = {p.id: p for p in findings.precedents}
@@ -79,6 +84,11 @@ class Builder:
             return ", ".join(keys)
         return ", ".join(keys[:CAP_DOC_KEYS]) + f" and {len(keys) - CAP_DOC_KEYS} more"
 
+    def question_order(self, present) -> list[str]:
+        """Question ids in `present`: the configured ones in their order, then the rest by id."""
+        configured = [q.id for q in self.config.questions]
+        return [q for q in configured if q in present] + sorted(set(present) - set(configured))
+
     def principle(self, pid: str) -> str:
         return self.principle_labels.get(pid) or humanise(pid)
 
@@ -86,11 +96,31 @@ class Builder:
         return self.question_labels.get(qid) or humanise(qid)
 
     # --- numbering
+    def where(self, doc: str, anchor: str) -> tuple[str | None, str]:
+        """(heading, spot) of the passage in the original (citations.locations), else its anchor's label."""
+        if doc not in self.located:
+            d = self.docs.get(doc)
+            self.located[doc] = locations(d) if d is not None else {}
+        return self.located[doc].get(anchor) or (None, anchor_label(anchor))
+
+    def place(self, doc: str, anchor: str) -> Place:
+        heading, spot = self.where(doc, anchor)
+        label = f"“{heading}”, {spot}" if heading else spot
+        return Place(doc=doc, key=self.key(doc), anchor=anchor, label=label, heading=heading, spot=spot)
+
     def cite(self, doc: str, anchor: str) -> Cite:
-        d = self.docs.get(doc)
-        title = " ".join((d.title or PurePath(d.path).name).split()) if d else doc
-        c = Citation(number=len(self.citations) + 1, doc=doc, doc_title=title, short_title=self.doc_short(doc),
-                     anchor=anchor, label=anchor_label(anchor))
+        return self.cite_all([(doc, anchor)])
+
+    def cite_all(self, where: Sequence[tuple[str, str]]) -> Cite:
+        """One note for every (doc, anchor) a sentence rests on, in source order, each place once."""
+        places = list(dict.fromkeys(where))
+        places.sort(key=lambda p: (self.doc_rank(p[0]), anchor_order(p[1])))
+        first = places[0]
+        d = self.docs.get(first[0])
+        title = " ".join((d.title or PurePath(d.path).name).split()) if d else first[0]
+        ps = tuple(self.place(doc, anchor) for doc, anchor in places)
+        c = Citation(number=len(self.citations) + 1, doc=first[0], doc_title=title, short_title=self.key(first[0]),
+                     anchor=first[1], label=ps[0].label, places=ps)
         self.citations.append(c)
         return Cite(c)
 

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 
 from ..charts import timeline as timeline_chart
-from ..model.brief import Block, Cell, Para, Row, Span
+from ..model.brief import Block, BulletList, Cell, Heading, ListItem, Para, Row, Span
 from ..model.findings import Event
-from .caps import CAP_EVENTS, CAP_NUMBERED_EVENTS
+from .caps import CAP_EVENTS_PER_QUESTION, CAP_NUMBERED_EVENTS
 from .commentary import commentary
-from .labels import date_label, plural
+from .labels import date_label, plural, slug
 from .numbering import Builder
 
 
@@ -25,37 +24,79 @@ def timeline(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
     if not events:
         return out + [Para((Span("No dated events were found in the sources."),), kind="empty")]
     events.sort(key=lambda e: (event_key(e), b.doc_rank(e.doc)))
-    per_doc = Counter(e.doc for e in events)
-    lanes = [d for d in b.order if d in per_doc]
-    lanes += sorted(set(per_doc) - set(lanes))
-    lanes, pooled = b.pool(lanes, per_doc)
-    lane_of = {d: i for i, d in enumerate(lanes)}
-    labels = [b.keyed(d) for d in lanes]
-    if pooled:
-        labels.append(f"others · {plural(len(pooled), 'other document')}")
-    tl = [timeline_chart.TimelineEvent(lane=lane_of.get(e.doc, len(lanes)), number=i + 1, date=e.date,
-                                       precision=e.precision, end_date=e.end_date) for i, e in enumerate(events)]
-    fref, tref = b.peek_figure(), b.peek_table()
-    first, last = events[0].date[:4], max(((e.end_date or e.date)[:4]) for e in events)
-    out.append(Para((Span(f"The sources date {plural(len(events), 'event')} between {first} and {last}. "), fref,
-                     Span(" places them on one time axis, a lane per document; "), tref,
-                     Span(" gives each event in the words of its source."))))
+    by_q = by_question(b, once_each(events))
+    chosen = {q: cluster(es)[:CAP_EVENTS_PER_QUESTION] for q, es in by_q.items()}
+    chosen = {q: sorted(es, key=lambda e: (event_key(e), b.doc_rank(e.doc))) for q, es in chosen.items() if es}
+    order = [q for q in b.question_order(chosen) if q in chosen] if chosen else []
+    lanes = [b.question(q).rstrip(".") if q else "Other events" for q in order]
+    numbered: list[tuple[int, str | None, Event]] = []
+    for q in order:
+        for e in chosen[q]:
+            numbered.append((len(numbered) + 1, q, e))
+    tl = [timeline_chart.TimelineEvent(lane=order.index(q), number=n, date=e.date, precision=e.precision,
+                                       end_date=e.end_date) for n, q, e in numbered]
+    fref = b.peek_figure()
+    out.append(Para((Span(f"The sources date {plural(len(events), 'event')}. Below, for each question, the "
+                          "dated happenings where its events cluster, each once, in the words of the source; "), fref,
+                     Span(" sets them on one axis, a lane per question. The annex lists every dated sentence."))))
     out.append(b.add_chart("timeline", lambda cid: timeline_chart.draw(
-        labels, tl, accent=b.accent, chart_id=cid, numbered=len(tl) <= CAP_NUMBERED_EVENTS)))
-    # One row per sentence: a sentence that dates several events is quoted once, with all its dates.
+        lanes, tl, accent=b.accent, chart_id=cid, numbered=len(tl) <= CAP_NUMBERED_EVENTS)))
+    for q, lane in zip(order, lanes):
+        out.append(Heading(f"timeline-{slug(q or 'other')}", 3, lane))
+        items = [ListItem((Span(f"{n}. {date_label(e.date, e.end_date)}: "), Span(e.text, "quote"),
+                           b.cite(e.doc, e.anchor)), finding=e.id) for n, q_, e in numbered if q_ == q]
+        out.append(BulletList(tuple(items), kind="events"))
     groups: dict[tuple[str, str, str], list[tuple[int, Event]]] = {}
     for n, e in enumerate(events, 1):
         groups.setdefault((e.doc, e.anchor, e.text), []).append((n, e))
-    rows = list(groups.values())
-    shown, rest = rows[:CAP_EVENTS], rows[CAP_EVENTS:]
-    note = (f"The first {CAP_EVENTS} of {len(rows)} dated sentences; the rest are listed in the annex."
-            if rest else None)
-    out.append(b.table("Dated events across the documents", EVENT_COLUMNS,
-                       [event_row(b, group) for group in shown], note=note))
-    out.append(b.legend(lanes))
-    if rest:
-        annex.append(("events", rest))
+    annex.append(("events", list(groups.values())))
     return out
+
+
+def once_each(events: list[Event]) -> list[Event]:
+    """A happening once: the same date and words (a sentence repeated in a source or across sources)
+    count once, and a sentence dating several things stands for its first date."""
+    seen: set = set()
+    out = []
+    for e in events:
+        words = " ".join(e.text.lower().split())
+        for key in ((e.date, e.end_date, words), ("sentence", e.doc, e.anchor, words)):
+            if key in seen:
+                break
+        else:
+            seen.update({(e.date, e.end_date, words), ("sentence", e.doc, e.anchor, words)})
+            out.append(e)
+    return out
+
+
+def by_question(b: Builder, events: list[Event]) -> dict[str | None, list[Event]]:
+    """A question's events: those whose sentence names one of its terms, else those of a document whose
+    positions are all on that question; the rest are "other events"."""
+    doc_q: dict[str, set[str]] = {}
+    for p in b.findings.positions:
+        doc_q.setdefault(p.doc, set()).add(p.question)
+    out: dict[str | None, list[Event]] = {}
+    for e in events:
+        text = e.text.lower()
+        q = next((q.id for q in b.config.questions if any(term in text for term in q.terms)), None)
+        if q is None and len(doc_q.get(e.doc, ())) == 1:
+            q = next(iter(doc_q[e.doc]))
+        out.setdefault(q, []).append(e)
+    return out
+
+
+def cluster(events: list[Event], years: int = 5) -> list[Event]:
+    """The events inside the `years`-year window holding most of them (the latest such window), the
+    precisely dated ones first: the stretch a reader needs, not the conventions decades earlier."""
+    if not events:
+        return []
+    starts = sorted({int(e.date[:4]) for e in events})
+    best = max(starts, key=lambda y: (sum(1 for e in events if y <= int(e.date[:4]) < y + years), y))
+    inside = [e for e in events if best <= int(e.date[:4]) < best + years]
+    rank = {"day": 0, "month": 1, "year": 2}
+    # Running text before notes (a note's date is often a citation's), precise dates and short sentences first.
+    return sorted(inside, key=lambda e: ("-n" in e.anchor, rank.get(e.precision, 3), len(e.text.split()) > 45,
+                                         event_key(e)))
 
 
 EVENT_COLUMNS = [("No.", 0.08, "right"), ("Date", 0.16), ("Event, in the source's words", 0.68), ("Src.", 0.08)]
