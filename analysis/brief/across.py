@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from ..analyses.across import Across
 from ..charts import principles as principles_chart
-from ..model.brief import Block, Cell, Cite, Heading, Inline, Para, Row, Span
+from ..model.brief import Block, Cell, Heading, Inline, Para, Row, Span
 from .caps import CAP_ACROSS_ROWS, CAP_DOC_KEYS, CAP_PANEL_ROWS, OTHERS
 from .commentary import commentary
 from .labels import STANCE_WORDS, capitalise, figure_value, plural
@@ -14,6 +14,24 @@ from .numbering import Builder
 
 
 def across_docs(b: Builder, across: Across, author: Mapping[str, str]) -> list[Block]:
+    """The cross-document tables; a part with nothing to show is one sentence in a closing note, not a heading."""
+    blocks = tables(b, across, author)
+    out: list[Block] = []
+    empty: list[str] = []
+    for i, blk in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(blk, Heading) and isinstance(nxt, Para) and nxt.kind == "empty":
+            continue
+        if isinstance(blk, Para) and blk.kind == "empty" and i and isinstance(blocks[i - 1], Heading):
+            empty.append(blk.parts[0].text)
+            continue
+        out.append(blk)
+    if empty:
+        out.append(Para((Span(" ".join(empty)),), kind="note"))
+    return out
+
+
+def tables(b: Builder, across: Across, author: Mapping[str, str]) -> list[Block]:
     out: list[Block] = commentary(author, "across")
     docs = [d for d in across.docs if d in b.docs] or list(across.docs)
 
@@ -44,7 +62,7 @@ def across_docs(b: Builder, across: Across, author: Mapping[str, str]) -> list[B
         out.append(Para((fref, Span(" compares the sources by the share of their principle-invoking statements "
                                     "that invoke each principle."),)))
         out.append(b.add_chart("principles", lambda cid: principles_chart.draw(
-            [(p, b.principle(p)) for p in top[:6]], [(d, label.get(d) or b.keyed(d)) for d in series_], drawn_counts,
+            [(p, b.principle(p)) for p in top[:5]], [(d, label.get(d) or b.keyed(d)) for d in series_], drawn_counts,
             accent=b.accent, chart_id=cid, share=True)))
     else:
         out.append(Para((Span("No statement in the sources invokes a principle."),), kind="empty"))
@@ -83,7 +101,6 @@ def across_docs(b: Builder, across: Across, author: Mapping[str, str]) -> list[B
         out.append(b.table("Actors present in more than one document",
                            [("Actor", 0.18), ("Sources", 0.12), ("Positions, source by source", 0.54),
                             ("Stances", 0.16)], rows, note=across_note(len(rows), len(compared), "actors")))
-        out.append(b.legend(docs))
     else:
         out.append(Para((Span("No actor appears in more than one document."),), kind="empty"))
 
@@ -99,22 +116,25 @@ def across_docs(b: Builder, across: Across, author: Mapping[str, str]) -> list[B
         rows = []
         ranked_cases = sorted(across.cases, key=lambda c: -len({m.doc for m in c.mentions}))[:CAP_ACROSS_ROWS]
         for c in [c for c in across.cases if c in ranked_cases]:
-            cols: dict[str, list[Inline]] = {"subject": [], "precedent": []}
+            # One note per cell: the claims named in it, each source's claimants once.
+            names: dict[str, list[str]] = {"subject": [], "precedent": []}
+            places: dict[str, list[tuple[str, str]]] = {"subject": [], "precedent": []}
             extra = Counter()
-            for m in sorted(c.mentions, key=lambda m: m.role != "subject"):  # cite in column order
+            for m in sorted(c.mentions, key=lambda m: m.role != "subject"):
                 p = b.precedents.get(m.precedent)
-                bucket = cols[m.role]
-                if sum(isinstance(x, Cite) for x in bucket) >= CAP_DOC_KEYS:
+                if len(names[m.role]) >= CAP_DOC_KEYS:
                     extra[m.role] += 1
                     continue
-                if bucket:
-                    bucket.append(Span("; "))
                 who = (p.claimant or p.actor) if p else None
-                bucket.append(Span(f"{b.key(m.doc)}" + (f" ({who})" if who else "")))
+                entry = f"{b.key(m.doc)}" + (f" ({who})" if who else "")
+                if entry not in names[m.role]:
+                    names[m.role].append(entry)
                 if p:
-                    bucket.append(b.cite(p.doc, p.anchor))
-            for role, n in extra.items():
-                cols[role].append(Span(f"; and {n} more"))
+                    places[m.role].append((p.doc, p.anchor))
+            cols: dict[str, list[Inline]] = {}
+            for role in ("subject", "precedent"):
+                text = "; ".join(names[role]) + (f"; and {extra[role]} more" if extra[role] else "")
+                cols[role] = ([Span(text)] + ([b.cite_all(places[role])] if places[role] else [])) if text else []
             rows.append(Row((Cell((Span(c.case),)), Cell(tuple(cols["subject"]) or (Span("—"),)),
                              Cell(tuple(cols["precedent"]) or (Span("—"),)),
                              Cell((Span("yes" if c.crosses else "no"),))),
@@ -122,7 +142,6 @@ def across_docs(b: Builder, across: Across, author: Mapping[str, str]) -> list[B
         out.append(b.table("Cases named in more than one document",
                            [("Case", 0.22), ("Argued about in", 0.32), ("Invoked as precedent in", 0.32),
                             ("Crosses over", 0.14)], rows, note=across_note(len(rows), len(across.cases), "cases")))
-        out.append(b.legend(docs))
     else:
         out.append(Para((Span("No case is named in the precedent claims of more than one document."),),
                         kind="empty"))
@@ -148,7 +167,6 @@ def across_docs(b: Builder, across: Across, author: Mapping[str, str]) -> list[B
                            [("Measure", 0.16), ("Src.", 0.08), ("Subject", 0.22), ("As written", 0.34),
                             ("Value", 0.2, "right")], rows,
                            note=across_note(len(rows), sum(len(m.figures) for m in across.measures), "figures")))
-        out.append(b.legend(docs))
     else:
         out.append(Para((Span("No measure is given a figure in more than one document."),), kind="empty"))
     return out

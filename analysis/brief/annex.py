@@ -35,7 +35,8 @@ def annex(b: Builder, documents: Sequence[Document], author: Mapping[str, str], 
                           "original and its paragraph (¶) counted from that heading, or the note as numbered in "
                           "the source."),), kind="note"))
     out.append(SourceList(tuple(source_entry(b, d, brief=len(documents) > CAP_DOC_KEYS * 3) for d in documents)))
-    out.extend(matrix(b))
+    if not any(kind == "positions" for kind, _ in annex):
+        out.extend(matrix(b))
     for kind, items in annex:
         if kind == "positions":
             items = sorted(items, key=lambda p: (b.question_order({p.question for p in items}).index(p.question),
@@ -50,6 +51,7 @@ def annex(b: Builder, documents: Sequence[Document], author: Mapping[str, str], 
             out.append(b.table("Each position, with the words that decide it",
                                [("Actor", 0.2), ("Question", 0.22), ("Stance", 0.1), ("Deciding words", 0.48)],
                                [position_row(b, p, with_question=True) for p in items], note=note, compact=True))
+            out.extend(matrix(b))  # after the flowing table: the chart does not leave the sources' page half empty
         elif kind == "figures":
             out.append(Heading("sources-figures", 2, "Figures as written"))
             out.append(b.table("Figures in the sources, by measure", FIGURE_COLUMNS,

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..analyses.across import Across
+from ..model.brief import nested_quotes
 from ..model.findings import Position, Precedent
 from .figures import threshold_comparisons
 from .labels import VERDICT_WORDS, join_list, plural
@@ -70,7 +71,7 @@ def one_per_actor(ps: Sequence[Position]) -> dict[str, list[Position]]:
 
 def quoted(text: str) -> str:
     """“text” closing a sentence: a full stop after the closing mark unless the words end in one."""
-    text = text.strip()
+    text = nested_quotes(text)
     return f"“{text}”" + ("" if text[-1:] in ".?!" else ".")
 
 
@@ -193,10 +194,10 @@ def thresholds(b: Builder) -> list[Claim]:
         what = (fig.measure or "the figure")
         what = what[:1].upper() + what[1:]
         subject = f" ({fig.subject})" if fig.subject else ""
-        sentence = (f"{what}{subject} of “{fig.text}” {VERDICT_WORDS.get(verdict, verdict)} the threshold of "
-                    f"“{thr.text}” that source {b.key(thr.doc)} sets.")
-        out.append(Claim("threshold", sentence, f"{what}{subject}: “{fig.text}” {VERDICT_WORDS.get(verdict, verdict)} "
-                         f"the threshold of “{thr.text}”.", ((fig.doc, fig.anchor), (thr.doc, thr.anchor)), fig.id,
+        sentence = (f"{what}{subject} of “{nested_quotes(fig.text)}” {VERDICT_WORDS.get(verdict, verdict)} the "
+                    f"threshold of “{nested_quotes(thr.text)}” that source {b.key(thr.doc)} sets.")
+        out.append(Claim("threshold", sentence, f"{what}{subject}: “{nested_quotes(fig.text)}” "
+                         f"{VERDICT_WORDS.get(verdict, verdict)} the threshold of “{nested_quotes(thr.text)}”.", ((fig.doc, fig.anchor), (thr.doc, thr.anchor)), fig.id,
                          weight=5))
     return out
 

@@ -9,8 +9,8 @@ CAP_FIGURES = 25
 CAP_EVENTS = 30
 CAP_EVENTS_PER_QUESTION = 3
 """Dated happenings per question in the body's timeline (the cluster's most precisely dated)."""
-CAP_KEY_FINDINGS = 7
-CAP_MATRIX_ACTORS = 14
+CAP_KEY_FINDINGS = 6
+CAP_MATRIX_ACTORS = 12
 CAP_MATRIX_PRINCIPLES = 8
 CAP_PANELS = 3
 CAP_PANEL_ROWS = 8
@@ -21,7 +21,7 @@ documents reads as nothing); the findings export keeps every document apart."""
 CAP_NUMBERED_EVENTS = 60
 """Above this many dated events the timeline chart no longer numbers its marks (the numbers would
 pile up); the tables still list the events."""
-CAP_ANNEX_ROWS = 20
+CAP_ANNEX_ROWS = 12
 """Rows per annex table; the rest are in findings.json and the CSV export, as a note says."""
 CAP_DOC_KEYS = 10
 CAP_NETWORK_CASES = 10

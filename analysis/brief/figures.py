@@ -22,14 +22,15 @@ def figures(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
     panels = chart_panels(b)
     if panels:
         ref = b.peek_figure()
-        out.append(Para((ref, Span(" draws the figures measure by measure, with the thresholds the sources "
-                                   "set; the table after it gives each figure as written."))))
+        out.append(Para((ref, Span(" sets figures against the thresholds the sources set for the same measure; "
+                                   f"the annex lists all {plural(len(f.figures), 'figure')} as written."))))
         out.append(b.add_chart("figures", lambda cid: fig_chart.draw(panels, accent=b.accent, chart_id=cid)))
 
     ordered = sorted(f.figures, key=lambda x: (x.measure is None, measure_key(x.measure), b.doc_rank(x.doc),
                                                x.anchor, x.start))
-    out.append(Para((Span(f"The sources give {plural(len(ordered), 'figure')}; the annex lists each as written, "
-                          "with what it measures."),)))
+    if not panels:
+        out.append(Para((Span(f"The sources give {plural(len(ordered), 'figure')}; none against a threshold for the "
+                              "same measure. The annex lists each as written."),)))
     annex.append(("figures", ordered))
 
     comps = threshold_comparisons(b)
@@ -40,9 +41,9 @@ def figures(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
             what = (fig.measure or "figure").lower()
             subject = f" ({fig.subject})" if fig.subject else ""
             items.append(ListItem((Span(f"The {what}{subject} of "), Span(fig.text, "quote"),
-                                   b.cite(fig.doc, fig.anchor),
                                    Span(f" {VERDICT_WORDS.get(verdict, verdict)} the threshold of "),
-                                   Span(thr.text, "quote"), b.cite(thr.doc, thr.anchor), Span(".")),
+                                   Span(thr.text, "quote"), Span("."),
+                                   b.cite_all([(fig.doc, fig.anchor), (thr.doc, thr.anchor)])),
                                   finding=fig.id))
         out.append(BulletList(tuple(items)))
         if len(comps) > CAP_THRESHOLD_ITEMS:

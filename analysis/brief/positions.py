@@ -114,7 +114,7 @@ def telling(statements: list[Statement]) -> list[Statement]:
     def score(s: Statement) -> tuple:
         words = len((s.key or s.text).split())
         return (-(2 * s.person + 2 * (s.stance is not None) + bool(s.principles) + (s.kind == "direct")
-                  + (10 <= words <= 60)), s.id)
+                  + (10 <= words <= 45)), s.id)
     ranked = sorted((s for s in statements if s.actor and (s.speaker or s.actor)), key=score)
     out: list[Statement] = []
     actors: set[str] = set()

@@ -36,19 +36,25 @@ def timeline(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
     tl = [timeline_chart.TimelineEvent(lane=order.index(q), number=n, date=e.date, precision=e.precision,
                                        end_date=e.end_date) for n, q, e in numbered]
     fref = b.peek_figure()
-    out.append(Para((Span(f"The sources date {plural(len(events), 'event')}. Below, for each question, the "
-                          "dated happenings where its events cluster, each once, in the words of the source; "), fref,
-                     Span(" sets them on one axis, a lane per question. The annex lists every dated sentence."))))
+    out.append(Para((Span("For each question, the happenings dated to the day where its events cluster, once each, "
+                          "in the source's words; "), fref,
+                     Span(f" sets them on one axis. The annex lists all {plural(len(events), 'dated event')}."))))
     out.append(b.add_chart("timeline", lambda cid: timeline_chart.draw(
-        lanes, tl, accent=b.accent, chart_id=cid, numbered=len(tl) <= CAP_NUMBERED_EVENTS)))
+        lanes, tl, accent=b.accent, chart_id=cid, numbered=len(tl) <= CAP_NUMBERED_EVENTS, lane_kind="question")))
     for q, lane in zip(order, lanes):
         out.append(Heading(f"timeline-{slug(q or 'other')}", 3, lane))
         items = [ListItem((Span(f"{n}. {date_label(e.date, e.end_date)}: "), Span(e.text, "quote"),
                            b.cite(e.doc, e.anchor)), finding=e.id) for n, q_, e in numbered if q_ == q]
         out.append(BulletList(tuple(items), kind="events"))
-    groups: dict[tuple[str, str, str], list[tuple[int, Event]]] = {}
-    for n, e in enumerate(events, 1):
-        groups.setdefault((e.doc, e.anchor, e.text), []).append((n, e))
+    # The annex: the other dated sentences where the questions' events cluster first (the stretch that
+    # matters), then the rest, each sentence once with all its dates; numbered as in the chart where shown.
+    shown = {e.id: n for n, _, e in numbered}
+    near = {e.id for es in by_q.values() for e in cluster_window(es)}
+    rest = sorted(events, key=lambda e: (e.id not in near, event_key(e), b.doc_rank(e.doc)))
+    groups: dict[tuple[str, str, str], list[tuple[int | None, Event]]] = {}
+    for e in rest:
+        if e.id not in shown:
+            groups.setdefault((e.doc, e.anchor, e.text), []).append((None, e))
     annex.append(("events", list(groups.values())))
     return out
 
@@ -85,29 +91,44 @@ def by_question(b: Builder, events: list[Event]) -> dict[str | None, list[Event]
     return out
 
 
-def cluster(events: list[Event], years: int = 5) -> list[Event]:
-    """The events inside the `years`-year window holding most of them (the latest such window), the
-    precisely dated ones first: the stretch a reader needs, not the conventions decades earlier."""
+def cluster_window(events: list[Event], years: int = 5) -> list[Event]:
+    """The events inside the `years`-year window holding most of them (the latest such window): the
+    stretch a reader needs, not the conventions decades earlier."""
     if not events:
         return []
     starts = sorted({int(e.date[:4]) for e in events})
     best = max(starts, key=lambda y: (sum(1 for e in events if y <= int(e.date[:4]) < y + years), y))
-    inside = [e for e in events if best <= int(e.date[:4]) < best + years]
+    return [e for e in events if best <= int(e.date[:4]) < best + years]
+
+
+def cluster(events: list[Event]) -> list[Event]:
+    """The happenings of the cluster a brief shows: precisely dated first, one per date."""
+    inside = cluster_window(events)
     rank = {"day": 0, "month": 1, "year": 2}
-    # Running text before notes (a note's date is often a citation's), precise dates and short sentences first.
-    return sorted(inside, key=lambda e: ("-n" in e.anchor, rank.get(e.precision, 3), len(e.text.split()) > 45,
-                                         event_key(e)))
+    # Running text before notes (a note's date is often a citation's), precise dates and short sentences first;
+    # one sentence per date (a day's meeting described five ways is one happening).
+    ranked = sorted(inside, key=lambda e: ("-n" in e.anchor, rank.get(e.precision, 3), len(e.text.split()) > 40,
+                                           event_key(e)))
+    # Dated to the day when the question has such events: a month or year alone is often inferred from
+    # context ("in December") and is left to the annex.
+    if any(e.precision == "day" for e in ranked):
+        ranked = [e for e in ranked if e.precision == "day"]
+    dates: set = set()
+    out = []
+    for e in ranked:
+        if (e.date, e.end_date) not in dates:
+            dates.add((e.date, e.end_date))
+            out.append(e)
+    return out
 
 
-EVENT_COLUMNS = [("No.", 0.08, "right"), ("Date", 0.16), ("Event, in the source's words", 0.68), ("Src.", 0.08)]
+EVENT_COLUMNS = [("Date", 0.17), ("Event, in the source's words", 0.75), ("Src.", 0.08)]
 
 
-def event_row(b: Builder, group: list[tuple[int, Event]]) -> Row:
-    """One sentence with the events it dates: their numbers (as in the chart) and dates."""
+def event_row(b: Builder, group: list[tuple[int | None, Event]]) -> Row:
+    """One sentence with every date it gives (a sentence dating several things is quoted once)."""
     first = group[0][1]
-    numbers = timeline_chart.number_ranges([n for n, _ in group])
     dates = "; ".join(dict.fromkeys(date_label(e.date, e.end_date) for _, e in group))
-    # A list of numbers ("2–4, 6, 8") may wrap after its commas; a single one stays on one line.
-    return Row((Cell((Span(numbers),), style="refs" if "," in numbers else "num"), Cell((Span(dates),), style="date"),
+    return Row((Cell((Span(dates),), style="date"),
                 Cell((Span(first.text, "quote"), b.cite(first.doc, first.anchor)), style="quote"),
                 Cell((Span(b.key(first.doc)),), style="key")), finding=first.id)

@@ -23,7 +23,7 @@ def draw(principles: Sequence[tuple[str, str]], docs: Sequence[tuple[str, str]],
 
     n_d = len(docs)
     styles = series(accent, n_d)
-    bar = 0.15 if n_d <= 3 else 0.11  # inches per bar: thinner when many series share a group
+    bar = 0.12 if n_d <= 3 else 0.1  # inches per bar: thinner when many series share a group
     group = bar * n_d + 0.16
     principles = principles[:max(3, int(MAX_PLOT_HEIGHT / group))]  # the most invoked first: fit the page
     n_p = len(principles)

@@ -329,3 +329,27 @@ class Brief:
 
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for s in self.sections for b in s.blocks if isinstance(b, Table))
+
+
+# ---------------------------------------------------------------- typography shared by compose and renderers
+_OPENS = " \t\n([{—–-/"
+
+
+def nested_quotes(text: str) -> str:
+    """Typography for words set inside our own double quotation marks: the quotation marks inside
+    them become single ones (‘ ’), and a pair enclosing all of the words is dropped (we add ours), so
+    a quotation never reads with doubled marks (“…"…"…” or ““…””)."""
+    t = text.strip()
+    if len(t) > 1 and t[0] in "\"“" and t[-1] in "\"”" and sum(t.count(c) for c in "\"“”") == 2:
+        t = t[1:-1]
+    out = []
+    for i, ch in enumerate(t):
+        if ch == "“":
+            out.append("‘")
+        elif ch == "”":
+            out.append("’")
+        elif ch == '"':
+            out.append("‘" if i == 0 or t[i - 1] in _OPENS else "’")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 from ..charts.style import accent_ink, raster
 from ..errors import RenderError
 from ..model.brief import (AuthorText, Brief, BulletList, Callout, Cite, FigureRef, Heading, Inline, Link, Para,
-                           Quote, Section, SourceList, Span, Table, XRef)
+                           Quote, Section, SourceList, Span, Table, XRef, nested_quotes)
 from .html import safe_url
 
 WRITER = "docx+native_numbering"
@@ -120,7 +120,7 @@ def inlines(parts: tuple[Inline, ...]) -> list[dict]:
             elif p.style == "strong":
                 out.append({"t": "Strong", "c": nodes})
             elif p.style == "quote":
-                out.append({"t": "Quoted", "c": [{"t": "DoubleQuote"}, nodes]})
+                out.append({"t": "Quoted", "c": [{"t": "DoubleQuote"}, text(nested_quotes(p.text))]})
             else:
                 out.extend(nodes)
         elif isinstance(p, Cite):
@@ -246,7 +246,7 @@ def blocks_for(brief: Brief, section: Section) -> list[dict]:
             for e in b.entries:
                 out.append(para([{"t": "Strong", "c": text(f"{e.key}  {e.title}")}]))
                 lines: list[dict] = []
-                fields = ([("Cited as", e.short_title)] if e.short_title != e.title else []) + list(e.fields)
+                fields = list(e.fields)  # notes cite by the letter: no "cited as" short title
                 for i, (label, value) in enumerate(fields):
                     if i:
                         lines.append({"t": "LineBreak"})
