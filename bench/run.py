@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
     subprocess.run([sys.executable, "-m", "analysis.cli", "--help"], cwd=ROOT, env=env, capture_output=True)
-    subprocess.run([sys.executable, "-c", "import analysis.build.run, analysis.build.steps, analysis.compose, "
+    subprocess.run([sys.executable, "-c", "import analysis.build.run, analysis.build.steps, analysis.brief, "
                     "analysis.render.pdf, analysis.render.docx, analysis.build.analyse"], cwd=ROOT, env=env,
                    capture_output=True)
 

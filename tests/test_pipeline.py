@@ -19,6 +19,7 @@ from analysis.build import run as pipeline
 from analysis.build import analyse as analysis_runner
 from analysis.build.analyse import analyse
 from analysis.build.cache import Cache
+from analysis.build.steps import outline
 from analysis.cli import main
 from conftest import ROOT
 
@@ -70,7 +71,7 @@ def test_cached_analysis_equals_the_cold_one_and_the_export_holds_every_item(see
     """The steps from the cache give what they gave cold; findings.json and the CSV files hold
     exactly the documents' metadata and the findings' items (their bytes are pinned in golden/)."""
     cfg = config.load(seeds)
-    meta = [replace(pipeline.read_document(cfg, i), blocks=(), footnotes=()) for i in range(len(cfg.sources))]
+    meta = [outline(pipeline.read_document(cfg, i)) for i in range(len(cfg.sources))]
 
     with output.Staging(tmp_path / "out") as staging:
         sink = export.StreamExport(staging.spool)

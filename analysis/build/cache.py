@@ -73,7 +73,7 @@ def _tree_digest(root: Path, pattern: str, exclude: tuple[str, ...] = ()) -> str
     return h.hexdigest()
 
 
-PRESENTATION = ("compose.py", "render/", "charts/", "model/brief.py", "build/export.py", "build/output.py",
+PRESENTATION = ("brief/", "render/", "charts/", "model/brief.py", "build/export.py", "build/output.py",
                 "cli.py", "build/progress.py", "api.py")
 """Modules that only shape outputs: the per-document analysis does not import them, so editing
 them keeps the documents' cache entries (they are in `code_version`, which renders use)."""

@@ -134,7 +134,7 @@ def _chart_cache(cache: cache_mod.Cache):
 def _renders(config: Config, cache: cache_mod.Cache, pool: Pool, report, formats: Sequence[str], meta, findings,
              findings_json: bytes | None, build_date: str, author: dict, logo: str) -> dict[str, bytes]:
     from ..analyses.across import across
-    from ..compose import compose
+    from ..brief import compose
 
     check_interrupt()
     # Before anything here imports them: matplotlib.use() looks into sys.modules without the

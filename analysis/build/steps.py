@@ -122,6 +122,15 @@ def warm_up() -> None:
     from ..analyses import compare, figures, precedents, stance, statements, tensions, timeline  # noqa: F401
 
 
+def outline(doc: Document) -> Document:
+    """The document as metadata plus its outline: headings kept, other blocks and notes without their
+    text (the brief names a cited passage by its heading, paragraph and page, never by its words)."""
+    blocks = tuple(b if b.kind == "heading" else replace(b, text="", context=None, links=(), notes=(), emphasis=())
+                   for b in doc.blocks)
+    notes = tuple(replace(n, text="", fields=(), links=()) for n in doc.footnotes)
+    return replace(doc, blocks=blocks, footnotes=notes)
+
+
 # ---------------------------------------------------------------- the steps
 def read(job: Job, inputs: Mapping) -> dict:
     from ..analyses import figures as figures_mod
@@ -138,7 +147,7 @@ def read(job: Job, inputs: Mapping) -> dict:
     def find_actors(text: str) -> list[str]:
         return list(dict.fromkeys(m.name for m in ctx.gaz.find(text)))
 
-    return {"meta": replace(doc, blocks=(), footnotes=()), "main": main, "props": frozenset(props),
+    return {"meta": outline(doc), "main": main, "props": frozenset(props),
             "accusing": tuple(first), "figures": tuple(figures_mod.figures(doc)),
             "events": tuple(timeline.events(doc, find_actors)), "document": doc, "raw_statements": raw}
 
