@@ -301,15 +301,26 @@ KEYS = {
 """What must agree, per category (anchors differ: a PDF numbers its blocks in its own way)."""
 
 
-def test_the_seeds_as_pdfs_give_the_findings_of_the_seeds_read_as_text():
-    from analysis import config, export, pipeline
+def test_the_seeds_as_pdfs_give_the_findings_of_the_seeds_read_as_text(tmp_path):
+    import json
+
+    from analysis import config
+    from analysis.build.run import read_document
+    from analysis.cli import main
     from conftest import ROOT
 
     cfg = config.load(ROOT / "report.toml")
-    as_text = [pipeline.read_document(cfg, i) for i in range(len(cfg.sources))]
-    as_pdf = [read_pdf(pdf_of(seed_html(d)), Source(id=d.id, path=d.path)) for d in as_text]
-    expected = export.to_dict(as_text, pipeline.analyse(as_text, cfg))
-    found = export.to_dict(as_pdf, pipeline.analyse(as_pdf, cfg))
+    toml = (ROOT / "report.toml").read_text(encoding="utf-8")
+    for i, src in enumerate(cfg.sources):
+        doc = read_document(cfg, i)
+        (tmp_path / f"{doc.id}.pdf").write_bytes(pdf_of(seed_html(doc)))
+        toml = toml.replace(f'path = "{src.given}"', f'path = "{doc.id}.pdf"')
+    (tmp_path / "report.toml").write_text(toml, encoding="utf-8")
+    for cfg_path, out in ((ROOT / "report.toml", "text"), (tmp_path / "report.toml", "pdf")):
+        assert main(["--config", str(cfg_path), "--out", str(tmp_path / out), "--format", "json", "--quiet",
+                     "--no-cache"]) == 0
+    expected = json.loads((tmp_path / "text" / "findings.json").read_text(encoding="utf-8"))
+    found = json.loads((tmp_path / "pdf" / "findings.json").read_text(encoding="utf-8"))
     scores = {}
     for kind, key in KEYS.items():
         want, got = {key(x) for x in expected[kind]}, {key(x) for x in found[kind]}
