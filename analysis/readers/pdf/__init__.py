@@ -12,7 +12,7 @@ from analysis.readers.common import DocBuilder, Inline, any_date
 from analysis.readers.plaintext import speaker
 
 from . import layout
-from .blocks import build, vocabulary
+from .blocks import Raw, append, build, vocabulary
 from .furniture import heading_style, mark_cover, mark_furniture
 from .layout import MAX_PAGES, Page, pdfium
 from .limits import check_inflation
@@ -147,7 +147,6 @@ def _document(pages: list[Page], info: dict[str, str], source: Source) -> Docume
         doc.add(b.kind, inline, level=b.level, context=b.context)
         placed.append((b.text, b.page))
     note_pages: dict[tuple[str, str], list[int]] = {}
-    from .blocks import Raw, append
     for note in notes:
         raw = Raw("note", note.page)
         for line in note.lines:
