@@ -101,6 +101,11 @@ def _title_patterns():
     return _TITLES, _ANON
 
 
+def title_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(titles, anonymous-source heads), compiled once from lexicons/titles.json."""
+    return _title_patterns()
+
+
 @lru_cache(maxsize=16384)
 def is_title(word: str) -> bool:
     """The whole of `word` is a title (`_title_patterns()[0].fullmatch`). Cached: names are

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..actors import STATE_KINDS, Gazetteer
 from ..lexicons import pattern
-from .attribution import _title_patterns, is_title
+from .attribution import is_title, title_patterns
 
 _DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}"
 _ORGAN = r"(?:Council|Assembly|Committee|Commission|Conference|Court|Board|Secretary-General|Nations)"
@@ -94,7 +94,7 @@ def _group(states: list[str], gaz: Gazetteer, text: str) -> str | None:
 
 def _signatory(text: str, at: int) -> str | None:
     """The name after "(Signed)": capitalised words up to the first title."""
-    titles, _ = _title_patterns()
+    titles, _ = title_patterns()
     words = []
     for m in re.finditer(r"\S+", text[at:at + 120]):
         w = m.group()
