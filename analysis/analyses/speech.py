@@ -221,7 +221,10 @@ _X_SAID = re.compile(r"[\u201d\"\u2019'*]*\s*,?\s*[*_]*\s*,?\s*(he|she|they|[A-Z
                      r"(said|added|stated|declared|warned|noted|stressed|says|adds|told)\b")
 
 
-_FRAME_END = re.compile(r"[,;:.\u201c\"]|\s+(?:that|who|which)\s")
+_NAMING = re.compile(r"(?i)\b(?:called|named|dubbed|titled|entitled|known\s+as|so-called)\s+(?:a\s+|an\s+|the\s+)?"
+                     r"[\u201c\"\u2018']\s*\Z")
+_NAMING_AFTER = re.compile(r"\s+(?:it\s+|them\s+)?(?:a\s+|an\s+|the\s+)?[\u201c\"\u2018']")
+_FRAME_END = re.compile(r"[,;:.\u201c\"\u2014\u2013]|\s+-\s|\s+(?:that|who|which)\s")
 """(_after_quote's and _frame's patterns, compiled once)"""
 
 
@@ -281,6 +284,8 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
     for m in _verbs().finditer(text, seg.start, seg.end):
         if not _outside(seg.quotes, m.start()):
             continue
+        if _NAMING_AFTER.match(text, m.end()) and m.group().lower() == "called":
+            continue  # 'an exercise called "Southern Shield"': naming, not speech
         before = text[max(seg.start, m.start() - 24):m.start()]
         if _BE_BEFORE.search(before) or _BY_AFTER.match(text, m.end()):
             continue  # "is said to be mediating", "claimed by X", "responded by sending": no one's words
@@ -304,6 +309,8 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
     verbs = real_verbs(text, seg)
     # a quotation belongs to the nearest speech verb before it, else to the words after it
     for q in seg.quotes:
+        if _NAMING.search(text, max(seg.start, q.start - 30), q.start) and len(q.text.split()) <= 5:
+            continue  # an exercise 'called "Southern Shield"': a name, not anyone's words
         # NAME "verb-ed ..." : the quotation opens with the speech verb itself
         lead = text[max(seg.start, q.start - 60):q.start]
         inner = text[q.start:q.end].split()

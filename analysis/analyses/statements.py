@@ -139,6 +139,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 if passage.context != turn_label:
                     turn_label, turn_speaker = passage.context, from_turn(passage.context, gaz, people)
                     turn_first = passage.anchor
+                    if _is_dateline(text, passage.context):
+                        turn_speaker = None  # "KHAN YOUNIS, GAZA — ...": a place and a date, no speaker
                 turn = turn_speaker
                 if turn_first != passage.anchor:
                     turn_rule = "speaker-turn-continuation"
@@ -230,6 +232,16 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 span=SourceSpan(passage.anchor, start, end, words),
                 principles=found, violated=violated, confidence=confidence, basis=basis))
     return tuple(out)
+
+
+_DASH = re.compile(r"\s*(?:[,(][^\u2014\u2013]{0,40})?\s+[\u2014\u2013-]+\s")
+
+
+def _is_dateline(text: str, label: str) -> bool:
+    """The passage opens with the label and a dash: a news dateline, not a speaker's name."""
+    head = text.lstrip(" *_")
+    first = label.split(",")[0].strip()
+    return head[:len(first)].lower() == first.lower() and bool(_DASH.match(head, len(first)))
 
 
 def _document_context(doc: Document, gaz: Gazetteer) -> tuple[str, ...]:
