@@ -224,6 +224,7 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
 _NAMED_FOR_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+)\s+for\s+(?:the\s+)?$")
 _NAMED_FOR = re.compile(r"(?P<org>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*\s+for\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
                         r"(?:\s+[A-Z][\w'\u2019-]+)*)")
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|retired|onetime|one-time|erstwhile)\s*(?:[\w.-]+\s+){0,1}$")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
 
 
@@ -436,6 +437,8 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
         score = 10 - i
         if _LOCATIVE.search(phrase[max(0, m.start - 12):m.start]) and m.kind not in ("organisation", "organ"):
             continue  # "in Moscow", "Ambassador to X": where, not on whose behalf
+        if _FORMER.search(phrase[max(0, m.start - 30):m.start]):
+            continue  # "a former Utopian ambassador": no longer speaks for Utopia
         named_for = _NAMED_FOR_BEFORE.search(phrase[max(0, m.start - 40):m.start])
         if named_for and not is_title(named_for.group(1)) and named_for.group(1) not in _STOP_CAPS:
             continue  # "Alternative for Norway": a party named after the state, not the state
