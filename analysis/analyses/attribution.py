@@ -224,6 +224,7 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
 _NAMED_FOR_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+)\s+for\s+(?:the\s+)?$")
 _NAMED_FOR = re.compile(r"(?P<org>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*\s+for\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
                         r"(?:\s+[A-Z][\w'\u2019-]+)*)")
+_COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|together\s+with|along\s+with)\s+")
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|retired|onetime|one-time|erstwhile)\s*(?:[\w.-]+\s+){0,1}$")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
 
@@ -249,7 +250,18 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         via = "apposition-actor" if actor else ""
     names = person_names(phrase, gaz)
     if names:
-        s, e, name = names[-1] if _apposition_last(phrase, names) else names[0]
+        coordinated = len(names) > 1 and _COORDINATION.search(phrase, names[0][1], names[1][0])
+        k = 0 if coordinated or not _apposition_last(phrase, names) else len(names) - 1
+        s, e, name = names[k]
+        if len(names) > 1:
+            # two people in one phrase: the actor is the one named by this person's own title
+            lo = names[k - 1][1] if k > 0 else 0
+            hi = names[k + 1][0] if k + 1 < len(names) else len(phrase)
+            if coordinated and k == 0:
+                hi = _COORDINATION.search(phrase, names[0][1], names[1][0]).start()
+            own, own_via = _affiliation(phrase[lo:hi], gaz.find(phrase[lo:hi], people.context), gaz, extra)
+            if own:
+                actor, via = own, own_via
         known = people.lookup(name)
         if known and len(name.split()) < len(known[0].split()):
             name = known[0]
