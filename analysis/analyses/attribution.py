@@ -224,6 +224,27 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
 _NAMED_FOR_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+)\s+for\s+(?:the\s+)?$")
 _NAMED_FOR = re.compile(r"(?P<org>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*\s+for\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
                         r"(?:\s+[A-Z][\w'\u2019-]+)*)")
+_STATE_WORDS = frozenset({"Government", "Ministry", "Embassy", "Mission", "Delegation", "Presidency", "Army", "Forces",
+                          "Navy", "Police", "Parliament", "Armed", "Defence", "Defense", "Foreign", "State", "National",
+                          "Federal", "Security", "Border", "Air", "Cabinet", "Interior", "Justice", "Finance", "Prime",
+                          "Permanent", "Representative", "Ambassador", "Administration", "Authorities", "Military",
+                          "Officials", "Office", "Department", "Council", "Senate", "Congress", "Assembly", "Duma"})
+_NEXT_CAPITAL = re.compile(r"\s+([A-Z][\w'\u2019-]*)")
+
+
+def _in_proper_name(phrase: str, end: int, gaz: Gazetteer) -> bool:
+    """The adjective ending at `end` opens a capitalised name that is no title ("Turkish Friendship
+    Hospital", "Indonesian Hospital"), unlike "Turkish Foreign Minister", "German Ambassador Jane"."""
+    m = _NEXT_CAPITAL.match(phrase, end)
+    if m is None:
+        return False
+    titles, anon = _title_patterns()
+    rest = phrase[m.start(1):]
+    if titles.match(rest) or anon.match(rest) or is_title(m.group(1)) or m.group(1) in _STOP_CAPS:
+        return False
+    if gaz.find(m.group(1)) or m.group(1) in _STATE_WORDS:
+        return False  # "the Ukrainian Armed Forces", "the French Government": the state's own bodies
+    return m.group(1) in _org_heads() or m.group(1) not in _not_name()
 _COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|together\s+with|along\s+with)\s+")
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|retired|onetime|one-time|erstwhile)\s*(?:[\w.-]+\s+){0,1}$")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
@@ -451,6 +472,8 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
             continue  # "in Moscow", "Ambassador to X": where, not on whose behalf
         if _FORMER.search(phrase[max(0, m.start - 30):m.start]):
             continue  # "a former Utopian ambassador": no longer speaks for Utopia
+        if m.via in ("adjective", "demonym") and _in_proper_name(phrase, m.end, gaz):
+            continue  # "the Turkish Friendship Hospital": part of a name, not the speaker's state
         named_for = _NAMED_FOR_BEFORE.search(phrase[max(0, m.start - 40):m.start])
         if named_for and not is_title(named_for.group(1)) and named_for.group(1) not in _STOP_CAPS:
             continue  # "Alternative for Norway": a party named after the state, not the state

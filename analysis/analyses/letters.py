@@ -26,7 +26,7 @@ HEADING = re.compile(
     r"(?:Annex\s+(?:[IVX]+\s+)?to\s+the\s+(?:identical\s+)?letters?\s+dated\s+" + _DATE + r"\s+from\s+.{3,300}?"
     r"\s+addressed\s+to\s+" + _ADDRESSEE + r"(?:\s+and\s+" + _ADDRESSEE + r")?\s*)?"
     r"(?:Identical\s+l|L)etters?\s+dated\s+" + _DATE + r"\s+from\s+(?P<sender>.{3,300}?)"
-    r"\s+addressed\s+to\s+" + _ADDRESSEE + r"(?:\s+and\s+" + _ADDRESSEE + r")?", re.DOTALL)
+    r"\s+addressed\s+to\s+" + _ADDRESSEE + r"(?:(?:\s*,\s*|\s+and\s+)" + _ADDRESSEE + r"){0,3}", re.DOTALL)
 """A UN-style letter heading, an annex heading before it included; `sender` is who writes."""
 _ANNEX_ONLY = re.compile(r"Annex\s+(?:[IVX]+\s+)?to\s+the\s+(?:identical\s+)?letters?\s+dated\s+" + _DATE +
                          r"\s+from\s+(?P<sender>.{3,300}?)\s+addressed\s+to\s+" + _ADDRESSEE +
@@ -213,6 +213,7 @@ def in_heading(parts: tuple[LetterPart, ...], passage: int, start: int, end: int
     return None
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\u201d\"'\u2019)]\s*$")
 
@@ -221,9 +222,9 @@ def is_formula(sentence: str, whole: bool = False) -> bool:
     """A letter's own machinery (transmission, circulation, signature, numbering), its page
     furniture ("2/5", "25-04853", "*2504853*") or, when it is the `whole` passage, a caption or
     heading without a sentence's end (a sentence cut by a page break keeps its words)."""
-    words = _WORD.findall(sentence)
-    if len(words) < 3:
-        return True
+    words = _WORD.findall(_URL.sub(" ", sentence))
+    if len(words) < 3 or (_URL.search(sentence) and len(words) < 6):
+        return True  # page furniture, or a citation line ("Available at https://...")
     if whole and not _ENDS_SENTENCE.search(sentence) and len(words) < 15:
         return True  # a passage of its own without a sentence's end: a caption or a heading
     return bool(_NUMBERING.match(sentence) or pattern("letter_formula").search(sentence))

@@ -224,6 +224,9 @@ _X_SAID = re.compile(r"[\u201d\"\u2019'*]*\s*,?\s*[*_]*\s*,?\s*(he|she|they|[A-Z
 _NAMING = re.compile(r"(?i)\b(?:called|named|dubbed|titled|entitled|known\s+as|so-called)\s+(?:a\s+|an\s+|the\s+)?"
                      r"[\u201c\"\u2018']\s*\Z")
 _NAMING_AFTER = re.compile(r"\s+(?:it\s+|them\s+)?(?:a\s+|an\s+|the\s+)?[\u201c\"\u2018']")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+_SPOKE_AFTER = re.compile(r"\s+(?:of|about|on|to|with|at|out|in\s+favou?r|against|for|up|publicly|openly|"
+                          r"by\s+telephone|briefly|again|after|before|during)\b")
 _FRAME_END = re.compile(r"[,;:.\u201c\"\u2014\u2013]|\s+-\s|\s+(?:that|who|which)\s")
 """(_after_quote's and _frame's patterns, compiled once)"""
 
@@ -232,6 +235,8 @@ def _after_quote(text: str, seg: Segment, q: Span, gaz, people, links, last) -> 
     """`"...," said X` / `"...," X said` / `"...", he said`."""
     tail = text[q.end:seg.end]
     m = _SAID_AFTER.match(tail)
+    if m and re.match(r"(?i)that\b", m.group(2)):
+        m = None  # '"...," argued that the state was ...': what was said, not who said it
     if m:
         phrase = m.group(2)  # "said Jane Doe, the Utopian Ambassador to the Union": the apposition too
         if _HE_SHE.match(phrase):
@@ -284,8 +289,12 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
     for m in _verbs().finditer(text, seg.start, seg.end):
         if not _outside(seg.quotes, m.start()):
             continue
-        if _NAMING_AFTER.match(text, m.end()) and m.group().lower() == "called":
-            continue  # 'an exercise called "Southern Shield"': naming, not speech
+        word = m.group().lower()
+        if word == "called" and (_NAMING_AFTER.match(text, m.end()) or (
+                text[max(seg.start, m.start() - 2):m.start()].strip() == "," and _CAPITAL_AFTER.match(text, m.end()))):
+            continue  # 'an exercise called "Southern Shield"', ', called AFGHANSAT 1': naming, not speech
+        if word in ("spoke", "speaks", "speak") and not _SPOKE_AFTER.match(text, m.end()):
+            continue  # "they spoke several languages": a language, not a statement
         before = text[max(seg.start, m.start() - 24):m.start()]
         if _BE_BEFORE.search(before) or _BY_AFTER.match(text, m.end()):
             continue  # "is said to be mediating", "claimed by X", "responded by sending": no one's words
