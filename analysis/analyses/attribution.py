@@ -491,6 +491,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
     return ranked[0][1], ranked[0][2]
 
 
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|H\.\s?E)\.?\s+")
 _TURN = re.compile(r"^(?P<name>[^()]+?)\s*\(\s*(?P<aff>[^()]+?)\s*\)\s*$")
 
 
@@ -498,7 +499,7 @@ def from_turn(context: str, gaz: Gazetteer, people: People) -> Speaker | None:
     """A press-release speaker turn label ("Jane Doe (Utopia)", "Title Jane Doe, Agency") -> Speaker."""
     m = _TURN.match(context)
     if m:
-        name = " ".join(m.group("name").split())
+        name = _HONORIFIC.sub("", " ".join(m.group("name").split()))  # "Mr. Varga (Chile)" -> Varga
         found = gaz.find(m.group("aff"))
         actor = (gaz.speaks_for(found[0].name) or found[0].name) if found else None
         names = person_names(name, gaz)

@@ -14,7 +14,7 @@ FIRM_SPEAKER = frozenset({"speaker-turn", "speaker-turn-continuation", "quote+na
                           "speech-verb-subject", "reporting-frame", "letter-signatory", "quote-continuation",
                           "resolution-author"})
 FIRM_ACTOR = frozenset({"gazetteer-actor", "nationality-adjective", "apposition-actor", "speaker-turn-label",
-                        "letter-signatory", "resolution-author", "linked-actor", "person-met-earlier", "possessive-role"})
+                        "letter-signatory", "resolution-author", "on-behalf-of", "linked-actor", "person-met-earlier", "possessive-role"})
 WEAK = frozenset({"quote+table-row", "capital-metonym"})
 MEDIUM = frozenset({"letter-joint"})
 """A joint letter of states no group names: their common voice, said once for all of them."""
@@ -36,7 +36,7 @@ def grade(rule: str, sp: Speaker, extra: tuple[str, ...] = ()) -> tuple[str, tup
     if sp.actor is None:
         # a named person without an affiliation the text gives: who said it is firm, for whom is not said
         return ("high" if sp.person else "medium"), basis
-    if sp.via in FIRM_ACTOR or rule in ("letter-signatory", "resolution-author", "speaker-turn",
+    if sp.via in FIRM_ACTOR or rule in ("letter-signatory", "resolution-author", "on-behalf-of", "speaker-turn",
                                         "speaker-turn-continuation"):
         return "high", basis
     return "medium", basis

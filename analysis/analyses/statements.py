@@ -19,6 +19,7 @@ from .letters import in_heading, is_formula, letter_parts, part_at
 from .principles import invoked
 from .speech import Segment, attribute, opening_speaker, real_verbs, reporting_verb, segments
 from .text import quotations
+from .verbatim import turn_at, verbatim_turns
 from .voice import first_person_subject, own_voice
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
@@ -122,6 +123,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     passages = doc.passages()
     letters = letter_parts([p for p in passages if not isinstance(p, Footnote)], gaz, doc.title)
     voice = None if letters else own_voice(doc, gaz)
+    turns = verbatim_turns([p.text for p in passages], gaz, people) \
+        if doc.genre == "plaintext" and not letters else ()
     for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip():
@@ -174,7 +177,19 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                     runs.append((None, seg.start, seg.end, False, ""))  # ends a run: nobody's words
                     continue
                 part = part_at(letters, _block_index(passages, index), seg.start)
-            sp, speech, rule = attribute(text, seg, gaz, people, links, last, row_actor, turn)
+            if turns and turn is None:
+                held = turn_at(turns, index, seg.start)
+                if held is not None and held.speaker is None:
+                    continue  # the chair's procedure ("I now give the floor to ...")
+                if held is not None:
+                    # "Mr. X (Utopia): ..." holds the floor until the next speaker
+                    sp, speech = held.speaker, True
+                    rule = "speaker-turn" if held.passage == index and seg.start <= held.start + 3 else \
+                        "speaker-turn-continuation"
+                else:
+                    sp, speech, rule = attribute(text, seg, gaz, people, links, last, row_actor, turn)
+            else:
+                sp, speech, rule = attribute(text, seg, gaz, people, links, last, row_actor, turn)
             if rule == "speaker-turn":
                 rule = turn_rule
             if sp is None and quoted is not None and (
