@@ -12,9 +12,13 @@ from .attribution import Speaker
 
 FIRM_SPEAKER = frozenset({"speaker-turn", "speaker-turn-continuation", "quote+named-speaker", "quote+actor-speaker",
                           "speech-verb-subject", "reporting-frame", "letter-signatory", "quote-continuation",
-                          "resolution-author"})
+                          "resolution-author", "speech-author"})
 FIRM_ACTOR = frozenset({"gazetteer-actor", "nationality-adjective", "apposition-actor", "speaker-turn-label",
-                        "letter-signatory", "resolution-author", "on-behalf-of", "linked-actor", "person-met-earlier", "possessive-role"})
+                        "letter-signatory", "resolution-author", "speech-author", "on-behalf-of", "linked-actor",
+                        "person-met-earlier", "possessive-role"})
+DOCUMENT_RULES = frozenset({"letter-signatory", "resolution-author", "speech-author", "speaker-turn",
+                            "speaker-turn-continuation"})
+"""Rules that give the words to whoever holds the document or the floor: the actor comes with them."""
 WEAK = frozenset({"quote+table-row", "capital-metonym"})
 MEDIUM = frozenset({"letter-joint"})
 """A joint letter of states no group names: their common voice, said once for all of them."""
@@ -36,7 +40,6 @@ def grade(rule: str, sp: Speaker, extra: tuple[str, ...] = ()) -> tuple[str, tup
     if sp.actor is None:
         # a named person without an affiliation the text gives: who said it is firm, for whom is not said
         return ("high" if sp.person else "medium"), basis
-    if sp.via in FIRM_ACTOR or rule in ("letter-signatory", "resolution-author", "on-behalf-of", "speaker-turn",
-                                        "speaker-turn-continuation"):
+    if sp.via in FIRM_ACTOR or rule in DOCUMENT_RULES:
         return "high", basis
     return "medium", basis

@@ -1,6 +1,8 @@
 """Document -> its letter parts: who writes each letter (the state or organisation it speaks
 for, the signatory) and where its heading and formulas are; empty when the document is no letter.
-An adopted resolution ("The Security Council, Recalling ...") is one part: the organ's words.
+An adopted resolution ("The Security Council, Recalling ...") is one part: the organ's words;
+so is an address ("Address by H.E. Jane Doe, President of Utopia, at the General Debate"): the
+speaker's, for her state, throughout.
 
 A letter from a state's representative ("Letter dated ... from the Permanent Representative
 of X ... addressed to the President of the Security Council", "I have the honour to ...",
@@ -57,7 +59,8 @@ class LetterPart:
     joint: bool = False
     """Several senders and no group the gazetteer knows: the actor names them all ("A, B and C")."""
     kind: str = "letter"
-    """``letter``, or ``resolution`` (every paragraph is the adopting organ's, none reports another)."""
+    """``letter``, ``speech`` (an address: the speaker's throughout, but for the words it reports),
+    or ``resolution`` (every paragraph is the adopting organ's, none reports another)."""
 
 
 def _senders(sender: str, gaz: Gazetteer) -> list[str]:
@@ -147,11 +150,33 @@ def resolution_part(passages, gaz: Gazetteer, title: str | None = None) -> Lette
     return None
 
 
-def letter_parts(passages, gaz: Gazetteer, title: str | None = None) -> tuple[LetterPart, ...]:
+_SPEECH = re.compile(r"^\W*(?:Address|Statement|Speech|Remarks|Intervention)\s+(?:delivered\s+|made\s+|given\s+)?by\s+"
+                     r"(?P<who>.{3,250}?)(?:,?\s+(?:at|to|during|before|in|on\s+the\s+occasion\s+of)\s+(?:the\s+)?"
+                     r"[\u201c\"]?[A-Z0-9]|\s*$)", re.DOTALL)
+
+
+def speech_part(title: str | None, gaz: Gazetteer, people) -> LetterPart | None:
+    """An address whose heading names a person and the state or organisation she speaks for."""
+    m = _SPEECH.match(title or "")
+    if m is None:
+        return None
+    from .attribution import resolve_phrase
+    who = re.sub(r"\b(?:H\.\s?E\.|(?:His|Her)\s+Excellency)\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", "", m.group("who"))
+    sp = resolve_phrase(who, gaz, people)
+    if sp is None or not sp.person or not sp.actor:
+        return None  # "Statement by the Chilean President angers Lima": a headline, not an address
+    return LetterPart(0, 0, 0, sp.actor, sp.name, kind="speech")
+
+
+def letter_parts(passages, gaz: Gazetteer, title: str | None = None, people=None) -> tuple[LetterPart, ...]:
     """The letters a document holds, in reading order; () when it is not a letter."""
     resolution = resolution_part(passages, gaz, title)
     if resolution is not None:
         return (resolution,)
+    if people is not None:
+        speech = speech_part(title, gaz, people)
+        if speech is not None:
+            return (speech,)
     texts = [p.text for p in passages]
     heads: list[tuple[int, int, int, list[str]]] = []
     for i, text in enumerate(texts):

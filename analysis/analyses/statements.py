@@ -121,7 +121,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     last: Speaker | None = None
     turn_label, turn_speaker, turn_first = None, None, None
     passages = doc.passages()
-    letters = letter_parts([p for p in passages if not isinstance(p, Footnote)], gaz, doc.title)
+    letters = letter_parts([p for p in passages if not isinstance(p, Footnote)], gaz, _heading(doc), people)
     voice = None if letters else own_voice(doc, gaz)
     turns = verbatim_turns([p.text for p in passages], gaz, people) \
         if doc.genre == "plaintext" and not letters else ()
@@ -205,7 +205,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                                                      not _reports_another(text, seg, sp, speech, part.actor)):
                 # a letter speaks for its writer's state throughout, but for the words it reports;
                 # a resolution is the adopting organ's words, every paragraph of it
-                rule = "resolution-author" if part.kind == "resolution" else "letter-signatory"
+                rule = {"resolution": "resolution-author", "speech": "speech-author"}.get(part.kind, "letter-signatory")
                 sp = Speaker(name=part.speaker, actor=part.actor, person=bool(part.speaker and "," not in
                              part.speaker and " and " not in part.speaker),
                              via="letter-joint" if part.joint else rule)
@@ -224,9 +224,9 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                     not _not_for_state(text, sp.name) and sp.via != "presiding-officer":
                 # "The member states", "Foreign Minister Jane Doe": of the row's state or organisation
                 sp = Speaker(name=sp.name, actor=row_actor, person=sp.person, via="table-row-actor")
-            if sp.person and sp.name and rule not in ("letter-signatory", "resolution-author"):
+            if sp.person and sp.name and rule not in _DOCUMENT_VOICE:
                 people.add(sp.name, sp.actor)
-            if (sp.name or sp.actor) and rule not in ("letter-signatory", "resolution-author"):
+            if (sp.name or sp.actor) and rule not in _DOCUMENT_VOICE:
                 last = sp if sp.person or sp.name else last
             direct = bool(seg.quotes)
             if runs and runs[-1][0] is not None and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start:
@@ -257,6 +257,20 @@ def _is_dateline(text: str, label: str) -> bool:
     head = text.lstrip(" *_")
     first = label.split(",")[0].strip()
     return head[:len(first)].lower() == first.lower() and bool(_DASH.match(head, len(first)))
+
+
+_DOCUMENT_VOICE = ("letter-signatory", "resolution-author", "speech-author")
+"""Rules that give a sentence to the document's writer: not a speaker met in the text."""
+
+
+def _heading(doc: Document) -> str | None:
+    """The document's title with the heading lines that follow it (a title wrapped over lines)."""
+    lines = [doc.title or ""]
+    for b in doc.blocks:
+        if b.kind != "heading":
+            break
+        lines.append(b.text)
+    return " ".join(x for x in lines if x).strip() or None
 
 
 def _document_context(doc: Document, gaz: Gazetteer) -> tuple[str, ...]:
