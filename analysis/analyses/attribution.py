@@ -229,6 +229,7 @@ _STATE_WORDS = frozenset({"Government", "Ministry", "Embassy", "Mission", "Deleg
                           "Federal", "Security", "Border", "Air", "Cabinet", "Interior", "Justice", "Finance", "Prime",
                           "Permanent", "Representative", "Ambassador", "Administration", "Authorities", "Military",
                           "Officials", "Office", "Department", "Council", "Senate", "Congress", "Assembly", "Duma"})
+_GOVERNABLE_KINDS = frozenset({"state", "de-facto-state", "historical", "sub-state"})
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][\w'\u2019-]*)")
 
 
@@ -378,6 +379,9 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
             found = gaz.find(f.group("org"))
             if found and found[0].start == 0:
                 continue  # "Ministry for X" and the like: a body the gazetteer knows
+            named_for = f.group("org").split(" for ", 1)[-1]
+            if not any(m.kind in _GOVERNABLE_KINDS for m in gaz.find(named_for)):
+                continue  # "The Case for Empire": a title, not a party named after a state
             return f.group("org")  # "lawmakers from the populist Alternative for Norway"
     if m is None:
         return None

@@ -103,7 +103,7 @@ _COMMA_END = re.compile(r",\s*\Z")
 _INVERTED_SUBJECT = re.compile(r"\s+((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+?)\s*(?:[.;]\s*\Z|[.;]\s|,|\Z)")
 
 
-_BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
+_BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s[^,;:]{1,80},")
@@ -112,7 +112,9 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s[^,;:]{1,80},")
 _BARE_LINK = re.compile(r"[\s,.;\u201d\"'\u2019*_]*(?:and\s+(?:also\s+|then\s+)?)?")
 
 
-_CLAUSE_BREAK = re.compile(r"(?:\bthat\b|;|:|\bwhile\b|\bwhereas\b|\bbut\b|\bwho\b|\bwhich\b|,\s+as\s+(?!well\b))",
+_SUBORDINATORS = frozenset({"after", "before", "when", "because", "since", "until", "once"})
+_CLAUSE_BREAK = re.compile(r"(?:\bthat\b|;|:|\bwhile\b|\bwhereas\b|\bbut\b|\bwho\b|\bwhich\b|,\s+as\s+(?!well\b)|"
+                           r"(?<=\w\s)(?:after|before|when|because|since|until|once)\s+(?=(?-i:[A-Z])))",
                            re.IGNORECASE)
 
 
@@ -151,9 +153,11 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         if first and first[0].start() < verb_start - 5:
             return _subject(text, seg, first[0].start(), gaz, people, links, last, depth + 1)
     # the clause holding the verb starts after the last clause break outside an apposition
-    cut = 0
+    cut, brk = 0, ""
     for m in _CLAUSE_BREAK.finditer(left):
-        cut = m.end()
+        cut, brk = m.end(), m.group().strip().lower()
+    if brk in _SUBORDINATORS:
+        return None  # "... after Varga declared martial law", "before Serbia accepts": narrated, not said
     clause = left[cut:]
     # a participle after a comma ("..., stating") shares the subject of the verb before it
     if clause.rstrip().endswith(",") and depth < 2 and text[verb_start:verb_start + 30].split()[0].endswith("ing"):

@@ -96,6 +96,9 @@ def _prescan(doc: Document, gaz: Gazetteer, people: People) -> None:
 _NP_WORD = re.compile(r"(?:[A-Z][\w'\u2019.-]*|of|the|for|and|to|-|\w+['\u2019]s)$")
 
 
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Jr.", "Sr."})
+
+
 def _noun_phrase_before(text: str, pos: int) -> str:
     """The title-and-affiliation words just before a name, stopping at a verb or a pronoun."""
     words = text[max(0, pos - 120):pos].split()
@@ -104,6 +107,8 @@ def _noun_phrase_before(text: str, pos: int) -> str:
         bare = w.strip(",")
         if (w.endswith(",") and keep) or bare == "and":
             break
+        if bare.endswith(".") and "." not in bare[:-1] and not is_title(bare) and bare not in _HONORIFICS:
+            break  # "... observer status in the SCO. Foreign Minister X": the sentence before
         if _NP_WORD.match(bare) or is_title(bare):
             keep.insert(0, bare)
         else:
