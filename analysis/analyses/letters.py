@@ -187,7 +187,8 @@ def letter_parts(passages, gaz: Gazetteer, title: str | None = None, people=None
                 heads.append((i, m.start(), m.end(), _senders(m.group("sender"), gaz)))
     if not heads:
         # no heading in the body: a title that is one, or "I have the honour" with a signature
-        early = [i for i, t in enumerate(texts[:6]) if _HONOUR.search(t)]
+        early = [i for i, t in enumerate(texts[:12]) if _HONOUR.search(t)
+                 and sum(1 for u in texts[:i] if len(u.split()) >= 12) <= 2]
         if title and HEADING.search(title):
             senders = _senders(HEADING.search(title).group("sender"), gaz)
             heads.append((0, 0, 0, senders))
@@ -195,7 +196,7 @@ def letter_parts(passages, gaz: Gazetteer, title: str | None = None, people=None
             heads.append((early[0], 0, 0, []))
         else:
             return ()
-    elif heads[0][0] > 5:
+    elif sum(1 for t in texts[:heads[0][0]] if len(t.split()) >= 12) > 2:
         return ()  # a letter quoted late in a report or article does not make the document a letter
     parts = []
     last_actor: list[str] = []
