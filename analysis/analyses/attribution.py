@@ -45,6 +45,9 @@ class Speaker:
     """The rule that tied the actor to the speaker (a basis name: ``gazetteer-actor``,
     ``nationality-adjective``, ``apposition-actor``, ``person-met-earlier``, ...), "" when none did."""
 
+    kind: str = ""
+    """For an actor the gazetteer lacks, what the text says it is (``party``, ``institute``...)."""
+
     def key(self) -> tuple:
         return (self.name or "", self.actor or "")
 
@@ -267,9 +270,11 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         actor, via = None, "presiding-officer"
     if actor and via == "nationality-adjective" and _unofficial_after(phrase, mentions, actor, gaz):
         actor, via = None, ""  # "a leading American academic": a nationality, not an office
+    kind = ""
     if actor is None and via != "presiding-officer":
         actor = apposition_actor(phrase, gaz)
         via = "apposition-actor" if actor else ""
+        kind = actor_kind(phrase, actor) if actor and actor not in gaz else ""
     names = person_names(phrase, gaz)
     if names:
         coordinated = len(names) > 1 and _COORDINATION.search(phrase, names[0][1], names[1][0])
@@ -289,23 +294,23 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
             name = known[0]
         if actor is None and known and known[1] and via != "presiding-officer":
             actor, via = known[1], "person-met-earlier"
-        return Speaker(name=name, actor=actor, person=True, via=via)
+        return Speaker(name=name, actor=actor, person=True, via=via, kind=kind)
     lone = _titled_surname(phrase, gaz) if not _single_known(phrase, people) else None
     if lone:  # "President Varga", "Foreign Minister Lind": a title before a lone surname
         known = people.lookup(lone) or next(((n, a) for n, a in people.full.items() if lone in n.split()), None)
         if not actor and known and known[1]:
             actor, via = known[1], "person-met-earlier"
-        return Speaker(name=known[0] if known else lone, actor=actor, person=True, via=via)
+        return Speaker(name=known[0] if known else lone, actor=actor, person=True, via=via, kind=kind)
     known = _single_known(phrase, people)
     if known:
         if not actor and known[1]:
             actor, via = known[1], "person-met-earlier"
-        return Speaker(name=known[0], actor=actor, person=True, via=via)
+        return Speaker(name=known[0], actor=actor, person=True, via=via, kind=kind)
     desc = descriptor(phrase)
     if desc and actor and all(m.via == "adjective" for m in mentions) and not extra and _unofficial_head(desc):
         actor = None  # "Western and some Russian sources" say where sources are, not who speaks
     if actor:
-        return Speaker(name=desc or _mention_name(mentions), actor=actor, person=False, via=via)
+        return Speaker(name=desc or _mention_name(mentions), actor=actor, person=False, via=via, kind=kind)
     if desc:
         return Speaker(name=desc, actor=None, person=False)
     return None
@@ -343,6 +348,8 @@ def _titled_surname(phrase: str, gaz: Gazetteer) -> str | None:
                 and not gaz.find(m.group(1)) and m.group(1) not in _org_heads():
             return m.group(1)
     return None
+
+
 _STATE_BODIES = frozenset({"Ministry", "Department", "Government", "Office", "Bureau", "Authority", "Agency",
                            "Senate", "Parliament", "Assembly", "Congress", "Board", "Programme", "Program"})
 _SOURCE_HEADS = frozenset({"source", "insider", "observer", "media", "press", "circle"})
@@ -380,7 +387,7 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
             if found and found[0].start == 0:
                 continue  # "Ministry for X" and the like: a body the gazetteer knows
             named_for = f.group("org").split(" for ", 1)[-1]
-            if not any(m.kind in _GOVERNABLE_KINDS for m in gaz.find(named_for)):
+            if not any(x.kind in _GOVERNABLE_KINDS for x in gaz.find(named_for)):
                 continue  # "The Case for Empire": a title, not a party named after a state
             return f.group("org")  # "lawmakers from the populist Alternative for Norway"
     if m is None:
@@ -394,6 +401,21 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
     if found:
         return gaz.speaks_for(found[0].name) or found[0].name
     return name
+
+
+def actor_kind(phrase: str, name: str) -> str:
+    """What an actor named only in the text is: the noun its apposition gives ("the X, a
+    sovereignist party" -> party), else the kind word in its name ("Institute", "Parliament"),
+    "party" for "Alternative for <State>"; "" when the text does not say."""
+    heads = data("titles").get("organisation_heads", [])
+    m = re.search(re.escape(name) + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(" +
+                  "|".join(re.escape(h.lower()) for h in heads) + r")\b", phrase)
+    if m:
+        return m.group(1)
+    for word in reversed(name.split()):  # "Institute for Northern Studies" -> institute
+        if word in heads:
+            return word.lower()
+    return "party" if _NAMED_FOR.fullmatch(name) else ""
 
 
 def _mention_name(mentions) -> str | None:

@@ -26,7 +26,8 @@ MEDIUM = frozenset({"letter-joint"})
 
 def grade(rule: str, sp: Speaker, extra: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
     """(confidence, basis) for a statement attributed to `sp` by `rule` (the speaker rule)."""
-    basis = tuple(dict.fromkeys(b for b in (rule, sp.via, *extra) if b))
+    kind = f"actor-kind:{sp.kind}" if sp.kind else ""  # an actor named only in the text, and what it is
+    basis = tuple(dict.fromkeys(b for b in (rule, sp.via, kind, *extra) if b))
     if sp.via == "presiding-officer":
         return "medium", basis  # a chair's own act: the person is sure, for whom is not
     if not basis:
