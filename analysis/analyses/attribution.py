@@ -250,6 +250,7 @@ def _in_proper_name(phrase: str, end: int, gaz: Gazetteer) -> bool:
         return False  # "the Ukrainian Armed Forces", "the French Government": the state's own bodies
     return m.group(1) in _org_heads() or m.group(1) not in _not_name()
 _COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|together\s+with|along\s+with)\s+")
+_COURT_OF = re.compile(r"\b(?:Court|Tribunal)\s+of\s+(?:the\s+)?$")
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|retired|onetime|one-time|erstwhile)\s*(?:[\w.-]+\s+){0,1}$")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
 
@@ -306,6 +307,10 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         if not actor and known[1]:
             actor, via = known[1], "person-met-earlier"
         return Speaker(name=known[0], actor=actor, person=True, via=via, kind=kind)
+    if actor is None:
+        org = _org_subject(phrase)
+        if org:  # "The Lowland Parliament declared", "a ruling by the Constitutional Court of X"
+            return Speaker(name=None, actor=org, person=False, via="text-actor", kind=actor_kind(phrase, org))
     desc = descriptor(phrase)
     if desc and actor and all(m.via == "adjective" for m in mentions) and not extra and _unofficial_head(desc):
         actor = None  # "Western and some Russian sources" say where sources are, not who speaks
@@ -403,6 +408,26 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
     return name
 
 
+_ORG_SUBJECT = None
+
+
+def _org_subject(phrase: str) -> str | None:
+    """A phrase that is the name of an organisation the gazetteer lacks, with the kind word in it
+    ("the Lowland Parliament", "the Southern Liberation Movement", "the Constitutional Court of X")."""
+    global _ORG_SUBJECT
+    if _ORG_SUBJECT is None:
+        heads = "|".join(re.escape(h) for h in data("titles").get("organisation_heads", []))
+        cap = r"[A-Z][\w'\u2019&-]*"
+        _ORG_SUBJECT = re.compile(r"^(?:[Tt]he\s+)?(?P<org>(?:" + cap + r"\s+){0,5}(?:" + heads + r")"
+                                  r"(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+" + cap + r"){1,4})?)\s*$")
+    m = _ORG_SUBJECT.match(phrase.strip(" ,;:"))
+    first = m.group("org").split()[0] if m else ""
+    if m is None or len(m.group("org").split()) < 2 or first in _STATE_BODIES or first in _STOP_CAPS \
+            or first in _FUNCTION:
+        return None  # "His Office", "The Ministry": whose, the phrase does not say
+    return m.group("org")
+
+
 def actor_kind(phrase: str, name: str) -> str:
     """What an actor named only in the text is: the noun its apposition gives ("the X, a
     sovereignist party" -> party), else the kind word in its name ("Institute", "Parliament"),
@@ -496,6 +521,8 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
         score = 10 - i
         if _LOCATIVE.search(phrase[max(0, m.start - 12):m.start]) and m.kind not in ("organisation", "organ"):
             continue  # "in Moscow", "Ambassador to X": where, not on whose behalf
+        if _COURT_OF.search(phrase[max(0, m.start - 30):m.start]):
+            continue  # "the Constitutional Court of X": a court speaks as itself, not as the state
         if _FORMER.search(phrase[max(0, m.start - 30):m.start]):
             continue  # "a former Utopian ambassador": no longer speaks for Utopia
         if m.via in ("adjective", "demonym") and _in_proper_name(phrase, m.end, gaz):

@@ -15,7 +15,7 @@ FIRM_SPEAKER = frozenset({"speaker-turn", "speaker-turn-continuation", "quote+na
                           "resolution-author", "speech-author"})
 FIRM_ACTOR = frozenset({"gazetteer-actor", "nationality-adjective", "apposition-actor", "speaker-turn-label",
                         "letter-signatory", "resolution-author", "speech-author", "on-behalf-of", "linked-actor",
-                        "person-met-earlier", "possessive-role"})
+                        "person-met-earlier", "possessive-role", "text-actor"})
 DOCUMENT_RULES = frozenset({"letter-signatory", "resolution-author", "speech-author", "speaker-turn",
                             "speaker-turn-continuation"})
 """Rules that give the words to whoever holds the document or the floor: the actor comes with them."""

@@ -276,7 +276,18 @@ def _frame(text: str, seg: Segment, gaz, people, links) -> Speaker | None:
         sp = resolve_phrase(phrase, gaz, people, [ln.target for ln in links if m.end() <= ln.start < m.end() + len(phrase)])
         if sp:
             return sp
+    for m in _NOUN_BY.finditer(text, seg.start, seg.end):
+        # "a ruling by the Constitutional Court of X that ...": what the ruling says is the court's
+        if _outside(seg.quotes, m.start()):
+            sp = resolve_phrase(m.group("who"), gaz, people)
+            if sp:
+                return sp
     return None
+
+
+_NOUN_BY = re.compile(r"\b(?:ruling|decision|judgment|judgement|verdict|finding|statement|declaration|announcement|"
+                      r"warning|opinion)s?\s+(?:issued\s+|published\s+|delivered\s+)?by\s+(?:the\s+)?"
+                      r"(?P<who>[A-Z][^,;:]{2,80}?)\s+that\s")
 
 
 def real_verbs(text: str, seg: Segment) -> list[re.Match]:
