@@ -335,6 +335,8 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
     for q in seg.quotes:
         if _NAMING.search(text, max(seg.start, q.start - 30), q.start) and len(q.text.split()) <= 5:
             continue  # an exercise 'called "Southern Shield"': a name, not anyone's words
+        if len(q.text.split()) < 2:
+            continue  # a scare quote ('forced "confessions"'): the writer's irony, not a quotation
         # NAME "verb-ed ..." : the quotation opens with the speech verb itself
         lead = text[max(seg.start, q.start - 60):q.start]
         inner = text[q.start:q.end].split()
