@@ -263,7 +263,9 @@ def _after_quote(text: str, seg: Segment, q: Span, gaz, people, links, last) -> 
 _SURNAME = re.compile(r"[A-Z][a-z\u00c0-\u024f'\u2019-]{2,}")
 
 
-def _frame(text: str, seg: Segment, gaz, people, links) -> Speaker | None:
+def _frame(text: str, seg: Segment, gaz, people, links) -> tuple[Speaker, str] | None:
+    """The speaker a reporting frame names ("according to X", "X's claim that", "a ruling by X
+    that"), with the rule: reporting-frame, or pronoun-resolved for "his vow that"."""
     for m in _frames().finditer(text, seg.start, seg.end):
         if not _outside(seg.quotes, m.start()):
             continue
@@ -275,16 +277,39 @@ def _frame(text: str, seg: Segment, gaz, people, links) -> Speaker | None:
             phrase = parts[0] + ", " + parts[1]  # "according to its representative, Jane Doe,"
         sp = resolve_phrase(phrase, gaz, people, [ln.target for ln in links if m.end() <= ln.start < m.end() + len(phrase)])
         if sp:
-            return sp
+            return sp, "reporting-frame"
+    for m in _POSSESSED.finditer(text, seg.start, seg.end):
+        # "Utopia's claim that ...", "his vow on Monday that ..." (his: the one named with 's before it)
+        if not _outside(seg.quotes, m.start()):
+            continue
+        who, rule = m.group("who"), "reporting-frame"
+        if who.lower() in ("his", "her", "their", "its"):
+            rule = "pronoun-resolved"
+            # his/her: the nearest person named with 's before it; its/their: the nearest actor
+            person = who.lower() in ("his", "her")
+            named = [o.group(1) for o in _OWNER.finditer(text, seg.start, m.start())
+                     if bool(gaz.find(o.group(1))) != person]
+            if not named:
+                continue
+            who = named[-1]
+        sp = resolve_phrase(who, gaz, people)
+        if sp is None and _SURNAME.fullmatch(who) and not gaz.find(who):
+            sp = Speaker(name=who, actor=None, person=True)
+        if sp:
+            return sp, rule
     for m in _NOUN_BY.finditer(text, seg.start, seg.end):
         # "a ruling by the Constitutional Court of X that ...": what the ruling says is the court's
         if _outside(seg.quotes, m.start()):
             sp = resolve_phrase(m.group("who"), gaz, people)
             if sp:
-                return sp
+                return sp, "reporting-frame"
     return None
 
 
+_POSSESSED = re.compile(r"(?P<who>\b[Hh]is|\b[Hh]er|\b[Tt]heir|\b[Ii]ts|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})(?:['\u2019]s)?\s+"
+                        r"(?:[a-z]+\s+){0,2}?(?:vow|pledge|promise|claim|assertion|insistence|argument|warning|demand)s?"
+                        r"\s+(?:on\s+[A-Z]\w+\s+|in\s+\d{4}\s+)?that\s")
+_OWNER = re.compile(r"([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})['\u2019]s\b")
 _NOUN_BY = re.compile(r"\b(?:ruling|decision|judgment|judgement|verdict|finding|statement|declaration|announcement|"
                       r"warning|opinion)s?\s+(?:issued\s+|published\s+|delivered\s+)?by\s+(?:the\s+)?"
                       r"(?P<who>[A-Z][^,;:]{2,80}?)\s+that\s")
@@ -374,7 +399,7 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
             # "said", "stated": speech for sure; "welcomed", "proposed", "wrote": perhaps a deed
             return sp, True, "speech-verb-subject" if reporting_verb().fullmatch(v.group()) else "act-verb-subject"
     if frame:
-        return frame, True, "reporting-frame"
+        return frame[0], True, frame[1]
     if verbs and row_actor:
         return Speaker(name=None, actor=row_actor, via="table-row-actor"), True, "table-row-actor"
     if seg.quotes and row_actor and any(len(q.text.split()) >= 6 for q in seg.quotes):
