@@ -306,7 +306,8 @@ def _frame(text: str, seg: Segment, gaz, people, links) -> tuple[Speaker, str] |
     return None
 
 
-_POSSESSED = re.compile(r"(?P<who>\b[Hh]is|\b[Hh]er|\b[Tt]heir|\b[Ii]ts|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})(?:['\u2019]s)?\s+"
+_POSSESSED = re.compile(r"(?P<who>\b[Hh]is|\b[Hh]er|\b[Tt]heir|\b[Ii]ts|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3}(?=['\u2019]s\b))"
+                        r"(?:['\u2019]s)?\s+"
                         r"(?:[a-z]+\s+){0,2}?(?:vow|pledge|promise|claim|assertion|insistence|argument|warning|demand)s?"
                         r"\s+(?:on\s+[A-Z]\w+\s+|in\s+\d{4}\s+)?that\s")
 _OWNER = re.compile(r"([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})['\u2019]s\b")
