@@ -233,6 +233,19 @@ _STATE_WORDS = frozenset({"Government", "Ministry", "Embassy", "Mission", "Deleg
                           "Permanent", "Representative", "Ambassador", "Administration", "Authorities", "Military",
                           "Officials", "Office", "Department", "Council", "Senate", "Congress", "Assembly", "Duma"})
 _GOVERNABLE_KINDS = frozenset({"state", "de-facto-state", "historical", "sub-state"})
+_CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w'\u2019-]*){1,4}")
+
+
+def _names_an_organisation(phrase: str, end: int) -> bool:
+    """Capitalised words after a state's name end in an organisation's kind word that is not one of
+    the state's own bodies ("Afghanistan Freedom Front", not "Afghanistan Armed Forces")."""
+    m = _CAPITALS_AFTER.match(phrase, end)
+    if m is None:
+        return False
+    words = m.group().split()
+    return words[-1] in _org_heads() and not any(w in _STATE_WORDS for w in words)
+
+
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][\w'\u2019-]*)")
 
 
@@ -527,6 +540,8 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
             continue  # "a former Utopian ambassador": no longer speaks for Utopia
         if m.via in ("adjective", "demonym") and _in_proper_name(phrase, m.end, gaz):
             continue  # "the Turkish Friendship Hospital": part of a name, not the speaker's state
+        if m.via in ("name", "alias") and m.kind in _GOVERNABLE_KINDS and _names_an_organisation(phrase, m.end):
+            continue  # "the Afghanistan Freedom Front": a movement named after the state
         named_for = _NAMED_FOR_BEFORE.search(phrase[max(0, m.start - 40):m.start])
         if named_for and not is_title(named_for.group(1)) and named_for.group(1) not in _STOP_CAPS:
             continue  # "Alternative for Norway": a party named after the state, not the state
