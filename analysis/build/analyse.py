@@ -19,8 +19,9 @@ from typing import Callable, Sequence
 from ..config import Config, SourceConfig
 from ..model.document import Document
 from ..model.findings import Findings
-from .cache import Cache, analysis_digest, digest, file_digest
+from .cache import Cache, digest, file_digest
 from .export import TABLES, StreamExport
+from .keys import analysis_digest
 from .progress import Silent
 from .steps import HANDOFF, STEPS, Job, Step, source_digest, source_key, warm_up
 from .workers import map_tasks
