@@ -13,14 +13,17 @@ def _analysis_modules() -> set[str]:
 def test_the_analysis_code_is_every_module_its_steps_import():
     modules = _analysis_modules()
     assert {"build.steps", "build.analyse", "readers.__init__", "analyses.statements", "analyses.stance",
-            "analyses.figures", "analyses.timeline", "model.document", "model.findings", "config"} <= modules
-    # a module imported only inside a function counts as well
+            "analyses.figures.__init__", "analyses.figures.measure", "analyses.timeline", "model.document",
+            "model.findings", "config"} <= modules
+    # a module imported only inside a function counts as well, and so do the readers the registry
+    # imports on first use
     assert "readers.load" in modules and "analyses.tensions" in modules
+    assert {"readers.pdf.__init__", "readers.html", "readers.office"} <= modules
 
 
 def test_modules_only_the_outputs_use_are_not_analysis_code():
     modules = _analysis_modules()
-    for output_only in ("compose", "cli", "api", "model.brief", "build.run", "build.output", "render.html",
+    for output_only in ("brief.compose", "cli", "api", "model.brief", "build.run", "build.output", "render.html",
                         "render.pdf", "charts.matrix", "charts.style"):
         assert output_only not in modules, output_only
 
