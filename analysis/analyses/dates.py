@@ -36,6 +36,8 @@ from ..memo import TextMemo
 _TRAILING_WORD = re.compile(r"([A-Za-z][A-Za-z.]{0,10})$")
 
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+_MONTH_NAMES_ALL = ("January|February|March|April|May|June|July|August|September|October|November|December"
+                    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 MASK = "\ue000"
 """Stands in for every masked character: not a letter, digit, space or punctuation mark."""
 
@@ -407,6 +409,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("year", re.compile(r"(?<![\w$\u20ac\u00a3\u00a5.,/\-\u2013])" + r"(?P<year>(?:1[0-9]|20)\d{2})(?![\w]|[.,]\d|[-\u2013/]\d|\s?%|\s(?:BCE?|B\.C\.(?:E\.)?|bce?)(?![\w]))")),
         ("ago", re.compile(ago, flags)),
         ("relative", re.compile("(?P<rel>" + rel + ")", flags)),
+        # "late Thursday", "on Monday", "next Friday": news dates them against the publication day
+        ("weekday", re.compile(r"(?<![\w-])(?:(?P<wcue>" + "|".join("(?i:%s)" % w for w in lx["weekday_cues_before"])
+                               + r")\s{1,3})?(?P<wday>" + "|".join(w.capitalize() for w in lx["weekdays"])
+                               + r")(?![\w-])")),
     ]
 
 
@@ -424,6 +430,7 @@ def _needs() -> dict[str, tuple[str, ...] | None]:
         return tuple(sorted(words)) if words and all(w.isascii() and w.isalpha() for w in words) else None
 
     return {"ago": ("ago",), "mid_month": ("mid-", "early-", "late-"), "month_cue": plain(months),
+            "weekday": plain(set(lx["weekdays"])),
             "relative": plain(rel)}
 
 
@@ -784,6 +791,20 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
                 date = dd.isoformat()
             else:
                 continue
+        elif kind == "weekday":
+            if ry is None or rm is None or rd is None or _DATE_FOLLOWS.match(masked, end):
+                continue  # no day to count from, or "Tuesday, 26 August" (the date says it)
+            lx = lexicon("dates")
+            cue = (g.get("wcue") or "").lower()
+            ref = _dt.date(ry, rm, rd)
+            back = (ref.weekday() - lx["weekdays"][g["wday"].lower()]) % 7
+            if lx["weekday_cues_before"].get(cue, 0) > 0:
+                dd = ref + _dt.timedelta(days=(7 - back) % 7 or 7)
+            else:
+                dd = ref - _dt.timedelta(days=back or (7 if cue == "last" else 0))
+            if cue not in ("last", "next", "this"):
+                start = m.start("wday")
+            date, relative = dd.isoformat(), True
         elif kind == "relative":
             lx = lexicon("dates")
             phrase = " ".join(g["rel"].lower().split())
@@ -851,6 +872,8 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
 _COORDINATED = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:and|or|to|until|till|through|[-\u2013\u2014])\s{0,3}"
                           r"(?:(?:again|later|then|once more)\s{1,3})?(?:(?:in|on|by|of)\s{1,3})?$", re.I)
 """What stands between a yearless date and the dated one whose year it shares."""
+_DATE_FOLLOWS = re.compile(r"\s{0,2},?\s{0,2}\(?(?:\d|(?:%s)\b)" % _MONTH_NAMES_ALL)
+"""After a weekday: the date it names ("Tuesday, 26 August", "Monday (3 May)", "Friday, March 4")."""
 _LIST_AND = re.compile(r"\s(?:and|&)\s$")
 _BETWEEN_BEFORE = re.compile(r"(?<![\w-])between\s{1,3}$", re.I)
 _MONTH_NAMES = "|".join(m.capitalize() for m in ("january", "february", "march", "april", "may", "june", "july",

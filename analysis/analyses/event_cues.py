@@ -269,7 +269,12 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     if opener is not None and not re.search(r"[,;:]", left[opener.end():]):
         return Verdict(False, reason="analogy")
     if date.relative and _POSSESSIVE.match(sentence, end):
-        return Verdict(False, reason="today's-mention")
+        # "today's meeting/topic" is the document's own occasion, mentioned; "Tuesday's elections" and
+        # "last month's attack" report an occasion of their day, "last year's statistics" do not
+        own_day = date.text.lower().split()[-1] in ("today", "tonight")
+        after = [w.lower() for w in _WORD.findall(sentence[end:end + 60])[1:6]]
+        if own_day or not any(w in cues.event_nouns for w in after):
+            return Verdict(False, reason="today's-mention")
     if date.relative and date.text.lower().split()[-1] in ("today", "tonight"):
         before = _words(left)[-3:]
         if any(w in cues.before_today for w in before):
