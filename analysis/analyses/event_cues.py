@@ -21,6 +21,8 @@ from .dates import MASK, DateMatch, lexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _END_PUNCT = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]{0,3}\s*$")
+_RESOLUTION_OF = re.compile(r"(?<![\w-])(?:resolutions?|decisions?)\s{1,3}[\w/.()-]{1,30}\s{1,3}of\s{1,3}$", re.I)
+""""its resolution 65/119 of 10 December 2010": the date names a document the text cites."""
 _SYMBOL_AFTER = re.compile(r"\s{0,2}\((?:[A-Z]{1,8}/|" + MASK + ")")
 _POSSESSIVE = re.compile(r"['\u2019]s(?![\w])")
 
@@ -122,13 +124,15 @@ def is_headline(sentence: str, start: int, end: int) -> bool:
     if _END_PUNCT.search(sentence):
         return False
     rest = sentence[:start] + " " + sentence[end:]
-    if verb_evidence(rest) is not None:
-        return False  # a sentence cut short by a line break: "On 30 August, Zenda and Strelsau signed the"
     words = [w for w in _WORD.findall(rest) if len(w) > 3]
     if not words:
         return True
-    capital = sum(1 for w in words if w[0].isupper())
-    return capital / len(words) >= 0.6
+    capital = sum(1 for w in words if w[0].isupper()) / len(words)
+    if not sentence[end:].strip(" )\u2019'\"") and capital >= 0.5:
+        return True  # a title stamped with its date: "Wall Remembered in Zenda 10.11.2019"
+    if verb_evidence(rest) is not None:
+        return False  # a sentence cut short by a line break: "On 30 August, Zenda and Strelsau signed the"
+    return capital >= 0.6
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -257,6 +261,8 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
         return Verdict(False, reason="citation")
     if _SYMBOL_AFTER.match(sentence, end) and not re.search(r"(?<![\w-])(?:on|in)\s{1,3}$", sentence[:start]):
         # "letters dated 20 March 2030 (S/2030/252)": a document's date; "issued on 31 May (GOV/...)" stays
+        return Verdict(False, reason="document-date")
+    if _RESOLUTION_OF.search(sentence[:start]):
         return Verdict(False, reason="document-date")
     if is_headline(sentence, start, end):
         return Verdict(False, reason="headline")
