@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--verbose", "-v", action="store_true", help="print every step with timings")
     p.add_argument("--jobs", "-j", type=_jobs, metavar="N",
                    help="worker processes for analysis and rendering (default: up to 2; 1: all in this process)")
+    p.add_argument("--executor", choices=("local", "dask"),
+                   help="where the per-document analysis runs: local worker processes, or a Dask cluster "
+                        "(default: [build] executor, else local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --executor dask: a running Dask scheduler (tcp://host:8786); "
+                        "without it a local cluster is started")
     p.add_argument("--no-cache", action="store_true",
                    help="ignore and leave alone the build cache in OUT/.cache (a cold build)")
     p.add_argument("--version", action="version", version=f"make-report {__version__}")
@@ -58,7 +64,7 @@ def _formats(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .interrupts import recorded
+    from .build.interrupts import recorded
 
     with recorded():
         return _main(argv)
@@ -72,8 +78,8 @@ def _main(argv: list[str] | None) -> int:
         args = _parser().parse_args(argv)
         quiet, verbose = args.quiet, args.verbose
         from . import config as config_mod
-        from . import pipeline
-        from . import progress
+        from .build import run as pipeline
+        from .build import progress
 
         reporter = progress.for_cli(verbose=verbose, quiet=quiet, started=start)
         cfg = config_mod.load(args.config)
@@ -81,14 +87,14 @@ def _main(argv: list[str] | None) -> int:
         out_dir = Path(args.out).resolve() if args.out else cfg.output.dir
         try:
             result = pipeline.run(cfg, formats, out_dir, progress=reporter, jobs=args.jobs,
-                                  use_cache=not args.no_cache)
+                                  use_cache=not args.no_cache, executor=args.executor, scheduler=args.scheduler)
         finally:
             reporter.close()  # the progress bar's line is cleared before anything else is printed
         if verbose:
             stats = ", ".join(f"{k} {v}" for k, v in sorted(result.stats.items()) if v)
             print(f"[{time.perf_counter() - start:6.2f}s] cache: {stats or 'not used'}", file=sys.stderr)
         if not quiet:
-            for w in result.warnings:
+            for w in cfg.warnings + result.warnings:
                 print(f"make-report: warning: {w}", file=sys.stderr)
             names = ", ".join(p.name for p in result.written if p.parent == out_dir)
             print(f"make-report: wrote {names} to {out_dir} in {time.perf_counter() - start:.1f}s",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, SourceError
 from .model.document import GENRES
 
 FORMATS = ("pdf", "docx", "html", "json")
@@ -68,6 +68,19 @@ class Output:
     csv: bool
 
 
+EXECUTORS = ("local", "dask")
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    """Where the per-document analysis runs."""
+
+    executor: str = "local"
+    """``local`` (worker processes on this machine) or ``dask`` (a Dask cluster)."""
+    scheduler: str | None = None
+    """With ``dask``: a running scheduler's address (``tcp://host:8786``); None starts a local cluster."""
+
+
 @dataclass(frozen=True, slots=True)
 class Content:
     summary: Path | None
@@ -97,6 +110,9 @@ class Config:
     output: Output
     content: Content
     lexicons: LexiconExtensions
+    build: Build = Build()
+    warnings: tuple[str, ...] = ()
+    """Problems with the configuration that did not stop it (a source listed twice, ...)."""
 
 
 # ---------------------------------------------------------------- validation helpers
@@ -191,23 +207,7 @@ def parse(data: dict, cfg: Path, *, check_files: bool = True) -> Config:
     raw_sources = top.get("sources", list, [])
     if not raw_sources:
         raise ConfigError(f"{cfg.name}: no [[sources]]: list at least one source document")
-    sources, ids = [], set()
-    for i, raw in enumerate(raw_sources):
-        t = _Table(raw, f"sources[{i}]", cfg)
-        given = t.text("path", required=True)
-        sid = t.text("id") or f"d{i + 1}"
-        if not _ID.fullmatch(sid):
-            raise ConfigError(f"{cfg.name}: 'sources[{i}].id' must be letters, digits, - or _ (got {sid!r})")
-        if sid in ids:
-            raise ConfigError(f"{cfg.name}: 'sources[{i}].id' repeats the id {sid!r}")
-        ids.add(sid)
-        genre = t.text("genre")
-        if genre is not None and genre not in GENRES:
-            raise ConfigError(f"{cfg.name}: 'sources[{i}].genre' is {genre!r} for {given}; "
-                              f"use one of {', '.join(GENRES)}")
-        sources.append(SourceConfig(path=_rel(root, given, f"sources[{i}].path", cfg, False),
-                                    given=given, id=sid, title=t.text("title"), genre=genre))
-        t.done()
+    sources, warnings = _sources(raw_sources, root, cfg, check_files)
 
     questions, qids = [], set()
     for i, raw in enumerate(top.get("questions", list, [])):
@@ -279,9 +279,124 @@ def parse(data: dict, cfg: Path, *, check_files: bool = True) -> Config:
     lexicons = LexiconExtensions(actors=tuple(actors), principles=tuple(principles))
     lx.done()
 
+    bt = _Table(top.get("build", dict, {}), "build", cfg)
+    executor = bt.text("executor", "local")
+    if executor not in EXECUTORS:
+        raise ConfigError(f"{cfg.name}: 'build.executor' has {executor!r}; use {', '.join(EXECUTORS)}")
+    build = Build(executor=executor, scheduler=bt.text("scheduler"))
+    bt.done()
+
     top.done()
     return Config(path=cfg, root=root, report=report, sources=tuple(sources), questions=tuple(questions),
-                  style=style, output=output, content=content, lexicons=lexicons)
+                  style=style, output=output, content=content, lexicons=lexicons, build=build,
+                  warnings=tuple(warnings))
+
+
+# ---------------------------------------------------------------- [[sources]]: files, folders, patterns
+def _sources(raw_sources: list, root: Path, cfg: Path, check_files: bool) -> tuple[list[SourceConfig], list[str]]:
+    """Each [[sources]] table names one file (`path`), a folder (`path`, every readable file under it) or a
+    pattern (`glob`); folders and patterns expand in sorted order, each file with its own id (``d<n>``
+    counting files, or ``<id>-<n>`` under a table's own id). A file also named on its own elsewhere takes
+    that table's settings; a file matched twice, or with the same bytes as another, is read once."""
+    tables = []
+    for i, raw in enumerate(raw_sources):
+        t = _Table(raw, f"sources[{i}]", cfg)
+        pattern = t.text("glob")
+        given = t.text("path", required=pattern is None)
+        if pattern is not None and given is not None:
+            raise ConfigError(f"{cfg.name}: 'sources[{i}].glob' and a path in the same table: use one of them")
+        sid = t.text("id")
+        if sid is not None and not _ID.fullmatch(sid):
+            raise ConfigError(f"{cfg.name}: 'sources[{i}].id' must be letters, digits, - or _ (got {sid!r})")
+        genre = t.text("genre")
+        if genre is not None and genre not in GENRES:
+            raise ConfigError(f"{cfg.name}: 'sources[{i}].genre' is {genre!r} for {given or pattern}; "
+                              f"use one of {', '.join(GENRES)}")
+        title = t.text("title")
+        t.done()
+        path = _rel(root, given, f"sources[{i}].path", cfg, False) if given is not None else None
+        files = None
+        if pattern is not None:
+            files = _glob(root, pattern)
+            if not files and check_files:
+                raise ConfigError(f"{cfg.name}: 'sources[{i}].glob' {pattern!r} matches no file")
+        elif path.is_dir():
+            files = _folder(path)
+            if not files:
+                raise SourceError(f"{given} is a folder with no file of a format read "
+                                  f"({', '.join(sorted(_known_extensions()))})")
+        if files is not None and title is not None:
+            raise ConfigError(f"{cfg.name}: 'sources[{i}].title' names one document, but {given or pattern} "
+                              "is several files; give the title in a [[sources]] table of its own")
+        tables.append((i, given, path, files, sid, genre, title))
+
+    named = {path for _, _, path, files, *_ in tables if files is None}
+    sources, ids, seen = [], set(), set()
+    for i, given, path, files, sid, genre, title in tables:
+        if files is None:
+            entries = [(path, given, sid or f"d{len(sources) + 1}")]
+        else:
+            chosen = [f for f in files if f not in named and f not in seen]
+            entries = [(f, _shown(f, root), f"{sid}-{k}" if sid else f"d{len(sources) + k}")
+                       for k, f in enumerate(chosen, 1)]
+        for file, shown, fid in entries:
+            if fid in ids:
+                raise ConfigError(f"{cfg.name}: 'sources[{i}].id' repeats the id {fid!r}")
+            ids.add(fid)
+            seen.add(file)
+            sources.append(SourceConfig(path=file, given=shown, id=fid, title=title, genre=genre))
+    return _distinct(sources) if check_files else (sources, [])
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A file found by a folder or pattern as a user would write it: relative to report.toml when inside."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _glob(root: Path, pattern: str) -> list[Path]:
+    base = Path(pattern).anchor
+    found = Path(base).glob(pattern[len(base):]) if base else root.glob(pattern)
+    return sorted((p.resolve() for p in found if p.is_file() and not _hidden(p)), key=lambda p: p.as_posix())
+
+
+def _known_extensions() -> set[str]:
+    from .readers import READERS
+
+    return {ext for reader in READERS.values() for ext in reader.extensions}
+
+
+def _folder(folder: Path) -> list[Path]:
+    known = _known_extensions()
+    return sorted((p.resolve() for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in known
+                   and not _hidden(p.relative_to(folder))), key=lambda p: p.as_posix())
+
+
+def _hidden(path: Path) -> bool:
+    return any(part.startswith(".") for part in path.parts if part not in (".", ".."))
+
+
+def _distinct(sources: list[SourceConfig]) -> tuple[list[SourceConfig], list[str]]:
+    """Sources without repeats of the same bytes (the first is kept), and a warning for each repeat."""
+    import hashlib
+
+    kept, warnings, first = [], [], {}
+    for src in sources:
+        try:
+            with open(src.path, "rb") as handle:
+                key = (src.path.stat().st_size, hashlib.file_digest(handle, "sha256").hexdigest())
+        except OSError:
+            kept.append(src)  # reading it will say what is wrong, naming the file
+            continue
+        if key in first:
+            warnings.append(f"{src.given} has the same bytes as {first[key].given}; it is read once, "
+                            f"as {first[key].id}")
+            continue
+        first[key] = src
+        kept.append(src)
+    return kept, warnings
 
 
 # ---------------------------------------------------------------- where in the file

@@ -12,6 +12,7 @@ EXIT_CONFIG = 3
 EXIT_SOURCE = 4
 EXIT_RENDER = 5
 EXIT_OUTPUT = 6
+EXIT_CLUSTER = 7
 EXIT_INTERRUPTED = 130
 
 EXIT_CODES = {
@@ -22,6 +23,7 @@ EXIT_CODES = {
     EXIT_SOURCE: "a source document is missing, unreadable, empty, binary or too large",
     EXIT_RENDER: "a renderer (WeasyPrint, pandoc, matplotlib) failed",
     EXIT_OUTPUT: "the output directory could not be written",
+    EXIT_CLUSTER: "the Dask scheduler cannot be reached, or the cluster extra is not installed",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); previous outputs left in place",
 }
 
@@ -71,6 +73,13 @@ class RenderError(ReportError):
 class OutputError(ReportError):
     code = "E040"
     exit_code = EXIT_OUTPUT
+
+
+class ClusterError(ReportError):
+    """--executor dask: the scheduler cannot be reached, or distributed is not installed."""
+
+    code = "E050"
+    exit_code = EXIT_CLUSTER
 
 
 class Interrupted(ReportError):

@@ -13,6 +13,8 @@ Scenarios (each run is a fresh `python -m analysis.cli ... --quiet` process):
     one    all formats after one source changed (a new sentence appended to the first
            document, different at every run, so it is always a real change)
     json   --format json with the output folder deleted first: the analysis alone
+    dask   as json, with --executor dask: a 2-worker Dask LocalCluster started by the build
+           (needs the cluster extra), so the two executors are compared in one run
 
 Each scenario runs --repeat times (default 5); the table shows the median, min and max
 seconds, the median CPU seconds of the build's processes (user + system, workers included),
@@ -51,12 +53,13 @@ sys.path.insert(0, str(HERE))
 
 import generate_corpus  # noqa: E402
 
-SCENARIOS = ("cold", "warm", "one", "json")
-DEFAULT_PLAN = {"seeds": SCENARIOS, "30": SCENARIOS, "300": ("json",), "3000": ("json",)}
+SCENARIOS = ("cold", "warm", "one", "json", "dask")
+BRIEF_SCENARIOS = ("cold", "warm", "one", "json")
+DEFAULT_PLAN = {"seeds": BRIEF_SCENARIOS, "30": BRIEF_SCENARIOS, "300": ("json",), "3000": ("json", "dask")}
 """Scenarios per size by default: the brief scenarios for the sample and 30 documents, the
 analysis alone for the corpora (a 300-document brief, with its aggregate tables, takes
 one to two minutes: ask for it with --scenarios)."""
-QUICK_PLAN = {"seeds": SCENARIOS, "30": ("json",)}
+QUICK_PLAN = {"seeds": BRIEF_SCENARIOS, "30": ("json",)}
 
 
 # ---------------------------------------------------------------- the machine
@@ -230,6 +233,8 @@ def run_size(label: str, cfg: Path, scenarios, repeat: int, jobs: list[str], env
             measure("one", change, [])
         if "json" in scenarios:
             measure("json", cold, ["--format", "json"])
+        if "dask" in scenarios:
+            measure("dask", cold, ["--format", "json", "--executor", "dask"])
     finally:
         first.write_bytes(original)
     return rows
@@ -274,8 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
     subprocess.run([sys.executable, "-m", "analysis.cli", "--help"], cwd=ROOT, env=env, capture_output=True)
-    subprocess.run([sys.executable, "-c", "import analysis.pipeline, analysis.incremental, analysis.compose, "
-                    "analysis.render.pdf, analysis.render.docx, analysis.analyses.corpus"], cwd=ROOT, env=env,
+    subprocess.run([sys.executable, "-c", "import analysis.build.run, analysis.build.steps, analysis.brief, "
+                    "analysis.render.pdf, analysis.render.docx, analysis.build.analyse"], cwd=ROOT, env=env,
                    capture_output=True)
 
     print(f"machine: {info['cpus']} CPUs ({info['cpu']}), {info['ram_gb']} GB RAM, Python {info['python']}, "

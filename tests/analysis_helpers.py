@@ -7,13 +7,16 @@ import json
 from pathlib import Path
 
 from analysis.model.document import Block, Document
+from analysis.readers.common import default_role
 
 
 def make_doc(passages, genre="wikitext", doc_id="t1", title="Test document", date=None) -> Document:
     blocks = []
     for i, p in enumerate(passages, 1):
-        blocks.append(Block(anchor=f"{doc_id}-p{i}", kind=p.get("kind", "paragraph"), text=p["text"],
-                            context=p.get("context")))
+        kind, context = p.get("kind", "paragraph"), p.get("context")
+        # as the readers do: a plain-text paragraph under a speaker label is a speaker turn
+        role = p.get("role") or ("speaker-turn" if genre == "plaintext" and context else default_role(kind, context))
+        blocks.append(Block(anchor=f"{doc_id}-p{i}", kind=kind, text=p["text"], context=context, role=role))
     return Document(id=doc_id, path=f"{doc_id}.txt", genre=genre, title=title, date=date, blocks=tuple(blocks))
 
 

@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from analysis import output
-from analysis.cache import Cache, code_version, digest, for_output
+from analysis.build import output
+from analysis.build.cache import Cache, code_version, digest, for_output
 
 
 def test_digest_is_stable_and_typed():

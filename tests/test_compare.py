@@ -6,10 +6,10 @@ from analysis.model.findings import Figure
 
 
 def fig(id, doc, *, value=None, low=None, high=None, unit="percent", measure="turnout", bound=None, role=None,
-        subject=None, sentence="", unit_name=None):
+        subject=None, sentence="", unit_name=None, confidence="high", basis=()):
     return Figure(id=id, doc=doc, anchor=f"{doc}-p1", text="x", value=value, low=low, high=high, of=None, unit=unit,
                   unit_name=unit_name, measure=measure, subject=subject, approximate=False, bound=bound, start=0, end=1,
-                  sentence=sentence, role=role)
+                  sentence=sentence, role=role, confidence=confidence, basis=basis)
 
 
 TH = fig("d2-f9", "d2", value=25, bound="min", role="threshold",
@@ -65,3 +65,35 @@ def test_across_keeps_physical_units_apart():
     out = compare([fig("d1-f1", "d1", value=7, unit="area", unit_name="ha", measure="area"),
                    fig("d2-f1", "d2", value=26, unit="area", unit_name="km2", measure="area")])
     assert out == ()
+
+
+def test_figures_whose_measure_is_only_a_nearby_cue_are_not_compared():
+    out = compare([fig("d1-f1", "d1", value=19, confidence="medium", basis=("nearby-cue",)), TH,
+                   fig("d3-f1", "d3", value=30, confidence="low")])
+    assert [c for c in out if c.kind == "threshold"] == []
+    assert [c for c in out if c.kind == "across"] == []
+
+
+def test_implausible_values_are_reported_but_not_compared():
+    odd = fig("d1-f1", "d1", value=140, confidence="low", basis=("subject-of-verb", "implausible"))
+    ok = fig("d3-f1", "d3", value=30, basis=("subject-of-verb",))
+    out = compare([odd, ok, TH])
+    assert [c.figures for c in out if c.kind == "threshold"] == [("d3-f1", "d2-f9")]
+    assert all("d1-f1" not in c.figures for c in out)
+
+
+def test_a_casualty_measure_in_square_metres_is_never_grouped_with_counts():
+    area = fig("d1-f1", "d1", value=1, unit="area", unit_name="m2", measure="deaths", confidence="low",
+               basis=("counted-noun", "implausible"))
+    counts = [fig("d2-f1", "d2", value=40, unit="count", measure="deaths"),
+              fig("d3-f1", "d3", value=12, unit="count", measure="deaths")]
+    out = compare([area] + counts)
+    assert [c.figures for c in out] == [("d2-f1", "d3-f1")]
+
+
+def test_percentage_points_are_not_compared_with_percentages():
+    change = fig("d1-f1", "d1", value=30, unit_name="percentage point")
+    level = fig("d3-f1", "d3", value=20)
+    out = compare([change, level, TH])
+    assert [c.figures for c in out if c.kind == "threshold"] == [("d3-f1", "d2-f9")]
+    assert [c for c in out if c.kind == "across"] == []

@@ -11,8 +11,12 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "brief"))
 import brief_corpus as fx  # noqa: E402
 
 from analysis.analyses.across import across  # noqa: E402
-from analysis.compose import (CAP_POSITIONS, anchor_label, compose, figure_value, humanise,  # noqa: E402
-                              short_title, walk_cites)
+from analysis.brief.caps import CAP_ANNEX_ROWS, CAP_POSITIONS  # noqa: E402
+from analysis.brief.labels import STANCE_WORDS  # noqa: E402
+from analysis.brief import compose  # noqa: E402
+from analysis.brief.citations import anchor_label  # noqa: E402
+from analysis.brief import walk_cites  # noqa: E402
+from analysis.brief.labels import figure_value, humanise, short_title  # noqa: E402
 from analysis.model.brief import (SCHEMA_VERSION, SECTION_IDS, AuthorText, BulletList, Callout, Cite,  # noqa: E402
                                   FigureRef, Quote, Span, Table)
 from analysis.model.findings import Findings, Position  # noqa: E402
@@ -70,13 +74,14 @@ def test_across_same_measure():
 def test_sections_in_order(brief):
     assert brief.schema_version == SCHEMA_VERSION
     assert tuple(s.id for s in brief.sections) == SECTION_IDS
-    assert [s.number for s in brief.sections] == [None, 1, 2, 3, 4, 5, 6, None]
+    assert [s.number for s in brief.sections] == [1, None, 2, 3, 4, 5, None]
 
 
 def test_figures_and_tables_numbered_in_reading_order(brief):
     refs = [b.chart for b in blocks(brief, FigureRef)]
     assert refs == [f"fig-{i}" for i in range(1, len(refs) + 1)] == [c.id for c in brief.charts]
-    assert [c.kind for c in brief.charts] == ["matrix", "figures", "network", "timeline", "principles"]
+    # The body's charts first (precedents, figures, timeline); the reference charts close the annex.
+    assert [c.kind for c in brief.charts] == ["network", "figures", "timeline", "matrix", "principles"]
     tables = blocks(brief, Table)
     assert [t.number for t in tables] == list(range(1, len(tables) + 1))
     assert [t.id for t in tables] == [f"tab-{t.number}" for t in tables]
@@ -100,7 +105,30 @@ def test_citations_number_in_reading_order(brief):
     assert cites == list(brief.citations)
     assert [c.number for c in brief.citations] == list(range(1, len(brief.citations) + 1))
     c = brief.citations[0]
-    assert c.label.startswith("¶") and c.text == f"{c.short_title}, {c.label}."
+    assert c.short_title == "A" and c.label.startswith("¶")
+    assert c.text.startswith("A, ¶") and all(p.spot in c.text for p in c.places)
+
+
+def test_one_note_per_sentence_groups_its_places_by_source_and_heading():
+    from analysis.model.brief import Citation, Place
+
+    places = (Place("d1", "A", "d1-p4", "“Reactions”, ¶2", "Reactions", "¶2"),
+              Place("d1", "A", "d1-p6", "“Reactions”, ¶4", "Reactions", "¶4"),
+              Place("d2", "B", "d2-n3", "note 3", None, "note 3"))
+    c = Citation(1, "d1", "Title", "A", "d1-p4", "“Reactions”, ¶2", places)
+    assert c.text == "A, “Reactions”, ¶2, ¶4; B, note 3."
+
+
+def test_locations_name_the_heading_and_the_paragraph_under_it():
+    from analysis.brief.citations import locations
+    from analysis.model.document import Block, Document, Footnote
+
+    doc = Document(id="d9", path="x.txt", genre="plaintext", blocks=(
+        Block("d9-p1", "paragraph", "Lead."), Block("d9-p2", "heading", "Reactions", level=2),
+        Block("d9-p3", "paragraph", "One."), Block("d9-p4", "paragraph", "Two.")),
+        footnotes=(Footnote("d9-n1", "7", "A note."),))
+    assert locations(doc) == {"d9-p1": (None, "¶1"), "d9-p3": ("Reactions", "¶1"), "d9-p4": ("Reactions", "¶2"),
+                              "d9-n1": (None, "note 7")}
 
 
 def test_quotes_are_the_findings_exact_words(brief):
@@ -109,14 +137,20 @@ def test_quotes_are_the_findings_exact_words(brief):
              | {f.text for f in found.figures} | {e.text for e in found.events})
     quoted = [p.text for t in blocks(brief, Table) for r in t.rows for c in r.cells for p in c.parts
               if isinstance(p, Span) and p.style == "quote"]
+    exact |= {s.key or s.text for s in found.statements}
     quoted += [q.text for q in blocks(brief, Quote)] + [c.quote for c in blocks(brief, Callout)]
     assert quoted and set(quoted) <= exact
 
 
 def test_key_findings_are_few_and_cited(brief):
-    key = brief.sections[0].blocks[0]
+    key = brief.sections[1].blocks[0]
     assert isinstance(key, BulletList) and key.kind == "key"
     assert 3 <= len(key.items) <= 7
+    # Ranked by what matters, not by counts: a division with both sides and a disagreement between
+    # sources come before a single threshold comparison.
+    texts = ["".join(p.text for p in item.parts if isinstance(p, Span)) for item in key.items]
+    assert texts[0].startswith("Recognition of Vellmar:") and "Estmere" in texts[1]
+    assert not any("invoked most often" in x for x in texts)
 
 
 def test_author_text_woven_in(brief):
@@ -128,9 +162,49 @@ def test_author_text_woven_in(brief):
 def test_generated_summary_without_author_text():
     found = fx.findings()
     b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
-    summary = b.sections[1]
+    summary = b.sections[0]
     assert not any(isinstance(x, AuthorText) for x in summary.blocks)
-    assert "compares 3 source documents" in summary.blocks[0].parts[0].text
+    assert summary.blocks[0].parts[0].text.startswith("On “Recognition of Vellmar”, 2 of 5 actors support it")
+    words = sum(len(p.text.split()) for para in summary.blocks for p in para.parts if isinstance(p, Span))
+    assert words <= 350
+    for para in summary.blocks:  # every sentence ends with its one note
+        for part, after in zip(para.parts, para.parts[1:] + (None,)):
+            if isinstance(part, Span):
+                assert isinstance(after, Cite)
+
+
+def test_author_summary_comes_first_then_the_argument(brief):
+    summary = brief.sections[0]
+    assert isinstance(summary.blocks[0], AuthorText)
+    assert any(isinstance(b, type(summary.blocks[1])) and b.parts for b in summary.blocks[1:])
+
+
+def test_body_and_key_findings_use_only_high_confidence_findings():
+    found = fx.findings()
+    unsure = replace(found.tensions[0], id="t-low", actor="Zembla", confidence="low", basis=("pronoun-resolved",))
+    found = replace(found, tensions=found.tensions + (unsure,))
+    b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    body = [s for s in b.sections if s.id != "sources"]
+    text = " ".join(p.text for s in body for blk in s.blocks for p in getattr(blk, "parts", ())
+                    if isinstance(p, Span))
+    text += " ".join(p.text for s in body for blk in s.blocks if isinstance(blk, BulletList)
+                     for it in blk.items for p in it.parts if isinstance(p, Span))
+    assert "Zembla" not in text and not any(c.title.startswith("Zembla") for c in blocks(b, Callout))
+    marked = {t.caption: t for t in b.tables()}["Findings of medium or low confidence"]
+    assert [r.finding for r in marked.rows] == ["t-low"]
+    assert marked.rows[0].cells[1].parts[0].text == "low (pronoun-resolved)"
+
+
+def test_who_said_what_quotes_speakers_with_state_stance_and_principle(brief):
+    said = [q for q in blocks(brief, Quote) if q.kind == "said"]
+    assert said and len({q.finding for q in said}) == len(said)
+    found = {s.id: s for s in fx.findings().statements}
+    for q in said:
+        s = found[q.finding]
+        head = q.attribution[0].text
+        assert s.actor in head and q.text == (s.key or s.text)
+        if s.stance:
+            assert STANCE_WORDS[s.stance] in head
 
 
 def test_long_lists_capped_into_the_annex():
@@ -141,9 +215,10 @@ def test_long_lists_capped_into_the_annex():
     found = replace(found, positions=found.positions + many)
     b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
     tables = {t.caption: t for t in b.tables()}
-    assert len(tables["Positions: Recognition of Vellmar"].rows) == CAP_POSITIONS
-    annex = tables["Further positions, not shown in the body"]
-    assert len(annex.rows) == 8 + 20 - CAP_POSITIONS
+    assert [r.cells[0].parts[0].text for r in tables["Who stands where: Recognition of Vellmar"].rows] == [
+        "supports", "opposes", "mixed", "neutral"]  # one row per stance, however many actors
+    annex = tables["Each position, with the words that decide it"]
+    assert len(annex.rows) == CAP_ANNEX_ROWS and "findings.json" in annex.note
     assert annex.compact
 
 
@@ -211,23 +286,22 @@ def big_brief():
 
 
 def test_corpus_scale_charts_pool_documents_beyond_the_cap(big_brief):
-    from analysis.compose import CAP_SERIES
+    from analysis.brief.caps import CAP_SERIES
 
-    tables = {t.caption: t for t in big_brief.tables()}
-    by_doc = tables["Statements invoking each principle, by document"]
-    assert [c.label for c in by_doc.columns][-2:] == ["others", "All"]
-    assert len(by_doc.columns) == 1 + CAP_SERIES + 1
+    principles = next(c for c in big_brief.charts if c.kind == "principles")
+    assert principles.alt.count(" %") and "others" in principles.alt
+    assert f"across {CAP_SERIES} documents" in principles.alt
     timeline = next(c for c in big_brief.charts if c.kind == "timeline")
-    assert f"in {CAP_SERIES} lanes" in timeline.alt and "other documents" in timeline.alt
+    assert "in 2 lanes" in timeline.alt  # a lane per question, whatever the number of documents
     network = next(c for c in big_brief.charts if c.kind == "network")
     assert "Network of" in network.alt
 
 
 def test_corpus_scale_tables_stay_readable(big_brief):
-    from analysis.compose import CAP_ACROSS_ROWS, CAP_ANNEX_ROWS, CAP_DOC_KEYS, CAP_PRECEDENT_QUOTES
+    from analysis.brief.caps import CAP_ACROSS_ROWS, CAP_DOC_KEYS, CAP_PRECEDENT_QUOTES
 
     for t in big_brief.tables():
-        limit = CAP_ANNEX_ROWS if t.caption.startswith("Further") else max(CAP_ACROSS_ROWS, CAP_POSITIONS, 30)
+        limit = CAP_ANNEX_ROWS if t.compact else max(CAP_ACROSS_ROWS, CAP_POSITIONS, 30)
         assert len(t.rows) <= limit, t.caption
     shared = {t.caption: t for t in big_brief.tables()}["Actors present in more than one document"]
     keys = shared.rows[0].cells[1].parts[0].text
@@ -241,16 +315,14 @@ def test_corpus_scale_tables_stay_readable(big_brief):
 
 
 def test_corpus_scale_brief_still_cites_what_it_shows(big_brief):
-    from analysis.compose import CAP_ANNEX_ROWS
-
     test_every_finding_item_is_cited(big_brief)
     for t in big_brief.tables():
-        if t.caption.startswith("Further") and len(t.rows) == CAP_ANNEX_ROWS:
+        if t.compact and len(t.rows) == CAP_ANNEX_ROWS:
             assert "findings.json" in (t.note or "")
 
 
 def test_corpus_scale_callouts_and_threshold_lists_are_capped(big_brief):
-    from analysis.compose import CAP_THRESHOLD_ITEMS, CAP_TENSIONS
+    from analysis.brief.caps import CAP_THRESHOLD_ITEMS, CAP_TENSIONS
 
     assert 0 < len(blocks(big_brief, Callout)) <= CAP_TENSIONS
     assert all(len(lst.items) <= max(CAP_THRESHOLD_ITEMS, 7) for lst in blocks(big_brief, BulletList))

@@ -30,7 +30,7 @@ def test_minimal_config_gets_defaults(project):
     ('[report]\ntitel = "T"\n[[sources]]\npath = "a"\n', "report.titel"),
     ('[report]\ntitle = 5\n[[sources]]\npath = "a"\n', "report.title"),
     ('[report]\ntitle = "T"\n', "no [[sources]]"),
-    ('[report]\ntitle = "T"\n[[sources]]\npath = "a"\ngenre = "pdf"\n', "sources[0].genre"),
+    ('[report]\ntitle = "T"\n[[sources]]\npath = "a"\ngenre = "latex"\n', "sources[0].genre"),
     ('[report]\ntitle = "T"\n[[sources]]\npath = "a"\n[style]\npage_size = "A3"\n', "style.page_size"),
     ('[report]\ntitle = "T"\n[[sources]]\npath = "a"\n[output]\nformats = ["odt"]\n', "output.formats"),
     ('[report]\ntitle = "T"\n[[sources]]\npath = "a"\n[[questions]]\nid = "q"\nlabel = "Q"\n', "questions[0].terms"),

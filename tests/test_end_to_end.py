@@ -41,7 +41,8 @@ def test_findings_has_all_six_kinds(build):
 
 def test_quotes_are_the_sources_exact_words(build):
     """Every statement's text is found verbatim in its passage as the reader produced it."""
-    from analysis import config, pipeline
+    from analysis import config
+    from analysis.build import run as pipeline
     cfg = config.load(ROOT / "report.toml")
     passages = {}
     for i in range(len(cfg.sources)):

@@ -29,6 +29,8 @@ CASES = [(p.name, line, text, exp) for p in sorted(FIXTURES.glob("*.txt")) for t
 
 
 def same(got, want) -> bool:
+    if isinstance(want, list):
+        return isinstance(got, tuple) and list(got) == want
     if isinstance(want, (int, float)) and not isinstance(want, bool) and got is not None and not isinstance(got, (bool, str)):
         return math.isclose(float(got), float(want), rel_tol=1e-3, abs_tol=1e-9)
     return got == want
@@ -39,7 +41,7 @@ def test_fixture_files_have_cases():
     names = {c[0] for c in CASES}
     for needed in ("percent.txt", "ranges.txt", "bounds.txt", "approx.txt", "fractions.txt", "n_of_m.txt",
                    "currency.txt", "units.txt", "durations.txt", "counts.txt", "words.txt", "negatives.txt",
-                   "measures.txt"):
+                   "measures.txt", "measure_nouns.txt", "furniture.txt"):
         assert needed in names
 
 
@@ -47,7 +49,7 @@ def test_fixture_files_have_cases():
 def test_fixture(name, line, text, expected):
     found = find_figures(text)
     shown = [(f.text, f.value, f.low, f.high, f.of, f.unit, f.unit_name, f.bound, f.approximate, f.measure,
-              f.subject, f.role) for f in found]
+              f.subject, f.role, f.confidence, f.basis) for f in found]
     assert len(found) == len(expected), f"{name}:{line}: expected {len(expected)} figures, got {shown}"
     for f, want in zip(found, expected):
         for key, value in want.items():

@@ -13,6 +13,7 @@ stalling the suite.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import datetime as dt
 import os
 import signal
@@ -28,7 +29,7 @@ from analysis.analyses.dates import find_dates
 from analysis.analyses.figures import find_figures
 from analysis.errors import ReportError, SourceError
 from analysis.model.document import Document, Source
-from analysis.readers import READERS, detect_genre, read
+from analysis.readers import READERS, TEXT_GENRES, detect_genre, read
 from analysis.readers.common import problems
 from analysis.readers.load import load_text
 
@@ -122,22 +123,43 @@ def _check_document(doc: Document, text: str) -> None:
 
 
 # ---------------------------------------------------------------- readers
-@pytest.mark.parametrize("genre", sorted(READERS))
+@pytest.mark.parametrize("genre", sorted(TEXT_GENRES))
 @FUZZ
 @given(data=st.data())
 def test_reader_reads_anything(genre, data):
     text = data.draw(st.one_of(READER_TEXT[genre], ANY_TEXT), label="text")
     with bounded():
-        doc = READERS[genre](text, Source(id="d1", path=f"fuzz.{genre}"))
+        doc = READERS[genre].read(text, Source(id="d1", path=f"fuzz.{genre}"))
     _check_document(doc, text)
     assert not any("could not be read" in w for w in doc.warnings), doc.warnings
 
 
+HTML = ["<!DOCTYPE html>", "<html>", "<body>", "<article>", "</article>", "<p>", "</p>", "<h2>", "</h2>", "<table>",
+        "<tr>", "<td>", "</td>", "<ul>", "<li>", "<sup>", "</sup>", '<a href="#n1">', '<a href="https://x.org">',
+        "</a>", '<li id="n1">', '<ol class="references">', "<blockquote>", "<nav>", "</nav>", "<script>",
+        "</script>", '<iframe src="https://evil.example">', '<img src="file:///etc/passwd">', "<!--", "-->",
+        "<![CDATA[", "]]>", "&amp;", "&#0;", "&#xD800;", "\u27e6", "\u27e7", "<?xml version='1.0'?>", "<meta charset=x>"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("trafilatura") is None, reason="trafilatura not installed")
 @FUZZ
-@given(text=st.one_of(*READER_TEXT.values(), ANY_TEXT), genre=st.sampled_from([None, *sorted(READERS)]))
+@given(text=st.one_of(_scaled(_soup(HTML + PROSE)), ANY_TEXT))
+def test_html_reader_reads_anything_or_names_the_file(text):
+    with bounded():
+        try:
+            doc = READERS["html"].read(text, Source(id="d1", path="src/fuzz.html"))
+        except SourceError as err:
+            assert "src/fuzz.html" in err.line() and "\n" not in err.line()
+            return
+    assert problems(doc) == [], problems(doc)
+    assert not any("\u27e6" in b.text for b in doc.blocks if "\u27e6" not in text)
+
+
+@FUZZ
+@given(text=st.one_of(*READER_TEXT.values(), ANY_TEXT), genre=st.sampled_from([None, *sorted(TEXT_GENRES)]))
 def test_detection_and_registry_read_anything(text, genre):
     with bounded():
-        assert detect_genre(text, "fuzz.txt") in READERS
+        assert detect_genre(text, "fuzz.txt") in TEXT_GENRES
         doc = read(text, Source(id="d1", path="fuzz.txt", genre=genre))
     _check_document(doc, text)
 
@@ -205,12 +227,12 @@ def test_find_dates_any_text(text, ref, year, previous):
 
 
 @FUZZ
-@given(text=NUMBER_TEXT, genre=st.sampled_from(sorted(READERS)),
+@given(text=NUMBER_TEXT, genre=st.sampled_from(sorted(TEXT_GENRES)),
        date=st.sampled_from([None, "2019", "2019-05-31", "not a date"]))
 def test_document_figures_and_events(text, genre, date):
     """The document-level functions the pipeline calls, over a document a reader made."""
     with bounded():
-        doc = READERS[genre](text, Source(id="d1", path="fuzz"))
+        doc = READERS[genre].read(text, Source(id="d1", path="fuzz"))
         if date is not None:
             doc = dataclasses.replace(doc, date=date)
         figs = figures_mod.figures(doc)

@@ -49,6 +49,14 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _docx(markdown: Path) -> bytes:
+    """The hostile Markdown as a Word file (pandoc writes it; raw HTML/TeX and remote images come along)."""
+    import pypandoc
+
+    return subprocess.run([pypandoc.get_pandoc_path(), "--sandbox", "-f", "markdown", "-t", "docx", "-o", "-",
+                           str(markdown)], capture_output=True, check=True).stdout
+
+
 def make_project(root: Path, formats: str = '["pdf", "docx", "html", "json"]') -> Path:
     """The hostile project under `root`: report.toml, src/, notes/, and outside/secret.txt (a file
     the sources point at and nothing may open)."""
@@ -56,8 +64,9 @@ def make_project(root: Path, formats: str = '["pdf", "docx", "html", "json"]') -
     (root / "notes").mkdir()
     (root / "outside").mkdir()
     (root / "outside" / "secret.txt").write_text("CANARY: nothing may read this file\n", encoding="utf-8")
-    for name in ("evil.wiki", "evil.md", "evil.txt"):
+    for name in ("evil.wiki", "evil.md", "evil.txt", "evil.html"):
         shutil.copy(HOSTILE / name, root / "src" / name)
+    (root / "src" / "evil.docx").write_bytes(_docx(HOSTILE / "evil.md"))
     shutil.copy(HOSTILE / "summary.md", root / "notes" / "summary.md")
     (root / "src" / "utf16.txt").write_bytes(UTF16_TEXT.encode("utf-16"))  # with a BOM
     (root / "src" / "utf16-nobom.txt").write_bytes(UTF16_TEXT.replace("Zarvia", "Quelmar").encode("utf-16-le"))
@@ -69,6 +78,7 @@ def make_project(root: Path, formats: str = '["pdf", "docx", "html", "json"]') -
         '[[sources]]\npath = "src/evil.txt"\ntitle = "javascript:alert(3) <b>Evil</b> {{ 7*191 }}"\n\n'
         '[[sources]]\npath = "src/utf16.txt"\n\n'
         '[[sources]]\npath = "src/utf16-nobom.txt"\n\n'
+        '[[sources]]\npath = "src/evil.html"\n\n[[sources]]\npath = "src/evil.docx"\n\n'
         '[[questions]]\nid = "recognition"\nlabel = "Recognition {{ 7*191 }}"\n'
         'terms = ["recogni", "sovereignty", "referendum"]\n\n'
         f'[content]\nsummary = "notes/summary.md"\n\n[output]\ndir = "out"\nformats = {formats}\n',
@@ -304,9 +314,14 @@ def test_findings_keep_hostile_words_and_read_utf16(build):
     dump = json.dumps(data, ensure_ascii=False)
     assert "{{ 7*191 }}" in dump and EVALUATED not in dump
     titles = [d["path"] for d in data["documents"]]
-    assert titles == ["src/evil.wiki", "src/evil.md", "src/evil.txt", "src/utf16.txt", "src/utf16-nobom.txt"]
+    assert titles == ["src/evil.wiki", "src/evil.md", "src/evil.txt", "src/utf16.txt", "src/utf16-nobom.txt",
+                      "src/evil.html", "src/evil.docx"]
+    assert [d["genre"] for d in data["documents"]][-2:] == ["html", "docx"]
     said = " ".join(s["text"] for s in data["statements"])
     assert "the Zarvian border will stay open" in said and "Quelmar" in said  # UTF-16 text read right
+    assert "Anna Kell" in dump  # the saved page's article was read; its scripts, frames and forms were not
+    for hidden in ("SCRIPT-WROTE-THIS", "IFRAME-TEXT", "OBJECT-TEXT", "FORM-TEXT", "Home page of the evil"):
+        assert hidden not in dump, hidden
     assert not any("\x00" in s["text"] or "\ufeff" in s["text"] for s in data["statements"])
 
 
@@ -356,7 +371,7 @@ def _run(cfg: Path, capsys, *more: str) -> tuple[int, list[str]]:
     (b"", "is empty"),
     (b" \n\t\r\n  \n", "is empty"),
     (b"PRESS RELEASE\n\nText with a NUL\x00 byte in the middle of it.\n", "NUL"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "a PDF"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "PDF"),  # a truncated PDF
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
     (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
     (b"\x7fELF\x02\x01\x01\x00", "a program"),
@@ -371,6 +386,45 @@ def test_unusable_sources_name_the_file(tmp_path, capsys, source, words):
     assert words in lines[0], lines
     assert (tmp_path / "out" / "findings.json").read_bytes() == PREVIOUS
     assert not list((tmp_path / "out").glob(".staging-*"))
+
+
+def _zip(parts: dict[str, bytes], inflate: tuple[str, int] | None = None) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+        if inflate:
+            with archive.open(inflate[0], "w") as part:
+                for _ in range(inflate[1] // 1_000_000):
+                    part.write(b"<" * 1_000_000)
+    return buffer.getvalue()
+
+
+_XXE = (b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+        b'<w:t>&x;</w:t></w:r></w:p></w:body></w:document>')
+
+
+@pytest.mark.parametrize("name, make, words", [
+    ("bomb.docx", lambda: _zip({"[Content_Types].xml": b"<Types/>"}, ("word/document.xml", 80_000_000)), "zip bomb"),
+    ("xxe.docx", lambda: _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": _XXE}), "entities"),
+    ("cut.docx", lambda: _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})[:60],
+     "damaged or truncated"),
+    ("cut.pdf", lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<", "PDF"),
+    ("fake.docx", lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+])
+def test_hostile_office_and_pdf_files_are_refused_by_name(tmp_path, capsys, name, make, words):
+    """A zip bomb, external XML entities, a truncated archive or PDF, a picture named .docx: one line naming
+    the file, exit code 4, the previous outputs untouched."""
+    cfg = _project(tmp_path, make(), name=name)
+    code, lines = _run(cfg, capsys, "--no-cache")
+    assert code == errors.EXIT_SOURCE == 4
+    assert len(lines) == 1 and lines[0].startswith(f"make-report: error [E020]: src/{name}"), lines
+    assert words in lines[0], lines
+    assert "passwd" not in lines[0] or words == "entities"
+    assert (tmp_path / "out" / "findings.json").read_bytes() == PREVIOUS
 
 
 def test_a_folder_or_an_enormous_file_is_refused_by_name(tmp_path, capsys):
@@ -480,7 +534,7 @@ def test_an_enormous_paragraph_is_cut_at_sentence_ends(genre):
                 "markdown": "The [Utopian](https://example.org) envoy said *it* was 45 per cent.[^1] ",
                 "plaintext": "The Utopian envoy said it was 45 per cent. "}[genre]
     notes = "\n\n[^1]: A note.\n" if genre == "markdown" else "\n"
-    doc = READERS[genre]("Title\n\n" + sentence * 5000 + notes, Source(id="d1", path="src/long"))
+    doc = READERS[genre].read("Title\n\n" + sentence * 5000 + notes, Source(id="d1", path="src/long"))
     body = [b for b in doc.blocks if "envoy" in b.text]
     assert len(body) > 1 and all(len(b.text) <= MAX_BLOCK for b in body)
     assert all(b.text.endswith("per cent.") for b in body)  # cut at sentence ends

@@ -193,7 +193,7 @@ def test_next_build_completes_and_cleans_staging(project):
 def test_ctrl_c_during_the_renames_is_held_until_they_are_done(tmp_path, monkeypatch, default_ctrl_c):
     """The last step renames the staged files into place one by one: a Ctrl-C in the middle
     would leave files of two builds side by side, so it is held until the last rename."""
-    from analysis import output
+    from analysis.build import output
 
     out = tmp_path / "out"
     output.write_all(out, {"a.txt": b"old a", "b.txt": b"old b", "c.txt": b"old c"})
@@ -221,7 +221,8 @@ def test_a_ctrl_c_python_swallows_still_stops_the_build(tmp_path, monkeypatch, c
     raises the signal itself."""
     import weakref
 
-    from analysis import cli, pipeline
+    from analysis import cli
+    from analysis.build import run as pipeline
 
     (tmp_path / "note.txt").write_text("Talks\n\nThe minister of Utopia said that \"talks go on\".\n",
                                        encoding="utf-8")
@@ -257,7 +258,7 @@ def test_a_ctrl_c_python_swallows_still_stops_the_build(tmp_path, monkeypatch, c
 def test_a_handled_ctrl_c_does_not_stop_the_next_build_in_the_same_process(tmp_path, default_ctrl_c):
     """The recorded Ctrl-C belongs to the build it stopped: a program that calls make-report's
     main() again, or the pipeline directly, is not interrupted by it."""
-    from analysis import interrupts
+    from analysis.build import interrupts
 
     with interrupts.recorded():
         with pytest.raises(KeyboardInterrupt):

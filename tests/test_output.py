@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import output
+from analysis.build import output
 from analysis.errors import OutputError
 
 

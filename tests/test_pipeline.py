@@ -1,8 +1,10 @@
-"""The cached, parallel pipeline: same bytes as the plain analysis and export, whatever the
-cache holds and however many workers; a rebuild redoes only what changed; heavy libraries
+"""The cached, parallel build: the same bytes whatever the cache holds and however many workers; a rebuild redoes only what changed; heavy libraries
 are imported only when something has to be drawn or laid out. No timings are asserted."""
 from __future__ import annotations
 
+import csv
+import io
+import json
 import shutil
 import subprocess
 import sys
@@ -11,8 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from analysis import config, export, incremental, output, pipeline, progress
-from analysis.cache import Cache
+from analysis import config
+from analysis.build import export, output, progress
+from analysis.build import run as pipeline
+from analysis.build import analyse as analysis_runner
+from analysis.build.analyse import analyse
+from analysis.build.cache import Cache
+from analysis.build.steps import outline
 from analysis.cli import main
 from conftest import ROOT
 
@@ -59,28 +66,30 @@ def outputs(folder: Path) -> dict[str, bytes]:
             if p.is_file() and ".cache" not in p.parts}
 
 
-# ---------------------------------------------------------------- same results as the plain path
-def test_cached_analysis_equals_corpus_analyse_and_export(seeds, tmp_path):
-    """The staged analysis (stage A, sides, stage B) and the streamed export give exactly what
-    analyses.corpus.analyse and export.to_json / to_csv give."""
+# ---------------------------------------------------------------- the analysis and its export
+def test_cached_analysis_equals_the_cold_one_and_the_export_holds_every_item(seeds, tmp_path):
+    """The steps from the cache give what they gave cold; findings.json and the CSV files hold
+    exactly the documents' metadata and the findings' items (their bytes are pinned in golden/)."""
     cfg = config.load(seeds)
-    docs = [pipeline.read_document(cfg, i) for i in range(len(cfg.sources))]
-    plain = pipeline.analyse(docs, cfg)
-    meta = [replace(d, blocks=(), footnotes=()) for d in docs]
+    meta = [outline(pipeline.read_document(cfg, i)) for i in range(len(cfg.sources))]
 
     with output.Staging(tmp_path / "out") as staging:
-        sink = incremental.StreamExport(staging.spool)
-        staged = incremental.analyse(cfg, Cache(tmp_path / "c"), sink=sink)
-        assert staged.findings == plain
-        assert list(staged.documents) == meta
-        sink.write(staging, meta)
-        assert staging.read("findings.json") == export.to_json(meta, plain)
-        csv = export.to_csv(plain)
-        assert sorted(staging.names) == sorted(["findings.json", *csv])
-        assert {name: staging.read(name) for name in csv} == csv
+        sink = export.StreamExport(staging.spool)
+        cold = analyse(cfg, Cache(tmp_path / "c"), sink=sink)
+        assert list(cold.documents) == meta
+        sink.write(staging, cold.documents)
+        data = json.loads(staging.read("findings.json"))
+        assert data["documents"] == [export.document_item(d) for d in meta]
+        for table in export.TABLES:
+            assert data[table] == json.loads(json.dumps([export.finding_item(x) for x in getattr(cold.findings, table)]))
+        tables = [t for t in export.TABLES if getattr(cold.findings, t)]
+        assert sorted(staging.names) == sorted(["findings.json", *(f"csv/{t}.csv" for t in tables)])
+        for table in tables:
+            rows = list(csv.DictReader(io.StringIO(staging.read(f"csv/{table}.csv").decode("utf-8-sig"))))
+            assert len(rows) == len(getattr(cold.findings, table))
 
-    again = incremental.analyse(cfg, Cache(tmp_path / "c"))  # all from the cache
-    assert again.findings == plain
+    again = analyse(cfg, Cache(tmp_path / "c"))  # all from the cache
+    assert again.findings == cold.findings and again.documents == cold.documents
 
 
 def test_jobs_do_not_change_the_bytes(seeds, tmp_path):
@@ -96,12 +105,10 @@ def test_empty_tables_and_no_csv(tmp_path):
     cfg = tmp_path / "report.toml"
     cfg.write_text('[report]\ntitle = "T"\n[[sources]]\npath = "a.txt"\n[output]\ncsv = false\n'
                    'formats = ["json"]\n', encoding="utf-8")
-    c = config.load(cfg)
     build(cfg)
-    doc = pipeline.read_document(c, 0)
-    plain = pipeline.analyse([doc], c)
-    assert (tmp_path / "out" / "findings.json").read_bytes() == export.to_json(
-        [replace(doc, blocks=(), footnotes=())], plain)
+    data = json.loads((tmp_path / "out" / "findings.json").read_bytes())
+    assert [d["path"] for d in data["documents"]] == ["a.txt"]
+    assert all(data[table] == [] for table in export.TABLES)
     assert not (tmp_path / "out" / "csv").exists()
 
 
@@ -125,8 +132,7 @@ def test_warm_rebuild_reuses_every_document(corpus, monkeypatch):
     def boom(*_a, **_k):
         raise AssertionError("a cached document was analysed again")
 
-    monkeypatch.setattr(incremental, "_extract", boom)
-    monkeypatch.setattr(incremental, "_stances", boom)
+    monkeypatch.setattr(analysis_runner, "run_job", boom)
     result = build(corpus)
     assert result.stats["read.hit"] == 3 and result.stats["stances.hit"] == 3
     assert result.stats.get("read.miss", 0) == 0 and result.stats.get("stances.miss", 0) == 0

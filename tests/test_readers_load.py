@@ -118,7 +118,10 @@ def test_fixture_files_load_cleanly():
 # ---------------------------------------------------------------- registry and detection
 
 def test_registry_is_literal():
-    assert READERS == {"wikitext": read_wikitext, "markdown": read_markdown, "plaintext": read_plaintext}
+    assert list(READERS) == ["pdf", "docx", "odt", "html", "wikitext", "markdown", "plaintext"]
+    assert {name: r.read for name, r in READERS.items() if r.takes == "text" and name != "html"} == {
+        "wikitext": read_wikitext, "markdown": read_markdown, "plaintext": read_plaintext}
+    assert all(r.takes in ("text", "bytes") and r.name == name for name, r in READERS.items())
 
 
 @pytest.mark.parametrize("name, genre", [
@@ -150,3 +153,57 @@ def test_read_uses_source_genre_when_given():
     assert read(text, Source("x", "x.md", genre="plaintext")).genre == "plaintext"
     doc = read(text, Source("x", "x.md", genre="latex"))
     assert doc.genre == "markdown" and "unknown genre" in doc.warnings[0]
+
+
+# ---------------------------------------------------------------- files of every format through read_file
+
+def _read_file(path: pathlib.Path, genre: str | None = None):
+    from analysis.readers import read_file
+
+    return read_file(path, Source(id="d1", path=f"src/{path.name}", genre=genre))
+
+
+def test_text_files_read_through_the_registry_as_before(tmp_path):
+    for name in ("plaintext/press_release.txt", "markdown/policy_note.md", "wikitext/article_named_refs.wiki"):
+        path = FIXTURES / name
+        text, _ = load_text(path, f"src/{path.name}")
+        assert _read_file(path) == read(text, Source(id="d1", path=f"src/{path.name}"))
+
+
+def test_a_pdf_is_read_by_the_pdf_reader_or_named_as_unreadable_here(tmp_path):
+    import importlib.util
+
+    import weasyprint
+
+    path = tmp_path / "note.pdf"
+    path.write_bytes(weasyprint.HTML(string="<h1>Ruritania</h1><p>The Minister of Ruritania said that the "
+                                            "border talks would resume in May.</p>").write_pdf())
+    if importlib.util.find_spec("analysis.readers.pdf") is None:
+        with pytest.raises(SourceError) as caught:
+            _read_file(path)
+        assert caught.value.line().count("\n") == 0 and "src/note.pdf" in caught.value.line()
+        assert "unavailable" in caught.value.line()
+    else:
+        doc = _read_file(path)
+        assert doc.genre == "pdf" and any("border talks would resume" in b.text for b in doc.blocks)
+        assert all(b.page == 1 for b in doc.blocks)
+
+
+@pytest.mark.parametrize("data, name, genre", [
+    (b"<!DOCTYPE html><html><body><p>Text.</p></body></html>", "page.txt", "html"),
+    (b"<!-- saved from url=(0020)https://example.org -->\n<html><body><p>x</p></body></html>", "page", "html"),
+    (b"Plain words about <html> in a sentence.\n", "note.txt", None),
+    (b"A text someone named .pdf.\n", "note.pdf", None),
+    (b"%PDF-1.7\n", "note.txt", "pdf"),
+])
+def test_the_format_is_recognised_from_the_contents(data, name, genre):
+    from analysis.readers import choose
+
+    found = choose(data, Source(id="d1", path=name))
+    assert (found.name if found else None) == genre
+
+
+def test_a_configured_genre_wins_over_sniffing():
+    from analysis.readers import choose
+
+    assert choose(b"<!DOCTYPE html><p>x</p>", Source(id="d1", path="a.html", genre="plaintext")).name == "plaintext"

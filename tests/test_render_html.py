@@ -17,7 +17,7 @@ import brief_corpus as fx  # noqa: E402
 from html_tree import parse  # noqa: E402
 
 from analysis.analyses.across import across  # noqa: E402
-from analysis.compose import compose  # noqa: E402
+from analysis.brief import compose  # noqa: E402
 from analysis.model.brief import SECTION_IDS  # noqa: E402
 from analysis.render.html import markdown_html, render_html, safe_url  # noqa: E402
 

@@ -6,7 +6,7 @@ import json
 import random
 from dataclasses import dataclass
 
-from analysis import export
+from analysis.build import export
 from analysis.lexicons import (Anchors, absent, anchors, cue_anchors, cue_pattern, cues, lowered, principles,
                                word_anchors)
 from analysis.model.findings import Event, Figure, Precedent, SourceSpan, Statement

@@ -5,7 +5,7 @@ import random
 import re
 
 from analysis.analyses import dates
-from analysis.memo import TextMemo
+from analysis.text.memo import TextMemo
 from analysis.analyses.figures import find_figures
 from analysis.model.document import Source
 from analysis.readers import markdown, plaintext, wikitext

@@ -5,10 +5,11 @@ import pickle
 
 import pytest
 
-from analysis import incremental
+from analysis.build.analyse import analyse
+from analysis.build.steps import HANDOFF, context, read_source
 from analysis.analyses import stance
 from analysis.analyses.statements import statements
-from analysis.cache import Cache
+from analysis.build.cache import Cache
 from analysis.config import load
 from conftest import ROOT
 
@@ -17,8 +18,8 @@ from conftest import ROOT
 def corpus():
     """(config, its _Context, [(doc, raw statements)]) of the held-out corpus."""
     config = load(ROOT / "tests" / "heldout" / "report.toml")
-    ctx = incremental._context(config.lexicons, config.questions)
-    docs = [incremental.read_source(src) for src in config.sources]
+    ctx = context(config.lexicons, config.questions)
+    docs = [read_source(src) for src in config.sources]
     return config, ctx, [(doc, statements(doc, ctx.gaz, ctx.principles)) for doc in docs]
 
 
@@ -48,8 +49,8 @@ def test_throwaway_cache_keeps_only_what_stage_b_reads(corpus):
     config, _, _ = corpus
     throwaway = Cache.temporary()
     try:
-        incremental.analyse(config, throwaway)
-        assert throwaway.count("doc", "put") == len(config.sources)
+        analyse(config, throwaway)
+        assert throwaway.count(HANDOFF, "put") == len(config.sources)
         assert not throwaway.count("read", "put") and not throwaway.count("stances", "put")
     finally:
         throwaway.close()

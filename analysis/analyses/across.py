@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model.document import Document
 from ..model.findings import Findings
+from .compare import comparable
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,8 +255,8 @@ def _measures(findings: Findings, rank: dict[str, int]) -> tuple[SameMeasure, ..
     groups: dict[tuple[str, str], list] = defaultdict(list)
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for f in findings.figures:
-        if not f.measure:
-            continue
+        if not comparable(f):
+            continue                     # a measure from a nearby cue or an implausible value: not set side by side
         key = (_measure_key(f.measure), f.unit)
         groups[key].append(f)
         names[key][f.measure] += 1

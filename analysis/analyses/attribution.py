@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..actors import Gazetteer
+from ..actors import STATE_KINDS, Gazetteer
 from ..lexicons import data
 from .dates import grouped_alternation
 from .text import _NAME as _NAME_RUN
@@ -41,6 +41,9 @@ class Speaker:
     """Canonical state or organisation, or None when the text does not say."""
     person: bool = False
     """True when `name` is a person's name (not a descriptor or an actor)."""
+    via: str = ""
+    """The rule that tied the actor to the speaker (a basis name: ``gazetteer-actor``,
+    ``nationality-adjective``, ``apposition-actor``, ``person-met-earlier``, ...), "" when none did."""
 
     def key(self) -> tuple:
         return (self.name or "", self.actor or "")
@@ -52,6 +55,8 @@ class People:
 
     full: dict[str, str | None] = field(default_factory=dict)
     by_word: dict[str, str] = field(default_factory=dict)
+    context: tuple[str, ...] = ()
+    """Actors the document names most, for resolving "the Secretary-General", "the Council"."""
 
     def add(self, name: str, actor: str | None) -> None:
         if name not in self.full or (actor and not self.full[name]):
@@ -65,6 +70,12 @@ class People:
         if text in self.full:
             return text, self.full[text]
         words = _WORD_TOKEN.findall(text)
+        if len(words) >= 2:  # "Abu Salem": a known name holding all these words, not any one of them
+            for name in self.full:
+                have = _WORD_TOKEN.findall(name)
+                if all(w in have for w in words):
+                    return name, self.full[name]
+            return None
         for word in reversed(words):
             if word in self.by_word:
                 name = self.by_word[word]
@@ -104,11 +115,25 @@ _STOP_CAPS = {"The", "A", "An", "In", "On", "At", "For", "With", "By", "From", "
               "Speaking", "Opening", "Taking", "Similarly", "Moreover", "Indeed", "Furthermore", "Meanwhile",
               "Minister", "Ministers", "Foreign", "Secretary", "General", "President", "Prime", "Ambassador",
               "Chairman", "Chair", "State", "Under", "Western", "Several", "Many", "Some", "Most", "All"}
+_FUNCTION = {"The", "Do", "Does", "Did", "With", "Their", "That", "You", "Your", "Should", "Also", "Is", "Its", "What",
+             "Says", "Say", "He", "She", "Could", "Would", "Have", "Has", "Had", "Knew", "Are", "Was", "Were", "Will",
+             "Can", "Why", "How", "Who", "When", "Where", "Our", "My", "We", "They", "It", "This", "These", "To",
+             "In", "On", "At", "For", "From", "Into", "Over", "After", "Not", "Be", "Been", "Up", "Out", "Off",
+             "About", "Than", "Then", "Or", "If", "As", "By", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
+             "Eight", "Nine", "Ten"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 
 
 _NOT_NAME: set[str] | None = None
+_ORG_HEADS: frozenset[str] | None = None
+
+
+def _org_heads() -> frozenset[str]:
+    global _ORG_HEADS
+    if _ORG_HEADS is None:
+        _ORG_HEADS = frozenset(data("titles").get("organisation_heads", []))
+    return _ORG_HEADS
 
 
 def _not_name() -> set[str]:
@@ -167,8 +192,8 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
             words = words[:-1]
         if words and words[-1].endswith(("'s", "\u2019s")):
             words[-1] = words[-1][:-2]
-        if not words or any(w in not_name or w in _MONTHS for w in words):
-            continue
+        if not words or any(w in not_name or w in _MONTHS or w in _FUNCTION for w in words):
+            continue  # "Things The Rich Do ...": a headline in title case; "Earlier Saturday": a time
         name = " ".join(words)
         end = start + len(name)
         if text[start:end] != name or _DIGIT.search(name):
@@ -183,12 +208,17 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
             continue  # "a Utopian Serb politician", "Utopian Serb parties": the capitals describe a noun
         if any(gaz.canonical(w) for w in words):
             continue  # a place or a people is not a person's name
+        if words[-1] in _org_heads():
+            continue  # "the Sovereignty Front", "Harvard University": an organisation's name
         if name.isupper() and len(name) < 6:
             continue
         out.append((start, end, name))
     return tuple(out)
 
 
+_NAMED_FOR_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+)\s+for\s+(?:the\s+)?$")
+_NAMED_FOR = re.compile(r"(?P<org>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*\s+for\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
+                        r"(?:\s+[A-Z][\w'\u2019-]+)*)")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
 
 
@@ -199,29 +229,128 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         return None
     if _NOBODY.match(phrase):
         return None  # "no member state has recognised": nobody speaks
-    mentions = list(gaz.find(phrase))
+    mentions = list(gaz.find(phrase, people.context))
     extra = [m for target in links for m in gaz.find(target)]
-    actor = _affiliation(phrase, mentions, gaz, extra)
+    actor, via = _affiliation(phrase, mentions, gaz, extra)
+    if _PRESIDING.search(phrase) or any(_PRESIDING.search(t) for t in links):
+        # the chair of a deliberative body acts in a personal capacity: neither the body nor the
+        # chair's home state speaks through a "President of the Assembly sided with ..."
+        actor, via = None, "presiding-officer"
+    if actor and via == "nationality-adjective" and _unofficial_after(phrase, mentions, actor, gaz):
+        actor, via = None, ""  # "a leading American academic": a nationality, not an office
+    if actor is None and via != "presiding-officer":
+        actor = apposition_actor(phrase, gaz)
+        via = "apposition-actor" if actor else ""
     names = person_names(phrase, gaz)
     if names:
         s, e, name = names[-1] if _apposition_last(phrase, names) else names[0]
         known = people.lookup(name)
         if known and len(name.split()) < len(known[0].split()):
             name = known[0]
-        if actor is None and known:
-            actor = known[1]
-        return Speaker(name=name, actor=actor, person=True)
+        if actor is None and known and known[1] and via != "presiding-officer":
+            actor, via = known[1], "person-met-earlier"
+        return Speaker(name=name, actor=actor, person=True, via=via)
+    lone = _titled_surname(phrase, gaz) if not _single_known(phrase, people) else None
+    if lone:  # "President Varga", "Foreign Minister Lind": a title before a lone surname
+        known = people.lookup(lone) or next(((n, a) for n, a in people.full.items() if lone in n.split()), None)
+        if not actor and known and known[1]:
+            actor, via = known[1], "person-met-earlier"
+        return Speaker(name=known[0] if known else lone, actor=actor, person=True, via=via)
     known = _single_known(phrase, people)
     if known:
-        return Speaker(name=known[0], actor=actor or known[1], person=True)
+        if not actor and known[1]:
+            actor, via = known[1], "person-met-earlier"
+        return Speaker(name=known[0], actor=actor, person=True, via=via)
     desc = descriptor(phrase)
-    if desc and actor and all(m.via == "adjective" for m in mentions) and not extra:
+    if desc and actor and all(m.via == "adjective" for m in mentions) and not extra and _unofficial_head(desc):
         actor = None  # "Western and some Russian sources" say where sources are, not who speaks
     if actor:
-        return Speaker(name=desc or _mention_name(mentions), actor=actor, person=False)
+        return Speaker(name=desc or _mention_name(mentions), actor=actor, person=False, via=via)
     if desc:
         return Speaker(name=desc, actor=None, person=False)
     return None
+
+
+_UNOFFICIAL = None
+
+
+def _unofficial_after(phrase: str, mentions, actor: str, gaz: Gazetteer) -> bool:
+    """The nationality adjective that gave `actor` describes a non-official noun ("American
+    academic voices", "a Utopian journalist"), not an office."""
+    global _UNOFFICIAL
+    if _UNOFFICIAL is None:
+        _UNOFFICIAL = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(
+            re.escape(w) for w in data("titles").get("unofficial", [])) + r")s?\b", re.IGNORECASE)
+    for m in mentions:
+        if (gaz.speaks_for(m.name) or m.name) == actor and m.via in ("adjective", "demonym"):
+            if _UNOFFICIAL.match(phrase[m.end:].lstrip()):
+                return True
+    return False
+
+
+_ORG_HEAD = None
+_PRESIDING = re.compile(r"\b(?:President|Vice-President|Chair(?:man|person|woman)?|Speaker)\s+of\s+the\s+"
+                        r"(?:[A-Z][\w.-]*\s+){0,3}?(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|"
+                        r"Parliamentary\s+Assembly|Parliament|Assembly|Senate|Congress|Chamber|House)\b")
+_LONE = re.compile(r"\s+([A-Z][a-z\u00c0-\u024f][\w'\u2019-]+)(?![\w'\u2019-]*\s+[A-Z])")
+
+
+def _titled_surname(phrase: str, gaz: Gazetteer) -> str | None:
+    titles, _ = _title_patterns()
+    for t in titles.finditer(phrase):
+        m = _LONE.match(phrase, t.end())
+        if m and m.group(1) not in _STOP_CAPS and m.group(1) not in _MONTHS and not is_title(m.group(1)) \
+                and not gaz.find(m.group(1)) and m.group(1) not in _org_heads():
+            return m.group(1)
+    return None
+_STATE_BODIES = frozenset({"Ministry", "Department", "Government", "Office", "Bureau", "Authority", "Agency",
+                           "Senate", "Parliament", "Assembly", "Congress", "Board", "Programme", "Program"})
+_SOURCE_HEADS = frozenset({"source", "insider", "observer", "media", "press", "circle"})
+
+
+def _unofficial_head(desc: str) -> bool:
+    """A descriptor whose head names no office ("sources", "analysts"), unlike "officials", "diplomats"."""
+    head = desc.split()[-1].lower().rstrip("s")
+    return head in _SOURCE_HEADS or head in {w.lower() for w in data("titles").get("unofficial", [])}
+
+
+def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
+    """An organisation the gazetteer lacks, tied to the speaker by a title or a descriptor in
+    apposition: "Jane Doe, a senior fellow at the Institute for X", "the leader of the Y, a
+    sovereignist party", "a spokeswoman for the Z Foundation". The name as written."""
+    global _ORG_HEAD
+    if _ORG_HEAD is None:
+        heads = "|".join(re.escape(h) for h in data("titles").get("organisation_heads", []))
+        cap = r"[A-Z][\w'\u2019.&-]*"
+        _ORG_HEAD = re.compile(
+            r"\b(?:at|of|for|with|from|in)\s+(?:the\s+)?(?P<org>(?:" + cap + r"\s+(?:(?:of|for|on|and|the|de)\s+)*)*?"
+            r"(?:" + heads + r")(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+" + cap + r"){1,4})?)(?![\w-])"
+            r"|\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<named>" + cap + r"(?:\s+" + cap + r"){0,4}),\s+(?:a|an|the)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:" + heads.lower() + r")\b")
+    titles, anon = _title_patterns()
+    m = None
+    for first in list(titles.finditer(phrase)) + list(anon.finditer(phrase)):
+        m = _ORG_HEAD.search(phrase, first.end())
+        if m is not None and m.start() - first.end() <= 30:
+            break  # the organisation stands right after the speaker's title: "a fellow at the X"
+        m = None
+        f = _NAMED_FOR.search(phrase, first.end())
+        if f is not None and f.start() - first.end() <= 40 and not is_title(f.group("org").split()[0]):
+            found = gaz.find(f.group("org"))
+            if found and found[0].start == 0:
+                continue  # "Ministry for X" and the like: a body the gazetteer knows
+            return f.group("org")  # "lawmakers from the populist Alternative for Norway"
+    if m is None:
+        return None
+    name = (m.group("org") or m.group("named")).strip()
+    if name.split()[0] in _STATE_BODIES:
+        return None  # "a spokesman for the Ministry of Foreign Affairs": of which state, the phrase does not say
+    if len(name.split()) < 2 and not m.group("named"):
+        return None  # "of the Ministry": which one, the text does not say here
+    found = gaz.find(name)
+    if found:
+        return gaz.speaks_for(found[0].name) or found[0].name
+    return name
 
 
 def _mention_name(mentions) -> str | None:
@@ -229,12 +358,15 @@ def _mention_name(mentions) -> str | None:
     for m in mentions:
         if m.via in ("ministry", "government", "organ"):
             return m.text
+        if m.via == "alias" and m.kind in STATE_KINDS and m.text.split()[-1] in _org_heads():
+            return m.text  # "The Palestinian Authority", "the Federal Council": the body that spoke
     return None
 
 
 _MODIFIER = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|"
                        r"[A-Z][\w'\u2019.-]*|[a-z]+(?:al|ic|ive|an|ese|ish|ior|ed|ion)|[a-z]+-[a-z]+|foreign|defen[cs]e|"
-                       r"interior|finance|prime|deputy|chief|head|former|senior|local|well|"
+                       r"interior|finance|prime|deputy|chief|head|former|senior|local|well|rights|aid|relief|civil|"
+                       r"society|opposition|trade|business|army|military|police|health|medical|legal|"
                        r"placed|well-placed|high-ranking|top|anonymous|unnamed|informed|close|independent)")
 
 
@@ -283,30 +415,37 @@ def _apposition_last(phrase: str, names) -> bool:
     return "," in phrase[: names[-1][0]]
 
 
-def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> str | None:
-    """The actor a phrase ties its speaker to: the first one named, unless it only says where."""
+_VIA_BASIS = {"adjective": "nationality-adjective", "demonym": "nationality-adjective",
+              "capital": "capital-metonym", "metonym": "capital-metonym"}
+
+
+def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tuple[str | None, str]:
+    """The actor a phrase ties its speaker to, and the rule: the first one named, unless it only says where."""
     ranked = []
     for i, m in enumerate(mentions):
         if m.kind == "organ" and _NAME_BEFORE.search(phrase[max(0, m.start - 20):m.start]):
             prev = phrase[max(0, m.start - 20):m.start].split()[-1]
-            if not gaz.canonical(prev):
+            if prev not in _STOP_CAPS and not gaz.canonical(prev):
                 continue  # "the XYZ General Assembly": an organ of an organisation the gazetteer does not know
         name = gaz.speaks_for(m.name) or m.name
         score = 10 - i
         if _LOCATIVE.search(phrase[max(0, m.start - 12):m.start]) and m.kind not in ("organisation", "organ"):
             continue  # "in Moscow", "Ambassador to X": where, not on whose behalf
+        named_for = _NAMED_FOR_BEFORE.search(phrase[max(0, m.start - 40):m.start])
+        if named_for and not is_title(named_for.group(1)) and named_for.group(1) not in _STOP_CAPS:
+            continue  # "Alternative for Norway": a party named after the state, not the state
         if m.via == "capital":
             score -= 8
         if _OPEN_PAREN_END.search(phrase[:m.start]):
             score += 5  # "Jane Doe (Utopia)"
-        ranked.append((score, name))
+        ranked.append((score, name, _VIA_BASIS.get(m.via, "gazetteer-actor")))
     for m in link_mentions:  # a link to "Secretary General of X" names the organisation outright
         if m.kind in ("organ", "organisation"):
-            ranked.append((20, gaz.speaks_for(m.name) or m.name))
+            ranked.append((20, gaz.speaks_for(m.name) or m.name, "linked-actor"))
     if not ranked:
-        return None
+        return None, ""
     ranked.sort(key=lambda x: -x[0])
-    return ranked[0][1]
+    return ranked[0][1], ranked[0][2]
 
 
 _TURN = re.compile(r"^(?P<name>[^()]+?)\s*\(\s*(?P<aff>[^()]+?)\s*\)\s*$")
@@ -323,7 +462,7 @@ def from_turn(context: str, gaz: Gazetteer, people: People) -> Speaker | None:
         if names:
             name = names[-1][2] if len(names[-1][2].split()) >= 2 else name
         people.add(name, actor)
-        return Speaker(name=name, actor=actor, person=True)
+        return Speaker(name=name, actor=actor, person=True, via="speaker-turn-label" if actor else "")
     sp = resolve_phrase(context, gaz, people)
     if sp and sp.person:
         people.add(sp.name, sp.actor)

@@ -5,7 +5,8 @@ turnout would be a success"). Every other figure with the same measure and unit
 (and the same currency or physical unit) anywhere in the corpus is set against it: ``cleared`` when it lies entirely at or
 above the level, ``fell short`` when entirely below, ``straddles`` when its range
 spans it. Figures of one measure and unit from two or more documents or subjects
-are grouped as an ``across`` comparison.
+are grouped as an ``across`` comparison. A figure takes part only when its measure was
+read from its own words and its value is plausible (`comparable`).
 """
 from __future__ import annotations
 
@@ -21,9 +22,16 @@ _MAX_LISTED = 20
 _UNIT_WORDS = {"percent": "per cent", "fraction": "", "count": "", "duration": "", "other": ""}
 
 
+def comparable(f: Figure) -> bool:
+    """A figure whose measure was read from its own words (confidence high) and whose value is
+    plausible for it: only these are compared or grouped; the rest are reported as written."""
+    return f.confidence == "high" and bool(f.measure) and "implausible" not in f.basis
+
+
 def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
-    """Threshold comparisons first (in figure order), then cross-document groups; ids ``c<n>``."""
-    figures = list(figures)
+    """Threshold comparisons first (in figure order), then cross-document groups; ids ``c<n>``.
+    Only comparable figures (see `comparable`) take part."""
+    figures = [f for f in figures if comparable(f)]
     out: list[Comparison] = []
     # one threshold per measure, unit and level: the same level stated in many documents is one
     # yardstick, so comparisons grow with the figures, not with figures x documents
@@ -37,7 +45,7 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
             continue
         for th in thresholds:
             if th.measure != f.measure or th.unit != f.unit or (
-                    f.unit not in ("percent", "count", "fraction") and th.unit_name != f.unit_name):
+                    f.unit not in ("count", "fraction") and th.unit_name != f.unit_name):
                 continue
             verdict = _verdict(f, th)
             if verdict is None:
@@ -49,7 +57,8 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
     groups: dict[tuple[str, str, str | None], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.measure and f.role != "threshold":
-            groups[(f.measure, f.unit, f.unit_name if f.unit not in ("percent", "count", "fraction") else None)].append(f)
+            # a change in percentage points is not a level in per cent: unit_name keeps them apart
+            groups[(f.measure, f.unit, f.unit_name if f.unit not in ("count", "fraction") else None)].append(f)
     for (measure, unit, _), figs in groups.items():
         docs = {f.doc for f in figs}
         subjects = {f.subject for f in figs if f.subject}

@@ -8,7 +8,7 @@ context), else the reference date (the document's date). "last April", "today",
 following day" against the previous day named in the same text.
 
 This module is also the text layer shared with the figure extractor
-(figures.py): `mask_non_prose` blanks what is neither a figure nor a date (URLs,
+(figures/): `mask_non_prose` blanks what is neither a figure nor a date (URLs,
 e-mail addresses, document symbols, phone numbers, times of day) without moving
 any offset, `date_spans` tells it which digits belong to dates, and
 `sentence_span` gives the sentence around a position. Knowledge (month names, cue
@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..lexicons import absent, lowered
-from ..memo import TextMemo
+from ..text.memo import TextMemo
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
 _TRAILING_WORD = re.compile(r"([A-Za-z][A-Za-z.]{0,10})$")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..lexicons import absent, anchors, any_anchors, lowered, pattern
-from ..memo import TextMemo
+from ..text.memo import TextMemo
 from ..model.document import Document
 from ..model.findings import Precedent, Statement
 from .attribution import _MONTHS, _STOP_CAPS, _not_name, is_title
@@ -348,7 +348,7 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
         return before[-1], prec
     if rest and re.fullmatch(r"\s+(?:to|with)\s+(?:the\s+)?", text[prec.end:rest[0].start]):
         return prec, rest[0]  # "likened X to Y", "compared X with Y"
-    if rest and "," in text[prec.end:rest[0].start]:
+    if rest and "," in text[prec.end:rest[0].start] and not pattern("precedent", "attached").fullmatch(cue.group()):
         return rest[0], prec  # "just as X did ..., Y could ..."
     if rest and re.match(r"\s*(?:is|was|are|were)?\s*(?:being\s+)?\w*\s*(?:in|among|within)\b",
                          text[prec.end:rest[0].start]):
@@ -398,6 +398,7 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
         return ()
     caps = _known_caps(doc)
     main = main_case(doc, gaz, persons, caps)
+    last_person: Statement | None = None  # the last statement of a named person, for "she rejected ..."
     for (passage, sent), found in zip(flat[:last + 1], cues):
         claim = _claimant(passage.anchor, sent.start, by_anchor)
         cases = find_cases(sent.text, gaz, persons, history, caps, known, persons_low, persons_long)
@@ -407,14 +408,20 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
             cut = said.start() if said else 0
             cases = [c for c in cases if not (c.name == claim.actor and c.start < cut)] or cases
         pair = _pick(sent.text, cases, found[1], found[0], main) if found else None
+        if pair and _modifier(sent.text, pair[1], found[1]):
+            pair = None  # "a new Utopia strategy": the case names a kind of plan, not a likeness
         if pair and not _same(pair[0].name, pair[1].name):
             subject, prec = pair
             year = _YEAR.search(sent.text[prec.end:])
             prec_name = prec.name + (f" ({year.group(1)})" if year else "")
+            claimant, actor, who = _who_claims(sent.text, found[1], claim, doc, gaz, last_person)
+            confidence, basis = _precedent_confidence(found[1], who)
             out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
-                                 claimant=claim.speaker if claim else doc.author or doc.publisher,
-                                 actor=claim.actor if claim else None, subject=subject.name,
-                                 precedent=prec_name, relation=found[0], text=sent.text))
+                                 claimant=claimant, actor=actor, subject=subject.name,
+                                 precedent=prec_name, relation=found[0], text=sent.text,
+                                 confidence=confidence, basis=basis))
+        if claim and claim.person and claim.speaker:
+            last_person = claim
         for c in cases:
             if c.kind != "anaphor":
                 history.append(c)
@@ -432,3 +439,67 @@ def _claimant(anchor: str, pos: int, by_anchor) -> Statement | None:
         if st.span.start <= pos < st.span.end:
             return st
     return None
+
+
+_CLAIM_VERB = re.compile(r"(?i)(?:^|[,;:\u2014]\s*|\b(?:but|and|while|yet|however)\s+)"
+                         r"(?P<who>(?:[\w.'\u2019-]+\s+){0,5}?[\w.'\u2019-]+)\s+(?:(?:have|has|had|also|now|openly|privately)\s+)*"
+                         r"(?:warn|argu|say|said|fear|claim|note|believ|insist|contend|suggest|compar|liken|"
+                         r"point|caution|predict|worr|assert|maintain|describ|dismiss|reject|den[iy])"
+                         r"\w*\b")
+_NOT_CLAIMANT = re.compile(r"(?i)^(?:it|this|that|which|who|there|he|she|they|we|i|one|some|many|others?)$")
+_FUNCTION_AFTER = re.compile(r"\s+(?:in|on|at|for|of|with|and|or|is|was|are|were|be|been|would|could|will|may|might|"
+                             r"should|can|that|which|who|where|to|by|as|but|has|had|have|after|before|from|if|"
+                             r"when|than|itself|again)\b|\s*[^\w\s]|\s*$")
+_NOMINAL_AFTER = re.compile(r"\s+[a-z][a-z-]+")
+
+
+def _modifier(text: str, prec: Case, cue: re.Match) -> bool:
+    """After an attached cue ("a new", "another"), a case followed by a common noun modifies it
+    ("a new Utopia strategy", "another Utopia visit") rather than naming the precedent."""
+    if not pattern("precedent", "attached").fullmatch(cue.group()) or prec.start < cue.end():
+        return False
+    rest = text[prec.end:]
+    return bool(_NOMINAL_AFTER.match(rest)) and not _FUNCTION_AFTER.match(rest)
+
+
+_PERSONAL = re.compile(r"(?i)^(?:he|she)$")
+
+
+def _who_claims(text: str, cue: re.Match, claim: Statement | None, doc: Document, gaz,
+                last_person: Statement | None = None) -> tuple[str | None, str | None, str]:
+    """(claimant, actor, rule): the speaker of the statement holding the sentence; else the subject
+    of a claim verb before the cue in the sentence ("several diplomats warn that ..."); else the
+    document's author or publisher (the text's own voice)."""
+    if claim and (claim.speaker or claim.actor):
+        return claim.speaker, claim.actor, "statement-speaker"
+    for m in _CLAIM_VERB.finditer(text[:cue.end()]):  # the cue may be the verb ("likened")
+        who = m.group("who").strip()
+        who = re.sub(r"(?i)^(?:but|and|yet|however|while|so|thus)\s+", "", who)
+        if _PERSONAL.match(who):
+            if last_person is not None:  # "she rejected the comparison": the person last heard
+                return last_person.speaker, last_person.actor, "pronoun-resolved"
+            return None, None, "no-claimant"  # not the author: someone the text does not name here
+        if _NOT_CLAIMANT.match(who) or not re.search(r"[a-zA-Z]", who):
+            continue
+        # "diplomats from Utopia" speak for it; "diplomats in Utopia's capital" need not
+        found = [x for x in gaz.find(who) if (x.kind or gaz.entry(x.name).get("kind")) in _CASE_KINDS
+                 and not re.search(r"(?i)\b(?:in|at)\s+(?:the\s+)?$", who[:x.start])]
+        return who, (found[0].name if found else None), "claim-verb-subject"
+    if doc.author or doc.publisher:
+        return doc.author or doc.publisher, None, "document-voice"
+    return None, None, "no-claimant"
+
+
+_CLAIMANT_LEVEL = {"statement-speaker": 0, "claim-verb-subject": 0, "pronoun-resolved": 1, "document-voice": 1,
+                   "no-claimant": 2}
+
+
+def _precedent_confidence(cue: re.Match, who: str) -> tuple[str, tuple[str, ...]]:
+    """High: an explicit relation cue ("likened to", "rejected comparisons", "could be repeated")
+    and a claimant named in the text; an attached cue ("a new", "another", "a kind of") or a
+    claim only the document's own voice makes is one step lower."""
+    # "become another" is a warning verb; a bare "another", "a kind of" may be mere wording
+    attached = bool(pattern("precedent", "attached").fullmatch(cue.group())) and " " not in cue.group().strip() \
+        or cue.group().lower() in ("a new", "a second", "a sort of", "a kind of", "a copy of", "a replica of")
+    level = _CLAIMANT_LEVEL[who] + (1 if attached else 0)
+    return ("high", "medium", "low")[min(level, 2)], ("attached-cue" if attached else "explicit-cue", who)

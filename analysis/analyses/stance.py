@@ -22,13 +22,13 @@ from typing import Callable, Collection, Sequence
 from ..config import Question
 from ..lexicons import absent, anchors, cue_anchors, cue_source, cues, data, find_from_heads, lowered, pattern
 from ..model.document import Document
-from ..model.findings import Position, Statement
+from ..model.findings import Statement
 from .dates import grouped_alternation
+from .positions import combine, positions  # noqa: F401 (callers use stance.positions, stance.combine)
 from .principles import invoked
 from .text import sentences
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
-_CONDITION_WORD = re.compile(r"(?i)\b(?:without|unless|until)\b")
 _CLAUSE_PUNCT = re.compile(r"[,;:]")
 _RELATIVE_WORD = re.compile(r"(?i)\b(?:which|who|that)\b")
 _NOT_ONLY = re.compile(r"(?i)\bnot\s+only\b")
@@ -138,8 +138,8 @@ def main_topic(doc: Document, tops: list[Topic]) -> Topic:
         score = 5 * len(t.findall(doc.title or "")) + 2 * len(t.findall(head)) + len(t.findall(body)) / 10
         if score > best_score:
             best, best_score = t, score
-    if best is not None and best_score >= 1:
-        return best
+    if best is not None and best_score >= 0.5:
+        return best  # in the title or heading, or five mentions in the body: a configured question fits
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", doc.title or "") if w.lower() not in _STOP]
     return Topic(f"{doc.id}-topic", doc.title or doc.id, tuple(words[:6]) or ("recogni",))
 
@@ -199,7 +199,7 @@ _ACT_FRAME = re.compile(r"(?:^|\s)(?:decision|move|plans?|intention|attempt|bid|
 _POSSESSOR = re.compile(r"(?:^|\s)(?:the\s+)?([\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|statement|view|"
                         r"proposal|declaration)")
 _OBJECT_END = re.compile(r"[.;]|\b(?:but|while|whereas|although)\b")
-_HEAD_END = re.compile(r"\s(?:against|for|to|on|in|with|by|and|of|from)\s|,")
+_HEAD_END = re.compile(r"\s(?:against|for|to|on|in|with|by|and|of|from|as)\s|,")
 
 
 # precompiled: these run for every cue of every statement
@@ -271,7 +271,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     if _POSSESSIVE_OR_LIKENING.match(after):
         return None  # "the opposition's spokesman"; "rejected comparisons" is a precedent claim
     if kind == "neutral":
-        return "neutral", 1.0
+        # "much to our regret", "expressed concern over the attacks": neutral only on the question
+        return ("neutral", 1.0) if about or frame.focus or frame.turn else None
     if kind == "directive":
         # "called on X to ..." carries the stance of what it asks for, counted through the cues
         # inside; asked of the act's proponent it opposes the act
@@ -280,6 +281,12 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "the annexation": the act's own name is no stance on it
     if kind == "support" and _topic_in(frame.topic, cue) and _ACT_FRAME.search(t[max(0, m.start() - 20):m.start()]):
         return None  # "the decision to recognise" names the act, it takes no stance on it
+    if _INVERTED_CONDITION.fullmatch(cue) and _SUBJECT_AFTER.match(after):
+        return None  # "should we decide to ...", "should the Council fail": a condition, not a call
+    if _assistance(t[:m.start()], cue, after):
+        return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
+    if _attributive(t[:m.start()], cue, after):
+        return None  # "internationally recognised borders": the participle describes a noun
     label = "oppose" if kind == "oppose" else "support"
     weight = 0.5 if kind == "generic_support" else 1.0
     side = _principle_side(obj, frame, label)
@@ -304,10 +311,17 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         possessor = _POSSESSOR.search(obj[:70])
         if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
             return None  # backing another party's statement says nothing about the act
-    negated = _negated(t[:m.start()])
-    if negated and _CONDITION_WORD.search(obj):
+    if kind == "oppose" and _BREACH_NOUN.fullmatch(cue) and _OF.match(after) and _topic_in(frame.topic, obj[:80]):
+        label = "support"  # "X's violations of the ceasefire": the speaker upholds what is breached
+    before = t[:m.start()]
+    negated = _negated(before)
+    if _hedged(before, negated) or _conditional(before, obj):
+        return None  # "could recognise", "would consider backing", "will support it if ...": no stance yet
+    if negated and _REFUSAL_CONDITION.search(obj):
         return None  # "would not support X without Y": a condition, not a refusal
     flips = 1 if negated else 0
+    if _NEGATED_OBJECT.match(after):
+        flips += 1  # "recognised neither the vote nor its results"
     head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
     if pattern("stance", "negative_objects").search(head) and not frame.is_proponent(head):
         flips += 1  # "condemned trafficking": against the bad thing, for the act
@@ -321,6 +335,71 @@ def _third_subject(before: str) -> bool:
     recognise frontiers") or a bad thing ("crime undermines")."""
     clause = _CLAUSE_PUNCT.split(before)[-1]
     return bool(_RELATIVE_WORD.search(clause) or pattern("stance", "negative_objects").search(clause))
+
+
+_BREACH_NOUN = re.compile(r"(?i)(?:violation|breach|infringement)s?")
+_OF = re.compile(r"\s+of\b")
+_HEDGE_REACH = re.compile(r"(?:\s+[\w-]+){0,2}\s*$")
+_NEGATED_OBJECT = re.compile(r"\s+(?:neither|none\s+of)\b", re.IGNORECASE)
+_EVEN_BEFORE = re.compile(r"(?i)\beven\s+$")
+
+
+_INVERTED_CONDITION = re.compile(r"(?i)should|were|had")
+_SUBJECT_AFTER = re.compile(r"\s+(?:we|they|it|he|she|you|I|the|any|this|that|[A-Z][a-z]+)\b")
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|with|having|by|for|all|any|"
+                                r"no|some|these|those|this|that)\s+(?:[a-z]+ly\s+)?$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|it|them|him|us|by|as|"
+                         r"to|in|on|at|for|with|from|of|and|or|but|that|which|who|not|no)\b)[a-z][a-z-]+")
+
+
+@lru_cache(maxsize=1)
+def _assistance_patterns() -> tuple[re.Pattern, re.Pattern]:
+    words = cues()["stance"]["assistance"]
+    return (re.compile(r"(?i)" + cue_source(words["before"], grouped=False) + r"\s+$"),
+            re.compile(r"(?i)\s+" + cue_source(words["after"], grouped=False)))
+
+
+def _assistance(before: str, cue: str, after: str) -> bool:
+    """The noun "support" in the sense of help given: an adjective of the kind of help before it
+    ("technical support") or a recipient or unit after it ("support to refugees", "support team")."""
+    if cue.lower() != "support":
+        return False
+    kind_before, unit_after = _assistance_patterns()
+    return bool(kind_before.search(before) or unit_after.match(after))
+
+
+def _attributive(before: str, cue: str, after: str) -> bool:
+    """A past participle between a determiner or preposition (and an adverb) and a noun is an
+    adjective ("the internationally recognised borders", "having widely accepted mayors")."""
+    return cue.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before)) and bool(_NOUN_AFTER.match(after))
+
+
+def _hedged(before: str, negated: bool) -> bool:
+    """A modal of possibility or deliberation governs the cue ("could recognise", "might well
+    back", "would consider supporting"); "could not support" stays a refusal."""
+    clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
+    for h in pattern("stance", "hedged_by").finditer(clause):
+        if _HEDGE_REACH.fullmatch(clause[h.end():]):
+            return not (negated and h.group().lower() == "could")
+    return False
+
+
+_REFUSAL_CONDITION = re.compile(r"(?i)\b(?:without|unless|until)\b")
+_INVERTED_IF = re.compile(r"(?i)\b(?:should\s+(?:we|they|it|he|she|you|I|the)|(?:were|had)\s+(?:we|it|they|I))\b")
+
+
+def _conditional(before: str, obj: str) -> bool:
+    """The cue's clause is under a condition ("if the vote is free, X will recognise it",
+    "X would back it provided that ...", "should we decide to ..."); "even if" concedes and keeps
+    the stance."""
+    clause = before.split(";")[-1]
+    if _INVERTED_IF.search(clause.split(",")[-1]):
+        return True
+    for text in (clause, obj):
+        for c in pattern("stance", "conditions").finditer(text):
+            if not _EVEN_BEFORE.search(text[:c.start()]):
+                return True
+    return False
 
 
 def _negated(before: str) -> bool:
@@ -394,20 +473,6 @@ def verdict(scores: dict[str, float]) -> str | None:
     if n >= max(s, o) and n > 0:
         return "neutral"
     return "support" if s > o else "oppose" if o > s else ("neutral" if n else "mixed")
-
-
-def combine(stances: Sequence[str]) -> str:
-    """An actor's stance from its statements': mixed when both sides are there and the smaller
-    is more than a third of the larger."""
-    pro = sum(1 for x in stances if x in ("support", "mixed"))
-    con = sum(1 for x in stances if x in ("oppose", "mixed"))
-    if pro and con and min(pro, con) / max(pro, con) > 1 / 3:
-        return "mixed"
-    if pro > con:
-        return "support"
-    if con > pro:
-        return "oppose"
-    return "neutral" if "neutral" in stances or not stances else "mixed"
 
 
 def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
@@ -517,7 +582,7 @@ def targets(doc: Document, gaz, topic: Topic) -> set[str]:
 
 def focus_anchors(doc: Document) -> set[str]:
     """Passages wholly about the question: table rows with an actor (a table of positions)."""
-    return {b.anchor for b in doc.blocks if b.context and b.kind == "row"}
+    return {b.anchor for b in doc.blocks if b.context and b.role == "table-row"}
 
 
 def _present_topics(doc: Document, tops: list[Topic], main: Topic) -> list[Topic]:
@@ -560,7 +625,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
         main = next((t for t in tops if t == main), main)
     tgts = targets(doc, gaz, main) - set(props)
     focus = focus_anchors(doc)
-    turns = {b.anchor for b in doc.blocks if b.context and doc.genre == "plaintext"}
+    turns = {b.anchor for b in doc.blocks if b.context and b.role == "speaker-turn"}
 
     def names_in(names: set[str]) -> Callable[[str], bool]:
         return (lambda text: any(m.name in names for m in gaz.find(text))) if names else _none
@@ -575,13 +640,30 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
                       turn=st.anchor in turns and topic is main)
         stance = verdict(cue_scores(st.text, frame, [p for p in st.principles if p not in st.violated],
                                     st.violated))
+        by_cues = verdict(cue_scores(st.text, frame)) if stance is not None or st.actor in props else None
         if st.actor in props:
             stance = "support"
         elif st.actor in tgts and stance is not None:
             stance = "oppose"
         key = _key_sentence(st, stance, lambda text: cue_scores(text, frame))
-        out.append(_judged(st, topic.id, stance, key))
+        judged = _judged(st, topic.id, stance, key)
+        if stance is not None:
+            rule = _stance_rule(st.actor, stance, by_cues, props, tgts)
+            if rule == "stance-cue" and not _mentions(frame.topic, key):
+                rule = "stance-cue-off-terms"  # the cue aims at an act or party, not the question's own words
+            judged = replace(judged, basis=judged.basis + (rule,))
+        out.append(judged)
     return tuple(out), main, props, tgts
+
+
+def _stance_rule(actor, stance: str, by_cues: str | None, props, tgts) -> str:
+    if by_cues == stance:
+        return "stance-cue"
+    if actor in props:
+        return "proponent-of-act"
+    if actor in tgts:
+        return "target-of-act"
+    return "stance-from-principles"
 
 
 def _key_sentence(st: Statement, stance: str | None, score) -> str:
@@ -632,26 +714,3 @@ def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
                         sides[t.id][0].update(learnt)
                         sides[t.id][1].difference_update(learnt)
     return sides
-
-
-def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
-              tgts: set[str] = frozenset()) -> tuple[Position, ...]:
-    """One position per (actor, question) with a stance; the deciding statement first."""
-    groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
-    for st in stmts:
-        if st.actor and st.question and st.stance:
-            groups[(st.actor, st.question)].append(st)
-    out = []
-    for (actor, question), evidence in groups.items():
-        stance = combine([st.stance for st in evidence])
-        if actor in props:
-            stance = "support"
-        elif actor in tgts:
-            stance = "oppose"
-        deciding = sorted(evidence, key=lambda s: (s.stance != stance, len(s.text)))[0]
-        principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
-        out.append(Position(id=f"{doc_id}-pos{len(out) + 1}", doc=doc_id, actor=actor, question=question,
-                            stance=stance, principles=principles,
-                            evidence=tuple([deciding.id] + [s.id for s in evidence if s is not deciding]),
-                            anchor=deciding.anchor, quote=deciding.key or deciding.text))
-    return tuple(out)

@@ -81,18 +81,67 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
         if principle is None:
             continue
         speaker_actor = _speaker_at(stmts, passage.anchor, sent.start)
-        actor = _subject_actor(sent.text, cue, gaz, speaker_actor)
+        actor, how = _subject_actor(sent.text, cue, gaz, speaker_actor), "cue-subject"
         if actor is None and _GENERIC.match(sent.text.strip()):
-            actor = _earlier_subject(flat, i, gaz, speaker_actor)  # "A government that ...", "That stance ..."
-        if actor is None and isinstance(passage, Block) and passage.kind == "row" and passage.context:
+            # "A government that ...", "That stance ..."
+            actor, how = _earlier_subject(flat, i, gaz, speaker_actor), "earlier-subject"
+        if actor is None and isinstance(passage, Block) and passage.role == "table-row" and passage.context:
             found = gaz.find(passage.context)
-            actor = found[0].name if found else None
+            actor, how = (found[0].name if found else None), "row-actor"
         if actor is None:
-            actor = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor)
+            actor, how = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor), "most-named-nearby"
         if actor:
             out.append(Tension(id="", doc=doc.id, actor=actor, principle=principle, text=sent.text,
-                               anchor=passage.anchor, basis=("stated",)))
+                               anchor=passage.anchor, confidence=_STATED_CONFIDENCE[how], basis=("stated", how)))
     return out
+
+
+_STATED_CONFIDENCE = {"cue-subject": "high", "row-actor": "high", "earlier-subject": "medium",
+                      "most-named-nearby": "low"}
+"""How sure a stated tension's actor is, by the rule that found it: the cue's own subject or the
+table row it sits in, the subject of an earlier sentence, or merely the actor named most nearby."""
+
+
+_ACCUSED = re.compile(r"(?P<x>[A-Z][\w.'\u2019 -]{1,50}?)['\u2019]s\s+(?:[a-z-]+,?\s+){0,4}?"
+                      r"(?:violations?|breach(?:es)?|infringements?|disregard|flouting)\s+of\b")
+_REACH = 160
+
+
+def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[Statement]) -> list[Tension]:
+    """An actor the text accuses of breaching a principle in so many words ("Utopia's continuing
+    violations of human rights"): its conduct collides with the principle. Not the speaker's own
+    actor (a self-accusation is rare, a misattribution likely); medium, as the charge is one party's."""
+    out = []
+    for passage in doc.passages():
+        for sent in sentences(passage.text):
+            for m in _ACCUSED.finditer(sent.text):
+                actor = _possessor(m.group("x"), gaz, _voiced_by(stmts, passage.anchor, sent.start))
+                if actor is None:
+                    continue
+                tail = sent.text[m.end():m.end() + _REACH]
+                found, _ = invoked(tail, principles)
+                for pid in found:
+                    out.append(Tension(id="", doc=doc.id, actor=actor, principle=pid, text=sent.text,
+                                       anchor=passage.anchor, confidence="medium",
+                                       basis=("stated", "accused-of-breach")))
+    return out
+
+
+def _possessor(text: str, gaz, exclude: str | None) -> str | None:
+    """The actor named right before the possessive "'s" that ends `text`."""
+    last = [x for x in gaz.find(text) if x.end == len(text.rstrip())]
+    if not last or last[0].name == exclude or (last[0].kind or gaz.entry(last[0].name).get("kind")) not in _KINDS:
+        return None
+    return gaz.speaks_for(last[0].name) or last[0].name
+
+
+def _voiced_by(stmts: Sequence[Statement], anchor: str, pos: int) -> str | None:
+    """The actor of a named speaker's statement at a position; None for unvoiced narration (whose
+    actor may be merely the party it is about)."""
+    for st in stmts:
+        if st.anchor == anchor and st.span.start <= pos < st.span.end and st.speaker:
+            return st.actor
+    return None
 
 
 def _speaker_at(stmts: Sequence[Statement], anchor: str, pos: int) -> str | None:
@@ -154,8 +203,10 @@ def derived(stmts: Sequence[Statement], positions: Sequence[Position], against: 
                 continue
             for p in st.principles:
                 if p not in st.violated and (pos.question, p) in accused:
+                    # an inference from two findings, each of which may be wrong: never high
                     out.append(Tension(id="", doc=st.doc, actor=pos.actor, principle=p, text=st.key or st.text,
-                                       anchor=st.anchor, basis=("derived",)))
+                                       anchor=st.anchor, confidence="medium",
+                                       basis=("derived", "proponent-upholds-accused-principle")))
     return out
 
 
@@ -165,11 +216,13 @@ def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Posi
     """Stated and derived tensions; one per actor and principle, and one per actor in a passage
     (a quotation that makes one charge in several sentences is one tension)."""
     seen, out = set(), []
-    for t in stated(doc, principles, gaz, stmts) + derived(stmts, positions, against or {}, set(proponents), gaz):
+    found = (stated(doc, principles, gaz, stmts) + derived(stmts, positions, against or {}, set(proponents), gaz)
+             + accused(doc, principles, gaz, stmts))
+    for t in found:
         if (t.actor, t.principle) in seen or (t.actor, t.anchor) in seen:
             continue
         seen.add((t.actor, t.principle))
         seen.add((t.actor, t.anchor))
         out.append(Tension(id=f"{doc.id}-t{len(out) + 1}", doc=t.doc, actor=t.actor, principle=t.principle,
-                           text=t.text, anchor=t.anchor, basis=t.basis))
+                           text=t.text, anchor=t.anchor, confidence=t.confidence, basis=t.basis))
     return tuple(out)

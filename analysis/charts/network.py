@@ -36,7 +36,7 @@ def draw(cases: Sequence[str], claims: Sequence[Claim], *, accent: str, chart_id
     dark = accent_ink(accent)
     colours = {"accent": dark, "grey": GREY, "ink": INK}
     n = len(cases)
-    height = 2.9 if n <= 3 else 3.8 if n <= 6 else 4.8
+    height = 2.6 if n <= 3 else 3.3 if n <= 6 else 4.0
     if n == 1:
         pos = {cases[0]: (0.0, 0.0)}
     elif n == 2:
@@ -57,6 +57,19 @@ def draw(cases: Sequence[str], claims: Sequence[Claim], *, accent: str, chart_id
                             bbox={"boxstyle": "round,pad=0.4", "fc": tint(dark, 0.88), "ec": dark, "lw": 0.9})
             boxes[case] = label
         fig.canvas.draw()  # lay the labels out so arrows can stop at their boxes
+        inverse = ax.transData.inverted()
+        extent = {}
+        for case, label in boxes.items():
+            bb = label.get_bbox_patch().get_window_extent()
+            (bx0, by0), (bx1, by1) = inverse.transform((bb.x0, bb.y0)), inverse.transform((bb.x1, bb.y1))
+            extent[case] = ((bx1 - bx0) / 2 + 0.03, (by1 - by0) / 2 + 0.04)
+
+        def edge(case: str, towards: tuple[float, float]) -> tuple[float, float]:
+            """Where the straight line from the case's centre towards a point leaves its box."""
+            (x, y), (hw, hh) = pos[case], extent[case]
+            dx, dy = towards[0] - x, towards[1] - y
+            scale = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+            return (x + dx * scale, y + dy * scale) if scale < 1 else (x, y)
         pair_count: Counter = Counter()
         used = []
         for claim in claims:
@@ -68,13 +81,13 @@ def draw(cases: Sequence[str], claims: Sequence[Claim], *, accent: str, chart_id
             ls, role, _ = RELATION_STYLE.get(claim.relation, RELATION_STYLE["analogy"])
             if claim.relation not in used:
                 used.append(claim.relation)
-            (x0, y0), (x1, y1) = pos[claim.subject], pos[claim.precedent]
-            rad = (0.12, -0.28, 0.42, -0.52, 0.62)[min(k, 4)]
+            # From box edge to box edge (computed here, not by clipping against the label patches, which
+            # matplotlib lays out again when saving: the lines then stopped short of their boxes).
+            (x0, y0), (x1, y1) = edge(claim.subject, pos[claim.precedent]), edge(claim.precedent, pos[claim.subject])
+            rad = (0.0, -0.22, 0.3, -0.4, 0.5)[min(k, 4)]
             arrow = FancyArrowPatch((x0, y0), (x1, y1), connectionstyle=f"arc3,rad={rad}",
-                                    arrowstyle="-|>", mutation_scale=11, lw=1.3, color=colours[role],
-                                    linestyle=ls, patchA=boxes[claim.subject].get_bbox_patch(),
-                                    patchB=boxes[claim.precedent].get_bbox_patch(), shrinkA=2, shrinkB=2,
-                                    zorder=2)
+                                    arrowstyle="-|>,head_length=0.5,head_width=0.3", mutation_scale=12, lw=1.2,
+                                    color=colours[role], linestyle=ls, shrinkA=0, shrinkB=0, zorder=2)
             ax.add_patch(arrow)
             if claim.claimant:
                 # midpoint of the quadratic arc that arc3 draws (computed in display space)
@@ -84,8 +97,8 @@ def draw(cases: Sequence[str], claims: Sequence[Claim], *, accent: str, chart_id
                 cx, cy = mx + rad * (py1 - py0), my - rad * (px1 - px0)
                 lx, ly = ax.transData.inverted().transform(
                     (0.25 * px0 + 0.5 * cx + 0.25 * px1, 0.25 * py0 + 0.5 * cy + 0.25 * py1))
-                ax.text(lx, ly, clip(claim.claimant, 26), ha="center", va="center", fontsize=6.3,
-                        color=INK, style="italic", zorder=3,
+                ax.text(lx, ly, wrap(clip(claim.claimant, 40), 20), ha="center", va="center", fontsize=6.3,
+                        color=INK, style="italic", zorder=5, multialignment="center",
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
         handles = [Line2D([], [], color=colours[RELATION_STYLE[r][1]], ls=RELATION_STYLE[r][0], lw=1.6,
                           label=RELATION_STYLE[r][2]) for r in RELATION_STYLE if r in used]

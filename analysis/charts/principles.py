@@ -14,15 +14,16 @@ MAX_PLOT_HEIGHT = 6.2
 
 
 def draw(principles: Sequence[tuple[str, str]], docs: Sequence[tuple[str, str]],
-         counts: Mapping[tuple[str, str], int], *, accent: str, chart_id: str) -> Drawn:
+         counts: Mapping[tuple[str, str], int], *, accent: str, chart_id: str, share: bool = False) -> Drawn:
     """`principles` (id, label), most invoked first, and `docs` (id, short title) in display
     order; `counts` maps (doc id, principle id) to statements (a float for a pooled mean).
-    Only as many principles as fit the page are drawn."""
+    Only as many principles as fit the page are drawn. `share`: the values are per cent of each
+    document's principle-invoking statements (documents differ in length; shares compare them)."""
     from matplotlib.patches import Patch
 
     n_d = len(docs)
     styles = series(accent, n_d)
-    bar = 0.15 if n_d <= 3 else 0.11  # inches per bar: thinner when many series share a group
+    bar = 0.12 if n_d <= 3 else 0.1  # inches per bar: thinner when many series share a group
     group = bar * n_d + 0.16
     principles = principles[:max(3, int(MAX_PLOT_HEIGHT / group))]  # the most invoked first: fit the page
     n_p = len(principles)
@@ -46,7 +47,8 @@ def draw(principles: Sequence[tuple[str, str]], docs: Sequence[tuple[str, str]],
             ax.barh(ys, vals, height=bar * 0.86, color=st["face"], edgecolor=st["edge"], hatch=st["hatch"],
                     linewidth=0.6, zorder=3)
             for y, v in zip(ys, vals):
-                ax.text(v + peak * 0.01, y, f"{v:g}" if isinstance(v, float) else str(v), va="center",
+                ax.text(v + peak * 0.01, y, f"{v:.0f} %" if share else f"{v:g}" if isinstance(v, float) else str(v),
+                        va="center",
                         fontsize=6.5, color=INK)
         ax.set_ylim(n_p * group - 0.16 - bar / 2, -bar / 2 - 0.04)
         ax.set_yticks([i * group + bar * (n_d - 1) / 2 for i in range(n_p)])
@@ -54,20 +56,23 @@ def draw(principles: Sequence[tuple[str, str]], docs: Sequence[tuple[str, str]],
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         ax.xaxis.get_major_locator().set_params(integer=True)
-        ax.set_xlim(0, peak * 1.1 + 0.5)
+        ax.set_xlim(0, peak * 1.18 + 0.5)
         ax.grid(axis="x", color=RULE, lw=0.5)
         ax.set_axisbelow(True)
-        ax.set_xlabel("statements invoking the principle", fontsize=7.5, labelpad=2)
+        ax.set_xlabel("per cent of the document's statements that invoke a principle" if share else
+                      "statements invoking the principle", fontsize=7.5, labelpad=2)
         handles = [Patch(fc=styles[j]["face"], ec=styles[j]["edge"], hatch=styles[j]["hatch"],
                          label=clip(title, 60)) for j, (_, title) in enumerate(docs)]
         fig.legend(handles=handles, loc="lower center", ncol=max(1, (n_d + legend_rows - 1) // legend_rows),
                    bbox_to_anchor=(0.5, 0.0), handleheight=1.1, handlelength=2.2)
 
     title = "Principles by document"
-    caption = "Number of statements in each source document that invoke each principle."
+    caption = ("Share of each source's principle-invoking statements that invoke each principle, so that a long "
+               "document does not outweigh a short one." if share else
+               "Number of statements in each source document that invoke each principle.")
     parts = []
     for pid, label in principles:
-        per = ", ".join(f"{t} {counts.get((d, pid), 0)}" for d, t in docs)
+        per = ", ".join(f"{t} {counts.get((d, pid), 0):.0f}" + (" %" if share else "") for d, t in docs)
         parts.append(f"{label}: {per}")
     alt = (f"Grouped bars for {n_p} principles across {n_d} documents. " + "; ".join(parts) + ".")
     return finish(fig, chart_id=chart_id, title=title, caption=caption, alt=alt)

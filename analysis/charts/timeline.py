@@ -60,8 +60,8 @@ def number_ranges(numbers: Sequence[int]) -> str:
 
 
 def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, chart_id: str,
-         numbered: bool = True) -> Drawn:
-    """One lane per entry of `lanes`; `numbered`: label the marks with the events' numbers."""
+         numbered: bool = True, lane_kind: str = "source document") -> Drawn:
+    """One lane per entry of `lanes` (each a `lane_kind`); `numbered`: label the marks with the events' numbers."""
     import matplotlib.dates as mdates
     import matplotlib.patches as mpatches
     from matplotlib.lines import Line2D
@@ -73,7 +73,7 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
     total_days = max((last - first).days, 30)
     pad = dt.timedelta(days=max(10, round(total_days * 0.03)))
     n = len(lanes)
-    height = 1.0 + 0.62 * n
+    height = 0.9 + 0.42 * n
     with house(accent) as plt:
         fig = plt.figure(figsize=(6.4, height))
         left = min(0.3, 0.05 + 0.0095 * max((min(len(x), 26) for x in lanes), default=8))
@@ -165,12 +165,12 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
             handles.append(mpatches.Patch(fc=tint(dark, 0.45), ec=dark, label="date range"))
         fig.legend(handles=handles, loc="lower center", ncol=max(1, len(handles)), bbox_to_anchor=(0.5, 0.0))
         if numbered:
-            fig.text(0.995, 0.005, "numbers: events in the timeline table", ha="right", va="bottom",
+            fig.text(0.995, 0.005, "numbers: events as listed", ha="right", va="bottom",
                      fontsize=6.2, color=GREY)
 
     title = "Timeline across the documents"
-    caption = ("Dated events, one lane per source document" +
-               ("; numbers refer to the timeline table. " if numbered else ". ") +
+    caption = (f"Dated events, one lane per {lane_kind}" +
+               ("; numbers refer to the events as listed. " if numbered else ". ") +
                "Dates known only to the month or year are drawn over the whole month or year.")
     per_lane = []
     for i, lane in enumerate(lanes):

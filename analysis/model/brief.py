@@ -1,4 +1,4 @@
-"""The brief: findings arranged for reading. Built by compose.py, read only by the renderers.
+"""The brief: findings arranged for reading. Built by analysis/brief, read only by the renderers.
 
 Everything a template may see is here, already ordered, numbered and cited: the
 renderers add typography, never content. Text in these types is plain text (never
@@ -9,34 +9,64 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .quotes import balanced
+
 SCHEMA_VERSION = "brief/1"
-SECTION_IDS = ("key-findings", "summary", "positions", "figures", "precedents", "timeline",
-               "across", "sources")
+SECTION_IDS = ("summary", "key-findings", "positions", "precedents", "figures", "timeline", "sources")
 """Body sections in reading order (the cover and the contents come before them)."""
 
 
 # ---------------------------------------------------------------- citations and inline text
 @dataclass(frozen=True, slots=True)
+class Place:
+    """One passage a note points at: the source's letter and where the passage stands in it."""
+
+    doc: str
+    key: str
+    """The source's letter (``A``), the one label used for it everywhere."""
+    anchor: str
+    """The passage: ``d1-p12`` (block 12) or ``d1-n3`` (note 3)."""
+    label: str
+    """Where to find it in the original: ``“Reactions”, ¶3`` (paragraph 3 under that heading), ``p. 4, ¶2``,
+    ``note 3``."""
+    heading: str | None = None
+    """The heading the passage stands under, if any (``Reactions``)."""
+    spot: str = ""
+    """The place under that heading: ``¶3``, ``p. 4, ¶3``, ``note 3`` (`label` without the heading)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
-    """One footnote: a finding's source document and paragraph."""
+    """One footnote: the passages a sentence, item or row rests on (one note, several places)."""
 
     number: int
-    """Footnote number, 1.. in reading order; one per place cited (as Word and CSS number them)."""
+    """Footnote number, 1.. in reading order; one per note (as Word and CSS number them)."""
     doc: str
-    """Document id (``d1``)."""
+    """Document id of the first place (``d1``)."""
     doc_title: str
-    """The document's full title (or its file name when it has none)."""
+    """The first place's document title (or its file name when it has none)."""
     short_title: str
-    """The short title used in the note (``Security Council press release``)."""
+    """The first place's source letter (``A``)."""
     anchor: str
-    """The passage cited: ``d1-p12`` (paragraph 12) or ``d1-n3`` (note 3)."""
+    """The first place's passage (``d1-p12``)."""
     label: str
-    """How the passage is named in the note: ``¶12`` or ``note 3``."""
+    """The first place's location (``“Reactions”, ¶3``)."""
+    places: tuple[Place, ...] = ()
+    """Every place the note cites, in order (the first is the one above)."""
 
     @property
     def text(self) -> str:
-        """The footnote's text: ``Short title, ¶12.``"""
-        return f"{self.short_title}, {self.label}."
+        """The footnote's text: ``A, “Reactions”, ¶3; B, ¶2.`` (places in one source share its letter)."""
+        places = self.places or (Place(self.doc, self.short_title, self.anchor, self.label),)
+        groups: dict[str, dict[str | None, list[str]]] = {}
+        for p in places:
+            spots = groups.setdefault(p.key, {}).setdefault(p.heading, [])
+            spot = p.spot or p.label
+            if spot not in spots:
+                spots.append(spot)
+        return "; ".join(f"{key}, " + "; ".join((f"“{h}”, " if h else "") + ", ".join(spots)
+                                                for h, spots in by_heading.items())
+                         for key, by_heading in groups.items()) + "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +76,10 @@ class Span:
     text: str
     style: str = "plain"
     """``plain``, ``em``, ``strong`` or ``quote`` (set in quotation marks)."""
+
+    def __post_init__(self) -> None:
+        if self.style == "quote":  # the setting adds the marks: never doubled, never left open
+            object.__setattr__(self, "text", balanced(self.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +169,9 @@ class Quote:
     """Id of the finding quoted."""
     kind: str = "quote"
     """``quote``, or the precedent relation (``analogy``, ``denial``, ``warning``)."""
+
+    def __post_init__(self) -> None:  # a block quotation adds no marks: only unmatched ones go
+        object.__setattr__(self, "text", balanced(self.text, wrapped=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,3 +338,27 @@ class Brief:
 
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for s in self.sections for b in s.blocks if isinstance(b, Table))
+
+
+# ---------------------------------------------------------------- typography shared by compose and renderers
+_OPENS = " \t\n([{—–-/"
+
+
+def nested_quotes(text: str) -> str:
+    """Typography for words set inside our own double quotation marks: the quotation marks inside
+    them become single ones (‘ ’), and a pair enclosing all of the words is dropped (we add ours), so
+    a quotation never reads with doubled marks (“…"…"…” or ““…””)."""
+    t = text.strip()
+    if len(t) > 1 and t[0] in "\"“" and t[-1] in "\"”" and sum(t.count(c) for c in "\"“”") == 2:
+        t = t[1:-1]
+    out = []
+    for i, ch in enumerate(t):
+        if ch == "“":
+            out.append("‘")
+        elif ch == "”":
+            out.append("’")
+        elif ch == '"':
+            out.append("‘" if i == 0 or t[i - 1] in _OPENS else "’")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -12,7 +12,10 @@ from . import pickled_by_fields
 
 BLOCK_KINDS = ("heading", "paragraph", "row", "item")
 NOTE_KINDS = ("note", "citation")
-GENRES = ("wikitext", "markdown", "plaintext")
+BLOCK_ROLES = ("heading", "paragraph", "speaker-turn", "table-row", "list-item", "quotation", "cover")
+"""What a block is in the document, whatever file it came from: analyses test roles, never genres.
+A speaker turn's `context` is the speaker label; a table row's is its first (header) cell."""
+GENRES = ("wikitext", "markdown", "plaintext", "html", "pdf", "docx", "odt")
 
 
 @pickled_by_fields
@@ -62,6 +65,10 @@ class Block:
     """Footnote markers that stood in the block."""
     emphasis: tuple[tuple[int, int], ...] = ()
     """Italic/emphasised spans (start, end) in `text`; converted PDFs set quotes in italics."""
+    role: str = "paragraph"
+    """One of BLOCK_ROLES, set by the reader."""
+    page: int | None = None
+    """Page of a paged source (PDF) the block starts on, from 1; None elsewhere."""
 
 
 @pickled_by_fields
@@ -98,7 +105,7 @@ class Document:
     path: str
     """The source path as given in the report configuration."""
     genre: str
-    """One of GENRES."""
+    """One of GENRES: the format the file was read as."""
     title: str | None = None
     date: str | None = None
     """Publication date, ISO cut to its precision (``2013-12``), or None."""
@@ -106,6 +113,8 @@ class Document:
     author: str | None = None
     symbol: str | None = None
     """Document symbol (``SC/1234``) for UN-style releases."""
+    url: str | None = None
+    """Where a saved web page came from (its canonical URL in the page's metadata)."""
     blocks: tuple[Block, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     warnings: tuple[str, ...] = ()

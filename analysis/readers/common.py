@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from analysis.memo import TextMemo
+from analysis.text.memo import TextMemo
 from analysis.model.document import Block, Document, Footnote, Link, NoteRef, Source
 
 # Punctuation that should hug the word before it when the space was left by removed markup.
@@ -128,6 +128,38 @@ class InlineBuilder:
         )
 
 
+_WIKI_URL = re.compile(r"^https?://[a-z\-]{2,12}\.(?:m\.)?wikipedia\.org/wiki/([^?#]+)", re.I)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def link_target(href: str | None) -> str | None:
+    """What a link in a web page or Word file points to, as the analyses use it: an encyclopaedia
+    article's title (``Ban Ki-moon``) for a link to one, the URL for other web links, the page name
+    for a relative link (a wiki converted to Word); None for anything else (javascript:, file:, mailto:)."""
+    from urllib.parse import unquote
+
+    href = (href or "").strip()
+    wiki = _WIKI_URL.match(href)
+    if wiki:
+        return unquote(wiki.group(1)).replace("_", " ").strip() or None
+    if href.lower().startswith(("http://", "https://")):
+        return href
+    if not href or _SCHEME.match(href) or href.startswith(("#", "/", ".")):
+        return None
+    name = unquote(href.split("#", 1)[0]).replace("_", " ").strip()
+    return name or None
+
+
+_CITATION_CUES = re.compile(r"\b(retrieved|accessed|archived|isbn|doi|issn|pp?\.\s?\d|vol\.|ibid|op\. cit)\b"
+                            r"|https?://|www\.", re.I)
+
+
+def note_kind(note: Inline) -> str:
+    """``citation`` for a note that only names a source (a link, "accessed ...", ISBN, pages), else ``note``."""
+    return "citation" if note.links and len(note.text.split()) <= 40 or _CITATION_CUES.search(note.text) \
+        else "note"
+
+
 def plain(s: str) -> str:
     """Whitespace-folded text."""
     return " ".join(s.split())
@@ -180,6 +212,16 @@ _NORMS = TextMemo(lambda s: " ".join(_PUNCTUATION.sub(" ", s.lower()).split()), 
 """norm of recent texts: a reader asks about a block more than once, and a corpus repeats blocks."""
 
 
+_KIND_ROLES = {"heading": "heading", "item": "list-item", "row": "table-row", "paragraph": "paragraph"}
+
+
+def default_role(kind: str, context: str | None) -> str:
+    """The role a block of `kind` has when its reader says no more (a row without a header cell is a paragraph)."""
+    if kind == "row" and not context:
+        return "paragraph"
+    return _KIND_ROLES.get(kind, "paragraph")
+
+
 @dataclass
 class _NoteDraft:
     label: str = ""
@@ -198,7 +240,7 @@ class DocBuilder:
     genre: str
     warnings: list[str] = field(default_factory=list)
     section: str | None = None
-    _blocks: list[tuple[str, Inline, int, str | None, str | None]] = field(default_factory=list)
+    _blocks: list[tuple] = field(default_factory=list)
     _notes: dict[str, _NoteDraft] = field(default_factory=dict)
     _order: list[str] = field(default_factory=list)
 
@@ -206,10 +248,13 @@ class DocBuilder:
         if message not in self.warnings and len(self.warnings) < 50:
             self.warnings.append(message)
 
-    def add(self, kind: str, inline: Inline, *, level: int = 0, context: str | None = None) -> None:
-        """Add a block unless its text is empty; a heading becomes the section of what follows."""
+    def add(self, kind: str, inline: Inline, *, level: int = 0, context: str | None = None,
+            role: str | None = None, page: int | None = None) -> None:
+        """Add a block unless its text is empty; a heading becomes the section of what follows.
+        The role defaults to what the kind says (a row with a header cell is a table row)."""
         if not inline.text:
             return
+        role = role or default_role(kind, context)
         section = self.section
         if kind == "heading":
             self.section = inline.text
@@ -221,9 +266,10 @@ class DocBuilder:
                       "parts at sentence ends (a conversion without line breaks?)")
             for i, (start, end) in enumerate(pieces):
                 following = pieces[i + 1][0] if i + 1 < len(pieces) else len(inline.text) + 1
-                self._blocks.append((kind, _piece(inline, start, end, following), level, context, section))
+                self._blocks.append((kind, _piece(inline, start, end, following), level, context, section,
+                                     role, page))
             return
-        self._blocks.append((kind, inline, level, context, section))
+        self._blocks.append((kind, inline, level, context, section, role, page))
 
     def _touch(self, key: str) -> _NoteDraft:
         draft = self._notes.get(key)
@@ -260,10 +306,10 @@ class DocBuilder:
         if missing:
             self.warn(f"{self.source.path}: {missing} footnote marker(s) without a definition were dropped")
         blocks = []
-        for n, (kind, inline, level, context, section) in enumerate(self._blocks, 1):
+        for n, (kind, inline, level, context, section, role, page) in enumerate(self._blocks, 1):
             notes = tuple(NoteRef(off, anchors[key]) for off, key in inline.notes if key in anchors)
             blocks.append(Block(f"{sid}-p{n}", kind, inline.text, level, context, section,
-                                inline.links, notes, inline.emphasis))
+                                inline.links, notes, inline.emphasis, role, page))
         if not blocks:
             self.warn(f"{self.source.path}: no readable text was found")
         if self.source.title:

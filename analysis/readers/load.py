@@ -1,4 +1,5 @@
-"""A source path in, its decoded text (newlines normalised) and reading warnings out; SourceError otherwise."""
+"""A source path in, its bytes (`load_bytes`) or its decoded text (`load_text`, newlines normalised) and reading
+warnings out; SourceError naming the file otherwise."""
 from __future__ import annotations
 
 import codecs
@@ -8,7 +9,7 @@ import re
 from analysis.errors import SourceError
 
 _SIGNATURES = (
-    (b"%PDF", "a PDF"), (b"PK\x03\x04", "a ZIP archive (DOCX/ODT/XLSX?)"), (b"\x89PNG", "a PNG image"),
+    (b"%PDF", "a PDF"), (b"PK\x03\x04", "a ZIP archive (not a DOCX or ODT document)"), (b"\x89PNG", "a PNG image"),
     (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"), (b"\x1f\x8b", "a gzip archive"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"), (b"\x7fELF", "a program"), (b"%!PS", "a PostScript file"),
@@ -24,6 +25,10 @@ def _size(n: float) -> str:
     return f"{n / 1e6:.1f}".rstrip("0").rstrip(".") + " MB"
 
 
+def too_large(shown: str, size: int, max_bytes: int) -> SourceError:
+    return SourceError(f"{shown} is {_size(size)}; the limit is {_size(max_bytes)}")
+
+
 def _read_bytes(path: pathlib.Path, shown: str, max_bytes: int) -> bytes:
     try:
         if path.is_dir():
@@ -36,7 +41,7 @@ def _read_bytes(path: pathlib.Path, shown: str, max_bytes: int) -> bytes:
     except OSError as exc:
         raise SourceError(f"{shown} cannot be read: {exc.strerror or exc}") from None
     if size > max_bytes:
-        raise SourceError(f"{shown} is {_size(size)}; the limit is {_size(max_bytes)}")
+        raise too_large(shown, size, max_bytes)
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -51,11 +56,16 @@ def _read_bytes(path: pathlib.Path, shown: str, max_bytes: int) -> bytes:
     return data
 
 
-def _binary(data: bytes, shown: str) -> None:
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file's signature says it is (``a PDF``), or None for anything else."""
     head = data.lstrip()[:8]
-    for signature, what in _SIGNATURES:
-        if head.startswith(signature):
-            raise SourceError(f"{shown} is {what}, not text; convert it to text first")
+    return next((what for signature, what in _SIGNATURES if head.startswith(signature)), None)
+
+
+def _binary(data: bytes, shown: str) -> None:
+    what = binary_kind(data)
+    if what:
+        raise SourceError(f"{shown} is {what}, not text; convert it to text first")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -102,10 +112,21 @@ def _cp1252_ok(data: bytes) -> bool:
     return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
+def load_bytes(path: pathlib.Path, shown: str, max_bytes: int = 20_000_000) -> bytes:
+    """A source file's bytes; SourceError naming `shown` when it is missing, a folder, unreadable, too large or empty."""
+    data = _read_bytes(pathlib.Path(path), shown, max_bytes)
+    if not data.strip():
+        raise SourceError(f"{shown} is empty")
+    return data
+
+
 def load_text(path: pathlib.Path, shown: str, max_bytes: int = 20_000_000) -> tuple[str, tuple[str, ...]]:
     """Read a source file as text; raise SourceError naming `shown` when it cannot be used."""
-    path = pathlib.Path(path)
-    data = _read_bytes(path, shown, max_bytes)
+    return decode_text(load_bytes(path, shown, max_bytes), shown)
+
+
+def decode_text(data: bytes, shown: str) -> tuple[str, tuple[str, ...]]:
+    """A text file's bytes -> its text (BOMs, UTF-16 without one, cp1252, newlines) and warnings."""
     if not data.strip():
         raise SourceError(f"{shown} is empty")
     _binary(data, shown)

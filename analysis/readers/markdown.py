@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-from analysis.memo import TextMemo
+from analysis.text.memo import TextMemo
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, InlineBuilder, any_date, never_raise, norm, plain
 

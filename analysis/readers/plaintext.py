@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.memo import TextMemo
+from analysis.text.memo import TextMemo
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, full_date, never_raise, norm, plain
 
@@ -240,6 +240,28 @@ def speaker(text: str) -> str | None:
     return f"{designation} {name}" if designation else name
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]+(?:,[ A-Za-z.'\-]{1,40})?\s*[\u2014\u2013-]\s")
+"""``KHAN YOUNIS, GAZA \u2014 The ...``: where a report was filed, in capitals like a speaker's name."""
+
+
+class SpeakerTurns:
+    """Speaker turns in the paragraphs of a structured document (a press release saved as HTML or Word),
+    as the plain-text reader finds them: a paragraph whose first sentence names someone in capitals
+    opens a turn that runs until the next such paragraph or heading. A dateline opens none."""
+
+    def __init__(self) -> None:
+        self.context: str | None = None
+
+    def heading(self) -> None:
+        self.context = None
+
+    def paragraph(self, text: str) -> str | None:
+        """The speaker label of this paragraph's turn, or None outside any turn."""
+        if not _DATELINE.match(text):
+            self.context = _speaker(text) or self.context
+        return self.context
+
+
 _speaker = TextMemo(speaker, 1_000_000)
 """`speaker`, once for a paragraph that recurs (the same text in another release of a corpus)."""
 
@@ -322,6 +344,7 @@ def read_plaintext(text: str, source: Source) -> Document:
             doc.add("heading", Inline(body), level=2)
             continue
         context = _speaker(body) or context
-        doc.add(kind, Inline(body), context=context)
+        # a paragraph under a speaker label (until the next heading) is that speaker's turn
+        doc.add(kind, Inline(body), context=context, role="speaker-turn" if context else None)
     return doc.finish(title=header.title, date=header.date or _dateline(groups[start:start + 10]),
                       publisher=header.publisher, symbol=header.symbol)

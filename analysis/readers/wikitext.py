@@ -10,7 +10,7 @@ import pycountry
 from mwparserfromhell.nodes import (Argument, ExternalLink, Heading, HTMLEntity, Tag,
                                     Template, Text, Wikilink)
 
-from analysis.memo import RecentItems, TextMemo
+from analysis.text.memo import RecentItems, TextMemo
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, InlineBuilder, never_raise, plain
 

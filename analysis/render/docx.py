@@ -6,8 +6,8 @@ or a field. Author Markdown is parsed by pandoc with raw HTML/TeX off and the re
 scrubbed of raw blocks, non-data images and non-http(s) links. pandoc runs with
 --sandbox; charts travel as data: URIs inside the AST, so pandoc reads no file but the
 reference document given on its command line. Citations are real Word footnotes;
-figures and tables get Word SEQ-field numbering (docx+native_numbering); --toc writes a
-contents field.
+figures and tables get Word SEQ-field numbering (docx+native_numbering); the contents are
+written out as a list of links (a TOC field shows empty until Word updates it).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 from ..charts.style import accent_ink, raster
 from ..errors import RenderError
 from ..model.brief import (AuthorText, Brief, BulletList, Callout, Cite, FigureRef, Heading, Inline, Link, Para,
-                           Quote, Section, SourceList, Span, Table, XRef)
+                           Quote, Section, SourceList, Span, Table, XRef, nested_quotes)
 from .html import safe_url
 
 WRITER = "docx+native_numbering"
@@ -43,7 +43,8 @@ PAGE_SIZES = {"A4": (11906, 16838), "Letter": (12240, 15840)}
 TEXT_WIDTH_IN = 6.3
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 """Our own fixed OpenXML (never source text): a page break before a section."""
-NO_BREAK_BEFORE = ("summary",)
+NO_BREAK_BEFORE = ("key-findings", "positions", "precedents", "figures", "timeline")
+"""Sections that run on from the one before (as in the PDF): breaks only before the summary and the annex."""
 
 
 # ---------------------------------------------------------------- pandoc process
@@ -119,7 +120,7 @@ def inlines(parts: tuple[Inline, ...]) -> list[dict]:
             elif p.style == "strong":
                 out.append({"t": "Strong", "c": nodes})
             elif p.style == "quote":
-                out.append({"t": "Quoted", "c": [{"t": "DoubleQuote"}, nodes]})
+                out.append({"t": "Quoted", "c": [{"t": "DoubleQuote"}, text(nested_quotes(p.text))]})
             else:
                 out.extend(nodes)
         elif isinstance(p, Cite):
@@ -245,7 +246,7 @@ def blocks_for(brief: Brief, section: Section) -> list[dict]:
             for e in b.entries:
                 out.append(para([{"t": "Strong", "c": text(f"{e.key}  {e.title}")}]))
                 lines: list[dict] = []
-                fields = ([("Cited as", e.short_title)] if e.short_title != e.title else []) + list(e.fields)
+                fields = list(e.fields)  # notes cite by the letter: no "cited as" short title
                 for i, (label, value) in enumerate(fields):
                     if i:
                         lines.append({"t": "LineBreak"})
@@ -293,7 +294,7 @@ def document_ast(brief: Brief) -> dict:
     if m.organisation:
         meta["abstract-title"] = _meta_str("Prepared by")
         meta["abstract"] = {"t": "MetaBlocks", "c": [para(text(m.organisation))]}
-    blocks: list[dict] = []
+    blocks: list[dict] = contents(brief)
     for section in brief.sections:
         if section.id not in NO_BREAK_BEFORE:
             blocks.append(PAGE_BREAK)
@@ -303,6 +304,27 @@ def document_ast(brief: Brief) -> dict:
                                  + ". Findings cite their source document and paragraph in footnotes; "
                                    "quotations are the sources' exact words."))], "Colophon"))
     return {"pandoc-api-version": api_version(), "meta": meta, "blocks": blocks}
+
+
+def contents(brief: Brief) -> list[dict]:
+    """A contents list written out (links to the section bookmarks), not a Word TOC field: a field
+    shows empty until Word updates it, and LibreOffice and viewers never do."""
+    items = []
+    for s in brief.sections:
+        number = f"{s.number}  " if s.number else ""
+        entry: list[dict] = [{"t": "Plain", "c": [{"t": "Link", "c": [_attr(), text(number + s.title), ["#" + s.id, ""]]}]}]
+        subs = [b for b in s.blocks if isinstance(b, Heading) and b.level == 2] if s.id == "positions" else []
+        if subs:
+            entry.append({"t": "BulletList", "c": [[{"t": "Plain", "c": [
+                {"t": "Link", "c": [_attr(), text(h.text), ["#" + h.id, ""]]}]}] for h in subs]})
+        items.append(entry)
+    return [PAGE_BREAK, div([para(text("Contents"))], "TOC Heading"), {"t": "BulletList", "c": items}]
+
+
+def keep_rows_whole(doc: str) -> str:
+    """Every table row kept on one page (w:cantSplit), header rows included."""
+    doc = re.sub(r"<w:tr>(?!<w:trPr>)", "<w:tr><w:trPr><w:cantSplit/></w:trPr>", doc)
+    return re.sub(r"<w:tr><w:trPr>(?!<w:cantSplit/>)", "<w:tr><w:trPr><w:cantSplit/>", doc)
 
 
 # ---------------------------------------------------------------- post-processing
@@ -346,7 +368,7 @@ def finish(docx: bytes, brief: Brief) -> bytes:
     # of the drawing (wp:docPr/@descr) there too.
     doc = re.sub(r'(<wp:docPr[^>]*?descr="([^"]*)".*?<pic:cNvPr[^>]*?descr=")data:[^"]*(")',
                  lambda m: m.group(1) + m.group(2) + m.group(3), doc, flags=re.S)
-    files["word/document.xml"] = doc.encode("utf-8")
+    files["word/document.xml"] = keep_rows_whole(doc).encode("utf-8")
     iso = f"{brief.meta.build_date[:10]}T00:00:00Z"
     core = files.get("docProps/core.xml", b"").decode("utf-8")
     core = re.sub(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*", lambda m: m.group(1) + iso, core)
@@ -372,7 +394,7 @@ def render_docx(brief: Brief, *, reference_docx: Path) -> bytes:
     ast = json.dumps(document_ast(brief), ensure_ascii=False).encode("utf-8")
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")}
     env["SOURCE_DATE_EPOCH"] = str(_epoch(brief.meta.build_date))
-    data = _run(["--sandbox", "-f", "json", "-t", WRITER, "--toc", "--toc-depth=2",
+    data = _run(["--sandbox", "-f", "json", "-t", WRITER,
                  f"--reference-doc={ref.resolve()}", "-o", "-"], ast, env=env)
     try:
         return finish(data, brief)

@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..errors import RenderError
-from ..model.brief import Brief, Chart
+from ..model.brief import Brief, Chart, nested_quotes
 from ..charts.style import accent_ink, tint
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -120,7 +120,7 @@ def environment():
 
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
-    env.filters.update(kind=_kind, markdown=markdown_html, chart_svg=chart_svg, svg_data_uri=svg_data_uri,
+    env.filters.update(nested_quotes=nested_quotes, kind=_kind, markdown=markdown_html, chart_svg=chart_svg, svg_data_uri=svg_data_uri,
                        safe_url=safe_url, long_date=_long_date,
                        selectattr_kind=lambda seq, k: [x for x in seq if _kind(x) == k])
     return env

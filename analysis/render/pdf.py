@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..collector import fewer_collections
+from ..build.collector import fewer_collections
 from ..errors import RenderError
 from ..model.brief import Brief
 from .html import TEMPLATES, render_html

@@ -30,7 +30,7 @@ CACHE_DIR = ".cache"
 FORMAT = 1
 """Bump when the entry layout changes: every key changes with it."""
 _MAGIC = b"MRC1"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 _MANIFEST = "used.json"
 _CHUNK = 1 << 20
 HOLD = 8 << 20
@@ -73,8 +73,8 @@ def _tree_digest(root: Path, pattern: str, exclude: tuple[str, ...] = ()) -> str
     return h.hexdigest()
 
 
-PRESENTATION = ("compose.py", "render/", "charts/", "model/brief.py", "export.py", "output.py", "cli.py",
-                "progress.py", "api.py")
+PRESENTATION = ("brief/", "render/", "charts/", "model/brief.py", "build/export.py", "build/output.py",
+                "cli.py", "build/progress.py", "api.py")
 """Modules that only shape outputs: the per-document analysis does not import them, so editing
 them keeps the documents' cache entries (they are in `code_version`, which renders use)."""
 

@@ -1,4 +1,4 @@
-"""Findings -> findings.json (schema findings/1, ../shared/eval/README.md) and one CSV per table."""
+"""Findings -> findings.json (schema findings/1, ../shared/eval/README.md) and one CSV per table, streamed."""
 from __future__ import annotations
 
 import copy
@@ -7,12 +7,13 @@ import io
 import json
 from dataclasses import fields, is_dataclass
 from json.encoder import encode_basestring
-from typing import Sequence
+from typing import BinaryIO, Callable, Sequence
 
-from .model.document import Document
-from .model.findings import SCHEMA, Findings
+from ..model.document import Document
+from ..model.findings import SCHEMA
 
 TABLES = ("statements", "positions", "tensions", "precedents", "figures", "events", "comparisons")
+"""The tables of findings (Findings fields), in findings.json order; one CSV file each."""
 
 
 def document_item(doc: Document) -> dict:
@@ -59,7 +60,7 @@ def _item_maker(cls: type):
     """A function equal to _finding_item for instances of the dataclass `cls`, made of one dict
     display over its fields (the export turns thousands of findings into dicts). The general
     path for other objects, and for a span that is not a SourceSpan."""
-    from .model.findings import SourceSpan
+    from ..model.findings import SourceSpan
 
     if not is_dataclass(cls):
         return _finding_item
@@ -172,32 +173,6 @@ def _value_json(value, nl: str) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", nl)
 
 
-def to_dict(documents: Sequence[Document], findings: Findings) -> dict:
-    out: dict = {"schema": SCHEMA, "documents": [document_item(d) for d in documents]}
-    for table in TABLES:
-        out[table] = [finding_item(x) for x in getattr(findings, table)]
-    return out
-
-
-def to_json(documents: Sequence[Document], findings: Findings) -> bytes:
-    return json.dumps(to_dict(documents, findings), ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def to_csv(findings: Findings) -> dict[str, bytes]:
-    """One CSV per non-empty table; lists joined with '; ' so a spreadsheet shows one cell."""
-    files = {}
-    for table in TABLES:
-        rows = [finding_item(x) for x in getattr(findings, table)]
-        if not rows:
-            continue
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), extrasaction="ignore")
-        writer.writeheader()
-        csv_rows(buf, list(rows[0]), rows)
-        files[f"csv/{table}.csv"] = ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
-    return files
-
-
 def csv_rows(buf: io.StringIO, fields: list[str], rows: Sequence[dict]) -> None:
     """Write `rows` as csv.DictWriter(buf, fields, extrasaction="ignore").writerow would, lists
     joined with '; ', without building a dict per row."""
@@ -205,3 +180,96 @@ def csv_rows(buf: io.StringIO, fields: list[str], rows: Sequence[dict]) -> None:
     for row in rows:
         writer.writerow(["; ".join(map(str, v)) if isinstance(v, list) else v
                          for v in (row.get(k, "") for k in fields)])
+
+
+# ---------------------------------------------------------------- streamed export
+class StreamExport:
+    """findings.json and csv/<table>.csv, the only writer of them, built one document's items
+    at a time and streamed to disk: each document's serialised
+    items go to a scratch file per table (`spool`, e.g. output.Staging.spool) as they arrive,
+    in any order, and `write` copies them into the output files in source order. Memory holds
+    only where each part lies, so it stays flat however large the corpus."""
+
+    def __init__(self, spool: Callable[[], BinaryIO], csv: bool = True):
+        self.tables = TABLES
+        self.csv = csv
+        self._spool = spool
+        self._files: dict[tuple[str, str], BinaryIO] = {}
+        self._parts: dict[tuple[str, str], dict[int, tuple[int, int]]] = {}
+        self.headers: dict[str, list[str]] = {}
+
+    def _put(self, kind: str, table: str, index: int, data: bytes) -> None:
+        fh = self._files.get((kind, table))
+        if fh is None:
+            fh = self._files[kind, table] = self._spool()
+        offset = fh.seek(0, 2)
+        fh.write(data)
+        self._parts.setdefault((kind, table), {})[index] = (offset, len(data))
+
+    def add(self, index: int, table: str, items: Sequence) -> None:
+        if not items:
+            return
+        rows = [finding_item(x) for x in items]
+        self._put("json", table, index, ",\n".join("  " + item_json(r, "  ") for r in rows).encode("utf-8"))
+        if self.csv:
+            fields = self.headers.setdefault(table, list(rows[0]))
+            buf = io.StringIO()
+            csv_rows(buf, fields, rows)
+            self._put("csv", table, index, buf.getvalue().encode("utf-8"))
+
+    def _copy_parts(self, kind: str, table: str, out: BinaryIO, sep: bytes = b"") -> None:
+        """The parts of one table, in source order, from their scratch file into `out`."""
+        fh = self._files.get((kind, table))
+        for n, (offset, length) in enumerate(v for _, v in sorted(self._parts.get((kind, table), {}).items())):
+            if n and sep:
+                out.write(sep)
+            fh.seek(offset)
+            while length > 0:
+                chunk = fh.read(min(length, 1 << 20))
+                if not chunk:
+                    raise OSError("a scratch file of the export is shorter than written")
+                out.write(chunk)
+                length -= len(chunk)
+
+    def write_json(self, out: BinaryIO, documents: Sequence[Document]) -> None:
+        """findings.json into `out`."""
+        out.write(b'{\n "schema": ' + json.dumps(SCHEMA, ensure_ascii=False).encode("utf-8"))
+        docs = [("  " + json.dumps(document_item(d), ensure_ascii=False, indent=1).replace("\n", "\n  "))
+                for d in documents]
+        out.write(b',\n "documents": ' + (("[\n" + ",\n".join(docs) + "\n ]") if docs else "[]").encode("utf-8"))
+        for table in self.tables:
+            out.write(f',\n "{table}": '.encode("utf-8"))
+            if not self._parts.get(("json", table)):
+                out.write(b"[]")
+                continue
+            out.write(b"[\n")
+            self._copy_parts("json", table, out, b",\n")
+            out.write(b"\n ]")
+        out.write(b"\n}")
+
+    def csv_tables(self) -> list[str]:
+        """The tables that have a CSV file: the non-empty ones (none without csv)."""
+        return [t for t in self.tables if self._parts.get(("csv", t))]
+
+    def write_csv(self, table: str, out: BinaryIO) -> None:
+        """csv/<table>.csv into `out`: a BOM (Excel then reads UTF-8), the header, the rows."""
+        head = io.StringIO()
+        csv.DictWriter(head, fieldnames=self.headers[table]).writeheader()
+        out.write(("\ufeff" + head.getvalue()).encode("utf-8"))
+        self._copy_parts("csv", table, out)
+
+    def write(self, staging, documents: Sequence[Document]) -> None:
+        """findings.json and csv/<table>.csv into output.Staging `staging`; closes the scratch files."""
+        try:
+            with staging.open("findings.json") as out:
+                self.write_json(out, documents)
+            for table in self.csv_tables():
+                with staging.open(f"csv/{table}.csv") as out:
+                    self.write_csv(table, out)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for fh in self._files.values():
+            fh.close()
+        self._files.clear()

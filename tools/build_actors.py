@@ -1,10 +1,10 @@
 """Curated tables + pycountry -> analysis/lexicons/actors.json (the actor gazetteer).
 
-Run from the project root when the tables change; the JSON is committed, so the
-runtime (analysis/actors.py) never needs pycountry or this script:
+Run when the tables change; the JSON is committed, so the runtime (analysis/actors.py)
+never needs pycountry or this script, which is not part of the installed package:
 
-    python -m analysis.lexicons.build_actors            # rewrite actors.json
-    python -m analysis.lexicons.build_actors --check    # exit 1 if actors.json is stale
+    python tools/build_actors.py            # rewrite analysis/lexicons/actors.json
+    python tools/build_actors.py --check    # exit 1 if actors.json is stale
 
 Every entry has the same keys (see FIELDS). The tables below are general knowledge
 (states, intergovernmental organisations, their organs); nothing here is tuned to a
@@ -17,12 +17,12 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).with_name("actors.json")
+OUT = Path(__file__).resolve().parent.parent / "analysis" / "lexicons" / "actors.json"
 
 FIELDS = (
     "name", "kind", "status", "iso3", "parent", "speaks_for_parent",
     "aliases", "acronyms", "adjectives", "demonyms", "ethnonyms", "capitals", "metonyms",
-    "context_aliases", "exclusions", "name_risk", "caps_risk",
+    "context_aliases", "exclusions", "name_risk", "caps_risk", "members",
 )
 """Keys of every entry, in output order.
 
@@ -40,6 +40,8 @@ FIELDS = (
 - name_risk: surfaces that are also person names ("Jordan"); dropped after a
   capitalised non-title word ("Michael Jordan")
 - caps_risk: acronyms that are also English words ("WHO"); dropped inside ALL-CAPS runs
+- members: the member states of a small fixed group ("E3"), so that a joint letter of all
+  of them speaks for the group; empty elsewhere
 """
 
 # --------------------------------------------------------------------------------------
@@ -313,12 +315,13 @@ CAPS_RISK = {"United States": ["US"], "Central African Republic": ["CAR"],
 
 
 def org(name, acr=(), aliases=(), *, parent=None, metonyms=(), context=(), exclusions=(),
-        caps_risk=(), kind="organisation", speaks=False, status=None):
-    """An organisation (or, with kind="organ", an organ) as a raw table row."""
+        caps_risk=(), kind="organisation", speaks=False, status=None, members=()):
+    """An organisation (or, with kind="organ", an organ) as a raw table row; `members`: the
+    states of a small fixed group, so a letter signed by all of them speaks for the group."""
     return dict(name=name, kind=kind, acronyms=list(acr), aliases=list(aliases), parent=parent,
                 metonyms=list(metonyms), context_aliases=list(context),
                 exclusions=list(exclusions), caps_risk=list(caps_risk), speaks_for_parent=speaks,
-                status=status)
+                status=status, members=list(members))
 
 
 def organ(name, parent, speaks, aliases=(), acr=(), context=(), exclusions=(), caps_risk=()):
@@ -417,6 +420,7 @@ ORGANISATIONS = [
     org("Warsaw Pact", [], ["Warsaw Treaty Organization"], status="defunct"),
     # Groups of states.
     org("G7", ["G7", "G-7"], ["Group of Seven"]),
+    org("E3", ["E3", "EU3", "E-3"], ["E3 countries"], members=["France", "Germany", "United Kingdom"]),
     org("G8", ["G8", "G-8"], ["Group of Eight"]),
     org("G20", ["G20", "G-20"], ["Group of Twenty"]),
     org("Group of 77", ["G77", "G-77"], ["Group of 77 and China"]),
@@ -893,6 +897,7 @@ def org_rows() -> list[dict]:
             ctx += spellings(c)
         e["context_aliases"] = dedupe(ctx)
         e["exclusions"] = raw["exclusions"]
+        e["members"] = list(raw.get("members") or [])
         e["caps_risk"] = raw["caps_risk"]
         rows.append(e)
     return rows
@@ -951,7 +956,7 @@ def main(argv: list[str]) -> int:
     text = render(build())
     if "--check" in argv:
         if OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run python -m analysis.lexicons.build_actors")
+            print(f"{OUT} is stale: run python tools/build_actors.py")
             return 1
         print(f"{OUT} is up to date")
         return 0

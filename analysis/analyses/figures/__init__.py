@@ -1,0 +1,236 @@
+"""Running text -> figures: numbers with their unit, bounds and ranges, what they measure and of whom.
+
+`find_figures(text)` reads one passage and returns `FigureMatch` records: cardinals in
+digits ("1,563,741", "1.563.741", "2.5") and words ("twenty-five", "three hundred"),
+percentages, ranges ("30-35 per cent", "between 20 and 30"), bounds ("more than",
+"up to", "<"), approximations ("about", "an estimated"), fractions ("one-third",
+"half of"), "N of M", money (symbols, codes, names, scale words, lakh/crore),
+physical units, durations and counted nouns ("27 elected members").
+What is not a figure stays out: footnote markers, phone numbers, postcodes,
+document symbols, reference numbers ("Article 12", "the 1540 Committee"), years and
+days in dates, times, ordinals, model names ("M-16", "G20"), anaphoric small
+numbers ("the three envoys") and "one" as a pronoun.
+
+`figures(doc)` runs it over a document's passages and returns model `Figure`s.
+Field conventions are those of the findings export (../shared/eval/README.md):
+percentages 0-100, scale words multiplied in, physical units as written.
+Knowledge lives in lexicons/numbers.json, units.json, figures.json and
+measures.json. Patterns are bounded (no nested unbounded repetition) and the
+scan is left to right over number atoms, so any input is read in linear time; numbers
+in digits are looked for only near digits, and not in runs of 1,000 characters without
+a letter (dates.prose_layer).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model.document import Document
+from ...model.findings import Figure
+from ...text.memo import TextMemo
+from ..dates import apply_mask, prose_layer, sentence_span
+from .builder import Draft, FigureBuilder, merge_bounds
+from .lexicon import figure_lexicon
+from .measure import clause_span, find_measure, find_role, find_subject
+from .numbers import number_atoms
+
+__all__ = ["FigureMatch", "find_figures", "figures"]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMatch:
+    """One figure found in a text; offsets index that text."""
+
+    start: int
+    end: int
+    text: str
+    """The words of the figure as written (``between 30-35 per cent``)."""
+    value: float | None
+    """The number; None for a range."""
+    low: float | None
+    high: float | None
+    of: float | None
+    """The whole in "seven of nine" (value 7, of 9)."""
+    unit: str
+    """percent, currency, count, fraction, length, mass, area, duration or other."""
+    unit_name: str | None
+    """ISO currency code, unit symbol (km, tonne, ha), duration word (months), or None."""
+    approximate: bool
+    bound: str | None
+    """``min`` ("more than"), ``max`` ("up to") or None."""
+    measure: str | None
+    """What is measured: a cue-lexicon label (turnout, budget, gdp) or the counted noun's lemma."""
+    subject: str | None
+    """The region, agency or person the figure is about, where the clause names one."""
+    role: str | None
+    """``threshold`` when the sentence presents the figure as a target or a level called a success."""
+    confidence: str = "low"
+    """``high`` when the measure comes from the figure's own words (the noun it counts, the noun it
+    is of, the subject that states it), ``medium`` from a cue nearby, ``low`` with no measure or
+    an implausible value."""
+    basis: tuple[str, ...] = ()
+    """The rules that gave the measure (``counted-noun``, ``of-complement``, ...), then ``implausible``."""
+
+
+
+# ================================================================== public
+def find_figures(text: str) -> list[FigureMatch]:
+    """Every figure in `text`, in order, with offsets into `text`."""
+    return list(_find_memo(text))
+
+
+def _find_figures(text: str) -> list[FigureMatch]:
+    lx = figure_lexicon()
+    masked, spans, scope = prose_layer(text)
+    masked = apply_mask(masked, spans)
+    atoms = number_atoms(lx, masked, scope.prose, scope.digits)
+    b = FigureBuilder(lx, text, masked, atoms)
+    figs: list[Draft] = []
+    i, pos = 0, -1
+    while i < len(atoms):
+        if atoms[i].start < pos:
+            i += 1
+            continue
+        f, nxt = b.build(i)
+        if f is not None and f.start < pos:
+            f = None  # its prefix (the "£" of "0£0") is the previous figure's suffix: one reading only
+        if f is not None:
+            figs.append(f)
+            pos = f.end
+            # skip every atom the figure took
+            while nxt < len(atoms) and atoms[nxt].start < f.end:
+                nxt += 1
+        i = max(nxt, i + 1)
+    figs = merge_bounds(lx, masked, figs)
+    for f in figs:
+        # a bare whole number ("more than 61,000", "between 20 and 30") counts something unnamed
+        if f.unit == "other" and f.unit_name is None and all(
+                v is None or float(v).is_integer() for v in (f.value, f.low, f.high)):
+            f.unit = "count"
+    figs = [f for f in figs if not _furniture(text, f)]
+    out: list[FigureMatch] = []
+    for k, f in enumerate(figs):
+        cs, ce = clause_span(text, f.start, f.end)
+        next_start = figs[k + 1].start if k + 1 < len(figs) else None
+        measure, cue_end, rule = find_measure(lx, text, cs, ce, f)
+        if (rule is None or rule == "nearby-cue") and out:
+            inherited = _same_as_previous(text, out[-1], f)
+            if inherited:
+                measure, cue_end, rule = inherited
+        subject = find_subject(text, cs, ce, f, cue_end)
+        value = f.value
+        if value is not None and f.unit == "fraction":
+            value = round(value, 4)
+        basis = (rule,) if rule else ()
+        confidence = "high" if rule in _OWN_WORDS else "medium" if rule else "low"
+        if _implausible(text, cs, ce, f, measure):
+            basis, confidence = basis + ("implausible",), "low"
+        out.append(FigureMatch(
+            start=f.start, end=f.end, text=text[f.start:f.end], value=_clean(value), low=_clean(f.low),
+            high=_clean(f.high), of=_clean(f.of), unit=f.unit, unit_name=f.unit_name,
+            approximate=f.approximate, bound=f.bound, measure=measure, subject=subject,
+            role=find_role(lx, text, cs, ce, f, next_start), confidence=confidence, basis=basis))
+    return out
+
+
+_find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
+"""A recurring passage (the unchanged paragraphs of another revision of a page) is read once."""
+
+
+_OWN_WORDS = frozenset(("counted-noun", "counted-noun+outcome", "copula-noun", "noun-of-figure", "of-complement",
+                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb"))
+"""Rules that read the measure from the figure's own words: high confidence."""
+
+_PEOPLE_MEASURES = re.compile(r"^(?:casualties|deaths|displacement|population|turnout|executions)$|^(?:displaced|injured|"
+                              r"arrested|detained|abducted|missing|evacuated|deported|expelled|killed) ")
+_PHYSICAL = ("length", "mass", "area", "currency")
+_GROWTH = re.compile(r"\b(?:increase[sd]?|rise|rose|risen|grow|grew|grown|growth|higher|more|up|jump(?:ed)?|surge[ds]?|"
+                     r"soar(?:ed)?|climb(?:ed)?|doubl\w*|tripl\w*|times|gain(?:ed)?|inflation|over)\b", re.I)
+
+
+def _implausible(text: str, cs: int, ce: int, f: Draft, measure: str | None) -> bool:
+    """A value that cannot be what its measure says: a share above 100 per cent that is not a
+    change, a count of people given in square metres or dollars. Reported, never compared."""
+    if f.unit == "percent":
+        top = max(v for v in (f.value, f.low, f.high, 0.0) if v is not None)
+        if top > 100 and not _GROWTH.search(text[cs:ce]):
+            return True
+    return bool(measure and f.unit in _PHYSICAL and _PEOPLE_MEASURES.search(measure))
+
+
+_SLASH = re.compile(r"\d{1,3}/\d{1,3}")
+_CODE_RANGE = re.compile(r"(\d{1,3})[-\u2013](\d{4,})")
+_LANGUAGE_TAG = re.compile(r"\([A-Z]\)")
+
+
+def _furniture(text: str, f: Draft) -> bool:
+    """Page numbers ("2/16") and document job numbers ("25-13088 (E)") that PDF conversion leaves
+    on a line of their own, at a passage's end or opening the next page's words; a title-case
+    headline's leading number ("11 Cats Who Are ..."). Lines are read near the figure only, so a
+    long passage costs no more per figure."""
+    s = text.rfind("\n", max(0, f.start - 120), f.start)
+    e = text.find("\n", f.end, f.end + 120)
+    rest = text[f.end:e if e >= 0 else f.end + 120]
+    line_end = e >= 0 or f.end + 120 >= len(text)
+    line = text[s + 1 if s >= 0 else max(0, f.start - 120):e if e >= 0 else f.end + 120]
+    bare_line = (s >= 0 or f.start <= 120) and line_end and not any(c.isalpha() for c in _LANGUAGE_TAG.sub("", line))
+    if f.unit in ("fraction", "count", "other") and bare_line and "/" in line \
+            or f.unit in ("count", "other") and f.value is None and _CODE_RANGE.fullmatch(text[f.start:f.end]):
+        return True
+    ends_passage = line_end and not rest.strip()
+    if ends_passage and re.search(r"\d\s" + _SLASH.pattern + "$", text[f.start:f.end]):
+        return True                      # "more than 312 2/3": a page number glued to the passage's last number
+    if f.unit == "fraction" and _SLASH.fullmatch(text[f.start:f.end]) and (
+            ends_passage or not text[sentence_span(text, f.start)[0]:f.start].strip()):
+        return True                      # "3/5 remains unaccounted for.", "... of the 4/15": a page number
+    if f.unit == "count" and f.count_measure and f.count_measure[:1].isupper():
+        after = re.match(r"\s{1,3}([A-Z][a-z]+)\s{1,3}([A-Z][a-z]+)", text[f.end:f.end + 40])
+        if after and after.group(1).lower() in _lex_function_words():
+            return True
+    return False
+
+
+def _lex_function_words() -> frozenset:
+    return frozenset(figure_lexicon().function_words)
+
+
+def _same_as_previous(text: str, prev: FigureMatch, f: Draft) -> tuple[str, None, str] | None:
+    """The previous figure's measure, when it came from that figure's own words, for a figure
+    in brackets right after it (a conversion, "€90,000 (US$98,000)"; a share, "1,150 seats
+    (75 per cent)") or next in a list of the same unit ("12 per cent for field staff,
+    3 per cent for volunteers"); never across a bracket that closes a list of its own."""
+    if not prev.measure or not set(prev.basis) & (_OWN_WORDS | _INHERITED) or f.count_measure:
+        return None
+    gap = text[prev.end:f.start]
+    if re.fullmatch(r"\s{0,2}\(\s{0,2}(?:or\s{1,2}|about\s{1,2}|some\s{1,2})?", gap) and "implausible" not in prev.basis:
+        return prev.measure, None, "in-brackets"
+    if prev.unit != f.unit or prev.unit_name != f.unit_name:
+        return None
+    if len(gap) > 100 or re.search(r"[.;:!?()]", gap):
+        return None
+    return prev.measure, None, "same-as-previous"
+
+
+_INHERITED = frozenset(("same-as-previous", "in-brackets", "list-head"))
+
+
+def _clean(v: float | None) -> float | None:
+    if v is None:
+        return None
+    r = round(v, 6)
+    return float(int(r)) if r == int(r) and abs(r) < 1e18 else r
+
+
+def figures(doc: Document) -> tuple[Figure, ...]:
+    """Every figure in the document's passages (doc.passages()), ids ``<doc id>-f<n>`` in reading order."""
+    out: list[Figure] = []
+    for p in doc.passages():
+        for m in find_figures(p.text):
+            s0, s1 = sentence_span(p.text, m.start)
+            subject = m.subject or getattr(p, "context", None)
+            out.append(Figure(
+                id=f"{doc.id}-f{len(out) + 1}", doc=doc.id, anchor=p.anchor, text=m.text, value=m.value,
+                low=m.low, high=m.high, of=m.of, unit=m.unit, unit_name=m.unit_name, measure=m.measure,
+                subject=subject, approximate=m.approximate, bound=m.bound, start=m.start, end=m.end,
+                sentence=p.text[s0:s1], role=m.role, confidence=m.confidence, basis=m.basis))
+    return tuple(out)

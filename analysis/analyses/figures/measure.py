@@ -1,0 +1,179 @@
+"""A figure in its text -> what it measures, whom it is about, and whether it is a threshold.
+
+`clause_span` bounds the words read; `find_measure` gives the measure label,
+`find_subject` the capitalised noun phrase, `find_role` ``threshold`` or None.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..dates import lexicon, sentence_span
+from .builder import Draft
+from .lexicon import FigureLexicon
+from .noun_phrases import (PRONOUN, counted_noun_label, modified_noun, noun_of_figure, of_complement,
+                           participle_before, subject_of_verb, money_verb, list_head)
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas|although|though)\s|\s(?:--|\u2013|\u2014)\s")
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence around [start, end) between semicolons, dashes and ', and'/', but'."""
+    s0, s1 = sentence_span(text, start)
+    s0, s1 = max(s0, start - 300), min(s1, end + 300)
+    for m in _CLAUSE_BREAK.finditer(text, s0, start):
+        s0 = m.end()
+    m = _CLAUSE_BREAK.search(text, end, s1)
+    if m:
+        s1 = m.start()
+    return max(s0, start - 300), min(s1, end + 300)   # a run-on "sentence" is read near the figure only
+
+
+@lru_cache(maxsize=1)
+def _subject_lex() -> tuple[re.Pattern, frozenset, frozenset]:
+    fg = lexicon("figures")
+    conn = "|".join(fg["subject_connectors"])
+    capnp = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s(?:(?:" + conn + r")\s)?[A-Z][\w'\u2019\-]*){0,6}")
+    return capnp, frozenset(fg["subject_stopwords"]), frozenset(fg["subject_connectors"])
+
+
+def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> str | None:
+    """The capitalised noun phrase the figure is about: after the measure cue ("turnout in
+    the Upper Valley"), else the nearest before the figure in its clause, else one after it."""
+    _CAPNP, _CAP_STOP, connectors = _subject_lex()
+
+    def clean(np: str) -> str | None:
+        words = np.split()
+        while words and (words[0] in _CAP_STOP or _month(words[0])):
+            words = words[1:]
+        while words and words[-1].lower() in connectors:
+            words = words[:-1]
+        out = " ".join(words).rstrip("'\u2019s").strip()
+        out = re.sub(r"['\u2019]s$", "", " ".join(words))
+        return out or None
+
+    if cue_end is not None:
+        m = re.match(r"\s{1,3}(?:\w+\s){0,2}?(?:in|of|among|for|by)\s(?:the\s)?(" + _CAPNP.pattern + ")", text[cue_end:min(ce, cue_end + 60)])
+        if m:
+            s = clean(m.group(1))
+            if s:
+                return s
+    best = None
+    for m in _CAPNP.finditer(text, cs, f.start):
+        if " " not in m.group() and m.group().endswith("ly") and text[m.end():m.end() + 1] == ",":
+            continue                      # "Generally, ..."
+        s = clean(m.group())
+        if s:
+            best = s
+    if best:
+        return best
+    m = re.match(r"[^.;]{0,40}?(?:in|of|for|by|among|across|to)\s(?:the\s)?(" + _CAPNP.pattern + ")", text[f.end:ce])
+    if m:
+        return clean(m.group(1))
+    return None
+
+
+def _month(w: str) -> bool:
+    lx = lexicon("dates")
+    return w.lower().rstrip(".") in lx["months"]
+
+
+def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tuple[str | None, int | None, str | None]:
+    """(measure label, where its cue ends (for the subject search), the rule that gave it).
+
+    The figure's own words first: the counted noun (and the verb of what happened to it), the
+    noun the figure is the size of, the noun it is a share of, the noun it modifies, the
+    subject of the verb that states it; only then the nearest measure cue in the clause."""
+    if f.count_measure:
+        if f.count_basis != "counted-noun" or f.count_measure[:1].isupper():
+            return f.count_measure, None, f.count_basis
+        label, outcome = counted_noun_label(lx, text, f.end, ce, f.count_measure)
+        return label, None, "counted-noun+outcome" if outcome else "counted-noun"
+    label = noun_of_figure(lx, text, cs, f.start)
+    if label:
+        return label, None, "noun-of-figure"
+    oc = of_complement(lx, text, f.end, ce, f.unit == "currency")
+    if oc is not None and oc[0] != PRONOUN:
+        return oc[0], oc[1], "of-complement"
+    tail = text[f.end:ce]
+    chunk_m = re.match(r"[^,.;:()\u201c\u201d\"]{0,90}", tail)
+    chunk = chunk_m.group() if chunk_m else ""
+    if oc is not None and re.match(r"\s{0,3}of\s", chunk, re.I):
+        for label, _, e in _measure_cues(lx, chunk, 0, len(chunk)):
+            return label, f.end + e, "of-phrase-cue"     # "per cent of those who cast ballots"
+    if oc is None and f.unit not in ("count", "fraction"):
+        label = modified_noun(lx, text, f.start, f.end, ce, f.unit == "currency")
+        if label:
+            return label, None, "modified-noun"
+    if f.unit == "currency":
+        label = money_verb(lx, text, cs, f.start)
+        if label:
+            return label, None, "money-verb"
+    label = participle_before(lx, text, cs, f.start)
+    if label:
+        return label, None, "participle-before"
+    label = subject_of_verb(lx, text, cs, f.start)
+    if label:
+        return label, None, "subject-of-verb"
+    best, best_d, best_end = None, None, None
+    for label, ms, me in _measure_cues(lx, text, max(cs, f.start - 120), min(ce, f.end + 120)):
+        if ms >= f.start and me <= f.end:
+            continue
+        if _in_name(text, cs, ms, me) or f.unit not in lx.measure_units.get(label, ()):
+            continue
+        d = f.start - me if me <= f.start else ms - f.end
+        if d > 80:
+            continue
+        if best_d is None or d < best_d:
+            best, best_d, best_end = label, d, me
+    if best is None:
+        label = list_head(lx, text, cs, f.start)
+        if label:
+            return label, None, "list-head"
+    return best, best_end, "nearby-cue" if best else None
+
+
+def _in_name(text: str, cs: int, ms: int, me: int) -> bool:
+    """A cue word written as part of a capitalised name ("the Congressional Budget Office"):
+    title case away from the start of its clause; acronyms ("GDP") are cues."""
+    words = text[ms:me].split()
+    if not any(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    before = text[cs:ms].strip(" \t\n\"'\u201c\u2018(")
+    return bool(before)
+
+
+_WORDS = re.compile(r"[A-Za-z][\w-]*")
+
+
+def _measure_cues(lx: FigureLexicon, text: str, start: int, end: int):
+    """(label, start, end) of measure cue phrases in text[start:end], longest first at each word."""
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
+    i = 0
+    while i < len(words):
+        for n in range(min(lx.measure_n, len(words) - i), 0, -1):
+            key = " ".join(w for w, _, _ in words[i:i + n])
+            if key in lx.measure_of:
+                yield lx.measure_of[key], words[i][1], words[i + n - 1][2]
+                i += n - 1
+                break
+        i += 1
+
+
+def find_role(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, next_start: int | None) -> str | None:
+    """``threshold`` when the figure is named as a threshold or target, or is the level of which
+    the clause says it would count as a success ("anything above X would be a success")."""
+    before = text[max(cs, f.start - 40):f.start]
+    if lx.threshold_before.search(before):
+        return "threshold"
+    if lx.threshold_open.search(text[max(cs, f.start - 30):f.start]):
+        return "threshold"
+    stop = ce if next_start is None else min(ce, next_start)
+    after = text[f.end:stop]
+    if lx.threshold_after.match(after):
+        return "threshold"
+    mm = lx.threshold_modal.search(after[:90])
+    if mm and lx.threshold_eval.search(after[mm.end():mm.end() + 60]):
+        return "threshold"
+    return None

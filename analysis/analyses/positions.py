@@ -1,0 +1,85 @@
+"""Statements with a question and stance (stance.assign) -> positions: one per actor and question,
+with the deciding statement, and how sure it is (confidence and the rules that fired)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Sequence
+
+from ..model.findings import Position, Statement
+
+STANCE_RULES = ("stance-cue", "stance-cue-off-terms", "stance-from-principles", "proponent-of-act", "target-of-act")
+"""How a statement's stance was decided, added last to its basis: a cue in a sentence that names
+the question in its own terms; a cue aimed at the act or a party without naming the question;
+principles the act is said to breach or serve; the actor's role in the act."""
+
+
+def stance_rule(st: Statement) -> str | None:
+    """The STANCE_RULES entry `assign` added to a statement's basis, if any."""
+    return next((b for b in reversed(st.basis) if b in STANCE_RULES), None)
+
+
+def combine(stances: Sequence[str]) -> str:
+    """An actor's stance from its statements': mixed when both sides are there and the smaller
+    is more than a third of the larger."""
+    pro = sum(1 for x in stances if x in ("support", "mixed"))
+    con = sum(1 for x in stances if x in ("oppose", "mixed"))
+    if pro and con and min(pro, con) / max(pro, con) > 1 / 3:
+        return "mixed"
+    if pro > con:
+        return "support"
+    if con > pro:
+        return "oppose"
+    return "neutral" if "neutral" in stances or not stances else "mixed"
+
+
+def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
+              tgts: set[str] = frozenset()) -> tuple[Position, ...]:
+    """One position per (actor, question) with a stance; the deciding statement first."""
+    groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for st in stmts:
+        if st.actor and st.question and st.stance:
+            groups[(st.actor, st.question)].append(st)
+    out = []
+    for (actor, question), evidence in groups.items():
+        stance = combine([st.stance for st in evidence])
+        if actor in props:
+            stance = "support"
+        elif actor in tgts:
+            stance = "oppose"
+        # the deciding statement: of the stance found, in the actor's own explicit words if any
+        deciding = sorted(evidence, key=lambda s: (s.stance != stance, stance_rule(s) != "stance-cue",
+                                                   s.confidence != "high", len(s.text)))[0]
+        principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
+        confidence, basis = _position_confidence(deciding, stance, question.endswith("-topic"))
+        out.append(Position(id=f"{doc_id}-pos{len(out) + 1}", doc=doc_id, actor=actor, question=question,
+                            stance=stance, principles=principles,
+                            evidence=tuple([deciding.id] + [s.id for s in evidence if s is not deciding]),
+                            anchor=deciding.anchor, quote=deciding.key or deciding.text,
+                            confidence=confidence, basis=basis))
+    return tuple(out)
+
+
+_LONG_QUOTE = 400
+"""A deciding quote longer than this (a whole header or preamble) does not show the deciding words."""
+
+
+def _position_confidence(deciding: Statement, stance: str, guessed_question: bool) -> tuple[str, tuple[str, ...]]:
+    """High only when the deciding statement takes the stance in a cue on the question's terms and
+    its own attribution is sure; inferred stances (principles, the actor's role in the act) are
+    medium; a deciding statement of another stance (a mixed or combined position), an unsure
+    attribution, a question guessed from the title (none configured fits) or a quote too long to
+    show the deciding words lowers it one step."""
+    rule = stance_rule(deciding) or "stance-from-principles"
+    attribution = tuple(b for b in deciding.basis if b not in STANCE_RULES)[:2]
+    basis = (rule,) + attribution
+    level = 0 if rule == "stance-cue" else 1
+    if guessed_question:
+        level += 1
+        basis += ("question-from-title",)
+    if len(deciding.key or deciding.text) > _LONG_QUOTE:
+        level += 1
+    if deciding.stance != stance and stance != "mixed":
+        level += 1
+    if deciding.confidence != "high":
+        level += 1 if deciding.confidence == "medium" else 2
+    return ("high", "medium", "low")[min(level, 2)], basis

@@ -1,0 +1,252 @@
+"""Sure findings -> the claims of the argument: one Claim per thing worth saying (how the actors divide on a
+question, a tension, a precedent argument, a figure against its threshold, a disagreement between sources),
+each with the findings it rests on and a weight. The executive summary writes them as prose and the key
+findings as bullets; both cite every place a claim rests on. The rules are here so a reader can audit them:
+a claim says only what its findings say, in fixed templates.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..analyses.across import Across
+from ..model.brief import nested_quotes
+from ..model.findings import Position, Precedent
+from .figures import threshold_comparisons
+from .labels import VERDICT_WORDS, join_list, plural
+from .numbering import Builder
+
+STANCE_VERBS = {"support": ("supports it", "support it"), "oppose": ("opposes it", "oppose it"),
+                "mixed": ("takes a mixed position", "take mixed positions"),
+                "neutral": ("stays neutral", "stay neutral")}
+"""How a stance reads after its actors (one, several), for a question that is a policy."""
+RECORDED_AS = {"support": "supporting it", "oppose": "opposing it", "mixed": "taking a mixed position",
+               "neutral": "as neutral"}
+NAMES_SHOWN = 4
+"""Actors named per stance in a sentence; the rest are counted ("and 5 others")."""
+QUOTE_WORDS = 30
+"""A source's words quoted in the summary only up to this length (longer ones are cited, not quoted)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    kind: str
+    """``division``, ``tension``, ``precedent``, ``threshold``, ``disagreement``, ``silence``."""
+    sentence: str
+    """The claim as a sentence of the summary (plain text; exact source words inside “ ”)."""
+    bullet: str
+    """The claim as a key finding: shorter, headline first."""
+    places: tuple[tuple[str, str], ...]
+    """(doc, anchor) of every finding the claim rests on."""
+    finding: str
+    """Id of the main finding."""
+    weight: float
+    """What makes it matter: actors involved, sources agreeing, contradiction (see `rank`)."""
+
+
+def names(actors: Sequence[str]) -> str:
+    """``A, B, C and D`` or ``A, B, C, D and 5 others``."""
+    actors = list(actors)
+    if len(actors) <= NAMES_SHOWN + 1:
+        return join_list(actors)
+    return ", ".join(actors[:NAMES_SHOWN]) + f" and {len(actors) - NAMES_SHOWN} others"
+
+
+def one_per_actor(ps: Sequence[Position]) -> dict[str, list[Position]]:
+    """Stance -> positions, one per actor (its best evidenced), actors with most evidence first.
+    An actor recorded with different stances in different sources is left out here (see disagreements)."""
+    stances: dict[str, set[str]] = defaultdict(set)
+    best: dict[str, Position] = {}
+    for p in ps:
+        stances[p.actor].add(p.stance)
+        if p.actor not in best or len(p.evidence) > len(best[p.actor].evidence):
+            best[p.actor] = p
+    out: dict[str, list[Position]] = defaultdict(list)
+    for actor, p in sorted(best.items(), key=lambda kv: (-len(kv[1].evidence), kv[0])):
+        if len(stances[actor]) == 1:
+            out[p.stance].append(p)
+    return out
+
+
+def quoted(text: str) -> str:
+    """“text” closing a sentence: a full stop after the closing mark unless the words end in one."""
+    text = nested_quotes(text)
+    return f"“{text}”" + ("" if text[-1:] in ".?!" else ".")
+
+
+def quotable(text: str) -> bool:
+    return len(text.split()) <= QUOTE_WORDS
+
+
+def divisions(b: Builder) -> list[Claim]:
+    by_q: dict[str, list[Position]] = defaultdict(list)
+    for p in b.findings.positions:
+        by_q[p.question].append(p)
+    out = []
+    for qid in b.question_order(by_q):
+        groups = one_per_actor(by_q[qid])
+        n = sum(len(v) for v in groups.values())
+        if not n:
+            continue
+        order = sorted(groups, key=lambda s: (-len(groups[s]), ("support", "oppose", "mixed", "neutral").index(s)
+                                              if s in STANCE_VERBS else 9))
+        label = b.question(qid).rstrip(".")
+        major = order[0]
+        parts = []
+        verb = lambda s, k: STANCE_VERBS.get(s, (s, s))[0 if k == 1 else 1]  # noqa: E731
+        if len(order) == 1:
+            head = (f"all {n} actors the sources record {verb(major, 2)}" if n > 1 else
+                    f"the one actor the sources record, {groups[major][0].actor}, {verb(major, 1)}")
+            if n > 1:
+                head += f" ({names([p.actor for p in groups[major]])})"
+            parts.append(head)
+        else:
+            k = len(groups[major])
+            parts.append(f"{k} of {n} actors {verb(major, k)} ({names([p.actor for p in groups[major]])})")
+            stand = k * 3 >= n * 2  # a two-thirds majority: the others stand out
+            for s in order[1:]:
+                ps = groups[s]
+                who = names([p.actor for p in ps])
+                parts.append(f"{who} {'stand' if len(ps) > 1 else 'stands'} apart and {verb(s, 2 if len(ps) > 1 else 1)}"
+                             if stand and s in ("support", "oppose") else f"{who} {verb(s, len(ps))}")
+        sentence = f"On “{label}”, " + "; ".join(parts) + "."
+        if len(order) == 1:
+            bullet = f"{label}: all {n} actors recorded {verb(major, 2)}." if n > 1 else sentence
+        else:
+            k = len(groups[major])
+            sides = [s for s in order[1:] if s in ("support", "oppose")] or order[1:2]
+            rest = "; ".join(f"{names([p.actor for p in groups[s]])} {verb(s, len(groups[s]))}" for s in sides)
+            bullet = f"{label}: {k} of {n} actors {verb(major, k)}; {rest}."
+        cited = [p for s in order for p in groups[s][:2]][:6]
+        docs = {p.doc for ps in groups.values() for p in ps}
+        contradiction = 1 if ("support" in groups and "oppose" in groups) else 0
+        out.append(Claim("division", sentence, bullet,
+                         tuple((p.doc, p.anchor) for p in cited), cited[0].id,
+                         weight=n + 3 * len(docs) + 4 * contradiction))
+    return out
+
+
+def tensions(b: Builder) -> list[Claim]:
+    f = b.findings
+    upheld = {(s.actor, pr) for s in f.statements if s.actor for pr in s.principles if pr not in s.violated}
+    out = []
+    for t in f.tensions:
+        principle = b.principle(t.principle).lower()
+        own = (t.actor, t.principle) in upheld
+        words = f": {quoted(t.text)}" if quotable(t.text) else "."
+        if own:
+            sentence = f"{t.actor} invokes {principle}, yet source {b.key(t.doc)} puts it in tension with that principle{words}"
+        else:
+            sentence = f"Source {b.key(t.doc)} puts {t.actor}'s position in tension with {principle}{words}"
+        bullet = f"{t.actor} and {principle}: a tension the source states" if t.basis[:1] == ("stated",) else \
+            f"{t.actor} and {principle}: a tension derived from positions and accusations"
+        out.append(Claim("tension", sentence, bullet + (", on a principle it invokes itself." if own else "."),
+                         ((t.doc, t.anchor),), t.id,
+                         weight=4 + (3 if own else 0) + (1 if t.basis[:1] == ("stated",) else 0)))
+    return out
+
+
+def precedent_arguments(b: Builder) -> list[Claim]:
+    """The case invoked most often as a precedent, with who invokes it; then each denial."""
+    f = b.findings
+    out = []
+    by_case: dict[str, list[Precedent]] = defaultdict(list)
+    for p in f.precedents:
+        if p.relation != "denial":
+            by_case[p.precedent].append(p)
+    for case, ps in sorted(by_case.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        who = list(dict.fromkeys(who_claims(p) for p in ps))
+        subjects = list(dict.fromkeys(p.subject for p in ps))
+        rel = Counter(p.relation for p in ps)
+        how = join_list([plural(rel[r], {"analogy": "analogy", "warning": "warning"}.get(r, r),
+                                {"analogy": "analogies"}.get(r)) for r in ("analogy", "warning") if rel[r]])
+        if len(ps) > 1:
+            times = "twice" if len(ps) == 2 else f"{len(ps)} times"
+            sentence = (f"{case} is invoked as a precedent {times} ({how}) for {join_list(subjects)}, "
+                        f"by {names(who)}.")
+        else:
+            p = ps[0]
+            sentence = (f"{who[0]} likens {p.subject} to {case}." if p.relation == "analogy" else
+                        f"{who[0]} warns that {p.subject} may become like {case}.")
+        docs = {p.doc for p in ps}
+        out.append(Claim("precedent", sentence, f"{case} as precedent: {plural(len(ps), 'claim')} by {names(who)}.",
+                         tuple((p.doc, p.anchor) for p in ps), ps[0].id,
+                         weight=len(who) * 1.5 + 2 * len(docs) + len(ps) * 0.5))
+    for p in f.precedents:
+        if p.relation == "denial":
+            who = who_claims(p)
+            out.append(Claim("precedent", f"{who} denies that {p.subject} is like {p.precedent}.",
+                             f"{p.subject} is not {p.precedent}, says {who}.", ((p.doc, p.anchor),), p.id,
+                             weight=3.5))
+    return out
+
+
+def who_claims(p: Precedent) -> str:
+    if p.claimant and p.actor and p.actor != p.claimant:
+        return f"{p.claimant} ({p.actor})"
+    return p.claimant or p.actor or "an unnamed source"
+
+
+def thresholds(b: Builder) -> list[Claim]:
+    out = []
+    for fig, thr, verdict in threshold_comparisons(b):
+        what = (fig.measure or "the figure")
+        what = what[:1].upper() + what[1:]
+        subject = f" ({fig.subject})" if fig.subject else ""
+        sentence = (f"{what}{subject} of “{nested_quotes(fig.text)}” {VERDICT_WORDS.get(verdict, verdict)} the "
+                    f"threshold of “{nested_quotes(thr.text)}” that source {b.key(thr.doc)} sets.")
+        out.append(Claim("threshold", sentence, f"{what}{subject}: “{nested_quotes(fig.text)}” "
+                         f"{VERDICT_WORDS.get(verdict, verdict)} the threshold of “{nested_quotes(thr.text)}”.", ((fig.doc, fig.anchor), (thr.doc, thr.anchor)), fig.id,
+                         weight=5))
+    return out
+
+
+def disagreements(b: Builder, across: Across) -> list[Claim]:
+    """An actor the sources record with different stances on the same question."""
+    out = []
+    for actor in across.actors:
+        for qid, verdict in actor.agreement:
+            if verdict != "differ":
+                continue
+            mine = [s for s in actor.stances if s.question == qid]
+            said = join_list([f"source {b.key(s.doc)} records it {RECORDED_AS.get(s.stance, s.stance)}"
+                              for s in mine[:3]])
+            places = [(b.positions[s.position].doc, b.positions[s.position].anchor) for s in mine[:3]
+                      if s.position in b.positions]
+            if not places:
+                continue
+            label = b.question(qid).rstrip(".")
+            out.append(Claim("disagreement", f"The sources disagree on {actor.actor} and “{label}”: {said}.",
+                             f"{actor.actor} on “{label}”: the sources disagree.", tuple(places), mine[0].position,
+                             weight=6 + 3 * len({s.doc for s in mine})))
+    return out
+
+
+def coverage(b: Builder) -> list[Claim]:
+    """What the sources do not compare: questions no source takes up, questions resting on one source."""
+    by_q: dict[str, list[Position]] = defaultdict(list)
+    for p in b.findings.positions:
+        by_q[p.question].append(p)
+    single = [(q, ps) for q, ps in ((q, by_q[q]) for q in b.question_order(by_q)) if len({p.doc for p in ps}) == 1]
+    out = []
+    if single and len(b.order) > 1:
+        each = "; ".join(f"“{b.question(q).rstrip('.')}” only in source {b.key(ps[0].doc)}" for q, ps in single)
+        out.append(Claim("silence", f"Positions are recorded on {each}, so the sources do not "
+                         f"confirm one another there.", "", tuple((ps[0].doc, ps[0].anchor) for _, ps in single),
+                         single[0][1][0].id, weight=0))
+    return out
+
+
+def claims(b: Builder, across: Across) -> dict[str, list[Claim]]:
+    """Every claim the summary may make, by kind, each kind in its own order of weight."""
+    return {"division": divisions(b), "disagreement": sorted(disagreements(b, across), key=lambda c: -c.weight),
+            "tension": sorted(tensions(b), key=lambda c: -c.weight),
+            "precedent": sorted(precedent_arguments(b), key=lambda c: -c.weight),
+            "threshold": thresholds(b), "silence": coverage(b)}
+
+
+def rank(found: dict[str, list[Claim]]) -> list[Claim]:
+    """Key findings: by weight (actors involved, sources agreeing, contradiction), never by counts alone."""
+    every = [c for kind, cs in found.items() if kind != "silence" for c in cs]
+    return sorted(every, key=lambda c: -c.weight)

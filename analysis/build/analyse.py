@@ -1,0 +1,183 @@
+"""Config + cache -> (document metadata, warnings, Findings): the one runner of build/steps.STEPS.
+
+Each per-document step runs for the documents whose entry the cache does not have, in worker
+processes when there are several (`executor_for`), longest source first so that workers finish
+together; each corpus step runs once, here. Results are placed by source order whatever the
+order they arrive in, so the output is byte-identical for any --jobs. This process keeps the
+steps' results and the documents' metadata, never parsed documents: a step hands those to the
+later per-document steps through the cache (kind steps.HANDOFF), which a --no-cache build keeps
+in a throwaway folder.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable, Sequence
+
+from ..config import Config, SourceConfig
+from ..model.document import Document
+from ..model.findings import Findings
+from .cache import Cache, analysis_digest, digest, file_digest
+from .export import TABLES, StreamExport
+from .progress import Silent
+from .steps import HANDOFF, STEPS, Job, Step, source_digest, source_key, warm_up
+from .workers import map_tasks
+
+_BY_NAME = {step.name: step for step in STEPS}
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    documents: tuple[Document, ...]
+    """Metadata only (no blocks or footnotes), in source order."""
+    warnings: tuple[str, ...]
+    findings: Findings | None
+    """None when analysed with keep=False (the findings went to the sink only)."""
+
+
+def run_job(job: Job, cache: Cache | None = None):
+    """One per-document step for one document, with `cache` when run in the build's own process
+    (else one of its own, in a worker); (result, keys used, counts) for the build's cache."""
+    cache = Cache(job.cache_root) if cache is None else cache
+    step = _BY_NAME[job.step]
+    inputs = dict(job.inputs)
+    for key in dict.fromkeys(job.handed.values()):
+        stored = cache.get(HANDOFF, key)
+        for name, from_key in job.handed.items():
+            if from_key == key:
+                inputs[name] = stored.get(name) if isinstance(stored, dict) else None
+    result = step.run(job, inputs)
+    handed = {name: result.pop(name) for name in step.hands}
+    if (handed or job.keep) and cache.enabled and _unchanged(job.src, job.sha):
+        # never file results under bytes this build did not read
+        if handed:
+            cache.put(HANDOFF, job.key, handed)
+        if job.keep:
+            cache.put(step.name, job.key, result)
+    return result, cache.used, cache.stats
+
+
+def _unchanged(src: SourceConfig, sha: str) -> bool:
+    try:
+        return file_digest(src.path) == sha
+    except OSError:
+        return False
+
+
+def _size(src: SourceConfig) -> int:
+    try:
+        return os.stat(src.path).st_size
+    except OSError:
+        return 0
+
+
+def _last_use(steps: Sequence[Step]) -> dict[str, int]:
+    """Per value, the index of the last step that needs it (values no step needs: -1)."""
+    last: dict[str, int] = {}
+    for i, step in enumerate(steps):
+        for name in step.needs:
+            last[name] = i
+    return last
+
+
+def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Executor | None] = lambda n: None,
+            shas: Sequence[str] | None = None, progress=None, keep: bool = True,
+            sink: StreamExport | None = None) -> Analysed:
+    """Run STEPS over every configured source, reusing cached results; `executor_for(n)` gives a
+    process pool for n uncached jobs (or None to run them here). Each document's findings go to
+    `sink` as they arrive; with `keep=False` they are then dropped (values a later step needs
+    stay until it ran) and the result's findings is None: memory stays flat in N."""
+    progress = progress or Silent()
+    sources = config.sources
+    n = len(sources)
+    base = analysis_digest(config)
+    shas = list(shas) if shas is not None else [source_digest(s) for s in sources]
+    keys = [source_key(base, s, sha) for s, sha in zip(sources, shas)]  # each document's latest step key
+    root = str(cache.root) if cache.root is not None else None
+    keep_results = not cache.ephemeral
+    values: dict[str, list] = {}  # per-document values by name, in source order
+    corpus: dict[str, object] = {}  # corpus-wide values
+    handed_by: dict[str, list[str]] = {}  # handed value -> each document's key of the step that handed it
+    last = _last_use(STEPS)
+
+    for index, step in enumerate(STEPS):
+        if step.per == "corpus":
+            added = step.run(config, values)
+            for name in step.adds:
+                corpus[name] = added[name]
+                if sink is not None and name in TABLES:
+                    sink.add(n, name, added[name])
+        else:
+            _run_per_document(step, config, cache, keys, shas, values, corpus, handed_by, root, keep_results,
+                              executor_for, progress, sink)
+        for name in [v for v in list(values) + list(corpus) if last.get(v, -1) <= index]:
+            if name == "meta" or (keep and name in TABLES):
+                continue
+            values.pop(name, None)
+            corpus.pop(name, None)
+
+    findings = None
+    if keep:
+        findings = Findings(**{t: tuple(x for part in values[t] for x in part) if t in values else corpus[t]
+                               for t in TABLES})
+    metas = values["meta"]
+    return Analysed(documents=tuple(metas), warnings=tuple(w for d in metas for w in d.warnings),
+                    findings=findings)
+
+
+def _run_per_document(step: Step, config: Config, cache: Cache, keys: list[str], shas: Sequence[str],
+                      values: dict[str, list], corpus: dict, handed_by: dict[str, list[str]], root: str | None,
+                      keep_results: bool, executor_for, progress, sink) -> None:
+    sources = config.sources
+    n = len(sources)
+    for name in step.adds:
+        values[name] = [()] * n
+
+    def take(i: int, result: dict) -> None:
+        for name in step.adds:
+            values[name][i] = result[name]
+            if sink is not None and name in TABLES:
+                sink.add(i, name, result[name])
+
+    progress.start(step.label, n)
+    todo = []
+    for i, src in enumerate(sources):
+        inputs = {name: values[name][i] if name in values else corpus[name]
+                  for name in step.needs if name not in handed_by}
+        if step.view is not None:
+            inputs = step.view(inputs, config)
+        keys[i] = key = digest(step.name, keys[i], *step.key(inputs))
+        hit = cache.get(step.name, key)
+        if isinstance(hit, dict) and hit.keys() == set(step.adds) \
+                and ("meta" not in hit or getattr(hit["meta"], "id", None) == src.id):
+            take(i, hit)
+            if step.hands:
+                cache.keep(HANDOFF, key)  # the later steps' entries may need it again
+            progress.advance()
+        else:
+            handed = {name: handed_by[name][i] for name in step.needs if name in handed_by}
+            todo.append(Job(step.name, i, src, shas[i], key, inputs, handed, config.lexicons, config.questions,
+                            root, keep_results))
+    for name in step.hands:
+        handed_by[name] = list(keys)
+    todo.sort(key=lambda job: -_size(job.src))  # longest first: workers finish together
+    if todo:
+        warm_up()
+    executor = executor_for(len(todo))
+
+    def done(job: Job, outcome) -> None:
+        result, used, stats = outcome
+        if executor is not None:
+            cache.merge(used, stats)
+        take(job.index, result)
+        progress.advance(job.src.given)
+
+    # in this process, the build's cache itself (it counts what the job uses, and a throwaway
+    # cache keeps what this process writes in memory)
+    map_tasks(run_job if executor is not None else partial(run_job, cache=cache), todo, executor, done)
+    progress.finish()
+
+
+__all__ = ["Analysed", "analyse", "run_job"]

@@ -1,0 +1,68 @@
+"""Who speaks for whom (issue #15): the actor is the speaker's own state or organisation, a
+letter speaks for its signatory's state throughout, a news quote belongs to the person it
+names, actors named only in the text (parties, institutes) become actors, speaker turns end
+where a new speaker is introduced; every statement says how sure it is and why."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.actors import Gazetteer
+from analysis.analyses.statements import statements
+from analysis.lexicons import principles
+from analysis.model.findings import CONFIDENCE
+from analysis_helpers import make_doc
+from conftest import FIXTURES
+
+CASES = json.loads((FIXTURES / "statements" / "speakers.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.default()
+
+
+def _found(case, gaz):
+    doc = make_doc(case["passages"], genre=case["genre"], title=case.get("title", "Test document"))
+    return doc, statements(doc, gaz, principles())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_speaker_and_actor(case, gaz):
+    doc, found = _found(case, gaz)
+    got = [(s.speaker, s.actor, s.basis, s.text) for s in found]
+    for exp in case["expect"]:
+        hits = [s for s in found if exp["cue"] in s.text]
+        assert hits, f"no statement holds {exp['cue']!r}; got {got}"
+        st = hits[0]
+        for key in ("speaker", "actor", "confidence"):
+            if key in exp:
+                assert getattr(st, key) == exp[key], (exp["cue"], key, got)
+        if "basis" in exp:
+            assert exp["basis"] in st.basis, (exp["cue"], got)
+    for cue in case.get("absent", []):
+        assert not [s for s in found if cue in s.text], (cue, got)
+    for cue, actor in case.get("wrong", []):
+        assert not [s for s in found if cue in s.text and actor in (s.actor or "", s.speaker or "")], (cue, got)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_every_statement_says_how_sure_and_why(case, gaz):
+    doc, found = _found(case, gaz)
+    for st in found:
+        assert st.confidence in CONFIDENCE
+        assert st.basis, st
+        block = next(b for b in doc.blocks if b.anchor == st.anchor)
+        assert block.text[st.span.start:st.span.end] == st.text
+
+
+def test_quotations_are_balanced_never_doubled(gaz):
+    """A statement's text is the source's exact words; set in quotation marks in the brief
+    (model.brief.Span) its marks are balanced and never doubled."""
+    from analysis.model.brief import Span
+    for case in CASES:
+        _, found = _found(case, gaz)
+        for st in found:
+            shown = Span(st.text, "quote").text
+            assert not any(m in shown for m in ("\u201c", "\u201d", '"')), shown
