@@ -112,10 +112,16 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
 
 
+_DATA_LINE = re.compile(r"^\s{0,3}[A-Za-z_][\w]{0,40}\s{0,3}=\s|:\s{0,3}>-")
+"""A template parameter or front-matter line a reader let through: "established_date3 = ...", "title: >- ..."."""
+
+
 def is_citation(sentence: str) -> bool:
-    """True for a source line: a URL, "available at", "personal communication", a copyright line."""
+    """True for a source line: a URL, "available at", "personal communication", a copyright line;
+    or a data line ("key = value")."""
     low = sentence.lower()
-    return "http" in low or "www." in low or any(m in low for m in _cues().citation)
+    return ("http" in low or "www." in low or any(m in low for m in _cues().citation)
+            or _DATA_LINE.search(sentence) is not None)
 
 
 def is_headline(sentence: str, start: int, end: int) -> bool:
@@ -184,8 +190,8 @@ def verb_evidence(clause: str, *, finite_only: bool = False, headline: bool = Fa
     for i, w in enumerate(words):
         if w in cues.stative or (i and words[i - 1] in cues.determiners):
             continue  # "the occupied valley": after a determiner, an adjective
-        if i and words[i - 1] in ("is", "are", "am") and w.endswith("ed"):
-            continue  # "the day is celebrated": what recurs, not what happened
+        if i and words[i - 1] in ("is", "are", "am") and (w.endswith("ed") or w in cues.irregular_past):
+            continue  # "the day is celebrated", "elections are held": what recurs, not what happened
         if finite_only and not has_aux:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if w in cues.participle_only or (w.endswith("ed") and nxt in ("by", "from", "to", "in", "at")):
