@@ -241,8 +241,8 @@ def _name_year(sentence: str, start: int, end: int) -> bool:
     if re.search(r"\sof\s{1,3}$", left):
         # the words since the last comma name a document: "the Convention against Organized Crime of"
         segment = re.split(r"[,;:()]", left)[-1]
-        caps = [w.lower() for w in _WORD.findall(segment) if w[0].isupper()]
-        if any(w in cues.name_nouns for w in caps) and verb_evidence(segment) is None:
+        last = _WORD.findall(segment)[-7:]  # the name's head stands close before its "of"
+        if any(w[0].isupper() and w.lower() in cues.name_nouns for w in last):
             return True
     return False
 
