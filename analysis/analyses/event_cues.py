@@ -4,12 +4,15 @@ on that date, with a confidence and the rules that fired; or why it is a mere me
 An event needs a verb of happening (past, or future, or a present-tense verb of an occasion: "opens",
 "calls on") or a noun of an occasion bound to the date ("the attack of 2 March", "the 1992 elections")
 in the clause that holds the date. Not events: citations and source lines (a footnote without a
-finite verb, "available at", "personal communication"), headlines and datelines, a date followed by
-a document symbol, "today's meeting" and "today" as "nowadays", a year inside an analogy ("just as
-... in 1999"), "as of" status lines, a year that modifies a noun ("its 2029 assessment", "for 2027"),
-the years of names (conventions, birth and life years), and a year beside a fuller date of the same
-year in the sentence. Cue words are in lexicons/events.json. `tense` tells past from future for
-resolving a yearless month against the document's date.
+finite verb, "available at", "personal communication", a data line "key = value"), headlines and
+datelines, a document's date ("letters dated X (S/...)", "resolution 65/119 of X"), "today's
+meeting" and "today" as "nowadays", a year inside an analogy ("just as ... in 1999"), "as of"
+status lines, a year that modifies a noun ("its 2029 assessment", "for 2027"), the years of names
+(conventions, birth and life years), a year beside a fuller date of the same year in the sentence,
+a date in a parenthesis without a verb ("(33,000 in 2006)"), what recurs ("is celebrated on").
+High confidence: a verb of happening and a date that states its year, to the month or day, in the
+body and outside quotations; medium otherwise. Cue words are in lexicons/events.json. `tense` tells
+past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
 
@@ -17,13 +20,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import MASK, DateMatch, lexicon
+from .dates import DateMatch, lexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _END_PUNCT = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]{0,3}\s*$")
 _RESOLUTION_OF = re.compile(r"(?<![\w-])(?:resolutions?|decisions?)\s{1,3}[\w/.()-]{1,30}\s{1,3}of\s{1,3}$", re.I)
 """"its resolution 65/119 of 10 December 2010": the date names a document the text cites."""
-_SYMBOL_AFTER = re.compile(r"\s{0,2}\((?:[A-Z]{1,8}/|" + MASK + ")")
+_SYMBOL_AFTER = re.compile(r"\s{0,2}\([A-Z]{1,8}/")
 _POSSESSIVE = re.compile(r"['\u2019]s(?![\w])")
 
 
@@ -95,7 +98,7 @@ def _cues() -> _Cues:
         participle_only=frozenset(lx["participle_only"]),
         auxiliaries=frozenset(lx["auxiliaries"]),
         determiners=frozenset(lx["determiners"]),
-        reporting=frozenset(f for v in lx["reporting_verbs"] for f in _forms(v)) | {"said", "told", "thought"},
+        reporting=frozenset(f for v in lx["reporting_verbs"] for f in _forms(v)) | frozenset(lx["reporting_past_forms"]),
         event_nouns=frozenset(lx["event_nouns"]),
         name_nouns=frozenset(lx["name_document_nouns"]),
         citation=tuple(lx["citation_markers"]),
