@@ -88,6 +88,9 @@ class Footnote:
     """Citation fields (title, work, publisher, date, url, access-date, ...) in source order."""
     links: tuple[Link, ...] = ()
 
+    page: int | None = None
+    """The page (from 1) the note is printed on, for sources with pages (PDF); None otherwise."""
+
     def field(self, name: str) -> str | None:
         for key, value in self.fields:
             if key == name:

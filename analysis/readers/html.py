@@ -39,6 +39,9 @@ _POINTER = re.compile(r"^(read more|see also|related|watch|listen|more on this)\
 """A teaser pointing at another article, whatever its length ("Read more: ...")."""
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 @lru_cache(maxsize=1)
 def _trafilatura():
     """trafilatura, imported without the socket its download helper (urllib3) opens at import time to
@@ -293,6 +296,8 @@ def _metadata(root) -> dict:
 
 def read_html(text: str, source: Source) -> Document:
     """Read a web page saved from a browser: its article, headings, tables, notes and metadata."""
+    # lxml refuses text nodes with control characters; a saved page has no business holding them
+    text = _CONTROL.sub("", text)
     trafilatura = _trafilatura()
     doc = DocBuilder(source, "html")
     try:

@@ -12,9 +12,10 @@ from analysis.readers.common import DocBuilder, Inline, any_date
 from analysis.readers.plaintext import speaker
 
 from . import layout
-from .blocks import build, vocabulary
+from .blocks import Raw, append, build, vocabulary
 from .furniture import heading_style, mark_cover, mark_furniture
 from .layout import MAX_PAGES, Page, pdfium
+from .limits import check_inflation
 from .notes import mark_notes, note_kind, resolver
 
 MAX_BYTES = 100_000_000
@@ -27,6 +28,7 @@ def _open(data: bytes, shown: str):
         raise SourceError(f"{shown} is {len(data) / 1e6:.0f} MB; the limit for a PDF is {MAX_BYTES / 1e6:.0f} MB")
     if not data.lstrip()[:1024].count(b"%PDF"):
         raise SourceError(f"{shown} is not a PDF (no %PDF header)")
+    check_inflation(data, shown)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -146,7 +148,6 @@ def _document(pages: list[Page], info: dict[str, str], source: Source) -> Docume
         doc.add(b.kind, inline, level=b.level, context=b.context, role="speaker-turn" if turn else None)
         placed.append((b.text, b.page))
     note_pages: dict[tuple[str, str], list[int]] = {}
-    from .blocks import Raw, append
     for note in notes:
         raw = Raw("note", note.page)
         for line in note.lines:

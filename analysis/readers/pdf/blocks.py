@@ -183,7 +183,17 @@ def build(pages: list[Page], body_size: float, heading_level, keys, words: set[s
             append(cur, line, keys, words)
             open_row = []
             i += 1
-    return [b for b in out if b.text]
+    return _without_contents([b for b in out if b.text])
+
+
+def _without_contents(blocks: list[Raw]) -> list[Raw]:
+    """Leave out a table of contents: a page of five rows or more that give a page number and nothing else."""
+    numbered: dict[int, int] = {}
+    for b in blocks:
+        if b.kind == "row" and b.text.isdigit():
+            numbered[b.page] = numbered.get(b.page, 0) + 1
+    contents = {page for page, count in numbered.items() if count >= 5}
+    return [b for b in blocks if not (b.kind == "row" and b.page in contents and b.text.isdigit())]
 
 
 def _continues(block: Raw, line: Line, kind: str, pitch: float, edge: float, width: float) -> bool:
