@@ -12,7 +12,8 @@ there takes the year of the document's date, moved back a year when the sentence
 past and the month comes after the document's ("paid in December", in a note of May), forward
 when it tells of the future and the month is already past. "The following day" may refer to the
 last day named in an earlier passage. A press release's headline reports what happened on its
-date. The same event reported twice in a document (same date, mostly the same words) is kept once.
+date, and a letter's heading ("Letter dated 12 August 2025 from ...") the letter's sending. The
+same event reported twice in a document (same date, mostly the same words) is kept once.
 Citation footnotes never reach here (Document.passages() leaves them out); nor does the
 publication date line, which is metadata, not a block.
 """
@@ -64,6 +65,8 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
     headline = _headline_event(doc)
     if headline is not None:
         add(*headline)
+    for heading in _dated_headings(doc):
+        add(*heading)
     for passage in doc.passages():
         text = passage.text
         in_footnote = isinstance(passage, Footnote)
@@ -101,6 +104,23 @@ def _headline_event(doc: Document):
                    and b.text.strip() in title), None) or (doc.blocks[0].anchor if doc.blocks else f"{doc.id}-p1")
     verdict = event_cues.Verdict(True, "medium", ("headline-of-dated-release", "year-from-document-date"))
     return doc.date, "day", None, anchor, title, 0, 0, verdict
+
+
+def _dated_headings(doc: Document):
+    """(date, precision, end_date, anchor, text, start, end, verdict) for each heading that opens with
+    a dated document of the source's own ("Letter dated 12 August 2025 from ..."): the letter was sent
+    on that date. Other headings are titles, not events."""
+    nouns = lexicon("events")["dated_heading_nouns"]
+    opener = re.compile(r"^\s{0,3}(?:%s)\s{1,3}dated\s{1,3}$" % "|".join(
+        r"\s{1,3}".join(map(re.escape, n.split())) for n in sorted(nouns, key=len, reverse=True)), re.I)
+    for block in doc.blocks:
+        if block.kind != "heading":
+            continue
+        found = find_dates(block.text, reference_date=doc.date)
+        if found and found[0].year_stated and found[0].precision == "day" and opener.match(block.text[:found[0].start]):
+            m = found[0]
+            verdict = event_cues.Verdict(True, "medium", ("dated-letter-heading", "stated-date"))
+            yield m.date, m.precision, None, block.anchor, block.text, m.start, m.end, verdict
 
 
 def _by_tense(m: DateMatch, sentence: str, start: int, reference: str | None) -> DateMatch:
