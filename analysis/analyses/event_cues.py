@@ -23,7 +23,10 @@ from functools import lru_cache
 from .dates import DateMatch, lexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
-_END_PUNCT = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]{0,3}\s*$")
+_END_PUNCT = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]{0,3}\s*$")
+"""How a sentence or clause ends (a resolution's preambular paragraph ends with a comma); a title does not."""
+_WILL_VERB = re.compile(r"(?<![\w-])(?:will|shall)\s+(?:not\s+)?(?:be\s+)?[a-z]{3,}", re.I)
+""""will front the committee": any verb after will/shall is a future happening's."""
 _RESOLUTION_OF = re.compile(r"(?<![\w-])(?:resolutions?|decisions?)\s{1,3}[\w/.()-]{1,30}\s{1,3}of\s{1,3}$", re.I)
 """"its resolution 65/119 of 10 December 2010": the date names a document the text cites."""
 _SYMBOL_AFTER = re.compile(r"\s{0,2}\([A-Z]{1,8}/")
@@ -187,8 +190,8 @@ def verb_evidence(clause: str, *, finite_only: bool = False, headline: bool = Fa
     cues = _cues()
     words = _lower_words(clause, headline)
     has_aux = any(w in cues.auxiliaries for w in words)
-    if cues.future.search(clause) and any(w in cues.event_verbs or _is_past(w, cues) or w in cues.event_nouns
-                                          for w in words):
+    if _WILL_VERB.search(clause) or (cues.future.search(clause) and any(
+            w in cues.event_verbs or _is_past(w, cues) or w in cues.event_nouns for w in words)):
         return "future-verb"
     for i, w in enumerate(words):
         if w in cues.stative or (i and words[i - 1] in cues.determiners):

@@ -19,6 +19,7 @@ publication date line, which is metadata, not a block.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Callable
 
@@ -130,6 +131,8 @@ def _by_tense(m: DateMatch, sentence: str, start: int, reference: str | None) ->
     if not (reference and m.relative and not m.year_stated and m.precision in ("day", "month")):
         return m
     words = m.text.lower().split()
+    if words and words[-1] in lexicon("dates")["weekdays"] and words[0] not in ("last", "next", "this"):
+        return _weekday_by_tense(m, sentence, start, reference)
     if not words or words[0] in lexicon("dates")["relative_month_words"] or not event_cues.month_named(m.text):
         return m
     ref = reference.split("-")
@@ -153,6 +156,22 @@ def _by_tense(m: DateMatch, sentence: str, start: int, reference: str | None) ->
 
     return DateMatch(start=m.start, end=m.end, text=m.text, date=moved(m.date), precision=m.precision,
                      end_date=moved(m.end_date), relative=True, year_stated=False, context=m.context)
+
+
+def _weekday_by_tense(m: DateMatch, sentence: str, start: int, reference: str) -> DateMatch:
+    """A bare weekday is the last such day on or before the document's date, unless its clause
+    tells of the future ("will meet on Friday"): then the next one."""
+    if len(reference) != 10 or m.date >= reference:
+        return m
+    a, b = event_cues.clause_bounds(sentence, start, start + len(m.text))
+    # what follows "that" is the content of a vow or a report: "his vow on Monday that there would be"
+    that = re.search(r"(?<![\w-])that(?![\w-])", sentence[start + len(m.text):b])
+    clause = sentence[a:start + len(m.text) + that.start()] if that else sentence[a:b]
+    if event_cues.verb_evidence(clause) != "future-verb":
+        return m
+    day = _dt.date.fromisoformat(m.date) + _dt.timedelta(days=7)
+    return DateMatch(start=m.start, end=m.end, text=m.text, date=day.isoformat(), precision=m.precision,
+                     relative=True, year_stated=False, context=m.context)
 
 
 def _carried_year(text: str, matches, current: int | None) -> int | None:
