@@ -586,6 +586,23 @@ def find_dates(text: str, reference_date: str | None = None, default_year: int |
             continue
         out.append(DateMatch(start=start, end=end, text=text[start:end], date=date, precision=precision,
                              end_date=end_date, relative=relative, year_stated=stated, context=gives_context))
+    return _periods(text, masked, out)
+
+
+def _periods(text: str, masked: str, found: list[DateMatch]) -> list[DateMatch]:
+    """"from 1 November 2024 to 31 January 2025", "between January and December 2024": one period
+    (the first date, `end_date` the second), not two dates."""
+    out: list[DateMatch] = []
+    for d in found:
+        a = out[-1] if out else None
+        if (a is not None and a.end_date is None and d.end_date is None and a.precision == d.precision != "year"
+                and a.date < d.date and _PERIOD_JOIN.match(masked[a.end:d.start])
+                and _PERIOD_OPEN.search(_left(masked, a.start, 12))):
+            out[-1] = DateMatch(start=a.start, end=d.end, text=text[a.start:d.end], date=a.date,
+                                precision=a.precision, end_date=d.date, relative=a.relative or d.relative,
+                                year_stated=d.year_stated, context=d.context)
+            continue
+        out.append(d)
     return out
 
 
@@ -594,6 +611,9 @@ _COORDINATED = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:and|or|to|until|till|through|
 """What stands between a yearless date and the dated one whose year it shares."""
 _DATE_FOLLOWS = re.compile(r"\s{0,2},?\s{0,2}\(?(?:\d|(?:%s)\b)" % _MONTH_NAMES_ALL)
 """After a weekday: the date it names ("Tuesday, 26 August", "Monday (3 May)", "Friday, March 4")."""
+_PERIOD_JOIN = re.compile(r"\s{1,3}(?:to|until|till|through|and)\s{1,3}$|\s{0,2}[-\u2013\u2014]\s{0,2}$")
+_PERIOD_OPEN = re.compile(r"(?<![\w-])(?:from|between)\s{1,3}$", re.I)
+"""What makes two dates one period: "from A to B", "between A and B"."""
 _LIST_AND = re.compile(r"\s(?:and|&)\s$")
 _BETWEEN_BEFORE = re.compile(r"(?<![\w-])between\s{1,3}$", re.I)
 _MONTH_NAMES = "|".join(m.capitalize() for m in ("january", "february", "march", "april", "may", "june", "july",
