@@ -46,6 +46,8 @@ class Verdict:
 @dataclass(frozen=True, slots=True)
 class _Cues:
     event_verbs: frozenset
+    verb_bases: frozenset
+    non_finite_before: frozenset
     irregular_past: frozenset
     future: re.Pattern
     modal: re.Pattern
@@ -93,6 +95,8 @@ def _cues() -> _Cues:
             verbs |= _forms(v)
     return _Cues(
         event_verbs=frozenset(verbs),
+        verb_bases=frozenset(v for v in lx["event_verbs"] if " " not in v),
+        non_finite_before=frozenset(lx["non_finite_before"]),
         irregular_past=frozenset(lx["irregular_past"]),
         future=re.compile(_phrases(lx["future_markers"]), re.I),
         modal=re.compile(_phrases(lx["modal_markers"]), re.I),
@@ -202,6 +206,8 @@ def verb_evidence(clause: str, *, finite_only: bool = False, headline: bool = Fa
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if w in cues.participle_only or (w.endswith("ed") and nxt in ("by", "from", "to", "in", "at")):
                 continue
+        if w in cues.verb_bases and not _is_past(w, cues) and i and words[i - 1] in cues.non_finite_before:
+            continue  # "I want to say", "we do not send": an infinitive or the speaker's present, no happening
         if _is_past(w, cues) or w in cues.event_verbs:
             return "event-verb"
     return None
