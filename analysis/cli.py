@@ -1,4 +1,4 @@
-"""make-report: arguments -> config -> pipeline.run -> exit code. The one place errors meet the user."""
+"""make-report: arguments -> config -> build.run -> exit code. The one place errors meet the user."""
 from __future__ import annotations
 
 import argparse
@@ -78,7 +78,7 @@ def _main(argv: list[str] | None) -> int:
         args = _parser().parse_args(argv)
         quiet, verbose = args.quiet, args.verbose
         from . import config as config_mod
-        from .build import run as pipeline
+        from .build import run as build
         from .build import progress
 
         reporter = progress.for_cli(verbose=verbose, quiet=quiet, started=start)
@@ -86,8 +86,8 @@ def _main(argv: list[str] | None) -> int:
         formats = _formats(args.format, cfg.output.formats)
         out_dir = Path(args.out).resolve() if args.out else cfg.output.dir
         try:
-            result = pipeline.run(cfg, formats, out_dir, progress=reporter, jobs=args.jobs,
-                                  use_cache=not args.no_cache, executor=args.executor, scheduler=args.scheduler)
+            result = build.run(cfg, formats, out_dir, progress=reporter, jobs=args.jobs,
+                               use_cache=not args.no_cache, executor=args.executor, scheduler=args.scheduler)
         finally:
             reporter.close()  # the progress bar's line is cleared before anything else is printed
         if verbose:

@@ -6,7 +6,8 @@ import os
 import pytest
 
 from analysis.build import output
-from analysis.build.cache import Cache, code_version, digest, for_output
+from analysis.build.cache import Cache, digest, for_output
+from analysis.build.keys import code_version
 
 
 def test_digest_is_stable_and_typed():

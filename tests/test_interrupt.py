@@ -222,7 +222,7 @@ def test_a_ctrl_c_python_swallows_still_stops_the_build(tmp_path, monkeypatch, c
     import weakref
 
     from analysis import cli
-    from analysis.build import run as pipeline
+    from analysis.render import html as html_render
 
     (tmp_path / "note.txt").write_text("Talks\n\nThe minister of Utopia said that \"talks go on\".\n",
                                        encoding="utf-8")
@@ -232,9 +232,9 @@ def test_a_ctrl_c_python_swallows_still_stops_the_build(tmp_path, monkeypatch, c
     assert cli.main(["--config", str(cfg), "--quiet", "--jobs", "1", "--no-cache"]) == 0
     before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()}
 
-    real = pipeline._render_html
+    real = html_render.render_html
 
-    def render_with_a_swallowed_ctrl_c(brief):
+    def render_with_a_swallowed_ctrl_c(brief, **options):
         class Box:
             pass
 
@@ -242,9 +242,9 @@ def test_a_ctrl_c_python_swallows_still_stops_the_build(tmp_path, monkeypatch, c
         ref = weakref.ref(box, lambda _: signal.raise_signal(signal.SIGINT))
         del box  # the callback runs here; Python ignores the KeyboardInterrupt raised in it
         assert ref() is None
-        return real(brief)
+        return real(brief, **options)
 
-    monkeypatch.setattr(pipeline, "_render_html", render_with_a_swallowed_ctrl_c)
+    monkeypatch.setattr(html_render, "render_html", render_with_a_swallowed_ctrl_c)
     _set_title(cfg, "Second")
     capsys.readouterr()
     code = cli.main(["--config", str(cfg), "--quiet", "--jobs", "1", "--no-cache"])

@@ -43,6 +43,8 @@ def test_speaker_and_actor(case, gaz):
             assert exp["basis"] in st.basis, (exp["cue"], got)
     for cue in case.get("absent", []):
         assert not [s for s in found if cue in s.text], (cue, got)
+    for cue in case.get("absent_high", []):  # may be found, but not as a sure finding
+        assert not [s for s in found if cue in s.text and s.confidence == "high"], (cue, got)
     for cue, actor in case.get("wrong", []):
         assert not [s for s in found if cue in s.text and actor in (s.actor or "", s.speaker or "")], (cue, got)
 

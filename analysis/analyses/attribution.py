@@ -45,6 +45,9 @@ class Speaker:
     """The rule that tied the actor to the speaker (a basis name: ``gazetteer-actor``,
     ``nationality-adjective``, ``apposition-actor``, ``person-met-earlier``, ...), "" when none did."""
 
+    kind: str = ""
+    """For an actor the gazetteer lacks, what the text says it is (``party``, ``institute``...)."""
+
     def key(self) -> tuple:
         return (self.name or "", self.actor or "")
 
@@ -99,6 +102,11 @@ def _title_patterns():
         _ANON = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(a).replace(r"\ ", r"\s+") for a in anon])
                            + r"(?:s)?(?![\w-])", re.IGNORECASE)
     return _TITLES, _ANON
+
+
+def title_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(titles, anonymous-source heads), compiled once from lexicons/titles.json."""
+    return _title_patterns()
 
 
 @lru_cache(maxsize=16384)
@@ -219,6 +227,44 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
 _NAMED_FOR_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+)\s+for\s+(?:the\s+)?$")
 _NAMED_FOR = re.compile(r"(?P<org>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*\s+for\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
                         r"(?:\s+[A-Z][\w'\u2019-]+)*)")
+_STATE_WORDS = frozenset({"Government", "Ministry", "Embassy", "Mission", "Delegation", "Presidency", "Army", "Forces",
+                          "Navy", "Police", "Parliament", "Armed", "Defence", "Defense", "Foreign", "State", "National",
+                          "Federal", "Security", "Border", "Air", "Cabinet", "Interior", "Justice", "Finance", "Prime",
+                          "Permanent", "Representative", "Ambassador", "Administration", "Authorities", "Military",
+                          "Officials", "Office", "Department", "Council", "Senate", "Congress", "Assembly", "Duma"})
+_GOVERNABLE_KINDS = frozenset({"state", "de-facto-state", "historical", "sub-state"})
+_CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w'\u2019-]*){1,4}")
+
+
+def _names_an_organisation(phrase: str, end: int) -> bool:
+    """Capitalised words after a state's name end in an organisation's kind word that is not one of
+    the state's own bodies ("Afghanistan Freedom Front", not "Afghanistan Armed Forces")."""
+    m = _CAPITALS_AFTER.match(phrase, end)
+    if m is None:
+        return False
+    words = m.group().split()
+    return words[-1] in _org_heads() and not any(w in _STATE_WORDS for w in words)
+
+
+_NEXT_CAPITAL = re.compile(r"\s+([A-Z][\w'\u2019-]*)")
+
+
+def _in_proper_name(phrase: str, end: int, gaz: Gazetteer) -> bool:
+    """The adjective ending at `end` opens a capitalised name that is no title ("Turkish Friendship
+    Hospital", "Indonesian Hospital"), unlike "Turkish Foreign Minister", "German Ambassador Jane"."""
+    m = _NEXT_CAPITAL.match(phrase, end)
+    if m is None:
+        return False
+    titles, anon = _title_patterns()
+    rest = phrase[m.start(1):]
+    if titles.match(rest) or anon.match(rest) or is_title(m.group(1)) or m.group(1) in _STOP_CAPS:
+        return False
+    if gaz.find(m.group(1)) or m.group(1) in _STATE_WORDS:
+        return False  # "the Ukrainian Armed Forces", "the French Government": the state's own bodies
+    return m.group(1) in _org_heads() or m.group(1) not in _not_name()
+_COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|together\s+with|along\s+with)\s+")
+_COURT_OF = re.compile(r"\b(?:Court|Tribunal)\s+of\s+(?:the\s+)?$")
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|retired|onetime|one-time|erstwhile)\s*(?:[\w.-]+\s+){0,1}$")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
 
 
@@ -238,34 +284,51 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         actor, via = None, "presiding-officer"
     if actor and via == "nationality-adjective" and _unofficial_after(phrase, mentions, actor, gaz):
         actor, via = None, ""  # "a leading American academic": a nationality, not an office
+    kind = ""
     if actor is None and via != "presiding-officer":
         actor = apposition_actor(phrase, gaz)
         via = "apposition-actor" if actor else ""
+        kind = actor_kind(phrase, actor) if actor and actor not in gaz else ""
     names = person_names(phrase, gaz)
     if names:
-        s, e, name = names[-1] if _apposition_last(phrase, names) else names[0]
+        coordinated = len(names) > 1 and _COORDINATION.search(phrase, names[0][1], names[1][0])
+        k = 0 if coordinated or not _apposition_last(phrase, names) else len(names) - 1
+        s, e, name = names[k]
+        if len(names) > 1:
+            # two people in one phrase: the actor is the one named by this person's own title
+            lo = names[k - 1][1] if k > 0 else 0
+            hi = names[k + 1][0] if k + 1 < len(names) else len(phrase)
+            if coordinated and k == 0:
+                hi = _COORDINATION.search(phrase, names[0][1], names[1][0]).start()
+            own, own_via = _affiliation(phrase[lo:hi], gaz.find(phrase[lo:hi], people.context), gaz, extra)
+            if own:
+                actor, via = own, own_via
         known = people.lookup(name)
         if known and len(name.split()) < len(known[0].split()):
             name = known[0]
         if actor is None and known and known[1] and via != "presiding-officer":
             actor, via = known[1], "person-met-earlier"
-        return Speaker(name=name, actor=actor, person=True, via=via)
+        return Speaker(name=name, actor=actor, person=True, via=via, kind=kind)
     lone = _titled_surname(phrase, gaz) if not _single_known(phrase, people) else None
     if lone:  # "President Varga", "Foreign Minister Lind": a title before a lone surname
         known = people.lookup(lone) or next(((n, a) for n, a in people.full.items() if lone in n.split()), None)
         if not actor and known and known[1]:
             actor, via = known[1], "person-met-earlier"
-        return Speaker(name=known[0] if known else lone, actor=actor, person=True, via=via)
+        return Speaker(name=known[0] if known else lone, actor=actor, person=True, via=via, kind=kind)
     known = _single_known(phrase, people)
     if known:
         if not actor and known[1]:
             actor, via = known[1], "person-met-earlier"
-        return Speaker(name=known[0], actor=actor, person=True, via=via)
+        return Speaker(name=known[0], actor=actor, person=True, via=via, kind=kind)
+    if actor is None:
+        org = _org_subject(phrase)
+        if org:  # "The Lowland Parliament declared", "a ruling by the Constitutional Court of X"
+            return Speaker(name=None, actor=org, person=False, via="text-actor", kind=actor_kind(phrase, org))
     desc = descriptor(phrase)
     if desc and actor and all(m.via == "adjective" for m in mentions) and not extra and _unofficial_head(desc):
         actor = None  # "Western and some Russian sources" say where sources are, not who speaks
     if actor:
-        return Speaker(name=desc or _mention_name(mentions), actor=actor, person=False, via=via)
+        return Speaker(name=desc or _mention_name(mentions), actor=actor, person=False, via=via, kind=kind)
     if desc:
         return Speaker(name=desc, actor=None, person=False)
     return None
@@ -303,6 +366,8 @@ def _titled_surname(phrase: str, gaz: Gazetteer) -> str | None:
                 and not gaz.find(m.group(1)) and m.group(1) not in _org_heads():
             return m.group(1)
     return None
+
+
 _STATE_BODIES = frozenset({"Ministry", "Department", "Government", "Office", "Bureau", "Authority", "Agency",
                            "Senate", "Parliament", "Assembly", "Congress", "Board", "Programme", "Program"})
 _SOURCE_HEADS = frozenset({"source", "insider", "observer", "media", "press", "circle"})
@@ -339,6 +404,9 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
             found = gaz.find(f.group("org"))
             if found and found[0].start == 0:
                 continue  # "Ministry for X" and the like: a body the gazetteer knows
+            named_for = f.group("org").split(" for ", 1)[-1]
+            if not any(x.kind in _GOVERNABLE_KINDS for x in gaz.find(named_for)):
+                continue  # "The Case for Empire": a title, not a party named after a state
             return f.group("org")  # "lawmakers from the populist Alternative for Norway"
     if m is None:
         return None
@@ -351,6 +419,41 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
     if found:
         return gaz.speaks_for(found[0].name) or found[0].name
     return name
+
+
+_ORG_SUBJECT = None
+
+
+def _org_subject(phrase: str) -> str | None:
+    """A phrase that is the name of an organisation the gazetteer lacks, with the kind word in it
+    ("the Lowland Parliament", "the Southern Liberation Movement", "the Constitutional Court of X")."""
+    global _ORG_SUBJECT
+    if _ORG_SUBJECT is None:
+        heads = "|".join(re.escape(h) for h in data("titles").get("organisation_heads", []))
+        cap = r"[A-Z][\w'\u2019&-]*"
+        _ORG_SUBJECT = re.compile(r"^(?:[Tt]he\s+)?(?P<org>(?:" + cap + r"\s+){0,5}(?:" + heads + r")"
+                                  r"(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+" + cap + r"){1,4})?)\s*$")
+    m = _ORG_SUBJECT.match(phrase.strip(" ,;:"))
+    first = m.group("org").split()[0] if m else ""
+    if m is None or len(m.group("org").split()) < 2 or first in _STATE_BODIES or first in _STOP_CAPS \
+            or first in _FUNCTION:
+        return None  # "His Office", "The Ministry": whose, the phrase does not say
+    return m.group("org")
+
+
+def actor_kind(phrase: str, name: str) -> str:
+    """What an actor named only in the text is: the noun its apposition gives ("the X, a
+    sovereignist party" -> party), else the kind word in its name ("Institute", "Parliament"),
+    "party" for "Alternative for <State>"; "" when the text does not say."""
+    heads = data("titles").get("organisation_heads", [])
+    m = re.search(re.escape(name) + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(" +
+                  "|".join(re.escape(h.lower()) for h in heads) + r")\b", phrase)
+    if m:
+        return m.group(1)
+    for word in reversed(name.split()):  # "Institute for Northern Studies" -> institute
+        if word in heads:
+            return word.lower()
+    return "party" if _NAMED_FOR.fullmatch(name) else ""
 
 
 def _mention_name(mentions) -> str | None:
@@ -431,6 +534,14 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
         score = 10 - i
         if _LOCATIVE.search(phrase[max(0, m.start - 12):m.start]) and m.kind not in ("organisation", "organ"):
             continue  # "in Moscow", "Ambassador to X": where, not on whose behalf
+        if _COURT_OF.search(phrase[max(0, m.start - 30):m.start]):
+            continue  # "the Constitutional Court of X": a court speaks as itself, not as the state
+        if _FORMER.search(phrase[max(0, m.start - 30):m.start]):
+            continue  # "a former Utopian ambassador": no longer speaks for Utopia
+        if m.via in ("adjective", "demonym") and _in_proper_name(phrase, m.end, gaz):
+            continue  # "the Turkish Friendship Hospital": part of a name, not the speaker's state
+        if m.via in ("name", "alias") and m.kind in _GOVERNABLE_KINDS and _names_an_organisation(phrase, m.end):
+            continue  # "the Afghanistan Freedom Front": a movement named after the state
         named_for = _NAMED_FOR_BEFORE.search(phrase[max(0, m.start - 40):m.start])
         if named_for and not is_title(named_for.group(1)) and named_for.group(1) not in _STOP_CAPS:
             continue  # "Alternative for Norway": a party named after the state, not the state
@@ -448,6 +559,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
     return ranked[0][1], ranked[0][2]
 
 
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|H\.\s?E)\.?\s+")
 _TURN = re.compile(r"^(?P<name>[^()]+?)\s*\(\s*(?P<aff>[^()]+?)\s*\)\s*$")
 
 
@@ -455,7 +567,7 @@ def from_turn(context: str, gaz: Gazetteer, people: People) -> Speaker | None:
     """A press-release speaker turn label ("Jane Doe (Utopia)", "Title Jane Doe, Agency") -> Speaker."""
     m = _TURN.match(context)
     if m:
-        name = " ".join(m.group("name").split())
+        name = _HONORIFIC.sub("", " ".join(m.group("name").split()))  # "Mr. Varga (Chile)" -> Varga
         found = gaz.find(m.group("aff"))
         actor = (gaz.speaks_for(found[0].name) or found[0].name) if found else None
         names = person_names(name, gaz)

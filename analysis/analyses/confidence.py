@@ -12,9 +12,13 @@ from .attribution import Speaker
 
 FIRM_SPEAKER = frozenset({"speaker-turn", "speaker-turn-continuation", "quote+named-speaker", "quote+actor-speaker",
                           "speech-verb-subject", "reporting-frame", "letter-signatory", "quote-continuation",
-                          "resolution-author"})
+                          "resolution-author", "speech-author"})
 FIRM_ACTOR = frozenset({"gazetteer-actor", "nationality-adjective", "apposition-actor", "speaker-turn-label",
-                        "letter-signatory", "resolution-author", "linked-actor", "person-met-earlier", "possessive-role"})
+                        "letter-signatory", "resolution-author", "speech-author", "on-behalf-of", "linked-actor",
+                        "person-met-earlier", "possessive-role", "text-actor"})
+DOCUMENT_RULES = frozenset({"letter-signatory", "resolution-author", "speech-author", "speaker-turn",
+                            "speaker-turn-continuation"})
+"""Rules that give the words to whoever holds the document or the floor: the actor comes with them."""
 WEAK = frozenset({"quote+table-row", "capital-metonym"})
 MEDIUM = frozenset({"letter-joint"})
 """A joint letter of states no group names: their common voice, said once for all of them."""
@@ -22,7 +26,8 @@ MEDIUM = frozenset({"letter-joint"})
 
 def grade(rule: str, sp: Speaker, extra: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
     """(confidence, basis) for a statement attributed to `sp` by `rule` (the speaker rule)."""
-    basis = tuple(dict.fromkeys(b for b in (rule, sp.via, *extra) if b))
+    kind = f"actor-kind:{sp.kind}" if sp.kind else ""  # an actor named only in the text, and what it is
+    basis = tuple(dict.fromkeys(b for b in (rule, sp.via, kind, *extra) if b))
     if sp.via == "presiding-officer":
         return "medium", basis  # a chair's own act: the person is sure, for whom is not
     if not basis:
@@ -36,7 +41,6 @@ def grade(rule: str, sp: Speaker, extra: tuple[str, ...] = ()) -> tuple[str, tup
     if sp.actor is None:
         # a named person without an affiliation the text gives: who said it is firm, for whom is not said
         return ("high" if sp.person else "medium"), basis
-    if sp.via in FIRM_ACTOR or rule in ("letter-signatory", "resolution-author", "speaker-turn",
-                                        "speaker-turn-continuation"):
+    if sp.via in FIRM_ACTOR or rule in DOCUMENT_RULES:
         return "high", basis
     return "medium", basis

@@ -1,6 +1,8 @@
 """Document -> its letter parts: who writes each letter (the state or organisation it speaks
 for, the signatory) and where its heading and formulas are; empty when the document is no letter.
-An adopted resolution ("The Security Council, Recalling ...") is one part: the organ's words.
+An adopted resolution ("The Security Council, Recalling ...") is one part: the organ's words;
+so is an address ("Address by H.E. Jane Doe, President of Utopia, at the General Debate"): the
+speaker's, for her state, throughout.
 
 A letter from a state's representative ("Letter dated ... from the Permanent Representative
 of X ... addressed to the President of the Security Council", "I have the honour to ...",
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 
 from ..actors import STATE_KINDS, Gazetteer
 from ..lexicons import pattern
-from .attribution import _title_patterns, is_title
+from .attribution import is_title, title_patterns
 
 _DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}"
 _ORGAN = r"(?:Council|Assembly|Committee|Commission|Conference|Court|Board|Secretary-General|Nations)"
@@ -26,7 +28,7 @@ HEADING = re.compile(
     r"(?:Annex\s+(?:[IVX]+\s+)?to\s+the\s+(?:identical\s+)?letters?\s+dated\s+" + _DATE + r"\s+from\s+.{3,300}?"
     r"\s+addressed\s+to\s+" + _ADDRESSEE + r"(?:\s+and\s+" + _ADDRESSEE + r")?\s*)?"
     r"(?:Identical\s+l|L)etters?\s+dated\s+" + _DATE + r"\s+from\s+(?P<sender>.{3,300}?)"
-    r"\s+addressed\s+to\s+" + _ADDRESSEE + r"(?:\s+and\s+" + _ADDRESSEE + r")?", re.DOTALL)
+    r"\s+addressed\s+to\s+" + _ADDRESSEE + r"(?:(?:\s*,\s*|\s+and\s+)" + _ADDRESSEE + r"){0,3}", re.DOTALL)
 """A UN-style letter heading, an annex heading before it included; `sender` is who writes."""
 _ANNEX_ONLY = re.compile(r"Annex\s+(?:[IVX]+\s+)?to\s+the\s+(?:identical\s+)?letters?\s+dated\s+" + _DATE +
                          r"\s+from\s+(?P<sender>.{3,300}?)\s+addressed\s+to\s+" + _ADDRESSEE +
@@ -57,7 +59,8 @@ class LetterPart:
     joint: bool = False
     """Several senders and no group the gazetteer knows: the actor names them all ("A, B and C")."""
     kind: str = "letter"
-    """``letter``, or ``resolution`` (every paragraph is the adopting organ's, none reports another)."""
+    """``letter``, ``speech`` (an address: the speaker's throughout, but for the words it reports),
+    or ``resolution`` (every paragraph is the adopting organ's, none reports another)."""
 
 
 def _senders(sender: str, gaz: Gazetteer) -> list[str]:
@@ -94,7 +97,7 @@ def _group(states: list[str], gaz: Gazetteer, text: str) -> str | None:
 
 def _signatory(text: str, at: int) -> str | None:
     """The name after "(Signed)": capitalised words up to the first title."""
-    titles, _ = _title_patterns()
+    titles, _ = title_patterns()
     words = []
     for m in re.finditer(r"\S+", text[at:at + 120]):
         w = m.group()
@@ -147,11 +150,33 @@ def resolution_part(passages, gaz: Gazetteer, title: str | None = None) -> Lette
     return None
 
 
-def letter_parts(passages, gaz: Gazetteer, title: str | None = None) -> tuple[LetterPart, ...]:
+_SPEECH = re.compile(r"^\W*(?:Address|Statement|Speech|Remarks|Intervention)\s+(?:delivered\s+|made\s+|given\s+)?by\s+"
+                     r"(?P<who>.{3,250}?)(?:,?\s+(?:at|to|during|before|in|on\s+the\s+occasion\s+of)\s+(?:the\s+)?"
+                     r"[\u201c\"]?[A-Z0-9]|\s*$)", re.DOTALL)
+
+
+def speech_part(title: str | None, gaz: Gazetteer, people) -> LetterPart | None:
+    """An address whose heading names a person and the state or organisation she speaks for."""
+    m = _SPEECH.match(title or "")
+    if m is None:
+        return None
+    from .attribution import resolve_phrase
+    who = re.sub(r"\b(?:H\.\s?E\.|(?:His|Her)\s+Excellency)\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", "", m.group("who"))
+    sp = resolve_phrase(who, gaz, people)
+    if sp is None or not sp.person or not sp.actor:
+        return None  # "Statement by the Chilean President angers Lima": a headline, not an address
+    return LetterPart(0, 0, 0, sp.actor, sp.name, kind="speech")
+
+
+def letter_parts(passages, gaz: Gazetteer, title: str | None = None, people=None) -> tuple[LetterPart, ...]:
     """The letters a document holds, in reading order; () when it is not a letter."""
     resolution = resolution_part(passages, gaz, title)
     if resolution is not None:
         return (resolution,)
+    if people is not None:
+        speech = speech_part(title, gaz, people)
+        if speech is not None:
+            return (speech,)
     texts = [p.text for p in passages]
     heads: list[tuple[int, int, int, list[str]]] = []
     for i, text in enumerate(texts):
@@ -162,7 +187,8 @@ def letter_parts(passages, gaz: Gazetteer, title: str | None = None) -> tuple[Le
                 heads.append((i, m.start(), m.end(), _senders(m.group("sender"), gaz)))
     if not heads:
         # no heading in the body: a title that is one, or "I have the honour" with a signature
-        early = [i for i, t in enumerate(texts[:6]) if _HONOUR.search(t)]
+        early = [i for i, t in enumerate(texts[:12]) if _HONOUR.search(t)
+                 and sum(1 for u in texts[:i] if len(u.split()) >= 12) <= 2]
         if title and HEADING.search(title):
             senders = _senders(HEADING.search(title).group("sender"), gaz)
             heads.append((0, 0, 0, senders))
@@ -170,7 +196,7 @@ def letter_parts(passages, gaz: Gazetteer, title: str | None = None) -> tuple[Le
             heads.append((early[0], 0, 0, []))
         else:
             return ()
-    elif heads[0][0] > 5:
+    elif sum(1 for t in texts[:heads[0][0]] if len(t.split()) >= 12) > 2:
         return ()  # a letter quoted late in a report or article does not make the document a letter
     parts = []
     last_actor: list[str] = []
@@ -213,6 +239,7 @@ def in_heading(parts: tuple[LetterPart, ...], passage: int, start: int, end: int
     return None
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\u201d\"'\u2019)]\s*$")
 
@@ -221,9 +248,9 @@ def is_formula(sentence: str, whole: bool = False) -> bool:
     """A letter's own machinery (transmission, circulation, signature, numbering), its page
     furniture ("2/5", "25-04853", "*2504853*") or, when it is the `whole` passage, a caption or
     heading without a sentence's end (a sentence cut by a page break keeps its words)."""
-    words = _WORD.findall(sentence)
-    if len(words) < 3:
-        return True
+    words = _WORD.findall(_URL.sub(" ", sentence))
+    if len(words) < 3 or (_URL.search(sentence) and len(words) < 6):
+        return True  # page furniture, or a citation line ("Available at https://...")
     if whole and not _ENDS_SENTENCE.search(sentence) and len(words) < 15:
         return True  # a passage of its own without a sentence's end: a caption or a heading
     return bool(_NUMBERING.match(sentence) or pattern("letter_formula").search(sentence))

@@ -19,8 +19,9 @@ from typing import Callable, Sequence
 from ..config import Config, SourceConfig
 from ..model.document import Document
 from ..model.findings import Findings
-from .cache import Cache, analysis_digest, digest, file_digest
+from .cache import Cache, digest, file_digest
 from .export import TABLES, StreamExport
+from .keys import analysis_digest
 from .progress import Silent
 from .steps import HANDOFF, STEPS, Job, Step, source_digest, source_key, warm_up
 from .workers import map_tasks
@@ -110,8 +111,12 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
                 if sink is not None and name in TABLES:
                     sink.add(n, name, added[name])
         else:
+            # what the main process holds on to: the metadata, what a later step needs, and the
+            # findings when asked to keep them (else they only pass through to the sink)
+            retain = {name for name in step.adds
+                      if name == "meta" or last.get(name, -1) > index or (keep and name in TABLES)}
             _run_per_document(step, config, cache, keys, shas, values, corpus, handed_by, root, keep_results,
-                              executor_for, progress, sink)
+                              executor_for, progress, sink, retain)
         for name in [v for v in list(values) + list(corpus) if last.get(v, -1) <= index]:
             if name == "meta" or (keep and name in TABLES):
                 continue
@@ -129,15 +134,16 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
 
 def _run_per_document(step: Step, config: Config, cache: Cache, keys: list[str], shas: Sequence[str],
                       values: dict[str, list], corpus: dict, handed_by: dict[str, list[str]], root: str | None,
-                      keep_results: bool, executor_for, progress, sink) -> None:
+                      keep_results: bool, executor_for, progress, sink, retain: set[str]) -> None:
     sources = config.sources
     n = len(sources)
-    for name in step.adds:
+    for name in retain:
         values[name] = [()] * n
 
     def take(i: int, result: dict) -> None:
         for name in step.adds:
-            values[name][i] = result[name]
+            if name in retain:
+                values[name][i] = result[name]
             if sink is not None and name in TABLES:
                 sink.add(i, name, result[name])
 
@@ -164,7 +170,7 @@ def _run_per_document(step: Step, config: Config, cache: Cache, keys: list[str],
         handed_by[name] = list(keys)
     todo.sort(key=lambda job: -_size(job.src))  # longest first: workers finish together
     if todo:
-        warm_up()
+        warm_up(config)
     executor = executor_for(len(todo))
 
     def done(job: Job, outcome) -> None:

@@ -1,4 +1,4 @@
-"""Digests of a build's inputs in, cached results out: the content-addressed build cache.
+"""Keys and values in, values out: the content-addressed build cache (keys: build/keys.py, steps.py).
 
 The cache lives inside the output folder (``out/.cache/``), so deleting ``out/`` always
 gives a cold build. An entry is named by the sha256 of everything it was computed from
@@ -18,10 +18,8 @@ import json
 import os
 import pickle
 import shutil
-import sys
 import tempfile
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -30,7 +28,6 @@ CACHE_DIR = ".cache"
 FORMAT = 1
 """Bump when the entry layout changes: every key changes with it."""
 _MAGIC = b"MRC1"
-_PACKAGE = Path(__file__).resolve().parent.parent
 _MANIFEST = "used.json"
 _CHUNK = 1 << 20
 HOLD = 8 << 20
@@ -61,70 +58,9 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
-def _tree_digest(root: Path, pattern: str, exclude: tuple[str, ...] = ()) -> str:
-    h = hashlib.sha256()
-    for path in sorted(root.rglob(pattern)):
-        if "__pycache__" in path.parts or not path.is_file():
-            continue
-        if path.relative_to(root).as_posix().startswith(exclude):
-            continue
-        h.update(path.relative_to(root).as_posix().encode() + b"\0")
-        h.update(file_digest(path).encode() + b"\n")
-    return h.hexdigest()
-
-
-PRESENTATION = ("brief/", "render/", "charts/", "model/brief.py", "build/export.py", "build/output.py",
-                "cli.py", "build/progress.py", "api.py")
-"""Modules that only shape outputs: the per-document analysis does not import them, so editing
-them keeps the documents' cache entries (they are in `code_version`, which renders use)."""
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """Digest of all the package's Python files, the Python version and the cache format."""
-    return digest("code", FORMAT, sys.version, _tree_digest(_PACKAGE, "*.py"))
-
-
-@lru_cache(maxsize=1)
-def analysis_code_version() -> str:
-    """Digest of the Python files the per-document analysis runs (all but PRESENTATION)."""
-    return digest("analysis-code", FORMAT, sys.version, _tree_digest(_PACKAGE, "*.py", PRESENTATION))
-
-
-@lru_cache(maxsize=1)
-def lexicon_files_digest() -> str:
-    """Digest of the shipped lexicons (analysis/lexicons/*.json)."""
-    return _tree_digest(_PACKAGE / "lexicons", "*.json")
-
-
-def analysis_digest(config) -> str:
-    """What every document's analysis depends on besides its own source: code, lexicons
-    (shipped and report.toml [lexicons]) and the questions."""
-    return digest("analysis", analysis_code_version(), environment_digest(), lexicon_files_digest(),
-                  config.lexicons, config.questions)
-
-
-@lru_cache(maxsize=None)
-def templates_digest(root: Path) -> str:
-    return _tree_digest(Path(root), "*") if Path(root).is_dir() else "none"
-
-
-@lru_cache(maxsize=1)
-def environment_digest() -> str:
-    """The installed distributions (names and versions from the *.dist-info folders): a new
-    WeasyPrint, matplotlib or pandoc changes every rendered output."""
-    names = []
-    for entry in sys.path:
-        try:
-            names.extend(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
-        except OSError:
-            continue
-    return digest("env", sys.version, sorted(set(names)))
-
-
 # ---------------------------------------------------------------- the cache
 class Cache:
-    """Entries of several kinds (``read``, ``doc``, ``stances``, ``chart``, ``render``, ``build``)
+    """Entries of several kinds (``read``, ``handoff``, ``stances``, ``chart``, ``render``, ``build``)
     under `root`. A `Cache(None)` is disabled: every lookup misses, nothing is written.
 
     ``stats`` counts hits, misses and writes per kind in this process (tests read it)."""

@@ -31,8 +31,8 @@ def finding_item(obj) -> dict:
     return fast(obj)
 
 
-def _finding_item(obj) -> dict:
-    """finding_item's general path (any object `_asdict` takes)."""
+def plain_finding_item(obj) -> dict:
+    """finding_item's general path (any object `_asdict` takes): the reference its per-class makers equal."""
     data = _asdict(obj)
     span = data.pop("span", None)
     if span is not None:
@@ -47,7 +47,7 @@ _ITEM_MAKERS: dict[type, object] = {}
 
 
 def _top(value):
-    """A top-level field's value as _finding_item gives it: a tuple (of any class) as a list."""
+    """A top-level field's value as plain_finding_item gives it: a tuple (of any class) as a list."""
     cls = type(value)
     if cls in _ATOMS:
         return value
@@ -57,34 +57,34 @@ def _top(value):
 
 
 def _item_maker(cls: type):
-    """A function equal to _finding_item for instances of the dataclass `cls`, made of one dict
+    """A function equal to plain_finding_item for instances of the dataclass `cls`, made of one dict
     display over its fields (the export turns thousands of findings into dicts). The general
     path for other objects, and for a span that is not a SourceSpan."""
     from ..model.findings import SourceSpan
 
     if not is_dataclass(cls):
-        return _finding_item
+        return plain_finding_item
     names = tuple(f.name for f in fields(cls))
     if not all(n.isidentifier() and not n.startswith("_") for n in names) \
             or ("span" in names and ("start" in names or "end" in names)):
-        return _finding_item
+        return plain_finding_item
     items = []
     for n in names:
         if n != "span":
             items.append(f"{n!r}: (v if type(v := obj.{n}) is str or v is None else _top(v))")
     body = "{" + ", ".join(items)
     if "span" in names:
-        # start and end last, as _finding_item adds them; a span that is None adds neither
+        # start and end last, as plain_finding_item adds them; a span that is None adds neither
         src = (f"def make(obj):\n"
                f"    sp = obj.span\n"
                f"    if sp is None:\n"
                f"        return {body}}}\n"
                f"    if type(sp) is not SourceSpan:\n"
-               f"        return _finding_item(obj)\n"
+               f"        return plain_finding_item(obj)\n"
                f"    return {body}, 'start': _plain(sp.start), 'end': _plain(sp.end)}}\n")
     else:
         src = f"def make(obj):\n    return {body}}}\n"
-    env = {"_top": _top, "_plain": _plain, "_finding_item": _finding_item, "SourceSpan": SourceSpan}
+    env = {"_top": _top, "_plain": _plain, "plain_finding_item": plain_finding_item, "SourceSpan": SourceSpan}
     exec(src, env)
     return env["make"]
 

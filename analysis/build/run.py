@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import cache as cache_mod
+from . import keys
 from . import output
 from .analyse import analyse
 from .collector import fewer_collections
@@ -112,7 +113,7 @@ def _chart_cache(cache: cache_mod.Cache):
     def wrap(mod, draw):
         def cached(*args, **kwargs):
             spec = (mod.__name__, args, tuple(sorted(kwargs.items())))
-            key = cache_mod.digest("chart", cache_mod.code_version(), cache_mod.environment_digest(), *spec)
+            key = cache_mod.digest("chart", keys.code_version(), keys.environment_digest(), *spec)
             hit = cache.get("chart", key)
             if isinstance(hit, Drawn):
                 return hit
@@ -143,15 +144,15 @@ def _renders(config: Config, cache: cache_mod.Cache, pool: Pool, report, formats
     report.step("composing the brief")
     with _chart_cache(cache):
         brief = compose(config, meta, findings, across(meta, findings), build_date=build_date, author=author)
-    base = cache_mod.digest("render", cache_mod.code_version(), cache_mod.environment_digest(),
-                            cache_mod.templates_digest(TEMPLATES), logo, repr(brief))
+    base = cache_mod.digest("render", keys.code_version(), keys.environment_digest(),
+                            keys.templates_digest(TEMPLATES), logo, repr(brief))
     attach = {"findings.json": findings_json} if findings_json is not None else {}
-    keys = {"html": cache_mod.digest(base, "html"),
+    by_format = {"html": cache_mod.digest(base, "html"),
             "pdf": cache_mod.digest(base, "pdf", sorted(attach), *[attach[k] for k in sorted(attach)]),
             "docx": cache_mod.digest(base, "docx")}
     out: dict[str, bytes] = {}
     for fmt in formats:
-        hit = cache.get_bytes("render", keys[fmt])
+        hit = cache.get_bytes("render", by_format[fmt])
         if hit is not None:
             out[fmt] = hit
     todo = [f for f in ("html", "pdf", "docx") if f in formats and f not in out]
@@ -173,7 +174,7 @@ def _renders(config: Config, cache: cache_mod.Cache, pool: Pool, report, formats
             report.advance(fmt)
         report.finish()
         for fmt in todo:
-            cache.put_bytes("render", keys[fmt], out[fmt])
+            cache.put_bytes("render", by_format[fmt], out[fmt])
     return {f"brief.{fmt}": out[fmt] for fmt in ("html", "pdf", "docx") if fmt in out}
 
 
@@ -227,10 +228,10 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
             logo = "unreadable"
     build_key = cache_mod.digest(
         # where the analysis runs changes no output: a build moved to a cluster still hits
-        "build", cache_mod.code_version(), cache_mod.analysis_digest(config), replace(config, build=Build()), shas,
+        "build", keys.code_version(), keys.analysis_digest(config), replace(config, build=Build()), shas,
         tuple(formats),
-        (build_date, sorted(author.items()), logo, cache_mod.templates_digest(TEMPLATES),
-         cache_mod.environment_digest()) if rendered else None)
+        (build_date, sorted(author.items()), logo, keys.templates_digest(TEMPLATES),
+         keys.environment_digest()) if rendered else None)
 
     def load_findings() -> Findings:  # the fast path did not analyse: do it (from the cache) on demand
         return analyse(config, cache_mod.Cache(None if cache.ephemeral else cache.root), shas=shas).findings

@@ -117,9 +117,12 @@ def source_key(base: str, src: SourceConfig, sha: str) -> str:
     return digest("source", base, src.given, src.id, src.title, src.genre, sha)
 
 
-def warm_up() -> None:
-    """Import the analyses here, before worker processes are forked from this one (they start warm)."""
+def warm_up(config: Config) -> None:
+    """Import the analyses and build the context here, before worker processes are forked from
+    this one: they start with both (and share the gazetteer's pages) instead of building each."""
     from ..analyses import compare, figures, precedents, stance, statements, tensions, timeline  # noqa: F401
+
+    context(config.lexicons, config.questions)
 
 
 def outline(doc: Document) -> Document:

@@ -83,7 +83,7 @@ class Pool:
             ctx = multiprocessing.get_context("fork") if sys.platform == "linux" else None
             self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_worker_init)
             if self.warm:
-                return _WarmAfterForks(self.executor, self.warm)
+                return _WarmAfterForks(self.executor, self.jobs, self.warm)
         return self.executor
 
     def close(self, ok: bool) -> None:
@@ -106,12 +106,13 @@ class _WarmAfterForks:
     """The executor, starting the warm-up once its last worker is forked (workers are forked
     one per submit until there are max_workers)."""
 
-    def __init__(self, executor, modules: Sequence[str]):
-        self.executor, self.modules, self.started = executor, modules, False
+    def __init__(self, executor, workers: int, modules: Sequence[str]):
+        self.executor, self.workers, self.modules, self.started = executor, workers, modules, False
 
     def submit(self, fn, *args, **kwargs):
         future = self.executor.submit(fn, *args, **kwargs)
-        if not self.started and len(getattr(self.executor, "_processes", None) or ()) >= self.executor._max_workers:
+        # the executor says how many workers it has forked only through this private attribute
+        if not self.started and len(getattr(self.executor, "_processes", None) or ()) >= self.workers:
             self.started = True
             _warm_up(self.modules)
         return future

@@ -1,4 +1,5 @@
-"""Stage A hands stage B what it found (incremental.py): the result is what stage B finds itself."""
+"""The read step hands the stances step what it found (build/steps.py): the stances are what the
+stances step finds by itself, and a throwaway cache keeps only that hand-off."""
 from __future__ import annotations
 
 import pickle
@@ -16,14 +17,14 @@ from conftest import ROOT
 
 @pytest.fixture(scope="module")
 def corpus():
-    """(config, its _Context, [(doc, raw statements)]) of the held-out corpus."""
+    """(config, its steps.Context, [(doc, raw statements)]) of the held-out corpus."""
     config = load(ROOT / "tests" / "heldout" / "report.toml")
     ctx = context(config.lexicons, config.questions)
     docs = [read_source(src) for src in config.sources]
     return config, ctx, [(doc, statements(doc, ctx.gaz, ctx.principles)) for doc in docs]
 
 
-def test_questions_are_those_assign_gives(corpus):
+def test_the_questions_read_finds_are_those_assign_gives(corpus):
     _, ctx, docs = corpus
     for doc, raw in docs:
         judged, main, _, _ = stance.assign(raw, doc, ctx.tops, {}, ctx.gaz, ctx.principles)
@@ -33,7 +34,7 @@ def test_questions_are_those_assign_gives(corpus):
         assert [s.text for s in asked] == [s.text for s in raw]
 
 
-def test_assign_with_known_main_and_proponents(corpus):
+def test_assign_with_the_handed_main_topic_and_proponents_is_assign_alone(corpus):
     _, ctx, docs = corpus
     sides = stance.principle_sides([s for doc, raw in docs for s in stance.questions(raw, doc, ctx.tops)[0]
                                     if s.violated], ctx.tops, ctx.gaz)
@@ -45,7 +46,7 @@ def test_assign_with_known_main_and_proponents(corpus):
         assert again == stmts and main2 == main and set(props2) == set(props) and tgts2 == tgts
 
 
-def test_throwaway_cache_keeps_only_what_stage_b_reads(corpus):
+def test_a_throwaway_cache_keeps_only_the_handoff(corpus):
     config, _, _ = corpus
     throwaway = Cache.temporary()
     try:

@@ -1,0 +1,39 @@
+"""The ordered steps of the analysis (build/steps.STEPS) are consistent: each needs only what an
+earlier step adds or hands on, every table of findings.json is added by exactly one step, and a
+per-document step's result holds exactly what it declares."""
+from __future__ import annotations
+
+import dataclasses
+
+from analysis.build.export import TABLES
+from analysis.build.steps import STEPS
+from analysis.model.findings import Findings
+
+
+def test_every_need_is_added_or_handed_by_an_earlier_step():
+    available: set[str] = set()
+    for step in STEPS:
+        missing = set(step.needs) - available
+        assert not missing, f"{step.name} needs {sorted(missing)} before any step adds it"
+        available |= set(step.adds) | set(step.hands)
+
+
+def test_step_names_and_added_values_are_unique():
+    assert len({s.name for s in STEPS}) == len(STEPS)
+    added = [name for s in STEPS for name in (*s.adds, *s.hands)]
+    assert len(added) == len(set(added)), added
+
+
+def test_every_table_is_added_by_one_step_and_is_a_field_of_findings():
+    added = {name for s in STEPS for name in s.adds}
+    assert set(TABLES) <= added
+    assert set(TABLES) == {f.name for f in dataclasses.fields(Findings)}
+
+
+def test_steps_run_per_document_or_once_over_the_corpus():
+    for step in STEPS:
+        assert step.per in ("document", "corpus"), step.name
+        if step.per == "corpus":
+            assert not step.hands and step.view is None, step.name
+        else:
+            assert step.label, step.name
