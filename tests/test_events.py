@@ -55,3 +55,17 @@ def test_every_event_says_how_sure_and_why():
         for e in events(_document(text, args)):
             assert e.confidence in CONFIDENCE and e.basis, f"{name}:{line}: {e}"
             assert e.confidence != "high" or "stated-date" in e.basis
+
+
+def test_a_letter_heading_is_the_letter_sent_on_its_date_and_other_headings_are_not_events():
+    doc = Document(id="lh", path="lh.pdf", genre="pdf", date="2031-08-13", blocks=(
+        Block(anchor="lh-p1", kind="heading", text="Letter dated 12 August 2031 from the Permanent Representative "
+                                                    "of Ruritania addressed to the President of the Council"),
+        Block(anchor="lh-p2", kind="paragraph", text="I have the honour to transmit the annexed statement."),
+        Block(anchor="lh-p3", kind="heading", text="Annex to the letter dated 12 August 2031 from the Permanent "
+                                                    "Representative of Ruritania"),
+        Block(anchor="lh-p4", kind="heading", text="Events of 3 March 2031"),
+    ))
+    found = events(doc)
+    assert [(e.anchor, e.date, e.confidence) for e in found] == [("lh-p1", "2031-08-12", "medium")]
+    assert found[0].basis[0] == "dated-letter-heading"

@@ -4,12 +4,15 @@ on that date, with a confidence and the rules that fired; or why it is a mere me
 An event needs a verb of happening (past, or future, or a present-tense verb of an occasion: "opens",
 "calls on") or a noun of an occasion bound to the date ("the attack of 2 March", "the 1992 elections")
 in the clause that holds the date. Not events: citations and source lines (a footnote without a
-finite verb, "available at", "personal communication"), headlines and datelines, a date followed by
-a document symbol, "today's meeting" and "today" as "nowadays", a year inside an analogy ("just as
-... in 1999"), "as of" status lines, a year that modifies a noun ("its 2029 assessment", "for 2027"),
-the years of names (conventions, birth and life years), and a year beside a fuller date of the same
-year in the sentence. Cue words are in lexicons/events.json. `tense` tells past from future for
-resolving a yearless month against the document's date.
+finite verb, "available at", "personal communication", a data line "key = value"), headlines and
+datelines, a document's date ("letters dated X (S/...)", "resolution 65/119 of X"), "today's
+meeting" and "today" as "nowadays", a year inside an analogy ("just as ... in 1999"), "as of"
+status lines, a year that modifies a noun ("its 2029 assessment", "for 2027"), the years of names
+(conventions, birth and life years), a year beside a fuller date of the same year in the sentence,
+a date in a parenthesis without a verb ("(33,000 in 2006)"), what recurs ("is celebrated on").
+High confidence: a verb of happening and a date that states its year, to the month or day, in the
+body and outside quotations; medium otherwise. Cue words are in lexicons/events.json. `tense` tells
+past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
 
@@ -17,11 +20,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import MASK, DateMatch, lexicon
+from .dates import DateMatch, lexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
-_END_PUNCT = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]{0,3}\s*$")
-_SYMBOL_AFTER = re.compile(r"\s{0,2}\((?:[A-Z]{1,8}/|" + MASK + ")")
+_END_PUNCT = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]{0,3}\s*$")
+"""How a sentence or clause ends (a resolution's preambular paragraph ends with a comma); a title does not."""
+_WILL_VERB = re.compile(r"(?<![\w-])(?:will|shall)\s+(?:not\s+)?(?:be\s+)?[a-z]{3,}", re.I)
+""""will front the committee": any verb after will/shall is a future happening's."""
+_RESOLUTION_OF = re.compile(r"(?<![\w-])(?:resolutions?|decisions?)\s{1,3}[\w/.()-]{1,30}\s{1,3}of\s{1,3}$", re.I)
+""""its resolution 65/119 of 10 December 2010": the date names a document the text cites."""
+_SYMBOL_AFTER = re.compile(r"\s{0,2}\([A-Z]{1,8}/")
 _POSSESSIVE = re.compile(r"['\u2019]s(?![\w])")
 
 
@@ -38,6 +46,8 @@ class Verdict:
 @dataclass(frozen=True, slots=True)
 class _Cues:
     event_verbs: frozenset
+    verb_bases: frozenset
+    non_finite_before: frozenset
     irregular_past: frozenset
     future: re.Pattern
     modal: re.Pattern
@@ -85,6 +95,8 @@ def _cues() -> _Cues:
             verbs |= _forms(v)
     return _Cues(
         event_verbs=frozenset(verbs),
+        verb_bases=frozenset(v for v in lx["event_verbs"] if " " not in v),
+        non_finite_before=frozenset(lx["non_finite_before"]),
         irregular_past=frozenset(lx["irregular_past"]),
         future=re.compile(_phrases(lx["future_markers"]), re.I),
         modal=re.compile(_phrases(lx["modal_markers"]), re.I),
@@ -93,7 +105,7 @@ def _cues() -> _Cues:
         participle_only=frozenset(lx["participle_only"]),
         auxiliaries=frozenset(lx["auxiliaries"]),
         determiners=frozenset(lx["determiners"]),
-        reporting=frozenset(f for v in lx["reporting_verbs"] for f in _forms(v)) | {"said", "told", "thought"},
+        reporting=frozenset(f for v in lx["reporting_verbs"] for f in _forms(v)) | frozenset(lx["reporting_past_forms"]),
         event_nouns=frozenset(lx["event_nouns"]),
         name_nouns=frozenset(lx["name_document_nouns"]),
         citation=tuple(lx["citation_markers"]),
@@ -110,10 +122,16 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
 
 
+_DATA_LINE = re.compile(r"^\s{0,3}[A-Za-z_][\w]{0,40}\s{0,3}=\s|:\s{0,3}>-")
+"""A template parameter or front-matter line a reader let through: "established_date3 = ...", "title: >- ..."."""
+
+
 def is_citation(sentence: str) -> bool:
-    """True for a source line: a URL, "available at", "personal communication", a copyright line."""
+    """True for a source line: a URL, "available at", "personal communication", a copyright line;
+    or a data line ("key = value")."""
     low = sentence.lower()
-    return "http" in low or "www." in low or any(m in low for m in _cues().citation)
+    return ("http" in low or "www." in low or any(m in low for m in _cues().citation)
+            or _DATA_LINE.search(sentence) is not None)
 
 
 def is_headline(sentence: str, start: int, end: int) -> bool:
@@ -122,13 +140,15 @@ def is_headline(sentence: str, start: int, end: int) -> bool:
     if _END_PUNCT.search(sentence):
         return False
     rest = sentence[:start] + " " + sentence[end:]
-    if verb_evidence(rest) is not None:
-        return False  # a sentence cut short by a line break: "On 30 August, Zenda and Strelsau signed the"
     words = [w for w in _WORD.findall(rest) if len(w) > 3]
     if not words:
         return True
-    capital = sum(1 for w in words if w[0].isupper())
-    return capital / len(words) >= 0.6
+    capital = sum(1 for w in words if w[0].isupper()) / len(words)
+    if not sentence[end:].strip(" )\u2019'\"") and capital >= 0.5:
+        return True  # a title stamped with its date: "Wall Remembered in Zenda 10.11.2019"
+    if verb_evidence(rest) is not None:
+        return False  # a sentence cut short by a line break: "On 30 August, Zenda and Strelsau signed the"
+    return capital >= 0.6
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -174,18 +194,20 @@ def verb_evidence(clause: str, *, finite_only: bool = False, headline: bool = Fa
     cues = _cues()
     words = _lower_words(clause, headline)
     has_aux = any(w in cues.auxiliaries for w in words)
-    if cues.future.search(clause) and any(w in cues.event_verbs or _is_past(w, cues) or w in cues.event_nouns
-                                          for w in words):
+    if _WILL_VERB.search(clause) or (cues.future.search(clause) and any(
+            w in cues.event_verbs or _is_past(w, cues) or w in cues.event_nouns for w in words)):
         return "future-verb"
     for i, w in enumerate(words):
         if w in cues.stative or (i and words[i - 1] in cues.determiners):
             continue  # "the occupied valley": after a determiner, an adjective
-        if i and words[i - 1] in ("is", "are", "am") and w.endswith("ed"):
-            continue  # "the day is celebrated": what recurs, not what happened
+        if i and words[i - 1] in ("is", "are", "am") and (w.endswith("ed") or w in cues.irregular_past):
+            continue  # "the day is celebrated", "elections are held": what recurs, not what happened
         if finite_only and not has_aux:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if w in cues.participle_only or (w.endswith("ed") and nxt in ("by", "from", "to", "in", "at")):
                 continue
+        if w in cues.verb_bases and not _is_past(w, cues) and i and words[i - 1] in cues.non_finite_before:
+            continue  # "I want to say", "we do not send": an infinitive or the speaker's present, no happening
         if _is_past(w, cues) or w in cues.event_verbs:
             return "event-verb"
     return None
@@ -231,8 +253,8 @@ def _name_year(sentence: str, start: int, end: int) -> bool:
     if re.search(r"\sof\s{1,3}$", left):
         # the words since the last comma name a document: "the Convention against Organized Crime of"
         segment = re.split(r"[,;:()]", left)[-1]
-        caps = [w.lower() for w in _WORD.findall(segment) if w[0].isupper()]
-        if any(w in cues.name_nouns for w in caps) and verb_evidence(segment) is None:
+        last = _WORD.findall(segment)[-7:]  # the name's head stands close before its "of"
+        if any(w[0].isupper() and w.lower() in cues.name_nouns for w in last):
             return True
     return False
 
@@ -258,6 +280,8 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     if _SYMBOL_AFTER.match(sentence, end) and not re.search(r"(?<![\w-])(?:on|in)\s{1,3}$", sentence[:start]):
         # "letters dated 20 March 2030 (S/2030/252)": a document's date; "issued on 31 May (GOV/...)" stays
         return Verdict(False, reason="document-date")
+    if _RESOLUTION_OF.search(sentence[:start]):
+        return Verdict(False, reason="document-date")
     if is_headline(sentence, start, end):
         return Verdict(False, reason="headline")
     left = sentence[:start]
@@ -269,7 +293,12 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     if opener is not None and not re.search(r"[,;:]", left[opener.end():]):
         return Verdict(False, reason="analogy")
     if date.relative and _POSSESSIVE.match(sentence, end):
-        return Verdict(False, reason="today's-mention")
+        # "today's meeting/topic" is the document's own occasion, mentioned; "Tuesday's elections" and
+        # "last month's attack" report an occasion of their day, "last year's statistics" do not
+        own_day = date.text.lower().split()[-1] in ("today", "tonight")
+        after = [w.lower() for w in _WORD.findall(sentence[end:end + 60])[1:6]]
+        if own_day or not any(w in cues.event_nouns for w in after):
+            return Verdict(False, reason="today's-mention")
     if date.relative and date.text.lower().split()[-1] in ("today", "tonight"):
         before = _words(left)[-3:]
         if any(w in cues.before_today for w in before):

@@ -12,12 +12,14 @@ there takes the year of the document's date, moved back a year when the sentence
 past and the month comes after the document's ("paid in December", in a note of May), forward
 when it tells of the future and the month is already past. "The following day" may refer to the
 last day named in an earlier passage. A press release's headline reports what happened on its
-date. The same event reported twice in a document (same date, mostly the same words) is kept once.
+date, and a letter's heading ("Letter dated 12 August 2025 from ...") the letter's sending. The
+same event reported twice in a document (same date, mostly the same words) is kept once.
 Citation footnotes never reach here (Document.passages() leaves them out); nor does the
 publication date line, which is metadata, not a block.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Callable
 
@@ -64,6 +66,8 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
     headline = _headline_event(doc)
     if headline is not None:
         add(*headline)
+    for heading in _dated_headings(doc):
+        add(*heading)
     for passage in doc.passages():
         text = passage.text
         in_footnote = isinstance(passage, Footnote)
@@ -103,6 +107,23 @@ def _headline_event(doc: Document):
     return doc.date, "day", None, anchor, title, 0, 0, verdict
 
 
+def _dated_headings(doc: Document):
+    """(date, precision, end_date, anchor, text, start, end, verdict) for each heading that opens with
+    a dated document of the source's own ("Letter dated 12 August 2025 from ..."): the letter was sent
+    on that date. Other headings are titles, not events."""
+    nouns = lexicon("events")["dated_heading_nouns"]
+    opener = re.compile(r"^\s{0,3}(?:%s)\s{1,3}dated\s{1,3}$" % "|".join(
+        r"\s{1,3}".join(map(re.escape, n.split())) for n in sorted(nouns, key=len, reverse=True)), re.I)
+    for block in doc.blocks:
+        if block.kind != "heading":
+            continue
+        found = find_dates(block.text, reference_date=doc.date)
+        if found and found[0].year_stated and found[0].precision == "day" and opener.match(block.text[:found[0].start]):
+            m = found[0]
+            verdict = event_cues.Verdict(True, "medium", ("dated-letter-heading", "stated-date"))
+            yield m.date, m.precision, None, block.anchor, block.text, m.start, m.end, verdict
+
+
 def _by_tense(m: DateMatch, sentence: str, start: int, reference: str | None) -> DateMatch:
     """A yearless month or day resolved against the document's date, moved to the previous year
     when its clause tells of the past and it falls after the document's date, to the next when
@@ -110,6 +131,8 @@ def _by_tense(m: DateMatch, sentence: str, start: int, reference: str | None) ->
     if not (reference and m.relative and not m.year_stated and m.precision in ("day", "month")):
         return m
     words = m.text.lower().split()
+    if words and words[-1] in lexicon("dates")["weekdays"] and words[0] not in ("last", "next", "this"):
+        return _weekday_by_tense(m, sentence, start, reference)
     if not words or words[0] in lexicon("dates")["relative_month_words"] or not event_cues.month_named(m.text):
         return m
     ref = reference.split("-")
@@ -133,6 +156,22 @@ def _by_tense(m: DateMatch, sentence: str, start: int, reference: str | None) ->
 
     return DateMatch(start=m.start, end=m.end, text=m.text, date=moved(m.date), precision=m.precision,
                      end_date=moved(m.end_date), relative=True, year_stated=False, context=m.context)
+
+
+def _weekday_by_tense(m: DateMatch, sentence: str, start: int, reference: str) -> DateMatch:
+    """A bare weekday is the last such day on or before the document's date, unless its clause
+    tells of the future ("will meet on Friday"): then the next one."""
+    if len(reference) != 10 or m.date >= reference:
+        return m
+    a, b = event_cues.clause_bounds(sentence, start, start + len(m.text))
+    # what follows "that" is the content of a vow or a report: "his vow on Monday that there would be"
+    that = re.search(r"(?<![\w-])that(?![\w-])", sentence[start + len(m.text):b])
+    clause = sentence[a:start + len(m.text) + that.start()] if that else sentence[a:b]
+    if event_cues.verb_evidence(clause) != "future-verb":
+        return m
+    day = _dt.date.fromisoformat(m.date) + _dt.timedelta(days=7)
+    return DateMatch(start=m.start, end=m.end, text=m.text, date=day.isoformat(), precision=m.precision,
+                     relative=True, year_stated=False, context=m.context)
 
 
 def _carried_year(text: str, matches, current: int | None) -> int | None:
