@@ -23,7 +23,7 @@ STANCE_VERBS = {"support": ("supports it", "support it"), "oppose": ("opposes it
 """How a stance reads after its actors (one, several), for a question that is a policy."""
 RECORDED_AS = {"support": "supporting it", "oppose": "opposing it", "mixed": "taking a mixed position",
                "neutral": "as neutral"}
-NAMES_SHOWN = 4
+NAMES_SHOWN = 3
 """Actors named per stance in a sentence; the rest are counted ("and 5 others")."""
 QUOTE_WORDS = 30
 """A source's words quoted in the summary only up to this length (longer ones are cited, not quoted)."""
@@ -231,10 +231,15 @@ def coverage(b: Builder) -> list[Claim]:
     single = [(q, ps) for q, ps in ((q, by_q[q]) for q in b.question_order(by_q)) if len({p.doc for p in ps}) == 1]
     out = []
     if single and len(b.order) > 1:
-        each = "; ".join(f"“{b.question(q).rstrip('.')}” only in source {b.key(ps[0].doc)}" for q, ps in single)
-        out.append(Claim("silence", f"Positions are recorded on {each}, so the sources do not "
-                         f"confirm one another there.", "", tuple((ps[0].doc, ps[0].anchor) for _, ps in single),
-                         single[0][1][0].id, weight=0))
+        places = tuple((ps[0].doc, ps[0].anchor) for _, ps in single)
+        if len(single) == len(by_q) and len(single) > 1:
+            keys = join_list([b.key(ps[0].doc) for _, ps in single])
+            sentence = (f"Each question's positions come from one source only ({keys}, in the order above), "
+                        "so no source confirms another's.")
+        else:
+            each = "; ".join(f"“{b.question(q).rstrip('.')}” only in source {b.key(ps[0].doc)}" for q, ps in single)
+            sentence = f"Positions are recorded on {each}, so the sources do not confirm one another there."
+        out.append(Claim("silence", sentence, "", places, single[0][1][0].id, weight=0))
     return out
 
 

@@ -9,7 +9,7 @@ CAP_FIGURES = 25
 CAP_EVENTS = 30
 CAP_EVENTS_PER_QUESTION = 3
 """Dated happenings per question in the body's timeline (the cluster's most precisely dated)."""
-CAP_KEY_FINDINGS = 6
+CAP_KEY_FINDINGS = 5
 CAP_MATRIX_ACTORS = 12
 CAP_MATRIX_PRINCIPLES = 8
 CAP_PANELS = 3

@@ -66,7 +66,7 @@ def locations(doc: Document) -> dict[str, tuple[str | None, str]]:
     return out
 
 
-def short_heading(text: str, limit: int = 40) -> str:
+def short_heading(text: str, limit: int = 64) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text

@@ -31,9 +31,8 @@ def positions(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]
         out.append(Heading(f"positions-{slug(qid)}", 2, b.question(qid)))
         if ps:
             ref = b.peek_table()
-            out.append(Para((ref, Span(f" groups the {plural(len({p.actor for p in ps}), 'actor')} whose position "
-                                       "on this question the sources record; the annex gives each position with "
-                                       "the words that decide it."))))
+            out.append(Para((ref, Span(f" groups by stance the {plural(len({p.actor for p in ps}), 'actor')} whose "
+                                       "position the sources record (the annex quotes each)."),), kind="lead"))
             out.append(b.table(f"Who stands where: {b.question(qid).rstrip('.')}",
                                [("Stance", 0.16), ("Actors", 0.84)], stance_rows(b, ps)))
         quotes = telling(said.get(qid, []))

@@ -46,8 +46,8 @@ def precedents(b: Builder, author: Mapping[str, str], annex: list) -> list[Block
     out.append(Para((Span(f"The sources make {plural(len(f.precedents), 'precedent claim')} ({tally}) about "
                           f"{plural(len(cases), 'case')}. "), ref,
                      Span(" maps them; each claim is quoted below, grouped by relation."))))
-    out.append(b.add_chart("network", lambda cid: network_chart.draw(drawn_cases, claims, accent=b.accent,
-                                                                      chart_id=cid)))
+    chart = b.add_chart("network", lambda cid: network_chart.draw(drawn_cases, claims, accent=b.accent,
+                                                                   chart_id=cid))
     rest: list[Precedent] = []
     for relation in (*RELATION_TITLES, *sorted(set(counts) - set(RELATION_TITLES))):
         ps = sorted((p for p in f.precedents if p.relation == relation),
@@ -61,6 +61,10 @@ def precedents(b: Builder, author: Mapping[str, str], annex: list) -> list[Block
             out.append(Para((Span(f"The first {CAP_PRECEDENT_QUOTES} of {len(ps)}; the rest are listed in the "
                                   "annex."),), kind="note"))
             rest.extend(ps[CAP_PRECEDENT_QUOTES:])
+        if chart not in out:  # after the first group of quotes: text fills the page the section starts on
+            out.append(chart)
+    if chart not in out:
+        out.append(chart)
     if rest:
         annex.append(("precedents", rest))
     return out

@@ -128,7 +128,8 @@ class Para:
     finding: str | None = None
     """Id of the finding the paragraph reports, if it reports one (it then carries a Cite)."""
     kind: str = "body"
-    """``body``, ``note`` (small print under a table or chart) or ``empty`` (nothing found)."""
+    """``body``, ``lead`` (introduces the table after it: kept on its page), ``note`` (small print under a
+    table or chart) or ``empty`` (nothing found)."""
 
 
 @dataclass(frozen=True, slots=True)
