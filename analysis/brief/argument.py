@@ -167,8 +167,9 @@ def precedent_arguments(b: Builder) -> list[Claim]:
                         f"by {names(who)}.")
         else:
             p = ps[0]
-            sentence = (f"{who[0]} likens {p.subject} to {case}." if p.relation == "analogy" else
-                        f"{who[0]} warns that {p.subject} may become like {case}.")
+            sentence = (f"{who[0]} {verb_for(who[0], 'likens', 'liken')} {p.subject} to {case}."
+                        if p.relation == "analogy" else
+                        f"{who[0]} {verb_for(who[0], 'warns', 'warn')} that {p.subject} may become like {case}.")
         docs = {p.doc for p in ps}
         out.append(Claim("precedent", sentence, f"{case} as precedent: {plural(len(ps), 'claim')} by {names(who)}.",
                          tuple((p.doc, p.anchor) for p in ps), ps[0].id,
@@ -176,16 +177,23 @@ def precedent_arguments(b: Builder) -> list[Claim]:
     for p in f.precedents:
         if p.relation == "denial":
             who = who_claims(p)
-            out.append(Claim("precedent", f"{who} denies that {p.subject} is like {p.precedent}.",
+            out.append(Claim("precedent", f"{who} {verb_for(who, 'denies', 'deny')} that {p.subject} is like "
+                             f"{p.precedent}.",
                              f"{p.subject} is not {p.precedent}, says {who}.", ((p.doc, p.anchor),), p.id,
                              weight=3.5))
     return out
 
 
 def who_claims(p: Precedent) -> str:
-    if p.claimant and p.actor and p.actor != p.claimant:
-        return f"{p.claimant} ({p.actor})"
+    """The claimant as the source names it. The state or organisation a claimant is matched to is left out of
+    the summary: it is the least sure part of a precedent claim (an ambassador named beside another's)."""
     return p.claimant or p.actor or "an unnamed source"
+
+
+def verb_for(subject: str, singular: str, plural_: str) -> str:
+    """``warns`` for "Jane Doe", ``warn`` for "foreign ministers" (a lower-case plural noun last)."""
+    last = subject.split()[-1] if subject.split() else ""
+    return plural_ if last[:1].islower() and last.endswith("s") else singular
 
 
 def thresholds(b: Builder) -> list[Claim]:
