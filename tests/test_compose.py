@@ -301,6 +301,9 @@ def test_corpus_scale_tables_stay_readable(big_brief):
     from analysis.brief.caps import CAP_ACROSS_ROWS, CAP_DOC_KEYS, CAP_PRECEDENT_QUOTES
 
     for t in big_brief.tables():
+        if t.caption == "Sources by letter":  # every source keyed, one line each (not a card each)
+            assert len(t.rows) == 90 and all(len(r.cells) == 3 for r in t.rows)
+            continue
         limit = CAP_ANNEX_ROWS if t.compact else max(CAP_ACROSS_ROWS, CAP_POSITIONS, 30)
         assert len(t.rows) <= limit, t.caption
     shared = {t.caption: t for t in big_brief.tables()}["Actors present in more than one document"]
@@ -330,3 +333,13 @@ def test_corpus_scale_callouts_and_threshold_lists_are_capped(big_brief):
     for row in cases.rows:
         for cell in row.cells[1:3]:
             assert sum(isinstance(p, Cite) for p in cell.parts) <= 10
+
+
+def test_corpus_scale_notes_stay_short_and_repeated_tensions_are_one_claim(big_brief):
+    from analysis.brief.caps import CAP_NOTE_PLACES
+
+    assert all(len(c.places) <= CAP_NOTE_PLACES for c in big_brief.citations)
+    assert any(c.more and c.text.endswith("more in findings.json.") for c in big_brief.citations)
+    summary = " ".join(p.text for blk in big_brief.sections[0].blocks for p in blk.parts if isinstance(p, Span))
+    # The same tension in 30 copies of a source is one sentence naming the sources, not 30 sentences.
+    assert summary.count("in tension with self-determination") <= 1

@@ -22,7 +22,7 @@ def source_entry(b: Builder, d: Document, brief: bool = False) -> SourceEntry:
     for label, value in (("Author", d.author), ("Publisher", d.publisher),
                          ("Date", date_label(d.date) if d.date else None), ("Symbol", d.symbol),
                          ("URL", getattr(d, "url", None)), ("Revision", getattr(d, "revision", None))):
-        if value:
+        if value and not (brief and label in ("Author", "URL", "Revision")):
             fields.append((label, " ".join(str(value).split())))
     title = " ".join((d.title or PurePath(d.path).name).split())
     return SourceEntry(doc=d.id, key=b.key(d.id), title=title, short_title=b.doc_short(d.id), fields=tuple(fields))
@@ -34,7 +34,14 @@ def annex(b: Builder, documents: Sequence[Document], author: Mapping[str, str], 
     out.append(Para((Span("Notes cite a source by its letter, then the heading a passage stands under in the "
                           "original and its paragraph (¶) counted from that heading, or the note as numbered in "
                           "the source."),), kind="note"))
-    out.append(SourceList(tuple(source_entry(b, d, brief=len(documents) > CAP_DOC_KEYS * 3) for d in documents)))
+    if len(documents) > CAP_DOC_KEYS * 3:  # corpus scale: one line per source, not a card (300 cards are 30 pages)
+        rows = [Row((Cell((Span(b.key(d.id)),), style="key"), Cell((Span(b.doc_short(d.id)),)),
+                     Cell((Span("; ".join(v for _, v in source_entry(b, d, brief=True).fields) or "—"),))))
+                for d in documents]
+        out.append(b.table("Sources by letter", [("Key", 0.08), ("Title", 0.6), ("Publisher, date, symbol", 0.32)],
+                           rows, compact=True))
+    else:
+        out.append(SourceList(tuple(source_entry(b, d) for d in documents)))
     if not any(kind == "positions" for kind, _ in annex):
         out.extend(matrix(b))
     for kind, items in annex:

@@ -131,19 +131,27 @@ def tensions(b: Builder) -> list[Claim]:
     f = b.findings
     upheld = {(s.actor, pr) for s in f.statements if s.actor for pr in s.principles if pr not in s.violated}
     out = []
+    # One claim per actor, principle and words: the same sentence in several sources is one tension.
+    groups: dict[tuple, list] = defaultdict(list)
     for t in f.tensions:
-        principle = b.principle(t.principle).lower()
-        own = (t.actor, t.principle) in upheld
+        groups[(t.actor, t.principle, " ".join(t.text.split()))].append(t)
+    for (actor, pid, _), ts in groups.items():
+        t = ts[0]
+        principle = b.principle(pid).lower()
+        own = (actor, pid) in upheld
         words = f": {quoted(t.text)}" if quotable(t.text) else "."
+        docs = list(dict.fromkeys(x.doc for x in ts))
+        src = (f"source {b.key(docs[0])} puts" if len(docs) == 1 else f"sources {names([b.key(d) for d in docs])} put")
         if own:
-            sentence = f"{t.actor} invokes {principle}, yet source {b.key(t.doc)} puts it in tension with that principle{words}"
+            sentence = f"{actor} invokes {principle}, yet {src} it in tension with that principle{words}"
         else:
-            sentence = f"Source {b.key(t.doc)} puts {t.actor}'s position in tension with {principle}{words}"
-        bullet = f"{t.actor} and {principle}: a tension the source states" if t.basis[:1] == ("stated",) else \
-            f"{t.actor} and {principle}: a tension derived from positions and accusations"
+            sentence = f"{src[:1].upper()}{src[1:]} {actor}'s position in tension with {principle}{words}"
+        stated = t.basis[:1] == ("stated",)
+        bullet = (f"{actor} and {principle}: a tension the source states" if stated else
+                  f"{actor} and {principle}: a tension derived from positions and accusations")
         out.append(Claim("tension", sentence, bullet + (", on a principle it invokes itself." if own else "."),
-                         ((t.doc, t.anchor),), t.id,
-                         weight=4 + (3 if own else 0) + (1 if t.basis[:1] == ("stated",) else 0)))
+                         tuple((x.doc, x.anchor) for x in ts), t.id,
+                         weight=4 + (3 if own else 0) + (1 if stated else 0) + len(docs)))
     return out
 
 
@@ -218,9 +226,16 @@ def disagreements(b: Builder, across: Across) -> list[Claim]:
             if verdict != "differ":
                 continue
             mine = [s for s in actor.stances if s.question == qid]
-            said = join_list([f"source {b.key(s.doc)} records it {RECORDED_AS.get(s.stance, s.stance)}"
-                              for s in mine[:3]])
-            places = [(b.positions[s.position].doc, b.positions[s.position].anchor) for s in mine[:3]
+            # Each stance once, with the sources that record it (they differ: that is the finding).
+            by_stance: dict[str, list] = defaultdict(list)
+            for s in mine:
+                by_stance[s.stance].append(s)
+            said = join_list([(f"source {b.key(ss[0].doc)}" if len(ss) == 1 else
+                               f"sources {names([b.key(s.doc) for s in ss])}")
+                              + f" {'records' if len(ss) == 1 else 'record'} it {RECORDED_AS.get(st, st)}"
+                              for st, ss in by_stance.items()])
+            firsts = [ss[0] for ss in by_stance.values()]
+            places = [(b.positions[s.position].doc, b.positions[s.position].anchor) for s in firsts
                       if s.position in b.positions]
             if not places:
                 continue

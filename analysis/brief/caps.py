@@ -35,3 +35,7 @@ CAP_PRECEDENT_QUOTES = 2
 """Document keys listed in one table cell ("A, B, C ... and 40 more")."""
 OTHERS = "\x00others"
 """The pseudo-document of pooled documents in charts and tables (cannot clash with a document id)."""
+CAP_NOTE_PLACES = 8
+"""Places one note lists; beyond it the note says how many more findings.json has."""
+CAP_STANCE_NAMES = 12
+"""Actors named in one row of a "who stands where" table; the rest are counted."""

@@ -12,7 +12,7 @@ from ..model.brief import Chart, Citation, Cite, Place, Column, FigureRef, Para,
 from ..model.document import Document
 from ..model.findings import Findings
 from .confidence import sure, unsure
-from .caps import CAP_DOC_KEYS, CAP_SERIES
+from .caps import CAP_DOC_KEYS, CAP_NOTE_PLACES, CAP_SERIES
 from .citations import anchor_label, anchor_order, locations
 from .labels import humanise, letter, plural, short_title
 
@@ -114,13 +114,15 @@ class Builder:
     def cite_all(self, where: Sequence[tuple[str, str]]) -> Cite:
         """One note for every (doc, anchor) a sentence rests on, in source order, each place once."""
         places = list(dict.fromkeys(where))
+        more = max(0, len(places) - CAP_NOTE_PLACES)
+        places = places[:CAP_NOTE_PLACES]  # the first (most telling) places; a note stays short
         places.sort(key=lambda p: (self.doc_rank(p[0]), anchor_order(p[1])))
         first = places[0]
         d = self.docs.get(first[0])
         title = " ".join((d.title or PurePath(d.path).name).split()) if d else first[0]
         ps = tuple(self.place(doc, anchor) for doc, anchor in places)
         c = Citation(number=len(self.citations) + 1, doc=first[0], doc_title=title, short_title=self.key(first[0]),
-                     anchor=first[1], label=ps[0].label, places=ps)
+                     anchor=first[1], label=ps[0].label, places=ps, more=more)
         self.citations.append(c)
         return Cite(c)
 

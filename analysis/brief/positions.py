@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from ..charts import matrix as matrix_chart
 from ..model.brief import Block, Callout, Cell, Heading, Para, Quote, Row, Span
 from ..model.findings import Position, Statement
-from .caps import CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_TENSIONS
+from .caps import CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_STANCE_NAMES, CAP_TENSIONS
 from .commentary import commentary
 from .labels import STANCE_ORDER, STANCE_WORDS, join_list, plural, slug
 from .numbering import Builder
@@ -100,8 +100,12 @@ def stance_rows(b: Builder, ps: list[Position]) -> list[Row]:
     for stance in sorted({p.stance for p in ps}, key=lambda s: STANCE_ORDER.get(s, 9)):
         mine = sorted((p for p in ps if p.stance == stance), key=lambda p: (-len(p.evidence), p.actor))
         actors = list(dict.fromkeys(p.actor for p in mine))
+        named = actors[:CAP_STANCE_NAMES]
+        text = join_list(named) if len(actors) == len(named) else \
+            ", ".join(named) + f" and {len(actors) - len(named)} others"
+        first = [next(p for p in mine if p.actor == a) for a in named]
         rows.append(Row((Cell((Span(STANCE_WORDS.get(stance, stance)),), style=f"stance stance-{stance}"),
-                         Cell((Span(join_list(actors)), b.cite_all([(p.doc, p.anchor) for p in mine])))),
+                         Cell((Span(text), b.cite_all([(p.doc, p.anchor) for p in first])))),
                         finding=mine[0].id))
     return rows
 

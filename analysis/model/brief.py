@@ -51,6 +51,8 @@ class Citation:
     """The first place's location (``“Reactions”, ¶3``)."""
     places: tuple[Place, ...] = ()
     """Every place the note cites, in order (the first is the one above)."""
+    more: int = 0
+    """Further places not listed (corpus scale: a note stays a line or two; findings.json has them all)."""
 
     @property
     def text(self) -> str:
@@ -64,7 +66,8 @@ class Citation:
                 spots.append(spot)
         return "; ".join(f"{key}, " + "; ".join((f"“{h}”, " if h else "") + ", ".join(spots)
                                                 for h, spots in by_heading.items())
-                         for key, by_heading in groups.items()) + "."
+                         for key, by_heading in groups.items()) + \
+            (f"; and {self.more} more in findings.json." if self.more else ".")
 
 
 @dataclass(frozen=True, slots=True)
