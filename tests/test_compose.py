@@ -18,7 +18,7 @@ from analysis.brief.citations import anchor_label  # noqa: E402
 from analysis.brief import walk_cites  # noqa: E402
 from analysis.brief.labels import figure_value, humanise, short_title  # noqa: E402
 from analysis.model.brief import (SCHEMA_VERSION, SECTION_IDS, AuthorText, BulletList, Callout, Cite,  # noqa: E402
-                                  FigureRef, Quote, Span, Table)
+                                  FigureRef, Heading, Quote, Span, Table)
 from analysis.model.findings import Findings, Position  # noqa: E402
 
 
@@ -343,3 +343,28 @@ def test_corpus_scale_notes_stay_short_and_repeated_tensions_are_one_claim(big_b
     summary = " ".join(p.text for blk in big_brief.sections[0].blocks for p in blk.parts if isinstance(p, Span))
     # The same tension in 30 copies of a source is one sentence naming the sources, not 30 sentences.
     assert summary.count("in tension with self-determination") <= 1
+
+
+def test_an_assessment_question_speaks_in_its_scale_not_support_and_oppose():
+    found = fx.findings()
+    cfg = fx.config()
+    cfg = replace(cfg, questions=(replace(cfg.questions[0], kind="assessment", scale=("legitimate", "illegitimate")),
+                                  cfg.questions[1]))
+    b = compose(cfg, fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    first = b.sections[0].blocks[0].parts[0].text
+    assert first.startswith("On “Recognition of Vellmar”, 2 of 5 actors judge it legitimate")
+    assert "judge it illegitimate" in first and "support it" not in first.split("On “The Karsk")[0]
+    table = {t.caption: t for t in b.tables()}["Who stands where: Recognition of Vellmar"]
+    assert [r.cells[0].parts[0].text for r in table.rows][:2] == ["legitimate", "illegitimate"]
+    karsk = {t.caption: t for t in b.tables()}["Who stands where: The Karsk municipal elections"]
+    assert karsk.rows[0].cells[0].parts[0].text == "supports"  # a policy question keeps support / oppose
+
+
+def test_a_topic_found_without_a_configured_question_is_named_from_its_source():
+    found = fx.findings()
+    topic = replace(found.positions[0], id="px", question="d2-topic")
+    found = replace(found, positions=found.positions + (topic,))
+    b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    headings = [h.text for h in blocks(b, Heading)]
+    assert "The subject of source B: Karsk municipal elections: observer report" in headings
+    assert not any("D2 topic" in h for h in headings)

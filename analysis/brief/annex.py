@@ -9,7 +9,7 @@ from ..model.document import Document
 from .caps import CAP_ANNEX_ROWS, CAP_DOC_KEYS
 from .commentary import commentary
 from .figures import FIGURE_COLUMNS, figure_row
-from .labels import STANCE_ORDER, STANCE_WORDS, capitalise, date_label, figure_value
+from .labels import STANCE_ORDER, capitalise, date_label, figure_value
 from .numbering import Builder
 from .positions import matrix, position_row
 from .precedents import PRECEDENT_COLUMNS, RELATION_LINKS, precedent_row
@@ -96,7 +96,7 @@ def less_sure(b: Builder) -> list[Block]:
 def unsure_row(b: Builder, x) -> Row:
     kind = type(x).__name__.lower()
     if kind == "position":
-        what, words = f"{x.actor} {STANCE_WORDS.get(x.stance, x.stance)} ({b.question(x.question).rstrip('.')})", x.quote
+        what, words = f"{x.actor} {b.stance_label(x.question, x.stance)} ({b.question(x.question).rstrip('.')})", x.quote
     elif kind == "statement":
         what, words = f"{x.speaker or x.actor or 'Unattributed'}" + (f" ({x.actor})" if x.speaker and x.actor and
                                                                      x.actor != x.speaker else ""), x.text

@@ -17,12 +17,6 @@ from .figures import threshold_comparisons
 from .labels import VERDICT_WORDS, join_list, plural
 from .numbering import Builder
 
-STANCE_VERBS = {"support": ("supports it", "support it"), "oppose": ("opposes it", "oppose it"),
-                "mixed": ("takes a mixed position", "take mixed positions"),
-                "neutral": ("stays neutral", "stay neutral")}
-"""How a stance reads after its actors (one, several), for a question that is a policy."""
-RECORDED_AS = {"support": "supporting it", "oppose": "opposing it", "mixed": "taking a mixed position",
-               "neutral": "as neutral"}
 NAMES_SHOWN = 3
 """Actors named per stance in a sentence; the rest are counted ("and 5 others")."""
 QUOTE_WORDS = 30
@@ -90,11 +84,11 @@ def divisions(b: Builder) -> list[Claim]:
         if not n:
             continue
         order = sorted(groups, key=lambda s: (-len(groups[s]), ("support", "oppose", "mixed", "neutral").index(s)
-                                              if s in STANCE_VERBS else 9))
+                                              if s in ("support", "oppose", "mixed", "neutral") else 9))
         label = b.question(qid).rstrip(".")
         major = order[0]
         parts = []
-        verb = lambda s, k: STANCE_VERBS.get(s, (s, s))[0 if k == 1 else 1]  # noqa: E731
+        verb = lambda s, k: b.stance_verb(qid, s, k)  # noqa: E731
         if len(order) == 1:
             head = (f"all {n} actors the sources record {verb(major, 2)}" if n > 1 else
                     f"the one actor the sources record, {groups[major][0].actor}, {verb(major, 1)}")
@@ -232,7 +226,7 @@ def disagreements(b: Builder, across: Across) -> list[Claim]:
                 by_stance[s.stance].append(s)
             said = join_list([(f"source {b.key(ss[0].doc)}" if len(ss) == 1 else
                                f"sources {names([b.key(s.doc) for s in ss])}")
-                              + f" {'records' if len(ss) == 1 else 'record'} it {RECORDED_AS.get(st, st)}"
+                              + f" {'records' if len(ss) == 1 else 'record'} it {b.recorded_as(qid, st)}"
                               for st, ss in by_stance.items()])
             firsts = [ss[0] for ss in by_stance.values()]
             places = [(b.positions[s.position].doc, b.positions[s.position].anchor) for s in firsts

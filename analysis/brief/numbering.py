@@ -14,7 +14,7 @@ from ..model.findings import Findings
 from .confidence import sure, unsure
 from .caps import CAP_DOC_KEYS, CAP_NOTE_PLACES, CAP_SERIES
 from .citations import anchor_label, anchor_order, locations
-from .labels import humanise, letter, plural, short_title
+from .labels import RECORDED_AS, STANCE_VERBS, STANCE_WORDS, humanise, letter, plural, short_title
 
 
 class Builder:
@@ -45,6 +45,7 @@ class Builder:
         self.positions = {p.id: p for p in findings.positions}
         self.principle_labels = {pid: label for pid, label, _ in config.lexicons.principles}
         self.question_labels = {q.id: q.label for q in config.questions}
+        self.question_kinds = {q.id: q for q in config.questions}
 
     # --- naming
     def doc_short(self, doc: str) -> str:
@@ -93,7 +94,42 @@ class Builder:
         return self.principle_labels.get(pid) or humanise(pid)
 
     def question(self, qid: str) -> str:
-        return self.question_labels.get(qid) or humanise(qid)
+        """The configured label; for a topic the analysis found without a configured question
+        (``d1-topic``), the source it is the subject of: never an id."""
+        if qid in self.question_labels:
+            return self.question_labels[qid]
+        doc = qid[:-len("-topic")] if qid.endswith("-topic") else None
+        if doc in self.docs:
+            return f"The subject of source {self.key(doc)}: {self.doc_short(doc)}"
+        return humanise(qid)
+
+    def stance_label(self, qid: str | None, stance: str) -> str:
+        """A stance as a table or attribution shows it: ``supports`` on a policy, the scale's word
+        (``not credible``) on an assessment."""
+        q = self.question_kinds.get(qid or "")
+        if q and q.kind == "assessment" and len(q.scale) == 2:
+            return {"support": q.scale[0], "oppose": q.scale[1], "mixed": "mixed view",
+                    "neutral": "no judgement"}.get(stance, stance)
+        return STANCE_WORDS.get(stance, stance)
+
+    def stance_verb(self, qid: str | None, stance: str, count: int) -> str:
+        """A stance after its actors in a sentence: ``oppose it`` / ``judge it not credible``."""
+        q = self.question_kinds.get(qid or "")
+        if q and q.kind == "assessment" and len(q.scale) == 2:
+            one, many = {"support": (f"judges it {q.scale[0]}", f"judge it {q.scale[0]}"),
+                         "oppose": (f"judges it {q.scale[1]}", f"judge it {q.scale[1]}"),
+                         "mixed": ("takes a mixed view", "take mixed views"),
+                         "neutral": ("gives no judgement", "give no judgement")}.get(stance, (stance, stance))
+        else:
+            one, many = STANCE_VERBS.get(stance, (stance, stance))
+        return one if count == 1 else many
+
+    def recorded_as(self, qid: str | None, stance: str) -> str:
+        """``supporting it`` / ``judging it credible``: how a source records an actor's stance."""
+        q = self.question_kinds.get(qid or "")
+        if q and q.kind == "assessment" and len(q.scale) == 2 and stance in ("support", "oppose"):
+            return f"judging it {q.scale[0] if stance == 'support' else q.scale[1]}"
+        return RECORDED_AS.get(stance, stance)
 
     # --- numbering
     def where(self, doc: str, anchor: str) -> tuple[str | None, str]:

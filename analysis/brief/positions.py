@@ -9,7 +9,7 @@ from ..model.brief import Block, Callout, Cell, Heading, Para, Quote, Row, Span
 from ..model.findings import Position, Statement
 from .caps import CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_STANCE_NAMES, CAP_TENSIONS
 from .commentary import commentary
-from .labels import STANCE_ORDER, STANCE_WORDS, join_list, plural, slug
+from .labels import STANCE_ORDER, join_list, plural, slug
 from .numbering import Builder
 
 
@@ -104,7 +104,7 @@ def stance_rows(b: Builder, ps: list[Position]) -> list[Row]:
         text = join_list(named) if len(actors) == len(named) else \
             ", ".join(named) + f" and {len(actors) - len(named)} others"
         first = [next(p for p in mine if p.actor == a) for a in named]
-        rows.append(Row((Cell((Span(STANCE_WORDS.get(stance, stance)),), style=f"stance stance-{stance}"),
+        rows.append(Row((Cell((Span(b.stance_label(mine[0].question, stance)),), style=f"stance stance-{stance}"),
                          Cell((Span(text), b.cite_all([(p.doc, p.anchor) for p in first])))),
                         finding=mine[0].id))
     return rows
@@ -139,7 +139,7 @@ def said_quote(b: Builder, s: Statement) -> Quote:
     head = f"{who}, {s.actor}" if who and who != s.actor else (s.actor or s.speaker or "")
     if s.speaker and not s.person and s.speaker != s.actor:
         head = f"{s.actor} ({s.speaker})"
-    bits = [STANCE_WORDS.get(s.stance, s.stance)] if s.stance else []
+    bits = [b.stance_label(s.question, s.stance)] if s.stance else []
     if s.principles:
         bits.append("invokes " + join_list([b.principle(p).lower() for p in s.principles if p not in s.violated])
                     if any(p not in s.violated for p in s.principles) else "")
@@ -154,7 +154,7 @@ def position_row(b: Builder, p: Position, with_question: bool = False) -> Row:
     cells = [Cell((Span(p.actor),))]
     if with_question:
         cells.append(Cell((Span(b.question(p.question)),)))
-    cells.append(Cell((Span(STANCE_WORDS.get(p.stance, p.stance)),), style=f"stance stance-{p.stance}"))
+    cells.append(Cell((Span(b.stance_label(p.question, p.stance)),), style=f"stance stance-{p.stance}"))
     if not with_question:
         cells.append(Cell((Span(", ".join(b.principle(x) for x in p.principles) or "—"),)))
     cells.append(Cell((Span(p.quote, "quote"), b.cite(p.doc, p.anchor)), style="quote"))
