@@ -18,7 +18,7 @@ from analysis.brief.citations import anchor_label  # noqa: E402
 from analysis.brief import walk_cites  # noqa: E402
 from analysis.brief.labels import figure_value, humanise, short_title  # noqa: E402
 from analysis.model.brief import (SCHEMA_VERSION, SECTION_IDS, AuthorText, BulletList, Callout, Cite,  # noqa: E402
-                                  FigureRef, Heading, Quote, Span, Table)
+                                  FigureRef, Heading, Para, Quote, Span, Table)
 from analysis.model.findings import Findings, Position  # noqa: E402
 
 
@@ -368,3 +368,15 @@ def test_a_topic_found_without_a_configured_question_is_named_from_its_source():
     headings = [h.text for h in blocks(b, Heading)]
     assert "The subject of source B: Karsk municipal elections: observer report" in headings
     assert not any("D2 topic" in h for h in headings)
+
+
+def test_no_two_note_markers_run_together(brief, big_brief):
+    """"documents⁹¹⁰" reads as note 910: a sentence, item, row cell or attribution has its places in one note."""
+    for b in (brief, big_brief):
+        seqs = [blk.parts for s in b.sections for blk in s.blocks if isinstance(blk, Para)]
+        seqs += [it.parts for lst in blocks(b, BulletList) for it in lst.items]
+        seqs += [q.attribution for q in blocks(b, Quote) + blocks(b, Callout)]
+        seqs += [c.parts for t in b.tables() for r in t.rows for c in r.cells]
+        for parts in seqs:
+            for a, z in zip(parts, parts[1:]):
+                assert not (isinstance(a, Cite) and isinstance(z, Cite)), parts

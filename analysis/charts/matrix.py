@@ -78,13 +78,13 @@ def draw(cells: Sequence[MatrixCell], principles: Sequence[tuple[str, str]], act
                     x = c - 0.2 if both else c
                     ax.scatter([x], [r], s=size(cell.upheld), marker="o", c=dark,
                                edgecolors=dark, linewidths=0.6, zorder=4)
-                    ax.text(x, r, str(cell.upheld), ha="center", va="center", fontsize=6,
+                    ax.text(x, r, str(cell.upheld), ha="center", va="center", fontsize=7,
                             color="white", zorder=5, fontweight="bold")
                 if cell.accuses:
                     x = c + 0.12 if both else c - 0.06
                     ax.scatter([x], [r], s=size(cell.accuses) * 1.1, marker="^", c=tint(dark, 0.8),
                                edgecolors=INK, linewidths=0.7, hatch="////", zorder=4)
-                    ax.text(x + 0.17, r, str(cell.accuses), ha="left", va="center", fontsize=6,
+                    ax.text(x + 0.17, r, str(cell.accuses), ha="left", va="center", fontsize=7,
                             color=INK, zorder=5, fontweight="bold")
         handles = [
             Line2D([], [], marker="o", ls="", mfc=dark, mec=dark, ms=8, label="upholds the principle"),
@@ -95,7 +95,7 @@ def draw(cells: Sequence[MatrixCell], principles: Sequence[tuple[str, str]], act
         fig.legend(handles=handles, loc="lower center", ncol=3, bbox_to_anchor=(0.5, 0.0),
                    handlelength=1.6, columnspacing=1.6)
         # Top left, above the actor names: top right is where the last slanted column label runs.
-        fig.text(0.005, 0.995, "numbers: statements", ha="left", va="top", fontsize=6.5, color=GREY)
+        fig.text(0.005, 0.995, "numbers: statements", ha="left", va="top", fontsize=7, color=GREY)
 
     upheld = sum(c.upheld for c in cells)
     accused = sum(c.accuses for c in cells)

@@ -97,7 +97,7 @@ def draw(cases: Sequence[str], claims: Sequence[Claim], *, accent: str, chart_id
                 cx, cy = mx + rad * (py1 - py0), my - rad * (px1 - px0)
                 lx, ly = ax.transData.inverted().transform(
                     (0.25 * px0 + 0.5 * cx + 0.25 * px1, 0.25 * py0 + 0.5 * cy + 0.25 * py1))
-                ax.text(lx, ly, wrap(clip(claim.claimant, 40), 20), ha="center", va="center", fontsize=6.3,
+                ax.text(lx, ly, wrap(clip(claim.claimant, 40), 20), ha="center", va="center", fontsize=7,
                         color=INK, style="italic", zorder=5, multialignment="center",
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
         handles = [Line2D([], [], color=colours[RELATION_STYLE[r][1]], ls=RELATION_STYLE[r][0], lw=1.6,
