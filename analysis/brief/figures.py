@@ -1,4 +1,5 @@
-"""Figures: the same-measure chart panels, the table of figures and the threshold comparisons."""
+"""Figures: chart panels of figures against a threshold for the same measure, and the threshold comparisons;
+the table of every figure goes to the annex."""
 from __future__ import annotations
 
 from collections import defaultdict

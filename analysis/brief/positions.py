@@ -1,4 +1,5 @@
-"""Positions versus principles: the actor x principle matrix, a table per question, the tensions."""
+"""Positions and who said what: per question who stands where and the most telling quotations, the tensions;
+also the actor x principle matrix and the annex's position rows."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict

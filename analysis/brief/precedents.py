@@ -1,4 +1,4 @@
-"""Precedent claims: the network of cases and each claim quoted, grouped by relation."""
+"""Precedent arguments: the network of cases and the claims quoted, grouped by relation (the rest to the annex)."""
 from __future__ import annotations
 
 from collections import Counter
