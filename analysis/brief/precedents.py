@@ -88,5 +88,6 @@ def precedent_quote(b: Builder, p: Precedent) -> Quote:
     if p.actor and p.claimant and p.actor != p.claimant:
         who = f"{p.claimant} ({p.actor})"
     link = RELATION_LINKS.get(p.relation, p.relation)
-    return Quote(text=p.text, attribution=(Span(f"{who} — {p.subject} {link} {p.precedent}"), b.cite(p.doc, p.anchor)),
+    head = f"{who} — {p.subject} {link} {p.precedent}"
+    return Quote(text=p.text, attribution=(Span(head[:1].upper() + head[1:]), b.cite(p.doc, p.anchor)),
                  finding=p.id, kind=p.relation)
