@@ -195,3 +195,9 @@ def test_no_doubled_quotation_marks(screen):
     assert quoted
     for q in quoted:
         assert '"' not in q and "“" not in q and "”" not in q and "&#34;" not in q, q
+
+
+def test_screen_annex_is_collapsible_print_annex_is_not(screen, printed):
+    annex = screen[screen.index('<section id="sources"'):]
+    assert annex.index("<details") < annex.index('id="sources-list"') < annex.index("</details>")
+    assert "<details" not in printed
