@@ -380,3 +380,13 @@ def test_no_two_note_markers_run_together(brief, big_brief):
         for parts in seqs:
             for a, z in zip(parts, parts[1:]):
                 assert not (isinstance(a, Cite) and isinstance(z, Cite)), parts
+
+
+def test_events_of_no_question_go_in_their_own_lane_last():
+    found = fx.findings()
+    stray = replace(found.events[0], id="e-stray", doc="d9", anchor="d9-p1", text="On 3 May 2021 the ferry sank.",
+                    date="2021-05-03", precision="day")
+    found = replace(found, events=found.events + (stray,))
+    b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    headings = [h.text for h in blocks(b, Heading) if h.id.startswith("timeline-")]
+    assert headings[-1] == "Other events"

@@ -98,7 +98,7 @@ def divisions(b: Builder) -> list[Claim]:
         else:
             k = len(groups[major])
             parts.append(f"{k} of {n} actors {verb(major, k)} ({names([p.actor for p in groups[major]])})")
-            stand = k * 3 >= n * 2  # a two-thirds majority: the others stand out
+            stand = n >= 5 and k * 3 >= n * 2  # a two-thirds majority of five or more: the others stand out
             for s in order[1:]:
                 ps = groups[s]
                 who = names([p.actor for p in ps])
@@ -154,7 +154,10 @@ def precedent_arguments(b: Builder) -> list[Claim]:
     f = b.findings
     out = []
     by_case: dict[str, list[Precedent]] = defaultdict(list)
-    for p in f.precedents:
+    # Only claims a source attributes: "who makes them" is the point, and an unattributed likeness is
+    # as often a turn of phrase the rules misread.
+    named = [p for p in f.precedents if p.claimant or p.actor]
+    for p in named:
         if p.relation != "denial":
             by_case[p.precedent].append(p)
     for case, ps in sorted(by_case.items(), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -176,7 +179,7 @@ def precedent_arguments(b: Builder) -> list[Claim]:
         out.append(Claim("precedent", sentence, f"{case} as precedent: {plural(len(ps), 'claim')} by {names(who)}.",
                          tuple((p.doc, p.anchor) for p in ps), ps[0].id,
                          weight=len(who) * 1.5 + 2 * len(docs) + len(ps) * 0.5))
-    for p in f.precedents:
+    for p in named:
         if p.relation == "denial":
             who = who_claims(p)
             out.append(Claim("precedent", f"{who} {verb_for(who, 'denies', 'deny')} that {p.subject} is like "

@@ -88,7 +88,9 @@ class Builder:
     def question_order(self, present) -> list[str]:
         """Question ids in `present`: the configured ones in their order, then the rest by id."""
         configured = [q.id for q in self.config.questions]
-        return [q for q in configured if q in present] + sorted(set(present) - set(configured))
+        # None (events of no question) last: it sorts with no id
+        return [q for q in configured if q in present] + sorted(set(present) - set(configured),
+                                                                key=lambda q: (q is None, q or ""))
 
     def principle(self, pid: str) -> str:
         return self.principle_labels.get(pid) or humanise(pid)
