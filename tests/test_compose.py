@@ -129,6 +129,10 @@ def test_locations_name_the_heading_and_the_paragraph_under_it():
         footnotes=(Footnote("d9-n1", "7", "A note."),))
     assert locations(doc) == {"d9-p1": (None, "¶1"), "d9-p3": ("Reactions", "¶1"), "d9-p4": ("Reactions", "¶2"),
                               "d9-n1": (None, "note 7")}
+    furniture = Document(id="d8", path="x.txt", genre="plaintext", blocks=(
+        Block("d8-p1", "heading", "Reactions", level=2), Block("d8-p2", "paragraph", "One."),
+        Block("d8-p3", "heading", "24-01234 (E)", level=2), Block("d8-p4", "paragraph", "Two.")))
+    assert locations(furniture)["d8-p4"] == ("Reactions", "¶2")  # a page-header line is not a heading
 
 
 def test_quotes_are_the_findings_exact_words(brief):

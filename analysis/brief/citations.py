@@ -56,7 +56,9 @@ def locations(doc: Document) -> dict[str, tuple[str | None, str]]:
     heading, n = None, 0
     for blk in doc.blocks:
         if blk.kind == "heading":
-            heading, n = blk.text, 0
+            # A page furniture line taken for a heading ("25-04853 (E)") is neither cited by nor counted.
+            if sum(c.isalpha() for c in blk.text) >= 4:
+                heading, n = blk.text, 0
             continue
         n += 1
         page = getattr(blk, "page", None)

@@ -27,9 +27,9 @@ class Builder:
         self.order = [d.id for d in documents]
         self.short: dict[str, str] = {}
         seen: Counter = Counter(short_title(d) for d in documents)
-        for d in documents:
+        for i, d in enumerate(documents):  # same short titles told apart by the letter, never the internal id
             s = short_title(d)
-            self.short[d.id] = f"{s} ({d.id})" if seen[s] > 1 else s
+            self.short[d.id] = f"{s} ({letter(i)})" if seen[s] > 1 else s
         self.keys = {d.id: letter(i) for i, d in enumerate(documents)}
         self.citations: list[Citation] = []
         self.charts: list[Chart] = []
