@@ -224,6 +224,8 @@ def test_long_lists_capped_into_the_annex():
     annex = tables["Each position, with the words that decide it"]
     assert len(annex.rows) == CAP_ANNEX_ROWS and "findings.json" in annex.note
     assert annex.compact
+    # capped in turn across the questions: 20 extra positions on one question do not push the other out
+    assert {r.cells[1].parts[0].text for r in annex.rows} == {"Recognition of Vellmar", "The Karsk municipal elections"}
 
 
 def test_empty_findings_still_make_a_brief():

@@ -45,18 +45,17 @@ def annex(b: Builder, documents: Sequence[Document], author: Mapping[str, str], 
     if not any(kind == "positions" for kind, _ in annex):
         out.extend(matrix(b))
     for kind, items in annex:
+        total = len(items)
         if kind == "positions":
-            items = sorted(items, key=lambda p: (b.question_order({p.question for p in items}).index(p.question),
-                                                 STANCE_ORDER.get(p.stance, 9), p.actor.lower()))
+            items = every_question(b, items, CAP_ANNEX_ROWS)
         note = None
-        if len(items) > CAP_ANNEX_ROWS:  # corpus scale: the annex stays a readable length
-            note = (f"The first {CAP_ANNEX_ROWS} of {len(items)}; findings.json and the CSV export "
-                    "list them all.")
+        if total > CAP_ANNEX_ROWS:  # corpus scale: the annex stays a readable length
+            note = (f"{CAP_ANNEX_ROWS} of {total}; findings.json and the CSV export list them all.")
             items = items[:CAP_ANNEX_ROWS]
         if kind == "positions":
             out.append(Heading("sources-positions", 2, "Positions and the words that decide them"))
             out.append(b.table("Each position, with the words that decide it",
-                               [("Actor", 0.2), ("Question", 0.22), ("Stance", 0.1), ("Deciding words", 0.48)],
+                               [("Actor", 0.18), ("Question", 0.2), ("Stance", 0.14), ("Deciding words", 0.48)],
                                [position_row(b, p, with_question=True) for p in items], note=note, compact=True))
             out.extend(matrix(b))  # after the flowing table: the chart does not leave the sources' page half empty
         elif kind == "figures":
@@ -73,6 +72,21 @@ def annex(b: Builder, documents: Sequence[Document], author: Mapping[str, str], 
                                [event_row(b, group) for group in items], note=note, compact=True))
     out.extend(less_sure(b))
     return out
+
+
+def every_question(b: Builder, positions: list, cap: int) -> list:
+    """Up to `cap` positions taken in turn from each question (best evidenced first), so a capped table
+    still shows every question; ordered by question, stance and actor."""
+    queues: dict[str, list] = {}
+    for p in sorted(positions, key=lambda p: (-len(p.evidence), p.actor.lower())):
+        queues.setdefault(p.question, []).append(p)
+    order = b.question_order(queues)
+    chosen: list = []
+    while len(chosen) < cap and any(queues.values()):
+        for q in order:
+            if queues[q] and len(chosen) < cap:
+                chosen.append(queues[q].pop(0))
+    return sorted(chosen, key=lambda p: (order.index(p.question), STANCE_ORDER.get(p.stance, 9), p.actor.lower()))
 
 
 UNSURE_COLUMNS = [("Finding", 0.3), ("Confidence", 0.16), ("In the source's words", 0.54)]
