@@ -60,7 +60,7 @@ def annex(b: Builder, documents: Sequence[Document], author: Mapping[str, str], 
             out.extend(matrix(b))  # after the flowing table: the chart does not leave the sources' page half empty
         elif kind == "figures":
             out.append(Heading("sources-figures", 2, "Figures as written"))
-            out.append(b.table("Figures in the sources, by measure", FIGURE_COLUMNS,
+            out.append(b.table("Figures in the sources: those compared first, then by measure", FIGURE_COLUMNS,
                                [figure_row(b, x) for x in items], note=note, compact=True))
         elif kind == "precedents":
             out.append(Heading("sources-precedents", 2, "Further precedent claims"))
