@@ -13,7 +13,7 @@ from ..model.document import Document
 from ..model.findings import Findings
 from .confidence import sure, unsure
 from .caps import CAP_DOC_KEYS, CAP_NOTE_PLACES, CAP_SERIES
-from .citations import anchor_label, anchor_order, locations
+from .citations import Outline, anchor_label, anchor_order, locate, outline
 from .labels import RECORDED_AS, STANCE_VERBS, STANCE_WORDS, humanise, letter, plural, short_title
 
 
@@ -38,7 +38,7 @@ class Builder:
         self.findings = sure(findings)
         """Only the high-confidence findings: the body and key findings use nothing else."""
         self.unsure = unsure(findings)
-        self.located: dict[str, dict[str, tuple[str | None, str]]] = {}
+        self.outlines: dict[str, Outline | None] = {}
         self.statements = {s.id: s for s in findings.statements}
         self.figures = {f.id: f for f in findings.figures}
         self.precedents = {p.id: p for p in findings.precedents}
@@ -136,10 +136,11 @@ class Builder:
     # --- numbering
     def where(self, doc: str, anchor: str) -> tuple[str | None, str]:
         """(heading, spot) of the passage in the original (citations.locations), else its anchor's label."""
-        if doc not in self.located:
+        if doc not in self.outlines:
             d = self.docs.get(doc)
-            self.located[doc] = locations(d) if d is not None else {}
-        return self.located[doc].get(anchor) or (None, anchor_label(anchor))
+            self.outlines[doc] = outline(d) if d is not None else None
+        o = self.outlines[doc]
+        return locate(o, anchor) if o is not None else (None, anchor_label(anchor))
 
     def place(self, doc: str, anchor: str) -> Place:
         heading, spot = self.where(doc, anchor)
