@@ -133,6 +133,12 @@ def test_locations_name_the_heading_and_the_paragraph_under_it():
         Block("d8-p1", "heading", "Reactions", level=2), Block("d8-p2", "paragraph", "One."),
         Block("d8-p3", "heading", "24-01234 (E)", level=2), Block("d8-p4", "paragraph", "Two.")))
     assert locations(furniture)["d8-p4"] == ("Reactions", "¶2")  # a page-header line is not a heading
+    from types import SimpleNamespace as Paged  # a reader that knows pages (PDF) sets Block.page
+
+    paged = Document(id="d7", path="x.pdf", genre="plaintext", blocks=(
+        Paged(anchor="d7-p1", kind="heading", text="Findings", page=3), Paged(anchor="d7-p2", kind="paragraph", text="", page=3),
+        Paged(anchor="d7-p3", kind="paragraph", text="", page=4)))
+    assert locations(paged)["d7-p3"] == ("Findings", "p. 4, ¶2")
 
 
 def test_quotes_are_the_findings_exact_words(brief):
