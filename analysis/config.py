@@ -48,6 +48,14 @@ class Question:
     principles_against: tuple[str, ...] = ()
     """Principle ids that weigh against the act in question (upholding them opposes it)."""
     principles_for: tuple[str, ...] = ()
+    kind: str = "policy"
+    """``policy`` (actors support or oppose it) or ``assessment`` (actors judge it by `scale`)."""
+    scale: tuple[str, ...] = ()
+    """For an assessment: the words of its two ends, the judgement a supporter makes first
+    (``("credible", "not credible")``); the brief uses them instead of support / oppose."""
+
+
+QUESTION_KINDS = ("policy", "assessment")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,9 +227,16 @@ def parse(data: dict, cfg: Path, *, check_files: bool = True) -> Config:
         terms = tuple(s.lower().strip() for s in t.texts("terms") if s.strip())
         if not terms:
             raise ConfigError(f"{cfg.name}: 'questions[{i}].terms' must list at least one term")
+        kind = t.text("kind", "policy")
+        if kind not in QUESTION_KINDS:
+            raise ConfigError(f"{cfg.name}: 'questions[{i}].kind' is {kind!r}; use policy or assessment")
+        scale = tuple(s.strip() for s in t.texts("scale") if s.strip())
+        if kind == "assessment" and len(scale) != 2:
+            raise ConfigError(f"{cfg.name}: 'questions[{i}].scale' must give the assessment's two words "
+                              "(e.g. [\"credible\", \"not credible\"])")
         questions.append(Question(id=qid, label=t.text("label", required=True), terms=terms,
                                   principles_against=t.texts("principles_against"),
-                                  principles_for=t.texts("principles_for")))
+                                  principles_for=t.texts("principles_for"), kind=kind, scale=scale))
         t.done()
 
     st = _Table(top.get("style", dict, {}), "style", cfg)

@@ -18,7 +18,7 @@ from analysis.brief.citations import anchor_label  # noqa: E402
 from analysis.brief import walk_cites  # noqa: E402
 from analysis.brief.labels import figure_value, humanise, short_title  # noqa: E402
 from analysis.model.brief import (SCHEMA_VERSION, SECTION_IDS, AuthorText, BulletList, Callout, Cite,  # noqa: E402
-                                  FigureRef, Quote, Span, Table)
+                                  FigureRef, Heading, Para, Quote, Span, Table)
 from analysis.model.findings import Findings, Position  # noqa: E402
 
 
@@ -129,6 +129,16 @@ def test_locations_name_the_heading_and_the_paragraph_under_it():
         footnotes=(Footnote("d9-n1", "7", "A note."),))
     assert locations(doc) == {"d9-p1": (None, "¶1"), "d9-p3": ("Reactions", "¶1"), "d9-p4": ("Reactions", "¶2"),
                               "d9-n1": (None, "note 7")}
+    furniture = Document(id="d8", path="x.txt", genre="plaintext", blocks=(
+        Block("d8-p1", "heading", "Reactions", level=2), Block("d8-p2", "paragraph", "One."),
+        Block("d8-p3", "heading", "24-01234 (E)", level=2), Block("d8-p4", "paragraph", "Two.")))
+    assert locations(furniture)["d8-p4"] == ("Reactions", "¶2")  # a page-header line is not a heading
+    from types import SimpleNamespace as Paged  # a reader that knows pages (PDF) sets Block.page
+
+    paged = Document(id="d7", path="x.pdf", genre="plaintext", blocks=(
+        Paged(anchor="d7-p1", kind="heading", text="Findings", page=3), Paged(anchor="d7-p2", kind="paragraph", text="", page=3),
+        Paged(anchor="d7-p3", kind="paragraph", text="", page=4)))
+    assert locations(paged)["d7-p3"] == ("Findings", "p. 4, ¶2")
 
 
 def test_quotes_are_the_findings_exact_words(brief):
@@ -220,6 +230,8 @@ def test_long_lists_capped_into_the_annex():
     annex = tables["Each position, with the words that decide it"]
     assert len(annex.rows) == CAP_ANNEX_ROWS and "findings.json" in annex.note
     assert annex.compact
+    # capped in turn across the questions: 20 extra positions on one question do not push the other out
+    assert {r.cells[1].parts[0].text for r in annex.rows} == {"Recognition of Vellmar", "The Karsk municipal elections"}
 
 
 def test_empty_findings_still_make_a_brief():
@@ -301,6 +313,9 @@ def test_corpus_scale_tables_stay_readable(big_brief):
     from analysis.brief.caps import CAP_ACROSS_ROWS, CAP_DOC_KEYS, CAP_PRECEDENT_QUOTES
 
     for t in big_brief.tables():
+        if t.caption == "Sources by letter":  # every source keyed, one line each (not a card each)
+            assert len(t.rows) == 90 and all(len(r.cells) == 3 for r in t.rows)
+            continue
         limit = CAP_ANNEX_ROWS if t.compact else max(CAP_ACROSS_ROWS, CAP_POSITIONS, 30)
         assert len(t.rows) <= limit, t.caption
     shared = {t.caption: t for t in big_brief.tables()}["Actors present in more than one document"]
@@ -330,3 +345,60 @@ def test_corpus_scale_callouts_and_threshold_lists_are_capped(big_brief):
     for row in cases.rows:
         for cell in row.cells[1:3]:
             assert sum(isinstance(p, Cite) for p in cell.parts) <= 10
+
+
+def test_corpus_scale_notes_stay_short_and_repeated_tensions_are_one_claim(big_brief):
+    from analysis.brief.caps import CAP_NOTE_PLACES
+
+    assert all(len(c.places) <= CAP_NOTE_PLACES for c in big_brief.citations)
+    assert any(c.more and c.text.endswith("more in findings.json.") for c in big_brief.citations)
+    summary = " ".join(p.text for blk in big_brief.sections[0].blocks for p in blk.parts if isinstance(p, Span))
+    # The same tension in 30 copies of a source is one sentence naming the sources, not 30 sentences.
+    assert summary.count("in tension with self-determination") <= 1
+
+
+def test_an_assessment_question_speaks_in_its_scale_not_support_and_oppose():
+    found = fx.findings()
+    cfg = fx.config()
+    cfg = replace(cfg, questions=(replace(cfg.questions[0], kind="assessment", scale=("legitimate", "illegitimate")),
+                                  cfg.questions[1]))
+    b = compose(cfg, fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    first = b.sections[0].blocks[0].parts[0].text
+    assert first.startswith("On “Recognition of Vellmar”, 2 of 5 actors judge it legitimate")
+    assert "judge it illegitimate" in first and "support it" not in first.split("On “The Karsk")[0]
+    table = {t.caption: t for t in b.tables()}["Who stands where: Recognition of Vellmar"]
+    assert [r.cells[0].parts[0].text for r in table.rows][:2] == ["legitimate", "illegitimate"]
+    karsk = {t.caption: t for t in b.tables()}["Who stands where: The Karsk municipal elections"]
+    assert karsk.rows[0].cells[0].parts[0].text == "supports"  # a policy question keeps support / oppose
+
+
+def test_a_topic_found_without_a_configured_question_is_named_from_its_source():
+    found = fx.findings()
+    topic = replace(found.positions[0], id="px", question="d2-topic")
+    found = replace(found, positions=found.positions + (topic,))
+    b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    headings = [h.text for h in blocks(b, Heading)]
+    assert "The subject of source B: Karsk municipal elections: observer report" in headings
+    assert not any("D2 topic" in h for h in headings)
+
+
+def test_no_two_note_markers_run_together(brief, big_brief):
+    """"documents⁹¹⁰" reads as note 910: a sentence, item, row cell or attribution has its places in one note."""
+    for b in (brief, big_brief):
+        seqs = [blk.parts for s in b.sections for blk in s.blocks if isinstance(blk, Para)]
+        seqs += [it.parts for lst in blocks(b, BulletList) for it in lst.items]
+        seqs += [q.attribution for q in blocks(b, Quote) + blocks(b, Callout)]
+        seqs += [c.parts for t in b.tables() for r in t.rows for c in r.cells]
+        for parts in seqs:
+            for a, z in zip(parts, parts[1:]):
+                assert not (isinstance(a, Cite) and isinstance(z, Cite)), parts
+
+
+def test_events_of_no_question_go_in_their_own_lane_last():
+    found = fx.findings()
+    stray = replace(found.events[0], id="e-stray", doc="d9", anchor="d9-p1", text="On 3 May 2021 the ferry sank.",
+                    date="2021-05-03", precision="day")
+    found = replace(found, events=found.events + (stray,))
+    b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    headings = [h.text for h in blocks(b, Heading) if h.id.startswith("timeline-")]
+    assert headings[-1] == "Other events"

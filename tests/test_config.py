@@ -17,6 +17,14 @@ def test_default_report_toml_loads():
     assert cfg.output.formats == ("pdf", "docx", "html", "json")
 
 
+def test_question_kinds_policy_by_default_assessment_with_its_scale(project):
+    cfg = config.load(project('[report]\ntitle = "T"\n[[sources]]\npath = "src/note.txt"\n'
+                              '[[questions]]\nid = "p"\nlabel = "P"\nterms = ["p"]\n'
+                              '[[questions]]\nid = "a"\nlabel = "A"\nterms = ["a"]\nkind = "assessment"\n'
+                              'scale = ["legitimate", "illegitimate"]\n'))
+    assert [(q.kind, q.scale) for q in cfg.questions] == [("policy", ()), ("assessment", ("legitimate", "illegitimate"))]
+
+
 def test_minimal_config_gets_defaults(project):
     cfg = config.load(project('[report]\ntitle = "T"\n[[sources]]\npath = "src/note.txt"\n'))
     assert cfg.style.page_size == "A4"
@@ -38,6 +46,10 @@ def test_minimal_config_gets_defaults(project):
     ('[report]\ntitle = "T"\n[[sources]]\npath = "a"\n[content]\nsummary = "missing.md"\n', "content.summary"),
     ('[report]\ntitle = "T"\n[[sources]]\npath = "a"\n[output]\nembed_findings = "yes"\n', "output.embed_findings"),
     ('[report]\ntitle = "T"\n[[sources]]\npath = "a"\n[style]\naccent = "blue"\n', "style.accent"),
+    ('[report]\ntitle = "T"\n[[sources]]\npath = "a"\n[[questions]]\nid = "q"\nlabel = "Q"\nterms = ["q"]\n'
+     'kind = "poll"\n', "questions[0].kind"),
+    ('[report]\ntitle = "T"\n[[sources]]\npath = "a"\n[[questions]]\nid = "q"\nlabel = "Q"\nterms = ["q"]\n'
+     'kind = "assessment"\n', "questions[0].scale"),
 ])
 def test_mistakes_name_the_key(project, toml, words):
     with pytest.raises(ConfigError) as err:

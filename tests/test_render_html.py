@@ -185,3 +185,19 @@ def test_hostile_text_stays_literal(hostile_html, which):
     assert "RAW-HTML-BLOCK" in body_text and "<div>RAW-HTML-BLOCK</div>" in body_text
     assert "file:///etc/passwd" not in " ".join(n.attrs.get("src", "") + n.attrs.get("href", "")
                                                 for n in root.iter())
+
+
+def test_no_doubled_quotation_marks(screen):
+    """Words set in our quotation marks keep the source's own marks as single ones: never “"…"” or ““…””."""
+    import re as _re
+
+    quoted = _re.findall(r'<q class="quote">(.*?)</q>', screen, _re.S)
+    assert quoted
+    for q in quoted:
+        assert '"' not in q and "“" not in q and "”" not in q and "&#34;" not in q, q
+
+
+def test_screen_annex_is_collapsible_print_annex_is_not(screen, printed):
+    annex = screen[screen.index('<section id="sources"'):]
+    assert annex.index("<details") < annex.index('id="sources-list"') < annex.index("</details>")
+    assert "<details" not in printed

@@ -9,7 +9,7 @@ from ..charts import principles as principles_chart
 from ..model.brief import Block, Cell, Heading, Inline, Para, Row, Span
 from .caps import CAP_ACROSS_ROWS, CAP_DOC_KEYS, CAP_PANEL_ROWS, OTHERS
 from .commentary import commentary
-from .labels import STANCE_WORDS, capitalise, figure_value, plural
+from .labels import capitalise, figure_value, plural
 from .numbering import Builder
 
 
@@ -88,7 +88,7 @@ def tables(b: Builder, across: Across, author: Mapping[str, str]) -> list[Block]
                 pos = b.positions.get(s.position)
                 if i:
                     stance_parts.append(Span("; "))
-                stance_parts.append(Span(f"{b.key(s.doc)}: {STANCE_WORDS.get(s.stance, s.stance)} "
+                stance_parts.append(Span(f"{b.key(s.doc)}: {b.stance_label(s.question, s.stance)} "
                                          f"({b.question(s.question).rstrip('.')})"))
                 if pos:
                     stance_parts.append(b.cite(pos.doc, pos.anchor))

@@ -17,13 +17,7 @@ from .figures import threshold_comparisons
 from .labels import VERDICT_WORDS, join_list, plural
 from .numbering import Builder
 
-STANCE_VERBS = {"support": ("supports it", "support it"), "oppose": ("opposes it", "oppose it"),
-                "mixed": ("takes a mixed position", "take mixed positions"),
-                "neutral": ("stays neutral", "stay neutral")}
-"""How a stance reads after its actors (one, several), for a question that is a policy."""
-RECORDED_AS = {"support": "supporting it", "oppose": "opposing it", "mixed": "taking a mixed position",
-               "neutral": "as neutral"}
-NAMES_SHOWN = 4
+NAMES_SHOWN = 3
 """Actors named per stance in a sentence; the rest are counted ("and 5 others")."""
 QUOTE_WORDS = 30
 """A source's words quoted in the summary only up to this length (longer ones are cited, not quoted)."""
@@ -90,11 +84,11 @@ def divisions(b: Builder) -> list[Claim]:
         if not n:
             continue
         order = sorted(groups, key=lambda s: (-len(groups[s]), ("support", "oppose", "mixed", "neutral").index(s)
-                                              if s in STANCE_VERBS else 9))
+                                              if s in ("support", "oppose", "mixed", "neutral") else 9))
         label = b.question(qid).rstrip(".")
         major = order[0]
         parts = []
-        verb = lambda s, k: STANCE_VERBS.get(s, (s, s))[0 if k == 1 else 1]  # noqa: E731
+        verb = lambda s, k: b.stance_verb(qid, s, k)  # noqa: E731
         if len(order) == 1:
             head = (f"all {n} actors the sources record {verb(major, 2)}" if n > 1 else
                     f"the one actor the sources record, {groups[major][0].actor}, {verb(major, 1)}")
@@ -104,7 +98,7 @@ def divisions(b: Builder) -> list[Claim]:
         else:
             k = len(groups[major])
             parts.append(f"{k} of {n} actors {verb(major, k)} ({names([p.actor for p in groups[major]])})")
-            stand = k * 3 >= n * 2  # a two-thirds majority: the others stand out
+            stand = n >= 5 and k * 3 >= n * 2  # a two-thirds majority of five or more: the others stand out
             for s in order[1:]:
                 ps = groups[s]
                 who = names([p.actor for p in ps])
@@ -131,19 +125,27 @@ def tensions(b: Builder) -> list[Claim]:
     f = b.findings
     upheld = {(s.actor, pr) for s in f.statements if s.actor for pr in s.principles if pr not in s.violated}
     out = []
+    # One claim per actor, principle and words: the same sentence in several sources is one tension.
+    groups: dict[tuple, list] = defaultdict(list)
     for t in f.tensions:
-        principle = b.principle(t.principle).lower()
-        own = (t.actor, t.principle) in upheld
+        groups[(t.actor, t.principle, " ".join(t.text.split()))].append(t)
+    for (actor, pid, _), ts in groups.items():
+        t = ts[0]
+        principle = b.principle(pid).lower()
+        own = (actor, pid) in upheld
         words = f": {quoted(t.text)}" if quotable(t.text) else "."
+        docs = list(dict.fromkeys(x.doc for x in ts))
+        src = (f"source {b.key(docs[0])} puts" if len(docs) == 1 else f"sources {names([b.key(d) for d in docs])} put")
         if own:
-            sentence = f"{t.actor} invokes {principle}, yet source {b.key(t.doc)} puts it in tension with that principle{words}"
+            sentence = f"{actor} invokes {principle}, yet {src} it in tension with that principle{words}"
         else:
-            sentence = f"Source {b.key(t.doc)} puts {t.actor}'s position in tension with {principle}{words}"
-        bullet = f"{t.actor} and {principle}: a tension the source states" if t.basis[:1] == ("stated",) else \
-            f"{t.actor} and {principle}: a tension derived from positions and accusations"
+            sentence = f"{src[:1].upper()}{src[1:]} {actor}'s position in tension with {principle}{words}"
+        stated = t.basis[:1] == ("stated",)
+        bullet = (f"{actor} and {principle}: a tension the source states" if stated else
+                  f"{actor} and {principle}: a tension derived from positions and accusations")
         out.append(Claim("tension", sentence, bullet + (", on a principle it invokes itself." if own else "."),
-                         ((t.doc, t.anchor),), t.id,
-                         weight=4 + (3 if own else 0) + (1 if t.basis[:1] == ("stated",) else 0)))
+                         tuple((x.doc, x.anchor) for x in ts), t.id,
+                         weight=4 + (3 if own else 0) + (1 if stated else 0) + len(docs)))
     return out
 
 
@@ -152,7 +154,10 @@ def precedent_arguments(b: Builder) -> list[Claim]:
     f = b.findings
     out = []
     by_case: dict[str, list[Precedent]] = defaultdict(list)
-    for p in f.precedents:
+    # Only claims a source attributes: "who makes them" is the point, and an unattributed likeness is
+    # as often a turn of phrase the rules misread.
+    named = [p for p in f.precedents if p.claimant or p.actor]
+    for p in named:
         if p.relation != "denial":
             by_case[p.precedent].append(p)
     for case, ps in sorted(by_case.items(), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -167,25 +172,33 @@ def precedent_arguments(b: Builder) -> list[Claim]:
                         f"by {names(who)}.")
         else:
             p = ps[0]
-            sentence = (f"{who[0]} likens {p.subject} to {case}." if p.relation == "analogy" else
-                        f"{who[0]} warns that {p.subject} may become like {case}.")
+            sentence = (f"{who[0]} {verb_for(who[0], 'likens', 'liken')} {p.subject} to {case}."
+                        if p.relation == "analogy" else
+                        f"{who[0]} {verb_for(who[0], 'warns', 'warn')} that {p.subject} may become like {case}.")
         docs = {p.doc for p in ps}
         out.append(Claim("precedent", sentence, f"{case} as precedent: {plural(len(ps), 'claim')} by {names(who)}.",
                          tuple((p.doc, p.anchor) for p in ps), ps[0].id,
                          weight=len(who) * 1.5 + 2 * len(docs) + len(ps) * 0.5))
-    for p in f.precedents:
+    for p in named:
         if p.relation == "denial":
             who = who_claims(p)
-            out.append(Claim("precedent", f"{who} denies that {p.subject} is like {p.precedent}.",
+            out.append(Claim("precedent", f"{who} {verb_for(who, 'denies', 'deny')} that {p.subject} is like "
+                             f"{p.precedent}.",
                              f"{p.subject} is not {p.precedent}, says {who}.", ((p.doc, p.anchor),), p.id,
                              weight=3.5))
     return out
 
 
 def who_claims(p: Precedent) -> str:
-    if p.claimant and p.actor and p.actor != p.claimant:
-        return f"{p.claimant} ({p.actor})"
+    """The claimant as the source names it. The state or organisation a claimant is matched to is left out of
+    the summary: it is the least sure part of a precedent claim (an ambassador named beside another's)."""
     return p.claimant or p.actor or "an unnamed source"
+
+
+def verb_for(subject: str, singular: str, plural_: str) -> str:
+    """``warns`` for "Jane Doe", ``warn`` for "foreign ministers" (a lower-case plural noun last)."""
+    last = subject.split()[-1] if subject.split() else ""
+    return plural_ if last[:1].islower() and last.endswith("s") else singular
 
 
 def thresholds(b: Builder) -> list[Claim]:
@@ -210,9 +223,16 @@ def disagreements(b: Builder, across: Across) -> list[Claim]:
             if verdict != "differ":
                 continue
             mine = [s for s in actor.stances if s.question == qid]
-            said = join_list([f"source {b.key(s.doc)} records it {RECORDED_AS.get(s.stance, s.stance)}"
-                              for s in mine[:3]])
-            places = [(b.positions[s.position].doc, b.positions[s.position].anchor) for s in mine[:3]
+            # Each stance once, with the sources that record it (they differ: that is the finding).
+            by_stance: dict[str, list] = defaultdict(list)
+            for s in mine:
+                by_stance[s.stance].append(s)
+            said = join_list([(f"source {b.key(ss[0].doc)}" if len(ss) == 1 else
+                               f"sources {names([b.key(s.doc) for s in ss])}")
+                              + f" {'records' if len(ss) == 1 else 'record'} it {b.recorded_as(qid, st)}"
+                              for st, ss in by_stance.items()])
+            firsts = [ss[0] for ss in by_stance.values()]
+            places = [(b.positions[s.position].doc, b.positions[s.position].anchor) for s in firsts
                       if s.position in b.positions]
             if not places:
                 continue
@@ -231,10 +251,15 @@ def coverage(b: Builder) -> list[Claim]:
     single = [(q, ps) for q, ps in ((q, by_q[q]) for q in b.question_order(by_q)) if len({p.doc for p in ps}) == 1]
     out = []
     if single and len(b.order) > 1:
-        each = "; ".join(f"“{b.question(q).rstrip('.')}” only in source {b.key(ps[0].doc)}" for q, ps in single)
-        out.append(Claim("silence", f"Positions are recorded on {each}, so the sources do not "
-                         f"confirm one another there.", "", tuple((ps[0].doc, ps[0].anchor) for _, ps in single),
-                         single[0][1][0].id, weight=0))
+        places = tuple((ps[0].doc, ps[0].anchor) for _, ps in single)
+        if len(single) == len(by_q) and len(single) > 1:
+            keys = join_list([b.key(ps[0].doc) for _, ps in single])
+            sentence = (f"Each question's positions come from one source only ({keys}, in the order above), "
+                        "so no source confirms another's.")
+        else:
+            each = "; ".join(f"“{b.question(q).rstrip('.')}” only in source {b.key(ps[0].doc)}" for q, ps in single)
+            sentence = f"Positions are recorded on {each}, so the sources do not confirm one another there."
+        out.append(Claim("silence", sentence, "", places, single[0][1][0].id, weight=0))
     return out
 
 

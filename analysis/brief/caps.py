@@ -9,7 +9,7 @@ CAP_FIGURES = 25
 CAP_EVENTS = 30
 CAP_EVENTS_PER_QUESTION = 3
 """Dated happenings per question in the body's timeline (the cluster's most precisely dated)."""
-CAP_KEY_FINDINGS = 6
+CAP_KEY_FINDINGS = 5
 CAP_MATRIX_ACTORS = 12
 CAP_MATRIX_PRINCIPLES = 8
 CAP_PANELS = 3
@@ -35,3 +35,7 @@ CAP_PRECEDENT_QUOTES = 2
 """Document keys listed in one table cell ("A, B, C ... and 40 more")."""
 OTHERS = "\x00others"
 """The pseudo-document of pooled documents in charts and tables (cannot clash with a document id)."""
+CAP_NOTE_PLACES = 8
+"""Places one note lists; beyond it the note says how many more findings.json has."""
+CAP_STANCE_NAMES = 12
+"""Actors named in one row of a "who stands where" table; the rest are counted."""

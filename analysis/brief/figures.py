@@ -1,4 +1,5 @@
-"""Figures: the same-measure chart panels, the table of figures and the threshold comparisons."""
+"""Figures: chart panels of figures against a threshold for the same measure, and the threshold comparisons;
+the table of every figure goes to the annex."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -27,8 +28,10 @@ def figures(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
                                    f"the annex lists all {plural(len(f.figures), 'figure')} as written."))))
         out.append(b.add_chart("figures", lambda cid: fig_chart.draw(panels, accent=b.accent, chart_id=cid)))
 
-    ordered = sorted(f.figures, key=lambda x: (x.measure is None, measure_key(x.measure), b.doc_rank(x.doc),
-                                               x.anchor, x.start))
+    # Figures the analyses compare (with a threshold or across sources) first: a capped annex keeps them.
+    compared = {fid for c in f.comparisons for fid in c.figures} | {x.id for x in f.figures if x.role == "threshold"}
+    ordered = sorted(f.figures, key=lambda x: (x.id not in compared, x.measure is None, measure_key(x.measure),
+                                               b.doc_rank(x.doc), x.anchor, x.start))
     if not panels:
         out.append(Para((Span(f"The sources give {plural(len(ordered), 'figure')}; none against a threshold for the "
                               "same measure. The annex lists each as written."),)))

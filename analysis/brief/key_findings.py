@@ -13,5 +13,6 @@ def key_findings(b: Builder, across: Across) -> list[Block]:
     ranked = [c for c in rank(claims(b, across)) if c.bullet][:CAP_KEY_FINDINGS]
     if not ranked:
         return [Para((Span("The sources yielded no findings to summarise."),), kind="empty")]
-    return [BulletList(tuple(ListItem((Span(c.bullet), b.cite_all(c.places)), finding=c.finding) for c in ranked),
+    return [BulletList(tuple(ListItem((Span(c.bullet[:1].upper() + c.bullet[1:]), b.cite_all(c.places)),
+                                      finding=c.finding) for c in ranked),
                        kind="key")]

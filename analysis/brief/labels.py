@@ -9,6 +9,12 @@ from ..model.document import Document
 from ..model.findings import Figure
 
 STANCE_WORDS = {"support": "supports", "oppose": "opposes", "neutral": "neutral", "mixed": "mixed"}
+STANCE_VERBS = {"support": ("supports it", "support it"), "oppose": ("opposes it", "oppose it"),
+                "mixed": ("takes a mixed position", "take mixed positions"),
+                "neutral": ("stays neutral", "stay neutral")}
+"""How a stance on a policy reads after its actors (one, several)."""
+RECORDED_AS = {"support": "supporting it", "oppose": "opposing it", "mixed": "taking a mixed position",
+               "neutral": "as neutral"}
 STANCE_ORDER = {"support": 0, "oppose": 1, "mixed": 2, "neutral": 3}
 RELATION_TITLES = {"analogy": "Analogies: one case is like another",
                    "denial": "Denials: one case is not like another",

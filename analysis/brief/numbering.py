@@ -12,9 +12,9 @@ from ..model.brief import Chart, Citation, Cite, Place, Column, FigureRef, Para,
 from ..model.document import Document
 from ..model.findings import Findings
 from .confidence import sure, unsure
-from .caps import CAP_DOC_KEYS, CAP_SERIES
-from .citations import anchor_label, anchor_order, locations
-from .labels import humanise, letter, plural, short_title
+from .caps import CAP_DOC_KEYS, CAP_NOTE_PLACES, CAP_SERIES
+from .citations import Outline, anchor_label, anchor_order, locate, outline
+from .labels import RECORDED_AS, STANCE_VERBS, STANCE_WORDS, humanise, letter, plural, short_title
 
 
 class Builder:
@@ -27,9 +27,9 @@ class Builder:
         self.order = [d.id for d in documents]
         self.short: dict[str, str] = {}
         seen: Counter = Counter(short_title(d) for d in documents)
-        for d in documents:
+        for i, d in enumerate(documents):  # same short titles told apart by the letter, never the internal id
             s = short_title(d)
-            self.short[d.id] = f"{s} ({d.id})" if seen[s] > 1 else s
+            self.short[d.id] = f"{s} ({letter(i)})" if seen[s] > 1 else s
         self.keys = {d.id: letter(i) for i, d in enumerate(documents)}
         self.citations: list[Citation] = []
         self.charts: list[Chart] = []
@@ -38,13 +38,14 @@ class Builder:
         self.findings = sure(findings)
         """Only the high-confidence findings: the body and key findings use nothing else."""
         self.unsure = unsure(findings)
-        self.located: dict[str, dict[str, tuple[str | None, str]]] = {}
+        self.outlines: dict[str, Outline | None] = {}
         self.statements = {s.id: s for s in findings.statements}
         self.figures = {f.id: f for f in findings.figures}
         self.precedents = {p.id: p for p in findings.precedents}
         self.positions = {p.id: p for p in findings.positions}
         self.principle_labels = {pid: label for pid, label, _ in config.lexicons.principles}
         self.question_labels = {q.id: q.label for q in config.questions}
+        self.question_kinds = {q.id: q for q in config.questions}
 
     # --- naming
     def doc_short(self, doc: str) -> str:
@@ -87,21 +88,59 @@ class Builder:
     def question_order(self, present) -> list[str]:
         """Question ids in `present`: the configured ones in their order, then the rest by id."""
         configured = [q.id for q in self.config.questions]
-        return [q for q in configured if q in present] + sorted(set(present) - set(configured))
+        # None (events of no question) last: it sorts with no id
+        return [q for q in configured if q in present] + sorted(set(present) - set(configured),
+                                                                key=lambda q: (q is None, q or ""))
 
     def principle(self, pid: str) -> str:
         return self.principle_labels.get(pid) or humanise(pid)
 
     def question(self, qid: str) -> str:
-        return self.question_labels.get(qid) or humanise(qid)
+        """The configured label; for a topic the analysis found without a configured question
+        (``d1-topic``), the source it is the subject of: never an id."""
+        if qid in self.question_labels:
+            return self.question_labels[qid]
+        doc = qid[:-len("-topic")] if qid.endswith("-topic") else None
+        if doc in self.docs:
+            return f"The subject of source {self.key(doc)}: {self.doc_short(doc)}"
+        return humanise(qid)
+
+    def stance_label(self, qid: str | None, stance: str) -> str:
+        """A stance as a table or attribution shows it: ``supports`` on a policy, the scale's word
+        (``not credible``) on an assessment."""
+        q = self.question_kinds.get(qid or "")
+        if q and q.kind == "assessment" and len(q.scale) == 2:
+            return {"support": q.scale[0], "oppose": q.scale[1], "mixed": "mixed view",
+                    "neutral": "no judgement"}.get(stance, stance)
+        return STANCE_WORDS.get(stance, stance)
+
+    def stance_verb(self, qid: str | None, stance: str, count: int) -> str:
+        """A stance after its actors in a sentence: ``oppose it`` / ``judge it not credible``."""
+        q = self.question_kinds.get(qid or "")
+        if q and q.kind == "assessment" and len(q.scale) == 2:
+            one, many = {"support": (f"judges it {q.scale[0]}", f"judge it {q.scale[0]}"),
+                         "oppose": (f"judges it {q.scale[1]}", f"judge it {q.scale[1]}"),
+                         "mixed": ("takes a mixed view", "take mixed views"),
+                         "neutral": ("gives no judgement", "give no judgement")}.get(stance, (stance, stance))
+        else:
+            one, many = STANCE_VERBS.get(stance, (stance, stance))
+        return one if count == 1 else many
+
+    def recorded_as(self, qid: str | None, stance: str) -> str:
+        """``supporting it`` / ``judging it credible``: how a source records an actor's stance."""
+        q = self.question_kinds.get(qid or "")
+        if q and q.kind == "assessment" and len(q.scale) == 2 and stance in ("support", "oppose"):
+            return f"judging it {q.scale[0] if stance == 'support' else q.scale[1]}"
+        return RECORDED_AS.get(stance, stance)
 
     # --- numbering
     def where(self, doc: str, anchor: str) -> tuple[str | None, str]:
         """(heading, spot) of the passage in the original (citations.locations), else its anchor's label."""
-        if doc not in self.located:
+        if doc not in self.outlines:
             d = self.docs.get(doc)
-            self.located[doc] = locations(d) if d is not None else {}
-        return self.located[doc].get(anchor) or (None, anchor_label(anchor))
+            self.outlines[doc] = outline(d) if d is not None else None
+        o = self.outlines[doc]
+        return locate(o, anchor) if o is not None else (None, anchor_label(anchor))
 
     def place(self, doc: str, anchor: str) -> Place:
         heading, spot = self.where(doc, anchor)
@@ -114,13 +153,15 @@ class Builder:
     def cite_all(self, where: Sequence[tuple[str, str]]) -> Cite:
         """One note for every (doc, anchor) a sentence rests on, in source order, each place once."""
         places = list(dict.fromkeys(where))
+        more = max(0, len(places) - CAP_NOTE_PLACES)
+        places = places[:CAP_NOTE_PLACES]  # the first (most telling) places; a note stays short
         places.sort(key=lambda p: (self.doc_rank(p[0]), anchor_order(p[1])))
         first = places[0]
         d = self.docs.get(first[0])
         title = " ".join((d.title or PurePath(d.path).name).split()) if d else first[0]
         ps = tuple(self.place(doc, anchor) for doc, anchor in places)
         c = Citation(number=len(self.citations) + 1, doc=first[0], doc_title=title, short_title=self.key(first[0]),
-                     anchor=first[1], label=ps[0].label, places=ps)
+                     anchor=first[1], label=ps[0].label, places=ps, more=more)
         self.citations.append(c)
         return Cite(c)
 

@@ -1,4 +1,5 @@
-"""Positions versus principles: the actor x principle matrix, a table per question, the tensions."""
+"""Positions and who said what: per question who stands where and the most telling quotations, the tensions;
+also the actor x principle matrix and the annex's position rows."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -7,9 +8,9 @@ from collections.abc import Mapping
 from ..charts import matrix as matrix_chart
 from ..model.brief import Block, Callout, Cell, Heading, Para, Quote, Row, Span
 from ..model.findings import Position, Statement
-from .caps import CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_TENSIONS
+from .caps import CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_STANCE_NAMES, CAP_TENSIONS
 from .commentary import commentary
-from .labels import STANCE_ORDER, STANCE_WORDS, join_list, plural, slug
+from .labels import STANCE_ORDER, join_list, plural, slug
 from .numbering import Builder
 
 
@@ -31,9 +32,8 @@ def positions(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]
         out.append(Heading(f"positions-{slug(qid)}", 2, b.question(qid)))
         if ps:
             ref = b.peek_table()
-            out.append(Para((ref, Span(f" groups the {plural(len({p.actor for p in ps}), 'actor')} whose position "
-                                       "on this question the sources record; the annex gives each position with "
-                                       "the words that decide it."))))
+            out.append(Para((ref, Span(f" groups by stance the {plural(len({p.actor for p in ps}), 'actor')} whose "
+                                       "position the sources record (the annex quotes each)."),), kind="lead"))
             out.append(b.table(f"Who stands where: {b.question(qid).rstrip('.')}",
                                [("Stance", 0.16), ("Actors", 0.84)], stance_rows(b, ps)))
         quotes = telling(said.get(qid, []))
@@ -89,7 +89,7 @@ def matrix(b: Builder) -> list[Block]:
         out.append(Para((ref,
                          Span(f" sets the actors{shown} against the principles they invoke: which "
                               "principles each upholds, which it accuses others of violating, and where "
-                              "the actor itself stands in tension with a principle."))))
+                              "the actor itself stands in tension with a principle.")), kind="lead"))
         out.append(b.add_chart("matrix", lambda cid: matrix_chart.draw(
             mcells, [(p, b.principle(p)) for p in principles], actors, accent=b.accent, chart_id=cid)))
     return out
@@ -101,8 +101,12 @@ def stance_rows(b: Builder, ps: list[Position]) -> list[Row]:
     for stance in sorted({p.stance for p in ps}, key=lambda s: STANCE_ORDER.get(s, 9)):
         mine = sorted((p for p in ps if p.stance == stance), key=lambda p: (-len(p.evidence), p.actor))
         actors = list(dict.fromkeys(p.actor for p in mine))
-        rows.append(Row((Cell((Span(STANCE_WORDS.get(stance, stance)),), style=f"stance stance-{stance}"),
-                         Cell((Span(join_list(actors)), b.cite_all([(p.doc, p.anchor) for p in mine])))),
+        named = actors[:CAP_STANCE_NAMES]
+        text = join_list(named) if len(actors) == len(named) else \
+            ", ".join(named) + f" and {len(actors) - len(named)} others"
+        first = [next(p for p in mine if p.actor == a) for a in named]
+        rows.append(Row((Cell((Span(b.stance_label(mine[0].question, stance)),), style=f"stance stance-{stance}"),
+                         Cell((Span(text), b.cite_all([(p.doc, p.anchor) for p in first])))),
                         finding=mine[0].id))
     return rows
 
@@ -136,7 +140,7 @@ def said_quote(b: Builder, s: Statement) -> Quote:
     head = f"{who}, {s.actor}" if who and who != s.actor else (s.actor or s.speaker or "")
     if s.speaker and not s.person and s.speaker != s.actor:
         head = f"{s.actor} ({s.speaker})"
-    bits = [STANCE_WORDS.get(s.stance, s.stance)] if s.stance else []
+    bits = [b.stance_label(s.question, s.stance)] if s.stance else []
     if s.principles:
         bits.append("invokes " + join_list([b.principle(p).lower() for p in s.principles if p not in s.violated])
                     if any(p not in s.violated for p in s.principles) else "")
@@ -151,7 +155,7 @@ def position_row(b: Builder, p: Position, with_question: bool = False) -> Row:
     cells = [Cell((Span(p.actor),))]
     if with_question:
         cells.append(Cell((Span(b.question(p.question)),)))
-    cells.append(Cell((Span(STANCE_WORDS.get(p.stance, p.stance)),), style=f"stance stance-{p.stance}"))
+    cells.append(Cell((Span(b.stance_label(p.question, p.stance)),), style=f"stance stance-{p.stance}"))
     if not with_question:
         cells.append(Cell((Span(", ".join(b.principle(x) for x in p.principles) or "—"),)))
     cells.append(Cell((Span(p.quote, "quote"), b.cite(p.doc, p.anchor)), style="quote"))

@@ -1,4 +1,4 @@
-"""Precedent claims: the network of cases and each claim quoted, grouped by relation."""
+"""Precedent arguments: the network of cases and the claims quoted, grouped by relation (the rest to the annex)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -46,8 +46,8 @@ def precedents(b: Builder, author: Mapping[str, str], annex: list) -> list[Block
     out.append(Para((Span(f"The sources make {plural(len(f.precedents), 'precedent claim')} ({tally}) about "
                           f"{plural(len(cases), 'case')}. "), ref,
                      Span(" maps them; each claim is quoted below, grouped by relation."))))
-    out.append(b.add_chart("network", lambda cid: network_chart.draw(drawn_cases, claims, accent=b.accent,
-                                                                      chart_id=cid)))
+    chart = b.add_chart("network", lambda cid: network_chart.draw(drawn_cases, claims, accent=b.accent,
+                                                                   chart_id=cid))
     rest: list[Precedent] = []
     for relation in (*RELATION_TITLES, *sorted(set(counts) - set(RELATION_TITLES))):
         ps = sorted((p for p in f.precedents if p.relation == relation),
@@ -61,6 +61,10 @@ def precedents(b: Builder, author: Mapping[str, str], annex: list) -> list[Block
             out.append(Para((Span(f"The first {CAP_PRECEDENT_QUOTES} of {len(ps)}; the rest are listed in the "
                                   "annex."),), kind="note"))
             rest.extend(ps[CAP_PRECEDENT_QUOTES:])
+        if chart not in out:  # after the first group of quotes: text fills the page the section starts on
+            out.append(chart)
+    if chart not in out:
+        out.append(chart)
     if rest:
         annex.append(("precedents", rest))
     return out
@@ -84,5 +88,6 @@ def precedent_quote(b: Builder, p: Precedent) -> Quote:
     if p.actor and p.claimant and p.actor != p.claimant:
         who = f"{p.claimant} ({p.actor})"
     link = RELATION_LINKS.get(p.relation, p.relation)
-    return Quote(text=p.text, attribution=(Span(f"{who} — {p.subject} {link} {p.precedent}"), b.cite(p.doc, p.anchor)),
+    head = f"{who} — {p.subject} {link} {p.precedent}"
+    return Quote(text=p.text, attribution=(Span(head[:1].upper() + head[1:]), b.cite(p.doc, p.anchor)),
                  finding=p.id, kind=p.relation)

@@ -34,7 +34,8 @@ def summary(b: Builder, documents: Sequence[Document], author: Mapping[str, str]
         if chosen:
             parts = []
             for i, c in enumerate(chosen):
-                parts += [Span(("" if i == 0 else " ") + c.sentence), b.cite_all(c.places)]
+                sentence = c.sentence[:1].upper() + c.sentence[1:]  # "a Kazakh diplomat warns ..." opens one
+                parts += [Span(("" if i == 0 else " ") + sentence), b.cite_all(c.places)]
             out.append(Para(tuple(parts), finding=chosen[0].finding))
     if len(out) == len(commentary(author, "summary")):
         out.append(Para((Span(f"The {len(documents)} sources yielded no finding the analysis is sure of; "

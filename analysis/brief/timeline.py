@@ -1,4 +1,5 @@
-"""Timeline: dated events on one axis and in a table, in the words of their sources."""
+"""Timeline: per question the happenings dated where its events cluster, once each, on one axis and listed
+in the words of their sources; every other dated sentence goes to the annex."""
 from __future__ import annotations
 
 import re

@@ -126,12 +126,19 @@ def warm_up(config: Config) -> None:
 
 
 def outline(doc: Document) -> Document:
-    """The document as metadata plus its outline: headings kept, other blocks and notes without their
-    text (the brief names a cited passage by its heading, paragraph and page, never by its words)."""
-    blocks = tuple(b if b.kind == "heading" else replace(b, text="", context=None, links=(), notes=(), emphasis=())
-                   for b in doc.blocks)
+    """The document as metadata plus its outline: the headings, the first block of each page (without
+    text) and the notes' labels. The brief names a cited passage by heading, paragraph and page, which
+    these give from the anchors' block numbers; the text stays out of what the main process keeps."""
+    blocks, page = [], None
+    for b in doc.blocks:
+        p = b.page
+        if b.kind == "heading":
+            blocks.append(replace(b, links=(), notes=(), emphasis=()))
+        elif p is not None and p != page:
+            blocks.append(replace(b, text="", context=None, links=(), notes=(), emphasis=()))
+        page = p if p is not None else page
     notes = tuple(replace(n, text="", fields=(), links=()) for n in doc.footnotes)
-    return replace(doc, blocks=blocks, footnotes=notes)
+    return replace(doc, blocks=tuple(blocks), footnotes=notes)
 
 
 # ---------------------------------------------------------------- the steps

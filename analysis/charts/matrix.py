@@ -72,15 +72,19 @@ def draw(cells: Sequence[MatrixCell], principles: Sequence[tuple[str, str]], act
                 if cell.tension:
                     ax.add_patch(mpatches.Rectangle((c - col_w / 2, r - 0.42), col_w, 0.84, fill=False,
                                                     ec=INK, lw=1.6, zorder=3))
+                # Centred in the cell when alone; side by side, both inside the cell, when both are drawn.
+                both = cell.upheld and cell.accuses
                 if cell.upheld:
-                    ax.scatter([c - 0.2], [r], s=size(cell.upheld), marker="o", c=dark,
+                    x = c - 0.2 if both else c
+                    ax.scatter([x], [r], s=size(cell.upheld), marker="o", c=dark,
                                edgecolors=dark, linewidths=0.6, zorder=4)
-                    ax.text(c - 0.2, r, str(cell.upheld), ha="center", va="center", fontsize=6,
+                    ax.text(x, r, str(cell.upheld), ha="center", va="center", fontsize=7,
                             color="white", zorder=5, fontweight="bold")
                 if cell.accuses:
-                    ax.scatter([c + 0.14], [r], s=size(cell.accuses) * 1.1, marker="^", c=tint(dark, 0.8),
+                    x = c + 0.12 if both else c - 0.06
+                    ax.scatter([x], [r], s=size(cell.accuses) * 1.1, marker="^", c=tint(dark, 0.8),
                                edgecolors=INK, linewidths=0.7, hatch="////", zorder=4)
-                    ax.text(c + 0.3, r, str(cell.accuses), ha="left", va="center", fontsize=6,
+                    ax.text(x + 0.17, r, str(cell.accuses), ha="left", va="center", fontsize=7,
                             color=INK, zorder=5, fontweight="bold")
         handles = [
             Line2D([], [], marker="o", ls="", mfc=dark, mec=dark, ms=8, label="upholds the principle"),
@@ -90,7 +94,8 @@ def draw(cells: Sequence[MatrixCell], principles: Sequence[tuple[str, str]], act
         ]
         fig.legend(handles=handles, loc="lower center", ncol=3, bbox_to_anchor=(0.5, 0.0),
                    handlelength=1.6, columnspacing=1.6)
-        fig.text(0.995, 0.995, "numbers: statements", ha="right", va="top", fontsize=6.5, color=GREY)
+        # Top left, above the actor names: top right is where the last slanted column label runs.
+        fig.text(0.005, 0.995, "numbers: statements", ha="left", va="top", fontsize=7, color=GREY)
 
     upheld = sum(c.upheld for c in cells)
     accused = sum(c.accuses for c in cells)

@@ -71,6 +71,7 @@ def draw(cases: Sequence[str], claims: Sequence[Claim], *, accent: str, chart_id
             scale = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
             return (x + dx * scale, y + dy * scale) if scale < 1 else (x, y)
         pair_count: Counter = Counter()
+        pair_labels: dict[tuple, list[tuple[float, float, str]]] = {}
         used = []
         for claim in claims:
             if claim.subject not in pos or claim.precedent not in pos or claim.subject == claim.precedent:
@@ -84,7 +85,7 @@ def draw(cases: Sequence[str], claims: Sequence[Claim], *, accent: str, chart_id
             # From box edge to box edge (computed here, not by clipping against the label patches, which
             # matplotlib lays out again when saving: the lines then stopped short of their boxes).
             (x0, y0), (x1, y1) = edge(claim.subject, pos[claim.precedent]), edge(claim.precedent, pos[claim.subject])
-            rad = (0.0, -0.22, 0.3, -0.4, 0.5)[min(k, 4)]
+            rad = (0.12, -0.36, 0.5, -0.6, 0.7)[min(k, 4)]
             arrow = FancyArrowPatch((x0, y0), (x1, y1), connectionstyle=f"arc3,rad={rad}",
                                     arrowstyle="-|>,head_length=0.5,head_width=0.3", mutation_scale=12, lw=1.2,
                                     color=colours[role], linestyle=ls, shrinkA=0, shrinkB=0, zorder=2)
@@ -97,9 +98,16 @@ def draw(cases: Sequence[str], claims: Sequence[Claim], *, accent: str, chart_id
                 cx, cy = mx + rad * (py1 - py0), my - rad * (px1 - px0)
                 lx, ly = ax.transData.inverted().transform(
                     (0.25 * px0 + 0.5 * cx + 0.25 * px1, 0.25 * py0 + 0.5 * cy + 0.25 * py1))
-                ax.text(lx, ly, wrap(clip(claim.claimant, 40), 20), ha="center", va="center", fontsize=6.3,
-                        color=INK, style="italic", zorder=5, multialignment="center",
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
+                pair_labels.setdefault(key, []).append((lx, ly, claim.claimant))
+        # One label per pair of cases, its claimants one per line: labels of parallel arcs between two
+        # near cases fell on top of each other.
+        for found in pair_labels.values():
+            lx = sum(x for x, _, _ in found) / len(found)
+            ly = sum(y for _, y, _ in found) / len(found)
+            text = "\n".join(wrap(clip(c, 40), 22) for c in dict.fromkeys(c for _, _, c in found))
+            ax.text(lx, ly, text, ha="center", va="center", fontsize=7, color=INK, style="italic", zorder=5,
+                    multialignment="center",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
         handles = [Line2D([], [], color=colours[RELATION_STYLE[r][1]], ls=RELATION_STYLE[r][0], lw=1.6,
                           label=RELATION_STYLE[r][2]) for r in RELATION_STYLE if r in used]
         if handles:

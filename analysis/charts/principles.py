@@ -49,7 +49,7 @@ def draw(principles: Sequence[tuple[str, str]], docs: Sequence[tuple[str, str]],
             for y, v in zip(ys, vals):
                 ax.text(v + peak * 0.01, y, f"{v:.0f} %" if share else f"{v:g}" if isinstance(v, float) else str(v),
                         va="center",
-                        fontsize=6.5, color=INK)
+                        fontsize=7, color=INK)
         ax.set_ylim(n_p * group - 0.16 - bar / 2, -bar / 2 - 0.04)
         ax.set_yticks([i * group + bar * (n_d - 1) / 2 for i in range(n_p)])
         ax.set_yticklabels([wrap(label, 26) for _, label in principles])

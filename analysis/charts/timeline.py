@@ -149,11 +149,11 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
                 if len(cluster) <= 2:
                     for level, (x, num) in enumerate(cluster):
                         ax.text(x, lane - 0.2 - 0.17 * level, str(num), ha="center", va="bottom",
-                                fontsize=6.2, color=INK, zorder=5)
+                                fontsize=7, color=INK, zorder=5)
                 else:
                     x = sum(p for p, _ in cluster) / len(cluster)
                     ax.text(x, lane - 0.2, number_ranges([num for _, num in cluster]), ha="center",
-                            va="bottom", fontsize=6.2, color=INK, zorder=5)
+                            va="bottom", fontsize=7, color=INK, zorder=5)
         handles = []
         if "day" in used:
             handles.append(Line2D([], [], marker="o", ls="", mfc=dark, mec="white", ms=6, label="dated to the day"))
@@ -166,7 +166,7 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
         fig.legend(handles=handles, loc="lower center", ncol=max(1, len(handles)), bbox_to_anchor=(0.5, 0.0))
         if numbered:
             fig.text(0.995, 0.005, "numbers: events as listed", ha="right", va="bottom",
-                     fontsize=6.2, color=GREY)
+                     fontsize=7, color=GREY)
 
     title = "Timeline across the documents"
     caption = (f"Dated events, one lane per {lane_kind}" +

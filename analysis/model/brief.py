@@ -53,6 +53,8 @@ class Citation:
     """The first place's location (``“Reactions”, ¶3``)."""
     places: tuple[Place, ...] = ()
     """Every place the note cites, in order (the first is the one above)."""
+    more: int = 0
+    """Further places not listed (corpus scale: a note stays a line or two; findings.json has them all)."""
 
     @property
     def text(self) -> str:
@@ -66,7 +68,8 @@ class Citation:
                 spots.append(spot)
         return "; ".join(f"{key}, " + "; ".join((f"“{h}”, " if h else "") + ", ".join(spots)
                                                 for h, spots in by_heading.items())
-                         for key, by_heading in groups.items()) + "."
+                         for key, by_heading in groups.items()) + \
+            (f"; and {self.more} more in findings.json." if self.more else ".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +137,8 @@ class Para:
     finding: str | None = None
     """Id of the finding the paragraph reports, if it reports one (it then carries a Cite)."""
     kind: str = "body"
-    """``body``, ``note`` (small print under a table or chart) or ``empty`` (nothing found)."""
+    """``body``, ``lead`` (introduces the table after it: kept on its page), ``note`` (small print under a
+    table or chart) or ``empty`` (nothing found)."""
 
 
 @dataclass(frozen=True, slots=True)
