@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..actors import STATE_KINDS, Gazetteer
 from ..lexicons import data
 from .dates import grouped_alternation
-from .text import _NAME as _NAME_RUN
+from .text import NAME_RUN
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
 _WORD_TOKEN = re.compile(r"[\w'\u2019-]+")
@@ -164,7 +164,7 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
     titles, _ = _title_patterns()
     # only runs of two words or more can hold a name (capitalised_runs, without a Span for
     # each single capitalised word); a text without any needs no actor scan
-    runs = [(m.start(), words) for m in _NAME_RUN.finditer(text) if len(words := m.group().split()) >= 2]
+    runs = [(m.start(), words) for m in NAME_RUN.finditer(text) if len(words := m.group().split()) >= 2]
     if not runs:
         return ()
     actor_spans = [(m.start, m.end) for m in gaz.find(text)]
