@@ -67,14 +67,14 @@ def _position_confidence(deciding: Statement, stance: str, guessed_question: boo
     """High only when the deciding statement takes the stance in a cue on the question's terms and
     its own attribution is sure; inferred stances (principles, the actor's role in the act) are
     medium; a deciding statement of another stance (a mixed or combined position), an unsure
-    attribution, a question guessed from the title (none configured fits) or a quote too long to
-    show the deciding words lowers it one step."""
+    attribution or a quote too long to show the deciding words lowers it one step; a question
+    guessed from the title (none configured fits) makes it low."""
     rule = stance_rule(deciding) or "stance-from-principles"
     attribution = tuple(b for b in deciding.basis if b not in STANCE_RULES)[:2]
     basis = (rule,) + attribution
     level = 0 if rule == "stance-cue" else 1
     if guessed_question:
-        level += 1
+        level = 2  # no configured question fits: the hand audit found nearly all such positions wrong
         basis += ("question-from-title",)
     if len(deciding.key or deciding.text) > _LONG_QUOTE:
         level += 1

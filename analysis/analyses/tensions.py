@@ -90,6 +90,8 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
             actor, how = (found[0].name if found else None), "row-actor"
         if actor is None:
             actor, how = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor), "most-named-nearby"
+        if actor and _owns_principle(sent.text, actor, principle, principles, gaz):
+            continue  # "inconsistent with Utopia's sovereignty": Utopia defends the principle, it breaches nothing
         if actor:
             out.append(Tension(id="", doc=doc.id, actor=actor, principle=principle, text=sent.text,
                                anchor=passage.anchor, confidence=_STATED_CONFIDENCE[how], basis=("stated", how)))
@@ -125,6 +127,49 @@ def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
                                        anchor=passage.anchor, confidence="medium",
                                        basis=("stated", "accused-of-breach")))
     return out
+
+
+_REFERRED_CHARGE = re.compile(
+    r"(?i)^\W*(?:such|these|those|this|the\s+said)\s+(?:[a-z-]+\s+){0,2}?(?:acts?|actions?|attacks?|incursions?|"
+    r"conduct|behaviou?r|moves?|provocations?|measures?|operations?)\b[^.;]{0,80}?\b(?:violat\w*|breach\w*|"
+    r"infring\w*|constitut\w+\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?:violation|breach))")
+
+
+def referred(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[Statement]) -> list[Tension]:
+    """"Such acts ... violate Ruritania's territorial integrity": the charge is against whoever the
+    sentence before says did them (its first named party that is not the speaker's own), never
+    the party whose principle it is."""
+    out = []
+    flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
+    for i, (passage, sent) in enumerate(flat):
+        m = _REFERRED_CHARGE.match(sent.text)
+        if not m or i == 0:
+            continue
+        speaker = _speaker_at(stmts, passage.anchor, sent.start)
+        actor = _actor_at(flat[i - 1][1].text, gaz, speaker)
+        if actor is None:
+            continue
+        found, _ = invoked(sent.text[m.end() - 12:], principles)
+        for pid in found:
+            if _owns_principle(sent.text, actor, pid, principles, gaz):
+                continue
+            out.append(Tension(id="", doc=doc.id, actor=actor, principle=pid, text=sent.text,
+                               anchor=passage.anchor, confidence="medium", basis=("stated", "accused-by-reference")))
+    return out
+
+
+def _owns_principle(text: str, actor: str, pid: str, principles: tuple[Principle, ...], gaz) -> bool:
+    """The principle's words in `text` are the actor's own ("Utopia's sovereignty", "United
+    States sovereignty"): the actor is the one it protects."""
+    p = next((x for x in principles if x.id == pid), None)
+    if p is None:
+        return False
+    for hit in p.pattern.finditer(text):
+        before = text[max(0, hit.start() - 50):hit.start()]
+        owner = [x for x in gaz.find(before) if before[x.end:].strip(" '\u2019s") == ""]
+        if owner and (gaz.speaks_for(owner[-1].name) or owner[-1].name) == actor:
+            return True
+    return False
 
 
 def _possessor(text: str, gaz, exclude: str | None) -> str | None:
@@ -217,7 +262,7 @@ def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Posi
     (a quotation that makes one charge in several sentences is one tension)."""
     seen, out = set(), []
     found = (stated(doc, principles, gaz, stmts) + derived(stmts, positions, against or {}, set(proponents), gaz)
-             + accused(doc, principles, gaz, stmts))
+             + accused(doc, principles, gaz, stmts) + referred(doc, principles, gaz, stmts))
     for t in found:
         if (t.actor, t.principle) in seen or (t.actor, t.anchor) in seen:
             continue

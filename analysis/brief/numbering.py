@@ -93,6 +93,8 @@ class Builder:
         return self.principle_labels.get(pid) or humanise(pid)
 
     def question(self, qid: str) -> str:
+        if qid not in self.question_labels and qid.endswith("-topic"):
+            return self.doc_short(qid[:-len("-topic")])  # a document's own question: its title's words, not "D1 topic"
         return self.question_labels.get(qid) or humanise(qid)
 
     # --- numbering
