@@ -86,3 +86,10 @@ def test_a_position_on_a_question_no_one_configured_is_low(gaz):
     stmts, main, props, tgts = stance.assign(raw, doc, stance.topics(Q), {}, gaz, principles())
     assert main.id.endswith("-topic")
     assert all(p.confidence == "low" for p in stance.positions(stmts, doc.id, props, tgts))
+
+
+def test_a_participle_naming_a_place_is_a_description_not_a_stance():
+    import re
+    frame = stance.simple_frame(re.compile("Syldavia"))
+    assert not any(stance.cue_scores("Patrols end the hardship in occupied Syldavia.", frame).values())
+    assert stance.cue_scores("Ruritania condemns the occupation of Syldavia.", frame)["oppose"] > 0

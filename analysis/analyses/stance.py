@@ -407,10 +407,14 @@ _EVEN_BEFORE = re.compile(r"(?i)\beven\s+$")
 
 _INVERTED_CONDITION = re.compile(r"(?i)should|were|had")
 _SUBJECT_AFTER = re.compile(r"\s+(?:we|they|it|he|she|you|I|the|any|this|that|[A-Z][a-z]+)\b")
-_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|with|having|by|for|all|any|"
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|with|having|by|for|in|into|from|across|all|any|"
                                 r"no|some|these|those|this|that)\s+(?:[a-z]+ly\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|it|them|him|us|by|as|"
                          r"to|in|on|at|for|with|from|of|and|or|but|that|which|who|not|no)\b)[a-z][a-z-]+")
+
+
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
+"""A place name after the participle: "in occupied Ruritania" describes the place."""
 
 
 @lru_cache(maxsize=1)
@@ -432,7 +436,8 @@ def _assistance(before: str, cue: str, after: str) -> bool:
 def _attributive(before: str, cue: str, after: str) -> bool:
     """A past participle between a determiner or preposition (and an adverb) and a noun is an
     adjective ("the internationally recognised borders", "having widely accepted mayors")."""
-    return cue.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before)) and bool(_NOUN_AFTER.match(after))
+    return cue.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before)) and bool(
+        _NOUN_AFTER.match(after) or _NAME_AFTER.match(after))
 
 
 def _hedged(before: str, negated: bool) -> bool:
