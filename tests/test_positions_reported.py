@@ -93,3 +93,13 @@ def test_a_participle_naming_a_place_is_a_description_not_a_stance():
     frame = stance.simple_frame(re.compile("Syldavia"))
     assert not any(stance.cue_scores("Patrols end the hardship in occupied Syldavia.", frame).values())
     assert stance.cue_scores("Ruritania condemns the occupation of Syldavia.", frame)["oppose"] > 0
+
+
+def test_such_acts_with_no_agent_nearby_go_low_to_the_party_last_charged(gaz):
+    doc = letter(["This act of aggression by Borduria violates the ceasefire.",
+                  "Mines were laid within Ruritanian territory last week.",
+                  "Such acts are unlawful, constituting a flagrant violation of Ruritania's territorial integrity "
+                  "and of international law."])
+    found = {(t.actor, t.principle): t for t in tensions(doc, statements(doc, gaz, principles()), (), principles(), gaz)}
+    assert found[("Borduria", "territorial-integrity")].confidence == "low"
+    assert not any(actor == "Ruritania" for actor, _ in found)

@@ -29,7 +29,8 @@ _GENERIC = re.compile(r"(?i)^(?:\W*(?:yet|but|however|so|thus|still|and)\W+)?(?:
                       r"decision|move|act|action|step|recognition|it|they|he|she)\b")
 
 
-_OBJECT_PREP = re.compile(r"(?i)\b(?:against|to|from|with|over|on|for|towards?|by)\s+(?:the\s+)?$")
+_OBJECT_PREP = re.compile(r"(?i)\b(?:against|to|from|with|over|on|for|towards?|by|in|into|within|inside|across|"
+                          r"along|near)\s+(?:the\s+)?$")
 
 
 def _actor_at(text: str, gaz, exclude: str | None) -> str | None:
@@ -136,26 +137,59 @@ _REFERRED_CHARGE = re.compile(
 
 
 def referred(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[Statement]) -> list[Tension]:
-    """"Such acts ... violate Ruritania's territorial integrity": the charge is against whoever the
-    sentence before says did them (its first named party that is not the speaker's own), never
-    the party whose principle it is."""
+    """"Such acts ... violate Ruritania's territorial integrity": the charge is against whoever
+    did them: the party named as their agent ("by X") in the sentence, else the first party the
+    sentence before names that is not the speaker's own (medium), else the party the text last
+    charged with an act (low); never the party whose principle it is."""
     out = []
     flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
+    last_charged = None
     for i, (passage, sent) in enumerate(flat):
-        m = _REFERRED_CHARGE.match(sent.text)
-        if not m or i == 0:
-            continue
         speaker = _speaker_at(stmts, passage.anchor, sent.start)
-        actor = _actor_at(flat[i - 1][1].text, gaz, speaker)
+        m = _REFERRED_CHARGE.match(sent.text)
+        agent = _AGENT.search(sent.text[:m.end()] if m else sent.text)
+        named = _actor_at(agent.group("x"), gaz, speaker) if agent else None
+        accused_here = _ACCUSED.search(sent.text)
+        if named is None and accused_here:
+            named = _possessor(accused_here.group("x"), gaz, speaker)
+        if not m:
+            last_charged = named or last_charged
+            continue
+        actor, how = named, "accused-by-reference"
+        if actor is None and i:
+            actor = _actor_at(flat[i - 1][1].text, gaz, speaker)
+        if actor is None:
+            actor, how = last_charged, "accused-earlier"
         if actor is None:
             continue
+        last_charged = actor
         found, _ = invoked(sent.text[m.end() - 12:], principles)
-        for pid in found:
-            if _owns_principle(sent.text, actor, pid, principles, gaz):
-                continue
-            out.append(Tension(id="", doc=doc.id, actor=actor, principle=pid, text=sent.text,
-                               anchor=passage.anchor, confidence="medium", basis=("stated", "accused-by-reference")))
+        owned = [pid for pid in found if _owned_by_other(sent.text, pid, principles, gaz, actor)]
+        if any(_owns_principle(sent.text, actor, pid, principles, gaz) for pid in found):
+            continue  # the party whose integrity is breached is the victim of the acts, not their author
+        for pid in owned + [p for p in found if p not in owned]:
+            out.append(Tension(id="", doc=doc.id, actor=actor, principle=pid, text=sent.text, anchor=passage.anchor,
+                               confidence="medium" if how == "accused-by-reference" else "low",
+                               basis=("stated", how)))
     return out
+
+
+_AGENT = re.compile(r"(?i)\b(?:acts?|actions?|attacks?|aggression|incursions?|hostilities|provocations?|conduct)"
+                    r"\s+(?:[a-z-]+\s+){0,2}?by\s+(?:the\s+)?(?P<x>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
+
+
+def _owned_by_other(text: str, pid: str, principles, gaz, actor: str) -> bool:
+    """The principle's words are a party's own other than `actor` ("Ruritania's territorial
+    integrity"): the principle the charge is about, named first."""
+    p = next((x for x in principles if x.id == pid), None)
+    if p is None:
+        return False
+    for hit in p.pattern.finditer(text):
+        before = text[max(0, hit.start() - 50):hit.start()]
+        owner = [x for x in gaz.find(before) if before[x.end:].strip(" '\u2019s") == ""]
+        if owner and (gaz.speaks_for(owner[-1].name) or owner[-1].name) != actor:
+            return True
+    return False
 
 
 def _owns_principle(text: str, actor: str, pid: str, principles: tuple[Principle, ...], gaz) -> bool:
