@@ -103,3 +103,13 @@ def test_such_acts_with_no_agent_nearby_go_low_to_the_party_last_charged(gaz):
     found = {(t.actor, t.principle): t for t in tensions(doc, statements(doc, gaz, principles()), (), principles(), gaz)}
     assert found[("Borduria", "territorial-integrity")].confidence == "low"
     assert not any(actor == "Ruritania" for actor, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Borduria has violated its legal obligations under the treaty.", {("Borduria", "international-law")}),
+    ("The report says Borduria flagrantly violates human rights in the valley.", {("Borduria", "human-rights")}),
+    ("Borduria has not violated its legal obligations under the treaty.", set()),
+    ("Observers who violated the curfew were detained.", set()),
+])
+def test_a_party_named_as_subject_of_a_breach_verb_is_in_tension(text, expected, gaz):
+    assert tension_pairs(text, gaz) == expected

@@ -107,6 +107,10 @@ table row it sits in, the subject of an earlier sentence, or merely the actor na
 
 _ACCUSED = re.compile(r"(?P<x>[A-Z][\w.'\u2019 -]{1,50}?)['\u2019]s\s+(?:[a-z-]+,?\s+){0,4}?"
                       r"(?:violations?|breach(?:es)?|infringements?|disregard|flouting)\s+of\b")
+_ACCUSED_VERB = re.compile(r"(?P<x>[A-Z][\w.'\u2019 -]{1,50}?)\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|repeatedly|"
+                           r"clearly|flagrantly|continuously|again|systematically|deliberately)\s+)?"
+                           r"(?:violated|violates|breached|breaches|flouted|flouts|infringed|infringes)\b")
+"""The verb form of the charge: "Utopia has violated its legal obligations"."""
 _REACH = 160
 
 
@@ -117,7 +121,7 @@ def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
     out = []
     for passage in doc.passages():
         for sent in sentences(passage.text):
-            for m in _ACCUSED.finditer(sent.text):
+            for m in [*_ACCUSED.finditer(sent.text), *_ACCUSED_VERB.finditer(sent.text)]:
                 actor = _possessor(m.group("x"), gaz, _voiced_by(stmts, passage.anchor, sent.start))
                 if actor is None:
                     continue
