@@ -113,3 +113,20 @@ def test_such_acts_with_no_agent_nearby_go_low_to_the_party_last_charged(gaz):
 ])
 def test_a_party_named_as_subject_of_a_breach_verb_is_in_tension(text, expected, gaz):
     assert tension_pairs(text, gaz) == expected
+
+
+def test_a_joint_statement_gives_the_position_to_every_signatory(gaz):
+    doc = letter(["Ruritania, Syldavia and Borduria call for an immediate ceasefire."])
+    raw = statements(doc, gaz, principles())
+    stmts, _, props, tgts = stance.assign(raw, doc, stance.topics(Q), {}, gaz, principles())
+    pos = {p.actor: p for p in stance.positions(stmts, doc.id, props, tgts, gaz)}
+    assert {a: p.stance for a, p in pos.items()} == {"Ruritania": "support", "Syldavia": "support",
+                                                     "Borduria": "support"}
+    assert "joint-statement" in pos["Syldavia"].basis
+
+
+def test_parties_named_after_the_verb_are_not_signatories(gaz):
+    doc = letter(["Ruritania and Syldavia urged Borduria to respect the ceasefire, which Ruritania supports."])
+    raw = statements(doc, gaz, principles())
+    stmts, _, props, tgts = stance.assign(raw, doc, stance.topics(Q), {}, gaz, principles())
+    assert "Borduria" not in {p.actor for p in stance.positions(stmts, doc.id, props, tgts, gaz)}

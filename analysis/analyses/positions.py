@@ -2,6 +2,7 @@
 with the deciding statement, and how sure it is (confidence and the rules that fired)."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Sequence
 
@@ -32,13 +33,36 @@ def combine(stances: Sequence[str]) -> str:
     return "neutral" if "neutral" in stances or not stances else "mixed"
 
 
+_JOINT = re.compile(r"^\W*(?:The\s+)?(?P<list>[A-Z][^.;:]{1,160}?,?\s+and\s+(?:the\s+)?[A-Z][\w'\u2019-]*"
+                    r"(?:\s+[A-Z][\w'\u2019-]*){0,4})\s+(?:(?:jointly|also|together|today|again|once\s+again)\s+)?"
+                    r"(?:call|urge|condemn|welcome|support|reject|reaffirm|express|stress|demand|affirm|oppose|"
+                    r"recogni[sz]e|deplore|denounce|commend|endorse|insist|remain)\b")
+"""A sentence whose subject is a list of parties with a plural verb: a joint statement."""
+_PARTY_KINDS = ("state", "organisation", "de-facto-state", "organ")
+
+
+def cosigners(st: Statement, gaz) -> tuple[str, ...]:
+    """The other parties of a joint statement ("Ruritania, Syldavia and Borduria call for ...")
+    whose list holds the statement's own actor: the words are each signatory's."""
+    m = _JOINT.match(st.key or st.text)
+    if not m or gaz is None:
+        return ()
+    names = [gaz.speaks_for(x.name) or x.name for x in gaz.find(m.group("list")) if x.kind in _PARTY_KINDS]
+    if st.actor not in names:
+        return ()
+    return tuple(dict.fromkeys(n for n in names if n != st.actor))
+
+
 def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
-              tgts: set[str] = frozenset()) -> tuple[Position, ...]:
-    """One position per (actor, question) with a stance; the deciding statement first."""
+              tgts: set[str] = frozenset(), gaz=None) -> tuple[Position, ...]:
+    """One position per (actor, question) with a stance; the deciding statement first. With the
+    gazetteer, a joint statement's stance is also each cosigner's."""
     groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for st in stmts:
         if st.actor and st.question and st.stance:
             groups[(st.actor, st.question)].append(st)
+            for other in cosigners(st, gaz):
+                groups[(other, st.question)].append(st)
     out = []
     for (actor, question), evidence in groups.items():
         stance = combine([st.stance for st in evidence])
@@ -51,6 +75,8 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
                                                    s.confidence != "high", len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
         confidence, basis = _position_confidence(deciding, stance, question.endswith("-topic"))
+        if deciding.actor != actor:
+            basis += ("joint-statement",)  # a cosigner of the deciding statement's list
         out.append(Position(id=f"{doc_id}-pos{len(out) + 1}", doc=doc_id, actor=actor, question=question,
                             stance=stance, principles=principles,
                             evidence=tuple([deciding.id] + [s.id for s in evidence if s is not deciding]),
