@@ -30,6 +30,7 @@ from .text import sentences
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
 _CLAUSE_PUNCT = re.compile(r"[,;:]")
+_QUESTION_END = re.compile(r"\?[\s\u201d\"')\]]*$")
 _RELATIVE_WORD = re.compile(r"(?i)\b(?:which|who|that)\b")
 _NOT_ONLY = re.compile(r"(?i)\bnot\s+only\b")
 _OPEN_QUOTE = re.compile(r"[\u201c\"]")
@@ -226,8 +227,8 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
     for sent in sentences(text):
         t = sent.text
         hits = _cue_hits(t)
-        if not hits:
-            continue
+        if not hits or _QUESTION_END.search(t):
+            continue  # a question ("Has it condemned the militia it supports?") asserts no stance
         about = _mentions(frame.topic, t)
         for kind, m in hits:
             key = (t, m.start(), kind)
@@ -335,6 +336,11 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     before = t[:m.start()]
     if kind == "oppose" and _BREACH_NOUN.fullmatch(cue) and _OF.match(after) and _topic_in(frame.topic, obj[:80]):
         label = "support"  # "X's violations of the ceasefire": the speaker upholds what is breached
+    elif kind == "oppose" and _CHARGE.match(cue) and _topic_in(frame.topic, obj[:80]) \
+            and not _topic_in(frame.topic, before):
+        if _negated(before):
+            return None  # "our action does not undermine the sanctions": a denial of a charge, no stance
+        label = "support"  # "..., thus undermining the integrity of the sanctions": a charge upholds what it says is harmed
     elif _other_party_subject(before, frame):
         return None  # "Borduria rejected the ceasefire" in Ruritania's letter: the other party's act, reported
     negated = _negated(before)
@@ -398,6 +404,8 @@ def _third_subject(before: str) -> bool:
     return bool(_RELATIVE_WORD.search(clause) or pattern("stance", "negative_objects").search(clause))
 
 
+_CHARGE = re.compile(r"(?i)violat|breach|undermin|jeopardi|infring|contrary\s+to|inconsistent\s+with")
+"""Cues that charge something with harming their object: the speaker values what is harmed."""
 _BREACH_NOUN = re.compile(r"(?i)(?:violation|breach|infringement)s?")
 _OF = re.compile(r"\s+of\b")
 _HEDGE_REACH = re.compile(r"(?:\s+[\w-]+){0,2}\s*$")
@@ -413,6 +421,7 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|that|the
                          r"to|in|on|at|for|with|from|of|and|or|but|that|which|who|not|no)\b)[a-z][a-z-]+")
 
 
+_FOR_QUALITY = re.compile(r"(?i)\s+for\s+(?:its|their|his|her)\b")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
 """A place name after the participle: "in occupied Ruritania" describes the place."""
 
@@ -435,7 +444,10 @@ def _assistance(before: str, cue: str, after: str) -> bool:
 
 def _attributive(before: str, cue: str, after: str) -> bool:
     """A past participle between a determiner or preposition (and an adverb) and a noun is an
-    adjective ("the internationally recognised borders", "having widely accepted mayors")."""
+    adjective ("the internationally recognised borders", "having widely accepted mayors"); one
+    followed by "for its ..." describes ("a force recognised for its professionalism")."""
+    if cue.lower().endswith("ed") and _FOR_QUALITY.match(after):
+        return True
     return cue.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before)) and bool(
         _NOUN_AFTER.match(after) or _NAME_AFTER.match(after))
 
