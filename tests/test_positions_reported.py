@@ -49,6 +49,13 @@ def positions_of(paras, gaz):
     (None, "Bordurian forces have repeatedly rejected the ceasefire."),
     (None, "Fresh calls for a ceasefire came from Syldavia."),
     (None, "Ruritania remains committed to a diplomatic solution to the crisis on the border."),
+    # a charge that something harms the act upholds the act; a denial of the charge, a question or
+    # a participle that describes take no stance
+    ("support", "Borduria's shelling of the villages, thus undermining the ceasefire, must stop."),
+    ("oppose", "The ceasefire undermines Ruritania's security."),
+    (None, "Ruritania's patrols do not undermine the ceasefire."),
+    (None, "Has Borduria ever supported the ceasefire?"),
+    (None, "Ruritanian troops, a force recognised for its professionalism in keeping the ceasefire, are deployed."),
 ])
 def test_the_writers_stance_is_its_own_not_the_acts_it_reports(expected, sentence, gaz):
     got = positions_of([sentence], gaz).get("Ruritania")
@@ -130,3 +137,10 @@ def test_parties_named_after_the_verb_are_not_signatories(gaz):
     raw = statements(doc, gaz, principles())
     stmts, _, props, tgts = stance.assign(raw, doc, stance.topics(Q), {}, gaz, principles())
     assert "Borduria" not in {p.actor for p in stance.positions(stmts, doc.id, props, tgts, gaz)}
+
+
+def test_a_joint_letters_listed_actor_becomes_one_position_per_party(gaz):
+    from analysis.analyses.positions import signatories
+    assert signatories("Ruritania, Syldavia and Borduria", gaz) == ("Ruritania", "Syldavia", "Borduria")
+    assert signatories("Ruritania and the Friends of the Lake", gaz) == ("Ruritania and the Friends of the Lake",)
+    assert signatories("Ruritania", gaz) == ("Ruritania",)

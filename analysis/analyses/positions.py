@@ -53,6 +53,24 @@ def cosigners(st: Statement, gaz) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n != st.actor))
 
 
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def signatories(actor: str, gaz) -> tuple[str, ...]:
+    """A joint letter's actor written as a list ("Ruritania, Syldavia and Borduria") -> each
+    party, when every item is one the gazetteer knows; else the actor as it is."""
+    if gaz is None or ("," not in actor and " and " not in actor):
+        return (actor,)
+    parts = [p.strip() for p in _LIST_SPLIT.split(actor) if p.strip()]
+    names = []
+    for part in parts:
+        found = gaz.find(part)
+        if not found or found[0].start != 0 or found[0].end != len(part) or found[0].kind not in _PARTY_KINDS:
+            return (actor,)
+        names.append(gaz.speaks_for(found[0].name) or found[0].name)
+    return tuple(dict.fromkeys(names)) if len(names) > 1 else (actor,)
+
+
 def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
               tgts: set[str] = frozenset(), gaz=None) -> tuple[Position, ...]:
     """One position per (actor, question) with a stance; the deciding statement first. With the
@@ -60,7 +78,8 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
     groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for st in stmts:
         if st.actor and st.question and st.stance:
-            groups[(st.actor, st.question)].append(st)
+            for actor in signatories(st.actor, gaz):
+                groups[(actor, st.question)].append(st)
             for other in cosigners(st, gaz):
                 groups[(other, st.question)].append(st)
     out = []
