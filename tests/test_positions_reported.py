@@ -55,6 +55,12 @@ def positions_of(paras, gaz):
     ("oppose", "The ceasefire undermines Ruritania's security."),
     (None, "Ruritania's patrols do not undermine the ceasefire."),
     (None, "Has Borduria ever supported the ceasefire?"),
+    # a refusal takes the stance of the verb refused: an act refused is narration
+    (None, "Ruritania has refused to publish the ceasefire monitoring results."),
+    ("oppose", "Ruritania refused to accept the ceasefire."),
+    # another party's backing, reported
+    (None, "The militia broke the ceasefire, all with the support and encouragement of Borduria."),
+    ("support", "Ruritania spoke in support of the Ceasefire Accord."),
     (None, "Ruritanian troops, a force recognised for its professionalism in keeping the ceasefire, are deployed."),
 ])
 def test_the_writers_stance_is_its_own_not_the_acts_it_reports(expected, sentence, gaz):

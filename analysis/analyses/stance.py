@@ -305,6 +305,10 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "the decision to recognise" names the act, it takes no stance on it
     if _INVERTED_CONDITION.fullmatch(cue) and _SUBJECT_AFTER.match(after):
         return None  # "should we decide to ...", "should the Council fail": a condition, not a call
+    if cue.lower() == "support" and _WITH_THE.search(t[:m.start()]) and _OF_PARTY.match(after):
+        return None  # "all with the support and encouragement of X": X's backing, reported
+    if _REFUSAL.fullmatch(cue) and _TO_VERB.match(after):
+        return None  # "refused to publish the results": the verb after carries any stance ("refused to recognise")
     if _assistance(t[:m.start()], cue, after):
         return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
     if _attributive(t[:m.start()], cue, after):
@@ -404,6 +408,10 @@ def _third_subject(before: str) -> bool:
     return bool(_RELATIVE_WORD.search(clause) or pattern("stance", "negative_objects").search(clause))
 
 
+_WITH_THE = re.compile(r"(?i)\b(?:with|the)\s+(?:full\s+|active\s+|direct\s+)?$")
+_OF_PARTY = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z]")
+_REFUSAL = re.compile(r"(?i)refus\w*")
+_TO_VERB = re.compile(r"\s+to\s+[a-z]")
 _CHARGE = re.compile(r"(?i)violat|breach|undermin|jeopardi|infring|contrary\s+to|inconsistent\s+with")
 """Cues that charge something with harming their object: the speaker values what is harmed."""
 _BREACH_NOUN = re.compile(r"(?i)(?:violation|breach|infringement)s?")
