@@ -299,6 +299,11 @@ def _cue(sent: str) -> tuple[str, re.Match] | None:
     return None
 
 
+_ASKED_WHETHER = re.compile(r"\b[Ww]hether\s+(?:the\s+)?(?P<np>[A-Z][\w'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,3})"
+                            r"\s+(?:was|is|were|are|would|could|might|had|has|resembled|resembles|risked|risks)\b")
+"""A question put before a denial names the case the speaker is asked about."""
+
+
 def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | None) -> tuple[Case, Case] | None:
     """(subject, precedent) for the cue, or None when the sentence does not name two cases."""
     before = [c for c in cases if c.end <= cue.start()]
@@ -323,8 +328,12 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
             prec = Case(after[0].start, after[0].end, re.sub(r"^(?:the|a|an)\s+", "", np))
             later = [c for c in after if c.start >= np_end and c.kind not in ("organisation", "organ") and re.search(
                 r"(?i)\b(?:saying|insisting|stating|adding|arguing|noting)\b", text[np_end:c.start])]
+            asked = _ASKED_WHETHER.search(text[:cue.start()])
             if later:
                 subject = later[0]  # "..., insisting that Y is different"
+            elif asked and not _same(asked.group("np"), prec.name):
+                # "Asked whether the Assembly was going the way of X, she rejected the comparison": the Assembly
+                subject = Case(asked.start("np"), asked.end("np"), asked.group("np"))
             elif main is not None and not _same(main.name, prec.name):
                 subject = main
             else:
