@@ -150,3 +150,10 @@ def test_a_joint_letters_listed_actor_becomes_one_position_per_party(gaz):
     assert signatories("Ruritania, Syldavia and Borduria", gaz) == ("Ruritania", "Syldavia", "Borduria")
     assert signatories("Ruritania and the Friends of the Lake", gaz) == ("Ruritania and the Friends of the Lake",)
     assert signatories("Ruritania", gaz) == ("Ruritania",)
+
+
+def test_a_rhetorical_question_gives_no_stance_even_through_principles(gaz):
+    import re
+    frame = stance.simple_frame(re.compile("ceasefire"), against=("human-rights",))
+    text = "Has Borduria ever respected the ceasefire or human rights?"
+    assert not any(stance.cue_scores(text, frame, upheld=["human-rights"]).values())

@@ -237,6 +237,8 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
                 judged = frame.judged[key] = _judge(t, m, kind, about, frame)
             if judged and not _third_party(text, sent.start + m.start(), t[:m.start()]):
                 add(*judged, m.group())
+    if _all_questions(text):
+        return scores  # nothing but questions: no principle is upheld in so many words either
     for p in upheld:  # the statement's own principles, weighed by what the act is said to violate
         if p in frame.against:
             add("oppose", 1.0, p)
@@ -246,6 +248,11 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
         if p in frame.against:
             add("oppose", 0.5, p)
     return scores
+
+
+def _all_questions(text: str) -> bool:
+    sents = sentences(text)
+    return bool(sents) and all(_QUESTION_END.search(x.text) for x in sents)
 
 
 @lru_cache(maxsize=8192)
