@@ -94,3 +94,23 @@ def cue_lists() -> list[list[str]]:
 
     walk(cues())
     return found
+
+
+def odd_findings():
+    """One finding of each of four kinds with awkward values (quotes, newlines, infinity, non-ASCII)."""
+    from analysis.model.findings import Event, Figure, Precedent, SourceSpan, Statement
+
+
+    span = SourceSpan("p1", 3, 9, "quoted")
+    return [
+        Statement(id="d-s1", doc="d", anchor="p1", speaker="Jane \"J\" Doe", actor=None, kind="direct",
+                  text="He said, \u201cno\u201d.\nThen", span=span, principles=("a", "b"), violated=(),
+                  question=None, stance="oppose", key="k", person=True),
+        Figure(id="d-f1", doc="d", anchor="p2", text="3.5 %", value=3.5, low=None, high=float("inf"), of=2.0,
+               unit="percent", unit_name=None, measure=None, subject="x,y", approximate=False, bound=None,
+               start=0, end=5, sentence="s", role=None),
+        Event(id="d-e1", doc="d", anchor="p3", date="2008", precision="year", text="t", start=1, end=2,
+              actors=("A", "B"), end_date=None),
+        Precedent(id="d-c1", doc="d", anchor="p4", claimant=None, actor="X", subject="s", precedent="p",
+                  relation="analogy", text="\u00e9\u2019"),
+    ]

@@ -7,27 +7,12 @@ import random
 from dataclasses import dataclass
 
 from analysis.build import export
-from analysis.model.findings import Event, Figure, Precedent, SourceSpan, Statement
-
-
-def _items():
-    span = SourceSpan("p1", 3, 9, "quoted")
-    return [
-        Statement(id="d-s1", doc="d", anchor="p1", speaker="Jane \"J\" Doe", actor=None, kind="direct",
-                  text="He said, \u201cno\u201d.\nThen", span=span, principles=("a", "b"), violated=(),
-                  question=None, stance="oppose", key="k", person=True),
-        Figure(id="d-f1", doc="d", anchor="p2", text="3.5 %", value=3.5, low=None, high=float("inf"), of=2.0,
-               unit="percent", unit_name=None, measure=None, subject="x,y", approximate=False, bound=None,
-               start=0, end=5, sentence="s", role=None),
-        Event(id="d-e1", doc="d", anchor="p3", date="2008", precision="year", text="t", start=1, end=2,
-              actors=("A", "B"), end_date=None),
-        Precedent(id="d-c1", doc="d", anchor="p4", claimant=None, actor="X", subject="s", precedent="p",
-                  relation="analogy", text="\u00e9\u2019"),
-    ]
+from analysis_helpers import odd_findings
+from analysis.model.findings import SourceSpan
 
 
 def test_finding_item_matches_the_general_path():
-    for obj in _items():
+    for obj in odd_findings():
         fast = export.finding_item(obj)
         plain = export.plain_finding_item(obj)
         assert fast == plain and list(fast) == list(plain)
@@ -46,7 +31,7 @@ def test_finding_item_odd_classes_take_the_general_path():
 
 
 def test_item_json_matches_json_dumps():
-    rows = [export.finding_item(x) for x in _items()]
+    rows = [export.finding_item(x) for x in odd_findings()]
     rows.append({"a": [1, [2, "x"], None, True, 1.5], "b": {"c": 1}, "d": [], "e": float("nan")})
     rows.append({})
     for row in rows:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from analysis.lexicons import (Anchors, absent, anchors, cue_anchors, cue_pattern, cues, lowered, principles,
                                word_anchors)
-from analysis.model.findings import Event, Figure, Precedent, SourceSpan, Statement
 
-from analysis_helpers import ODD_SEPARATORS, cue_lists, odd_texts
+from analysis_helpers import ODD_SEPARATORS, cue_lists, odd_texts, odd_findings
 
 _GLUE = ODD_SEPARATORS + ["*", "ed", "ing", "\u00e9", "1"]
 
@@ -67,28 +66,12 @@ def test_long_text_takes_the_substring_test():
     assert absent(a, lowered(long)) == (not any(x in lowered(long) for x in a))
 
 
-def _items():
-    span = SourceSpan("p1", 3, 9, "quoted")
-    return [
-        Statement(id="d-s1", doc="d", anchor="p1", speaker="Jane \"J\" Doe", actor=None, kind="direct",
-                  text="He said, \u201cno\u201d.\nThen", span=span, principles=("a", "b"), violated=(),
-                  question=None, stance="oppose", key="k", person=True),
-        Figure(id="d-f1", doc="d", anchor="p2", text="3.5 %", value=3.5, low=None, high=float("inf"), of=2.0,
-               unit="percent", unit_name=None, measure=None, subject="x,y", approximate=False, bound=None,
-               start=0, end=5, sentence="s", role=None),
-        Event(id="d-e1", doc="d", anchor="p3", date="2008", precision="year", text="t", start=1, end=2,
-              actors=("A", "B"), end_date=None),
-        Precedent(id="d-c1", doc="d", anchor="p4", claimant=None, actor="X", subject="s", precedent="p",
-                  relation="analogy", text="\u00e9\u2019"),
-    ]
-
-
 def test_judged_statement_equals_replace():
     from dataclasses import replace
 
     from analysis.analyses import stance
 
-    st = _items()[0]
+    st = odd_findings()[0]
     a = stance._judged(st, "q1", "support", "key words")
     b = replace(st, question="q1", stance="support", key="key words")
     assert a == b and type(a) is type(b)

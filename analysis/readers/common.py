@@ -290,6 +290,17 @@ class DocBuilder:
         draft.label, draft.text, draft.kind = label, inline.text, kind
         draft.fields, draft.links, draft.defined = fields, inline.links, True
 
+    def add_table_row(self, cells: list[Inline]) -> None:
+        """A table row: its first cell is the header (usually the actor) of each other cell; a row of
+        one cell, or one whose first cell is empty, is paragraphs."""
+        if len(cells) < 2:
+            for cell in cells:
+                self.add("paragraph", cell)
+            return
+        context = cells[0].text or None
+        for cell in cells[1:]:
+            self.add("row" if context else "paragraph", cell, context=context)
+
     def finish(self, *, cover: bool = False, **meta) -> Document:
         """The Document; `cover`: fill a title or date the file's metadata lacks from the top of the
         text (formats whose metadata is often empty: web pages, Word files)."""

@@ -242,14 +242,7 @@ class _Walk:
 
     def table(self, table) -> None:
         for row in table.iter("row"):
-            cells = [self.inline(cell) for cell in row if cell.tag == "cell"]
-            if len(cells) < 2:
-                for cell in cells:
-                    self.doc.add("paragraph", cell)
-                continue
-            context = cells[0].text or None
-            for cell in cells[1:]:
-                self.doc.add("row" if context else "paragraph", cell, context=context)
+            self.doc.add_table_row([self.inline(cell) for cell in row if cell.tag == "cell"])
 
 
 def _navigation(element, inline: Inline) -> bool:

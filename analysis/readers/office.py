@@ -193,14 +193,7 @@ class _Walk:
             rows += body[2] + body[3]
         rows += foot[1]
         for row in rows:
-            cells = [self._flat(cell[4]) for cell in row[1]]
-            if len(cells) < 2:
-                for cell in cells:
-                    self.doc.add("paragraph", cell)
-                continue
-            context = cells[0].text or None
-            for cell in cells[1:]:
-                self.doc.add("row" if context else "paragraph", cell, context=context)
+            self.doc.add_table_row([self._flat(cell[4]) for cell in row[1]])
 
 
 def _meta_text(value) -> str | None:
