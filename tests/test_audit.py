@@ -83,3 +83,13 @@ def test_findings_already_judged_are_not_drawn_again():
     judged = frozenset(f["id"] for _, f in first)
     second = sample.draw(_findings(), 20, seed=3, exclude=judged)
     assert second and judged.isdisjoint(f["id"] for _, f in second)
+
+
+def test_the_high_only_weighting_counts_only_high_confidence_findings(tmp_path):
+    findings = tmp_path / "findings.json"
+    findings.write_text(json.dumps(_findings()), encoding="utf-8")
+    rows = [{"brief": "b", "kind": "statements", "verdict": "right"},
+            {"brief": "b", "kind": "figures", "verdict": "wrong"}]
+    # 20 of 40 statements and 15 of 30 figures are high: 20 right of 35
+    assert "0.57 over 35 high-confidence findings" in precision.weighted(rows, "b", str(findings), high_only=True)
+    assert "0.57 over 70 findings" in precision.weighted(rows, "b", str(findings))
