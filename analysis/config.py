@@ -13,6 +13,7 @@ from .errors import ConfigError, SourceError
 from .model.document import GENRES
 
 FORMATS = ("pdf", "docx", "html", "json")
+"""The brief's formats (render.WRITERS; a test keeps the two lists equal) and the findings export."""
 PAGE_SIZES = ("A4", "Letter")
 SECTIONS = ("summary", "positions", "figures", "precedents", "timeline", "across", "sources")
 

@@ -402,3 +402,19 @@ def test_events_of_no_question_go_in_their_own_lane_last():
     b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
     headings = [h.text for h in blocks(b, Heading) if h.id.startswith("timeline-")]
     assert headings[-1] == "Other events"
+
+
+def test_a_claimant_that_describes_people_is_lower_case_inside_a_sentence_and_opens_one_capitalised():
+    from analysis.brief.argument import who_claims
+    from analysis.brief.labels import capitalise
+    from analysis.model.findings import Precedent
+
+    def claim(claimant):
+        return Precedent(id="c1", doc="d1", anchor="d1-p1", claimant=claimant, actor=None, subject="Ruritania",
+                         precedent="Freedonia", relation="warning", text="...")
+
+    assert who_claims(claim("Several diplomats in the capital")) == "several diplomats in the capital"
+    assert capitalise(who_claims(claim("Several diplomats in the capital"))).startswith("Several diplomats")
+    assert who_claims(claim("Jane Roe")) == "Jane Roe"          # a name keeps its capitals
+    assert who_claims(claim("The Hague Group")) == "the Hague Group"
+    assert who_claims(claim("UN")) == "UN"

@@ -5,6 +5,7 @@ from analysis.actors import Gazetteer
 from analysis.analyses import precedents
 from analysis.model.document import Source
 from analysis.readers import markdown, wikitext
+from analysis.readers.wikitext import render as wikitext_render
 
 _WIKI = ("'''Topic''' is a place.<ref>{{cite web |title=A report |url=http://x.org |work=Daily}}</ref> "
          "More text.<ref>[http://y.org A ''bare'' title] here.</ref>\n\n"
@@ -17,25 +18,25 @@ def _read_wiki(text: str):
 
 
 def test_wikitext_note_bodies_from_the_memo_read_as_fresh():
-    wikitext._parse.clear()
-    wikitext._NOTE_BODIES.clear()
+    wikitext_render.parse.clear()
+    wikitext_render.NOTE_BODIES.clear()
     fresh = _read_wiki(_WIKI)
     again = _read_wiki(_WIKI)  # the same trees from _parse: note bodies from _NOTE_BODIES
     assert again == fresh
-    assert len(fresh.footnotes) >= 3 and len(wikitext._NOTE_BODIES.items) >= 2
+    assert len(fresh.footnotes) >= 3 and len(wikitext_render.NOTE_BODIES.items) >= 2
 
 
 def test_a_note_body_holding_references_is_not_kept():
     """Rendering it defines notes in the document being read: that cannot come from a memo."""
-    wikitext._parse.clear()
-    wikitext._NOTE_BODIES.clear()
+    wikitext_render.parse.clear()
+    wikitext_render.NOTE_BODIES.clear()
     _read_wiki(_WIKI)
-    kept = [value[0].text for _, value in wikitext._NOTE_BODIES.items.values()]
+    kept = [value[0].text for _, value in wikitext_render.NOTE_BODIES.items.values()]
     assert not any("Body" in text for text in kept)
 
 
 def test_node_memo_keeps_the_most_recent():
-    memo = wikitext._NodeMemo(2)
+    memo = wikitext_render.NodeMemo(2)
     nodes = [object() for _ in range(3)]
     for i, node in enumerate(nodes):
         memo.put(node, i)

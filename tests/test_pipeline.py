@@ -194,7 +194,7 @@ def test_renders_and_charts_are_reused(seeds, monkeypatch):
     from analysis.charts import KINDS
     for kind in KINDS:
         monkeypatch.setattr(f"analysis.charts.{kind}.draw", boom)
-    monkeypatch.setattr(pipeline, "_render_html", boom)
+    monkeypatch.setattr("analysis.render.html.write", boom)
     again = build(seeds, formats=("html",), out=out)
     assert again.stats["render.hit"] == 1 and again.stats["chart.hit"] >= 1
     assert (out / "brief.html").read_bytes() == page
@@ -277,3 +277,13 @@ def test_bad_jobs_is_a_usage_error(corpus, capsys):
     assert main(["--config", str(corpus), "--jobs", "0"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--jobs" in err[0]
+
+
+def test_every_format_of_the_writer_registry_can_be_configured_and_renders_through_it():
+    """A new output format is one module and one line in render.WRITERS: the formats a user may
+    ask for are the registry's, plus the findings export."""
+    from analysis.config import FORMATS
+    from analysis.render import WRITERS
+
+    assert set(FORMATS) == {*WRITERS, "json"}
+    assert [w for w in WRITERS.values() if w.slow] == [WRITERS["pdf"]]

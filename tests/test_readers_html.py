@@ -149,3 +149,17 @@ def test_a_press_release_page_keeps_its_speaker_turns_but_a_dateline_opens_none(
     assert turns["RUDOLF ELPHBERG (Rur"] == ("speaker-turn", "Rudolf Elphberg (Ruritania)")
     assert turns["He added that fourte"] == ("speaker-turn", "Rudolf Elphberg (Ruritania)")
     assert turns["The meeting continue"] == ("paragraph", None)  # a heading ends the turn
+
+
+def test_a_line_in_capitals_alone_opens_no_speaker_turn(tmp_path):
+    """A cover line in capitals (an institute's name above a policy note) is not a speaker: a turn is
+    opened by a name in capitals followed by what was said."""
+    page = ("<!DOCTYPE html><html><head><title>Border policy</title></head><body><article>"
+            "<p>INSTITUTE FOR RIVER STUDIES</p>"
+            "<p>Policy note on the closed border crossings between Ruritania and Freedonia, and what the two "
+            "governments could still agree before the summer.</p>"
+            "<p>The crossings have been closed since August, and fourteen villages are cut off.</p>"
+            "</article></body></html>")
+    path = tmp_path / "note.html"
+    path.write_text(page, encoding="utf-8")
+    assert {(b.role, b.context) for b in read(path).blocks if b.kind != "heading"} == {("paragraph", None)}

@@ -9,6 +9,7 @@ from analysis.text.memo import TextMemo
 from analysis.analyses.figures import find_figures
 from analysis.model.document import Source
 from analysis.readers import markdown, plaintext, wikitext
+from analysis.readers.wikitext import render as wikitext_render
 
 
 def test_text_memo_keeps_recent_results_within_its_budget():
@@ -60,8 +61,8 @@ def test_month_gate_lets_every_month_pattern_match_through():
 
 def test_has_text_agrees_with_the_written_code():
     for code in ("", "  ", "{{cite web|title=x}}", " <!-- c --> ", "text", "''i''", "[[a]]", " \n "):
-        parsed = wikitext.mwparserfromhell.parse(code, skip_style_tags=False)
-        assert wikitext._has_text(parsed) == bool(str(parsed).strip()), code
+        parsed = wikitext_render.mwparserfromhell.parse(code, skip_style_tags=False)
+        assert wikitext_render.has_text(parsed) == bool(str(parsed).strip()), code
 
 
 def test_markdown_memo_reads_as_without_it():

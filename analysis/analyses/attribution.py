@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..actors import STATE_KINDS, Gazetteer
 from ..lexicons import data
 from .dates import grouped_alternation
-from .text import _NAME as _NAME_RUN
+from .text import NAME_RUN
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
 _WORD_TOKEN = re.compile(r"[\w'\u2019-]+")
@@ -116,7 +116,7 @@ def is_title(word: str) -> bool:
     return _title_patterns()[0].fullmatch(word) is not None
 
 
-_STOP_CAPS = {"The", "A", "An", "In", "On", "At", "For", "With", "By", "From", "To", "Of", "And", "But", "As", "He",
+STOP_CAPS = {"The", "A", "An", "In", "On", "At", "For", "With", "By", "From", "To", "Of", "And", "But", "As", "He",
               "She", "They", "It", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "Mr", "Mrs",
               "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Former", "Then", "Acting", "Deputy", "Head", "Also", "While",
               "When", "However", "Thus", "Later", "After", "Before", "During", "Following", "According",
@@ -129,7 +129,7 @@ _FUNCTION = {"The", "Do", "Does", "Did", "With", "Their", "That", "You", "Your",
              "In", "On", "At", "For", "From", "Into", "Over", "After", "Not", "Be", "Been", "Up", "Out", "Off",
              "About", "Than", "Then", "Or", "If", "As", "By", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
              "Eight", "Nine", "Ten"}
-_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 
 
@@ -144,7 +144,7 @@ def _org_heads() -> frozenset[str]:
     return _ORG_HEADS
 
 
-def _not_name() -> set[str]:
+def not_name_words() -> set[str]:
     global _NOT_NAME
     if _NOT_NAME is None:
         from ..lexicons import cues
@@ -164,7 +164,7 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
     titles, _ = _title_patterns()
     # only runs of two words or more can hold a name (capitalised_runs, without a Span for
     # each single capitalised word); a text without any needs no actor scan
-    runs = [(m.start(), words) for m in _NAME_RUN.finditer(text) if len(words := m.group().split()) >= 2]
+    runs = [(m.start(), words) for m in NAME_RUN.finditer(text) if len(words := m.group().split()) >= 2]
     if not runs:
         return ()
     actor_spans = [(m.start, m.end) for m in gaz.find(text)]
@@ -186,21 +186,21 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
         i = bisect_right(ends, lo)
         return i < len(starts) and starts[i] < hi
 
-    not_name = _not_name()
+    not_name = not_name_words()
     out = []
     for start, words in runs:  # trimming only drops words, and a name needs two (checked below)
         # trim leading title/stop words ("Secretary General Jane Doe" -> "Jane Doe")
-        while words and (words[0].rstrip(".,") in _STOP_CAPS or is_title(words[0])
-                         or words[0] in _MONTHS or inside(start)):
+        while words and (words[0].rstrip(".,") in STOP_CAPS or is_title(words[0])
+                         or words[0] in MONTH_NAMES or inside(start)):
             start = text.index(words[0], start) + len(words[0])
             while start < len(text) and text[start].isspace():  # as lstrip(), without copying the rest
                 start += 1
             words = words[1:]
-        while words and words[-1] in _STOP_CAPS:
+        while words and words[-1] in STOP_CAPS:
             words = words[:-1]
         if words and words[-1].endswith(("'s", "\u2019s")):
             words[-1] = words[-1][:-2]
-        if not words or any(w in not_name or w in _MONTHS or w in _FUNCTION for w in words):
+        if not words or any(w in not_name or w in MONTH_NAMES or w in _FUNCTION for w in words):
             continue  # "Things The Rich Do ...": a headline in title case; "Earlier Saturday": a time
         name = " ".join(words)
         end = start + len(name)
@@ -257,11 +257,11 @@ def _in_proper_name(phrase: str, end: int, gaz: Gazetteer) -> bool:
         return False
     titles, anon = _title_patterns()
     rest = phrase[m.start(1):]
-    if titles.match(rest) or anon.match(rest) or is_title(m.group(1)) or m.group(1) in _STOP_CAPS:
+    if titles.match(rest) or anon.match(rest) or is_title(m.group(1)) or m.group(1) in STOP_CAPS:
         return False
     if gaz.find(m.group(1)) or m.group(1) in _STATE_WORDS:
         return False  # "the Ukrainian Armed Forces", "the French Government": the state's own bodies
-    return m.group(1) in _org_heads() or m.group(1) not in _not_name()
+    return m.group(1) in _org_heads() or m.group(1) not in not_name_words()
 _COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|together\s+with|along\s+with)\s+")
 _COURT_OF = re.compile(r"\b(?:Court|Tribunal)\s+of\s+(?:the\s+)?$")
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|retired|onetime|one-time|erstwhile)\s*(?:[\w.-]+\s+){0,1}$")
@@ -362,7 +362,7 @@ def _titled_surname(phrase: str, gaz: Gazetteer) -> str | None:
     titles, _ = _title_patterns()
     for t in titles.finditer(phrase):
         m = _LONE.match(phrase, t.end())
-        if m and m.group(1) not in _STOP_CAPS and m.group(1) not in _MONTHS and not is_title(m.group(1)) \
+        if m and m.group(1) not in STOP_CAPS and m.group(1) not in MONTH_NAMES and not is_title(m.group(1)) \
                 and not gaz.find(m.group(1)) and m.group(1) not in _org_heads():
             return m.group(1)
     return None
@@ -435,7 +435,7 @@ def _org_subject(phrase: str) -> str | None:
                                   r"(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+" + cap + r"){1,4})?)\s*$")
     m = _ORG_SUBJECT.match(phrase.strip(" ,;:"))
     first = m.group("org").split()[0] if m else ""
-    if m is None or len(m.group("org").split()) < 2 or first in _STATE_BODIES or first in _STOP_CAPS \
+    if m is None or len(m.group("org").split()) < 2 or first in _STATE_BODIES or first in STOP_CAPS \
             or first in _FUNCTION:
         return None  # "His Office", "The Ministry": whose, the phrase does not say
     return m.group("org")
@@ -528,7 +528,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
     for i, m in enumerate(mentions):
         if m.kind == "organ" and _NAME_BEFORE.search(phrase[max(0, m.start - 20):m.start]):
             prev = phrase[max(0, m.start - 20):m.start].split()[-1]
-            if prev not in _STOP_CAPS and not gaz.canonical(prev):
+            if prev not in STOP_CAPS and not gaz.canonical(prev):
                 continue  # "the XYZ General Assembly": an organ of an organisation the gazetteer does not know
         name = gaz.speaks_for(m.name) or m.name
         score = 10 - i
@@ -543,7 +543,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
         if m.via in ("name", "alias") and m.kind in _GOVERNABLE_KINDS and _names_an_organisation(phrase, m.end):
             continue  # "the Afghanistan Freedom Front": a movement named after the state
         named_for = _NAMED_FOR_BEFORE.search(phrase[max(0, m.start - 40):m.start])
-        if named_for and not is_title(named_for.group(1)) and named_for.group(1) not in _STOP_CAPS:
+        if named_for and not is_title(named_for.group(1)) and named_for.group(1) not in STOP_CAPS:
             continue  # "Alternative for Norway": a party named after the state, not the state
         if m.via == "capital":
             score -= 8

@@ -2,6 +2,7 @@
 with the deciding statement, and how sure it is (confidence and the rules that fired)."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Sequence
 
@@ -32,13 +33,55 @@ def combine(stances: Sequence[str]) -> str:
     return "neutral" if "neutral" in stances or not stances else "mixed"
 
 
+_JOINT = re.compile(r"^\W*(?:The\s+)?(?P<list>[A-Z][^.;:]{1,160}?,?\s+and\s+(?:the\s+)?[A-Z][\w'\u2019-]*"
+                    r"(?:\s+[A-Z][\w'\u2019-]*){0,4})\s+(?:(?:jointly|also|together|today|again|once\s+again)\s+)?"
+                    r"(?:call|urge|condemn|welcome|support|reject|reaffirm|express|stress|demand|affirm|oppose|"
+                    r"recogni[sz]e|deplore|denounce|commend|endorse|insist|remain)\b")
+"""A sentence whose subject is a list of parties with a plural verb: a joint statement."""
+_PARTY_KINDS = ("state", "organisation", "de-facto-state", "organ")
+
+
+def cosigners(st: Statement, gaz) -> tuple[str, ...]:
+    """The other parties of a joint statement ("Ruritania, Syldavia and Borduria call for ...")
+    whose list holds the statement's own actor: the words are each signatory's."""
+    m = _JOINT.match(st.key or st.text)
+    if not m or gaz is None:
+        return ()
+    names = [gaz.speaks_for(x.name) or x.name for x in gaz.find(m.group("list")) if x.kind in _PARTY_KINDS]
+    if st.actor not in names:
+        return ()
+    return tuple(dict.fromkeys(n for n in names if n != st.actor))
+
+
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def signatories(actor: str, gaz) -> tuple[str, ...]:
+    """A joint letter's actor written as a list ("Ruritania, Syldavia and Borduria") -> each
+    party, when every item is one the gazetteer knows; else the actor as it is."""
+    if gaz is None or ("," not in actor and " and " not in actor):
+        return (actor,)
+    parts = [p.strip() for p in _LIST_SPLIT.split(actor) if p.strip()]
+    names = []
+    for part in parts:
+        found = gaz.find(part)
+        if not found or found[0].start != 0 or found[0].end != len(part) or found[0].kind not in _PARTY_KINDS:
+            return (actor,)
+        names.append(gaz.speaks_for(found[0].name) or found[0].name)
+    return tuple(dict.fromkeys(names)) if len(names) > 1 else (actor,)
+
+
 def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
-              tgts: set[str] = frozenset()) -> tuple[Position, ...]:
-    """One position per (actor, question) with a stance; the deciding statement first."""
+              tgts: set[str] = frozenset(), gaz=None) -> tuple[Position, ...]:
+    """One position per (actor, question) with a stance; the deciding statement first. With the
+    gazetteer, a joint statement's stance is also each cosigner's."""
     groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for st in stmts:
         if st.actor and st.question and st.stance:
-            groups[(st.actor, st.question)].append(st)
+            for actor in signatories(st.actor, gaz):
+                groups[(actor, st.question)].append(st)
+            for other in cosigners(st, gaz):
+                groups[(other, st.question)].append(st)
     out = []
     for (actor, question), evidence in groups.items():
         stance = combine([st.stance for st in evidence])
@@ -51,6 +94,8 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
                                                    s.confidence != "high", len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
         confidence, basis = _position_confidence(deciding, stance, question.endswith("-topic"))
+        if deciding.actor != actor:
+            basis += ("joint-statement",)  # a cosigner of the deciding statement's list
         out.append(Position(id=f"{doc_id}-pos{len(out) + 1}", doc=doc_id, actor=actor, question=question,
                             stance=stance, principles=principles,
                             evidence=tuple([deciding.id] + [s.id for s in evidence if s is not deciding]),
@@ -67,14 +112,14 @@ def _position_confidence(deciding: Statement, stance: str, guessed_question: boo
     """High only when the deciding statement takes the stance in a cue on the question's terms and
     its own attribution is sure; inferred stances (principles, the actor's role in the act) are
     medium; a deciding statement of another stance (a mixed or combined position), an unsure
-    attribution, a question guessed from the title (none configured fits) or a quote too long to
-    show the deciding words lowers it one step."""
+    attribution or a quote too long to show the deciding words lowers it one step; a question
+    guessed from the title (none configured fits) makes it low."""
     rule = stance_rule(deciding) or "stance-from-principles"
     attribution = tuple(b for b in deciding.basis if b not in STANCE_RULES)[:2]
     basis = (rule,) + attribution
     level = 0 if rule == "stance-cue" else 1
     if guessed_question:
-        level += 1
+        level = 2  # no configured question fits: the hand audit found nearly all such positions wrong
         basis += ("question-from-title",)
     if len(deciding.key or deciding.text) > _LONG_QUOTE:
         level += 1

@@ -22,7 +22,7 @@ from ..lexicons import absent, anchors, any_anchors, lowered, pattern
 from ..text.memo import TextMemo
 from ..model.document import Document
 from ..model.findings import Precedent, Statement
-from .attribution import _MONTHS, _STOP_CAPS, _not_name, is_title
+from .attribution import MONTH_NAMES, STOP_CAPS, not_name_words, is_title
 from .text import entity_runs, sentences
 
 _CASE_KINDS = ("state", "de-facto-state", "historical", "sub-state", "region", "organisation")
@@ -130,7 +130,7 @@ def _scan_sentence(text: str, gaz) -> _SentenceCases:
             and any(r.start <= m.start and m.end <= r.end for m in mentions)]
     for r in runs:  # composite entities first
         words = r.text.split()
-        while words and (words[0] in _STOP_CAPS or is_title(words[0])
+        while words and (words[0] in STOP_CAPS or is_title(words[0])
                          or words[0] in ("of", "the", "for", "and", "in", "on")):
             words = words[1:]
         name = " ".join(words)
@@ -164,7 +164,7 @@ def _scan_sentence(text: str, gaz) -> _SentenceCases:
             continue
         if len(words) > 1 and name.replace(".", "").replace(" ", "").isupper():
             continue  # a speaker's name set in capitals
-        if len(words) == 1 and (words[0] in _not_name() and words[0] not in ("North", "South", "East", "West")):
+        if len(words) == 1 and (words[0] in not_name_words() and words[0] not in ("North", "South", "East", "West")):
             continue
         start = text.find(name, run.start)
         first_of_sentence = not text[:start].strip() or text[:start].rstrip()[-1:] in ".:\u201c\""
@@ -207,7 +207,7 @@ def _run_name(run: str) -> tuple[tuple[str, ...], str, str]:
     leading stop words, months and titles dropped, and a possessive "'s". Cached: the same
     runs come back sentence after sentence."""
     words = tuple(run.split())
-    while words and (words[0] in _STOP_CAPS or words[0] in _MONTHS or is_title(words[0])
+    while words and (words[0] in STOP_CAPS or words[0] in MONTH_NAMES or is_title(words[0])
                      or words[0] in ("of", "the", "for", "and", "in", "on")):
         words = words[1:]
     name = _POSSESSIVE_S.sub("", " ".join(words))
@@ -299,6 +299,11 @@ def _cue(sent: str) -> tuple[str, re.Match] | None:
     return None
 
 
+_ASKED_WHETHER = re.compile(r"\b[Ww]hether\s+(?:the\s+)?(?P<np>[A-Z][\w'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,3})"
+                            r"\s+(?:was|is|were|are|would|could|might|had|has|resembled|resembles|risked|risks)\b")
+"""A question put before a denial names the case the speaker is asked about."""
+
+
 def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | None) -> tuple[Case, Case] | None:
     """(subject, precedent) for the cue, or None when the sentence does not name two cases."""
     before = [c for c in cases if c.end <= cue.start()]
@@ -323,8 +328,12 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
             prec = Case(after[0].start, after[0].end, re.sub(r"^(?:the|a|an)\s+", "", np))
             later = [c for c in after if c.start >= np_end and c.kind not in ("organisation", "organ") and re.search(
                 r"(?i)\b(?:saying|insisting|stating|adding|arguing|noting)\b", text[np_end:c.start])]
+            asked = _ASKED_WHETHER.search(text[:cue.start()])
             if later:
                 subject = later[0]  # "..., insisting that Y is different"
+            elif asked and not _same(asked.group("np"), prec.name):
+                # "Asked whether the Assembly was going the way of X, she rejected the comparison": the Assembly
+                subject = Case(asked.start("np"), asked.end("np"), asked.group("np"))
             elif main is not None and not _same(main.name, prec.name):
                 subject = main
             else:

@@ -30,6 +30,7 @@ from .text import sentences
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
 _CLAUSE_PUNCT = re.compile(r"[,;:]")
+_QUESTION_END = re.compile(r"\?[\s\u201d\"')\]]*$")
 _RELATIVE_WORD = re.compile(r"(?i)\b(?:which|who|that)\b")
 _NOT_ONLY = re.compile(r"(?i)\bnot\s+only\b")
 _OPEN_QUOTE = re.compile(r"[\u201c\"]")
@@ -162,6 +163,10 @@ def _kind_sides(label: str, terms: tuple[str, ...]) -> tuple[frozenset[str], fro
     return frozenset(against), frozenset(favour - against)
 
 
+def _none(_text: str) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class Frame:
     """What one statement's stance is judged against."""
@@ -176,16 +181,17 @@ class Frame:
     """The passage is about the question as a whole (a table row of positions)."""
     turn: bool = False
     """The passage is a speaker's turn in a debate on the question: backing there backs the question."""
+    is_party: Callable[[str], bool] = _none
+    """Names a state, organisation or other party."""
+    is_other: Callable[[str], bool] = _none
+    """Names an actor other than the statement's own: such a party as the cue's subject is
+    reported, and its act is no stance of the speaker's."""
     judged: dict = field(default_factory=dict, compare=False, repr=False)
     """_judge's answers under this frame by (sentence, cue start, cue kind): _key_sentence scores
     a statement's sentences again with the frame the statement was scored with."""
 
 
 _UNJUDGED = object()
-
-
-def _none(_text: str) -> bool:
-    return False
 
 
 def simple_frame(topic_pat: re.Pattern, principles=(), against=(), favour=()) -> Frame:
@@ -221,8 +227,8 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
     for sent in sentences(text):
         t = sent.text
         hits = _cue_hits(t)
-        if not hits:
-            continue
+        if not hits or _QUESTION_END.search(t):
+            continue  # a question ("Has it condemned the militia it supports?") asserts no stance
         about = _mentions(frame.topic, t)
         for kind, m in hits:
             key = (t, m.start(), kind)
@@ -231,6 +237,8 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
                 judged = frame.judged[key] = _judge(t, m, kind, about, frame)
             if judged and not _third_party(text, sent.start + m.start(), t[:m.start()]):
                 add(*judged, m.group())
+    if _all_questions(text):
+        return scores  # nothing but questions: no principle is upheld in so many words either
     for p in upheld:  # the statement's own principles, weighed by what the act is said to violate
         if p in frame.against:
             add("oppose", 1.0, p)
@@ -240,6 +248,11 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
         if p in frame.against:
             add("oppose", 0.5, p)
     return scores
+
+
+def _all_questions(text: str) -> bool:
+    sents = sentences(text)
+    return bool(sents) and all(_QUESTION_END.search(x.text) for x in sents)
 
 
 @lru_cache(maxsize=8192)
@@ -271,8 +284,24 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     if _POSSESSIVE_OR_LIKENING.match(after):
         return None  # "the opposition's spokesman"; "rejected comparisons" is a precedent claim
     if kind == "neutral":
+        if _LAMENTED_LOSS.match(after) and _topic_in(frame.topic, obj[:80]):
+            return "support", 1.0  # "grave concern over the breakdown of the ceasefire": the speaker wants it kept
+        lamented = _LAMENTED_CLAUSE.match(after)
+        if lamented and _topic_in(frame.topic, obj):
+            inner = _cue_hits(lamented.group(1))
+            if inner and inner[0][0] == "oppose":
+                return "support", 1.0  # "we regret that X rejected the ceasefire": against the rejection
+            if inner and inner[0][0] == "support":
+                return "oppose", 1.0
+        if _other_party_subject(t[:m.start()], frame):
+            return None  # "X voiced concern": reported, not the speaker's own
         # "much to our regret", "expressed concern over the attacks": neutral only on the question
         return ("neutral", 1.0) if about or frame.focus or frame.turn else None
+    if kind == "directive" and _topic_in(frame.topic, obj[:60]) and _CALL_FOR.match(after) \
+            and _verb_slot(t[:m.start()], frame) and not _other_party_subject(t[:m.start()], frame):
+        kind = "support"  # "we call for an immediate ceasefire": asking for the act backs it ("fresh calls for" is narration)
+    if _COMMITMENT.fullmatch(cue) and not _topic_in(frame.topic, " ".join(obj.split()[:4])):
+        return None  # "committed to a diplomatic resolution", "to protecting the right to ...": not the act itself
     if kind == "directive":
         # "called on X to ..." carries the stance of what it asks for, counted through the cues
         # inside; asked of the act's proponent it opposes the act
@@ -283,6 +312,10 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "the decision to recognise" names the act, it takes no stance on it
     if _INVERTED_CONDITION.fullmatch(cue) and _SUBJECT_AFTER.match(after):
         return None  # "should we decide to ...", "should the Council fail": a condition, not a call
+    if cue.lower() == "support" and _WITH_THE.search(t[:m.start()]) and _OF_PARTY.match(after):
+        return None  # "all with the support and encouragement of X": X's backing, reported
+    if _REFUSAL.fullmatch(cue) and _TO_VERB.match(after):
+        return None  # "refused to publish the results": the verb after carries any stance ("refused to recognise")
     if _assistance(t[:m.start()], cue, after):
         return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
     if _attributive(t[:m.start()], cue, after):
@@ -311,9 +344,16 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         possessor = _POSSESSOR.search(obj[:70])
         if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
             return None  # backing another party's statement says nothing about the act
+    before = t[:m.start()]
     if kind == "oppose" and _BREACH_NOUN.fullmatch(cue) and _OF.match(after) and _topic_in(frame.topic, obj[:80]):
         label = "support"  # "X's violations of the ceasefire": the speaker upholds what is breached
-    before = t[:m.start()]
+    elif kind == "oppose" and _CHARGE.match(cue) and _topic_in(frame.topic, obj[:80]) \
+            and not _topic_in(frame.topic, before):
+        if _negated(before):
+            return None  # "our action does not undermine the sanctions": a denial of a charge, no stance
+        label = "support"  # "..., thus undermining the integrity of the sanctions": a charge upholds what it says is harmed
+    elif _other_party_subject(before, frame):
+        return None  # "Borduria rejected the ceasefire" in Ruritania's letter: the other party's act, reported
     negated = _negated(before)
     if _hedged(before, negated) or _conditional(before, obj):
         return None  # "could recognise", "would consider backing", "will support it if ...": no stance yet
@@ -330,6 +370,44 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     return label, weight
 
 
+_LAMENTED_LOSS = re.compile(r"(?i)(?:\s+(?:over|about|at|regarding|with))?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:breakdown|collapse|failure|erosion|end|violations?|breach(?:es)?|undermining|"
+                            r"suspension|repeated\s+violations?)\s+of\b")
+_LAMENTED_CLAUSE = re.compile(r"\s+that\s+([^.;]{3,200})")
+_CALL_FOR = re.compile(r"(?i)\s+for\b")
+_VERB_SLOT = re.compile(r"(?:^|[,;:]\s*|\b(?:[Ww]e|[Tt]hey|I|also|again|jointly|therefore|further|today|once\s+more|"
+                        r"will|would|to|and|[a-z]+ly)\s+)$")
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][\w'\u2019-]*)\s+$")
+
+
+def _verb_slot(before: str, frame: Frame) -> bool:
+    """Before a directive used as a verb: a subject (a pronoun or a named party), an adverb or an
+    auxiliary; not "fresh" or "the" ("fresh calls for a ceasefire" is narration)."""
+    if _VERB_SLOT.search(before):
+        return True
+    named = _CAPITAL_BEFORE.search(before)
+    return bool(named) and (frame.is_party(named.group(1)))
+_COMMITMENT = re.compile(r"(?i)commit\w*\s+to")
+_SUBJECT_OTHER = re.compile(
+    r"(?:^|\bthat\s+|\bwhen\s+|\bafter\s+|\bwhile\s+|\bas\s+)(?:the\s+)?"
+    r"(?P<x>[A-Z][\w'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,4})"
+    r"(?:\s+(?:forces|troops|government|authorities|side|army|delegation|officials))?\s+"
+    r"(?:(?:has|have|had|was|were|is|are|also|again|repeatedly|then|further|once\s+again|publicly|openly|"
+    r"flatly|subsequently|later|even|continues\s+to|continued\s+to)\s+){0,3}$")
+_POSSESSIVE_OTHER = re.compile(r"(?P<x>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['\u2019]s\s+(?:[a-z-]+\s+){0,3}$")
+
+
+def _other_party_subject(before: str, frame: Frame) -> bool:
+    """The cue's clause has another named party as its subject or possessor ("Borduria rejected",
+    "Borduria's rejection of"): the speaker reports that party's act, it takes no stance of its own."""
+    clause = _CLAUSE_PUNCT.split(before)[-1]
+    for rx in (_SUBJECT_OTHER, _POSSESSIVE_OTHER):
+        m = rx.search(clause)
+        if m and frame.is_other(m.group("x")):
+            return True
+    return False
+
+
 def _third_subject(before: str) -> bool:
     """The cue's clause has someone else as subject: a relative clause ("threats which do not
     recognise frontiers") or a bad thing ("crime undermines")."""
@@ -337,6 +415,12 @@ def _third_subject(before: str) -> bool:
     return bool(_RELATIVE_WORD.search(clause) or pattern("stance", "negative_objects").search(clause))
 
 
+_WITH_THE = re.compile(r"(?i)\b(?:with|the)\s+(?:full\s+|active\s+|direct\s+)?$")
+_OF_PARTY = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z]")
+_REFUSAL = re.compile(r"(?i)refus\w*")
+_TO_VERB = re.compile(r"\s+to\s+[a-z]")
+_CHARGE = re.compile(r"(?i)violat|breach|undermin|jeopardi|infring|contrary\s+to|inconsistent\s+with")
+"""Cues that charge something with harming their object: the speaker values what is harmed."""
 _BREACH_NOUN = re.compile(r"(?i)(?:violation|breach|infringement)s?")
 _OF = re.compile(r"\s+of\b")
 _HEDGE_REACH = re.compile(r"(?:\s+[\w-]+){0,2}\s*$")
@@ -346,10 +430,15 @@ _EVEN_BEFORE = re.compile(r"(?i)\beven\s+$")
 
 _INVERTED_CONDITION = re.compile(r"(?i)should|were|had")
 _SUBJECT_AFTER = re.compile(r"\s+(?:we|they|it|he|she|you|I|the|any|this|that|[A-Z][a-z]+)\b")
-_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|with|having|by|for|all|any|"
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|with|having|by|for|in|into|from|across|all|any|"
                                 r"no|some|these|those|this|that)\s+(?:[a-z]+ly\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|it|them|him|us|by|as|"
                          r"to|in|on|at|for|with|from|of|and|or|but|that|which|who|not|no)\b)[a-z][a-z-]+")
+
+
+_FOR_QUALITY = re.compile(r"(?i)\s+for\s+(?:its|their|his|her)\b")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
+"""A place name after the participle: "in occupied Ruritania" describes the place."""
 
 
 @lru_cache(maxsize=1)
@@ -370,8 +459,12 @@ def _assistance(before: str, cue: str, after: str) -> bool:
 
 def _attributive(before: str, cue: str, after: str) -> bool:
     """A past participle between a determiner or preposition (and an adverb) and a noun is an
-    adjective ("the internationally recognised borders", "having widely accepted mayors")."""
-    return cue.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before)) and bool(_NOUN_AFTER.match(after))
+    adjective ("the internationally recognised borders", "having widely accepted mayors"); one
+    followed by "for its ..." describes ("a force recognised for its professionalism")."""
+    if cue.lower().endswith("ed") and _FOR_QUALITY.match(after):
+        return True
+    return cue.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before)) and bool(
+        _NOUN_AFTER.match(after) or _NAME_AFTER.match(after))
 
 
 def _hedged(before: str, negated: bool) -> bool:
@@ -630,6 +723,14 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
     def names_in(names: set[str]) -> Callable[[str], bool]:
         return (lambda text: any(m.name in names for m in gaz.find(text))) if names else _none
 
+    def others(actor: str | None) -> Callable[[str], bool]:
+        def named(text: str) -> bool:
+            found = gaz.find(text)
+            return bool(found) and found[0].start == 0 and found[0].name != actor and found[0].kind in _PARTY_KINDS
+        return named if actor is not None else _none
+
+    any_party = others("")  # no actor is named "": every party counts
+
     present = _present_topics(doc, tops, main)
     out = []
     for st in stmts:
@@ -637,7 +738,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
         against, favour = sides[topic.id] if topic.id in sides else kind_sides(topic)
         frame = Frame(topic.pattern(), frozenset(against), frozenset(favour), tuple(principle_list),
                       names_in(set(props)), names_in(tgts), focus=st.anchor in focus and topic is main,
-                      turn=st.anchor in turns and topic is main)
+                      turn=st.anchor in turns and topic is main, is_party=any_party, is_other=others(st.actor))
         stance = verdict(cue_scores(st.text, frame, [p for p in st.principles if p not in st.violated],
                                     st.violated))
         by_cues = verdict(cue_scores(st.text, frame)) if stance is not None or st.actor in props else None
@@ -654,6 +755,9 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
             judged = replace(judged, basis=judged.basis + (rule,))
         out.append(judged)
     return tuple(out), main, props, tgts
+
+
+_PARTY_KINDS = ("state", "organisation", "de-facto-state", "organ", "party", "movement", "government")
 
 
 def _stance_rule(actor, stance: str, by_cues: str | None, props, tgts) -> str:

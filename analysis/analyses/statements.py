@@ -128,8 +128,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     passages = doc.passages()
     letters = letter_parts([p for p in passages if not isinstance(p, Footnote)], gaz, _heading(doc), people)
     voice = None if letters else own_voice(doc, gaz)
-    turns = verbatim_turns([p.text for p in passages], gaz, people) \
-        if doc.genre == "plaintext" and not letters else ()
+    turns = verbatim_turns([p.text for p in passages], gaz, people) if not letters else ()
     for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip():
@@ -154,7 +153,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                     turn_rule = "speaker-turn-continuation"
         quotes = quotations(text, emphasis)
         segs = segments(text, quotes)
-        if is_block and passage.context and passage.kind != "row" and doc.genre == "plaintext" and segs:
+        if is_block and passage.role == "speaker-turn" and passage.context and segs:
             if pattern("procedural").search(text[segs[0].start:segs[0].end]):
                 # "The President then read out the statement", "Also speaking were ...": the turn is over
                 turn_speaker = turn = None

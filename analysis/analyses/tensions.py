@@ -29,7 +29,8 @@ _GENERIC = re.compile(r"(?i)^(?:\W*(?:yet|but|however|so|thus|still|and)\W+)?(?:
                       r"decision|move|act|action|step|recognition|it|they|he|she)\b")
 
 
-_OBJECT_PREP = re.compile(r"(?i)\b(?:against|to|from|with|over|on|for|towards?|by)\s+(?:the\s+)?$")
+_OBJECT_PREP = re.compile(r"(?i)\b(?:against|to|from|with|over|on|for|towards?|by|in|into|within|inside|across|"
+                          r"along|near)\s+(?:the\s+)?$")
 
 
 def _actor_at(text: str, gaz, exclude: str | None) -> str | None:
@@ -90,6 +91,8 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
             actor, how = (found[0].name if found else None), "row-actor"
         if actor is None:
             actor, how = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor), "most-named-nearby"
+        if actor and _owns_principle(sent.text, actor, principle, principles, gaz):
+            continue  # "inconsistent with Utopia's sovereignty": Utopia defends the principle, it breaches nothing
         if actor:
             out.append(Tension(id="", doc=doc.id, actor=actor, principle=principle, text=sent.text,
                                anchor=passage.anchor, confidence=_STATED_CONFIDENCE[how], basis=("stated", how)))
@@ -104,6 +107,10 @@ table row it sits in, the subject of an earlier sentence, or merely the actor na
 
 _ACCUSED = re.compile(r"(?P<x>[A-Z][\w.'\u2019 -]{1,50}?)['\u2019]s\s+(?:[a-z-]+,?\s+){0,4}?"
                       r"(?:violations?|breach(?:es)?|infringements?|disregard|flouting)\s+of\b")
+_ACCUSED_VERB = re.compile(r"(?P<x>[A-Z][\w.'\u2019 -]{1,50}?)\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|repeatedly|"
+                           r"clearly|flagrantly|continuously|again|systematically|deliberately)\s+)?"
+                           r"(?:violated|violates|breached|breaches|flouted|flouts|infringed|infringes)\b")
+"""The verb form of the charge: "Utopia has violated its legal obligations"."""
 _REACH = 160
 
 
@@ -114,7 +121,7 @@ def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
     out = []
     for passage in doc.passages():
         for sent in sentences(passage.text):
-            for m in _ACCUSED.finditer(sent.text):
+            for m in [*_ACCUSED.finditer(sent.text), *_ACCUSED_VERB.finditer(sent.text)]:
                 actor = _possessor(m.group("x"), gaz, _voiced_by(stmts, passage.anchor, sent.start))
                 if actor is None:
                     continue
@@ -125,6 +132,82 @@ def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
                                        anchor=passage.anchor, confidence="medium",
                                        basis=("stated", "accused-of-breach")))
     return out
+
+
+_REFERRED_CHARGE = re.compile(
+    r"(?i)^\W*(?:such|these|those|this|the\s+said)\s+(?:[a-z-]+\s+){0,2}?(?:acts?|actions?|attacks?|incursions?|"
+    r"conduct|behaviou?r|moves?|provocations?|measures?|operations?)\b[^.;]{0,80}?\b(?:violat\w*|breach\w*|"
+    r"infring\w*|constitut\w+\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?:violation|breach))")
+
+
+def referred(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[Statement]) -> list[Tension]:
+    """"Such acts ... violate Ruritania's territorial integrity": the charge is against whoever
+    did them: the party named as their agent ("by X") in the sentence, else the first party the
+    sentence before names that is not the speaker's own (medium), else the party the text last
+    charged with an act (low); never the party whose principle it is."""
+    out = []
+    flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
+    last_charged = None
+    for i, (passage, sent) in enumerate(flat):
+        speaker = _speaker_at(stmts, passage.anchor, sent.start)
+        m = _REFERRED_CHARGE.match(sent.text)
+        agent = _AGENT.search(sent.text[:m.end()] if m else sent.text)
+        named = _actor_at(agent.group("x"), gaz, speaker) if agent else None
+        accused_here = _ACCUSED.search(sent.text)
+        if named is None and accused_here:
+            named = _possessor(accused_here.group("x"), gaz, speaker)
+        if not m:
+            last_charged = named or last_charged
+            continue
+        actor, how = named, "accused-by-reference"
+        if actor is None and i:
+            actor = _actor_at(flat[i - 1][1].text, gaz, speaker)
+        if actor is None:
+            actor, how = last_charged, "accused-earlier"
+        if actor is None:
+            continue
+        last_charged = actor
+        found, _ = invoked(sent.text[m.end() - 12:], principles)
+        owned = [pid for pid in found if _owned_by_other(sent.text, pid, principles, gaz, actor)]
+        if any(_owns_principle(sent.text, actor, pid, principles, gaz) for pid in found):
+            continue  # the party whose integrity is breached is the victim of the acts, not their author
+        for pid in owned + [p for p in found if p not in owned]:
+            out.append(Tension(id="", doc=doc.id, actor=actor, principle=pid, text=sent.text, anchor=passage.anchor,
+                               confidence="medium" if how == "accused-by-reference" else "low",
+                               basis=("stated", how)))
+    return out
+
+
+_AGENT = re.compile(r"(?i)\b(?:acts?|actions?|attacks?|aggression|incursions?|hostilities|provocations?|conduct)"
+                    r"\s+(?:[a-z-]+\s+){0,2}?by\s+(?:the\s+)?(?P<x>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
+
+
+def _owned_by_other(text: str, pid: str, principles, gaz, actor: str) -> bool:
+    """The principle's words are a party's own other than `actor` ("Ruritania's territorial
+    integrity"): the principle the charge is about, named first."""
+    p = next((x for x in principles if x.id == pid), None)
+    if p is None:
+        return False
+    for hit in p.pattern.finditer(text):
+        before = text[max(0, hit.start() - 50):hit.start()]
+        owner = [x for x in gaz.find(before) if before[x.end:].strip(" '\u2019s") == ""]
+        if owner and (gaz.speaks_for(owner[-1].name) or owner[-1].name) != actor:
+            return True
+    return False
+
+
+def _owns_principle(text: str, actor: str, pid: str, principles: tuple[Principle, ...], gaz) -> bool:
+    """The principle's words in `text` are the actor's own ("Utopia's sovereignty", "United
+    States sovereignty"): the actor is the one it protects."""
+    p = next((x for x in principles if x.id == pid), None)
+    if p is None:
+        return False
+    for hit in p.pattern.finditer(text):
+        before = text[max(0, hit.start() - 50):hit.start()]
+        owner = [x for x in gaz.find(before) if before[x.end:].strip(" '\u2019s") == ""]
+        if owner and (gaz.speaks_for(owner[-1].name) or owner[-1].name) == actor:
+            return True
+    return False
 
 
 def _possessor(text: str, gaz, exclude: str | None) -> str | None:
@@ -217,7 +300,7 @@ def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Posi
     (a quotation that makes one charge in several sentences is one tension)."""
     seen, out = set(), []
     found = (stated(doc, principles, gaz, stmts) + derived(stmts, positions, against or {}, set(proponents), gaz)
-             + accused(doc, principles, gaz, stmts))
+             + accused(doc, principles, gaz, stmts) + referred(doc, principles, gaz, stmts))
     for t in found:
         if (t.actor, t.principle) in seen or (t.actor, t.anchor) in seen:
             continue

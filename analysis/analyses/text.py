@@ -126,14 +126,14 @@ _PARTICLES = {"de", "van", "von", "der", "den", "d'", "da", "dos", "du", "la", "
 _NAME_REST = r"[\w\u00C0-\u024F'\u2019-]*"
 _NAME_TOKEN = (r"(?:[A-Zd\u00C0-\u00DE](?:(?<=[A-Z])\.(?=\s)|(?<=[dD])['\u2019][A-Z\u00C0-\u00DE]" + _NAME_REST
                + r"|(?<=[A-Z\u00C0-\u00DE])" + _NAME_REST + "))")
-_NAME = re.compile(
+NAME_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")\s+)*" + _NAME_TOKEN + r")*")
 
 
 def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Runs of capitalised words (with name particles such as 'de', 'van'): candidate names."""
     end = len(text) if end is None else end
-    return [Span(m.start(), m.end(), m.group()) for m in _NAME.finditer(text, start, end)]
+    return [Span(m.start(), m.end(), m.group()) for m in NAME_RUN.finditer(text, start, end)]
 
 
 _ENTITY = re.compile(_NAME_TOKEN + r"(?:\s+(?:(?:of|of the|for|for the|and|on|in|de|du|del)\s+)?" + _NAME_TOKEN + r")*")

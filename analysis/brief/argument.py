@@ -14,7 +14,7 @@ from ..analyses.across import Across
 from ..model.brief import nested_quotes
 from ..model.findings import Position, Precedent
 from .figures import threshold_comparisons
-from .labels import VERDICT_WORDS, join_list, plural
+from .labels import VERDICT_WORDS, capitalise, join_list, plural
 from .numbering import Builder
 
 NAMES_SHOWN = 3
@@ -172,9 +172,10 @@ def precedent_arguments(b: Builder) -> list[Claim]:
                         f"by {names(who)}.")
         else:
             p = ps[0]
-            sentence = (f"{who[0]} {verb_for(who[0], 'likens', 'liken')} {p.subject} to {case}."
+            sentence = (f"{capitalise(who[0])} {verb_for(who[0], 'likens', 'liken')} {p.subject} to {case}."
                         if p.relation == "analogy" else
-                        f"{who[0]} {verb_for(who[0], 'warns', 'warn')} that {p.subject} may become like {case}.")
+                        f"{capitalise(who[0])} {verb_for(who[0], 'warns', 'warn')} that {p.subject} may become "
+                        f"like {case}.")
         docs = {p.doc for p in ps}
         out.append(Claim("precedent", sentence, f"{case} as precedent: {plural(len(ps), 'claim')} by {names(who)}.",
                          tuple((p.doc, p.anchor) for p in ps), ps[0].id,
@@ -182,17 +183,28 @@ def precedent_arguments(b: Builder) -> list[Claim]:
     for p in named:
         if p.relation == "denial":
             who = who_claims(p)
-            out.append(Claim("precedent", f"{who} {verb_for(who, 'denies', 'deny')} that {p.subject} is like "
+            out.append(Claim("precedent", f"{capitalise(who)} {verb_for(who, 'denies', 'deny')} that {p.subject} is like "
                              f"{p.precedent}.",
                              f"{p.subject} is not {p.precedent}, says {who}.", ((p.doc, p.anchor),), p.id,
                              weight=3.5))
     return out
 
 
+_DESCRIPTOR_OPENERS = frozenset({"several", "some", "many", "most", "few", "a", "an", "the", "two", "three",
+                                 "four", "five", "other", "various", "numerous", "senior", "western"})
+"""First words of a claimant that describes people rather than naming them: lower case inside a
+sentence ("by several diplomats"), though the source began its sentence with them."""
+
+
 def who_claims(p: Precedent) -> str:
-    """The claimant as the source names it. The state or organisation a claimant is matched to is left out of
-    the summary: it is the least sure part of a precedent claim (an ambassador named beside another's)."""
-    return p.claimant or p.actor or "an unnamed source"
+    """The claimant as the source names it, a description in lower case (`capitalise` opens a sentence
+    with it). The state or organisation a claimant is matched to is left out of the summary: it is the
+    least sure part of a precedent claim (an ambassador named beside another's)."""
+    who = p.claimant or p.actor or "an unnamed source"
+    first, _, rest = who.partition(" ")
+    if rest and first.lower() in _DESCRIPTOR_OPENERS and first[:1].isupper() and not first.isupper():
+        who = f"{first.lower()} {rest}"
+    return who
 
 
 def verb_for(subject: str, singular: str, plural_: str) -> str:

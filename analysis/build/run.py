@@ -31,6 +31,7 @@ from ..config import Build, Config
 from ..errors import ConfigError
 from ..model.document import Document
 from ..model.findings import Findings
+from ..render import WRITERS, RenderOptions
 from .steps import read_source, source_digest
 from .workers import Pool, cpu_jobs, wait_for_warm_up
 
@@ -73,27 +74,11 @@ def author_content(config: Config) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- rendering
-def _render_pdf(brief, attachments):
-    from ..render.pdf import render_pdf
+def _render_aside(fmt: str, brief, options) -> bytes:
+    """One format in a worker process while this one lays out the slow one."""
+    from ..render import WRITERS
 
-    return render_pdf(brief, attachments=attachments)
-
-
-def _render_docx(brief, reference_docx):
-    from ..render.docx import render_docx
-
-    return render_docx(brief, reference_docx=reference_docx)
-
-
-def _render_html(brief):
-    from ..render.html import render_html
-
-    return render_html(brief, for_print=False).encode("utf-8")
-
-
-def _render_aside(fmt: str, brief) -> bytes:
-    """HTML or DOCX in a worker process while this one lays out the PDF."""
-    return _render_html(brief) if fmt == "html" else _render_docx(brief, TEMPLATES / "reference.docx")
+    return WRITERS[fmt].write(brief, options)
 
 
 @contextmanager
@@ -147,27 +132,26 @@ def _renders(config: Config, cache: cache_mod.Cache, pool: Pool, report, formats
     base = cache_mod.digest("render", keys.code_version(), keys.environment_digest(),
                             keys.templates_digest(TEMPLATES), logo, repr(brief))
     attach = {"findings.json": findings_json} if findings_json is not None else {}
-    by_format = {"html": cache_mod.digest(base, "html"),
-            "pdf": cache_mod.digest(base, "pdf", sorted(attach), *[attach[k] for k in sorted(attach)]),
-            "docx": cache_mod.digest(base, "docx")}
+    options = RenderOptions(templates=TEMPLATES, attachments=attach)
+    by_format = {name: cache_mod.digest(base, name, *((sorted(attach), *[attach[k] for k in sorted(attach)])
+                                                      if w.attachments else ()))
+                 for name, w in WRITERS.items()}
     out: dict[str, bytes] = {}
     for fmt in formats:
         hit = cache.get_bytes("render", by_format[fmt])
         if hit is not None:
             out[fmt] = hit
-    todo = [f for f in ("html", "pdf", "docx") if f in formats and f not in out]
+    todo = [f for f in WRITERS if f in formats and f not in out]
     if todo:
         report.start("rendering " + ", ".join(f.upper() for f in todo), len(todo))
-        render = {"html": lambda: _render_html(brief), "pdf": lambda: _render_pdf(brief, attach),
-                  "docx": lambda: _render_docx(brief, TEMPLATES / "reference.docx")}
         aside = {}
-        if "pdf" in todo and len(todo) > 1:  # the PDF (the slow one) here, the others meanwhile in a worker
+        if any(WRITERS[f].slow for f in todo) and len(todo) > 1:  # the slow one here, the others in a worker
             executor = pool.get(2)
             if executor is not None:
-                aside = {f: executor.submit(_render_aside, f, brief) for f in todo if f != "pdf"}
+                aside = {f: executor.submit(_render_aside, f, brief, options) for f in todo if not WRITERS[f].slow}
         for fmt in todo:
             if fmt not in aside:
-                out[fmt] = render[fmt]()
+                out[fmt] = WRITERS[fmt].write(brief, options)
                 report.advance(fmt)
         for fmt, future in aside.items():
             out[fmt] = future.result()
@@ -175,7 +159,7 @@ def _renders(config: Config, cache: cache_mod.Cache, pool: Pool, report, formats
         report.finish()
         for fmt in todo:
             cache.put_bytes("render", by_format[fmt], out[fmt])
-    return {f"brief.{fmt}": out[fmt] for fmt in ("html", "pdf", "docx") if fmt in out}
+    return {f"brief.{fmt}": out[fmt] for fmt in WRITERS if fmt in out}
 
 
 # ---------------------------------------------------------------- the build

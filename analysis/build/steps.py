@@ -199,7 +199,7 @@ def stances(job: Job, inputs: Mapping) -> dict:
         known = None
     sides_ = inputs["sides"]
     stmts, _, props, targets = stance.assign(raw, doc, ctx.tops, sides_, ctx.gaz, ctx.principles, known)
-    pos = stance.positions(stmts, doc.id, props, targets)
+    pos = stance.positions(stmts, doc.id, props, targets, ctx.gaz)
     return {"statements": tuple(stmts), "positions": tuple(pos),
             "tensions": tuple(tensions(doc, stmts, pos, ctx.principles, ctx.gaz, sides_, set(props))),
             "precedents": tuple(precedents(doc, stmts, ctx.gaz))}

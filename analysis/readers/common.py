@@ -290,7 +290,9 @@ class DocBuilder:
         draft.label, draft.text, draft.kind = label, inline.text, kind
         draft.fields, draft.links, draft.defined = fields, inline.links, True
 
-    def finish(self, **meta) -> Document:
+    def finish(self, *, cover: bool = False, **meta) -> Document:
+        """The Document; `cover`: fill a title or date the file's metadata lacks from the top of the
+        text (formats whose metadata is often empty: web pages, Word files)."""
         sid = self.source.id
         anchors: dict[str, str] = {}
         footnotes = []
@@ -312,6 +314,10 @@ class DocBuilder:
                                 inline.links, notes, inline.emphasis, role, page))
         if not blocks:
             self.warn(f"{self.source.path}: no readable text was found")
+        if cover and blocks:
+            if not any(c.isalpha() for c in meta.get("title") or ""):
+                meta["title"] = None  # "-", pandoc's stand-in for a missing title
+            meta = {**meta, **cover_metadata(blocks), **{k: v for k, v in meta.items() if v}}
         if self.source.title:
             meta["title"] = self.source.title
         return Document(id=sid, path=self.source.path, genre=self.genre, blocks=tuple(blocks),
@@ -405,3 +411,24 @@ def any_date(text: str) -> str | None:
         if iso:
             return iso
     return None
+
+
+COVER_BLOCKS = 6
+"""How many blocks at the top of a document count as its cover, when its metadata is silent."""
+
+
+def cover_metadata(blocks) -> dict:
+    """Title and date from the top of a document whose file carried none (a Word file without
+    properties, a page without metadata): the first heading; the first date standing in a short line
+    or opening one (a dateline, "Number 05 - December 2013", "24 February 2010 Security Council")."""
+    top = [b for b in blocks[:COVER_BLOCKS] if b.text.strip()]
+    out: dict = {}
+    heading = next((b.text for b in top if b.kind == "heading"), None)
+    if heading:
+        out["title"] = " ".join(heading.split())
+    for b in top:
+        date = any_date(b.text) if len(b.text.split()) <= 15 else full_date(b.text[:24])
+        if date:
+            out["date"] = date
+            break
+    return out

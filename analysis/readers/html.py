@@ -317,4 +317,4 @@ def read_html(text: str, source: Source) -> Document:
     root = etree.fromstring(xml.encode("utf-8"), parser=parser)
     main = root.find("main")
     _Walk(doc, tokens).blocks(main if main is not None else root)
-    return doc.finish(**_metadata(root))
+    return doc.finish(cover=True, **_metadata(root))

@@ -235,7 +235,7 @@ def _read(data: bytes, source: Source, genre: str, what: str) -> Document:
     found = {key: _meta_text(meta.get(key)) for key in ("title", "author", "date")}
     if genre == "odt":  # pandoc leaves an ODT's meta.xml unread
         found.update({key: found[key] or value for key, value in _odt_meta(data).items()})
-    return doc.finish(title=found["title"], author=found["author"], date=_date(found["date"]))
+    return doc.finish(cover=True, title=found["title"], author=found["author"], date=_date(found["date"]))
 
 
 _ODT_FIELDS = {"title": rb"<dc:title>([^<]{1,500})</dc:title>",

@@ -257,9 +257,19 @@ class SpeakerTurns:
 
     def paragraph(self, text: str) -> str | None:
         """The speaker label of this paragraph's turn, or None outside any turn."""
-        if not _DATELINE.match(text):
-            self.context = _speaker(text) or self.context
+        if _DATELINE.match(text):
+            return self.context
+        if _capitals_alone(text):
+            self.context = None  # a line in capitals with nothing said (a cover's institute name): a heading
+            return None
+        self.context = _speaker(text) or self.context
         return self.context
+
+
+def _capitals_alone(text: str) -> bool:
+    """A paragraph that is a name in capitals and little else ("INSTITUTE FOR RIVER STUDIES")."""
+    run = _name_run(text[:400])
+    return run is not None and len(re.findall(r"[^\W\d_]{2,}", text[run[1]:])) < 3
 
 
 _speaker = TextMemo(speaker, 1_000_000)

@@ -400,3 +400,8 @@ def render_docx(brief: Brief, *, reference_docx: Path) -> bytes:
         return finish(data, brief)
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError) as exc:
         raise RenderError(f"pandoc produced an unreadable DOCX ({exc})") from None
+
+
+def write(brief: Brief, options) -> bytes:
+    """The registry's entry point (render/__init__.py), on the templates' reference.docx."""
+    return render_docx(brief, reference_docx=Path(options.templates) / "reference.docx")

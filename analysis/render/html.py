@@ -167,3 +167,8 @@ def render_html(brief: Brief, *, for_print: bool) -> str:
         raise
     except Exception as exc:  # template errors are bugs, but the user gets one line
         raise RenderError(f"HTML rendering failed: {type(exc).__name__}: {' '.join(str(exc).split())}") from exc
+
+
+def write(brief: Brief, options) -> bytes:
+    """The registry's entry point (render/__init__.py): the page for the screen, as UTF-8."""
+    return render_html(brief, for_print=False).encode("utf-8")

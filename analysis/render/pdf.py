@@ -120,3 +120,8 @@ def render_pdf(brief: Brief, *, attachments: Mapping[str, bytes]) -> bytes:
     if not pdf:
         raise RenderError("PDF rendering produced no output")
     return pdf
+
+
+def write(brief: Brief, options) -> bytes:
+    """The registry's entry point (render/__init__.py)."""
+    return render_pdf(brief, attachments=options.attachments)

@@ -233,8 +233,14 @@ def subject_of_verb(lx: FigureLexicon, text: str, cs: int, start: int) -> str | 
             chunk = []                   # a prepositional phrase: "in the Valdor basin"
             k = j - 1
             continue
-        if low in w.dets or _POSSESSIVE.fullmatch(tok) or low in lx.function_words:
+        if low in w.dets or _POSSESSIVE.fullmatch(tok):
             break
+        if low in lx.function_words:
+            if k == 0 or f"{toks[k - 1][0].lower()} {low}" not in lx.measure_of:
+                break
+            chunk.insert(0, (tok, s))        # a cue written as two words: "the turn out ... was"
+            k -= 1
+            continue
         chunk.insert(0, (tok, s))
         k -= 1
     if not chunk:

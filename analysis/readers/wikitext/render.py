@@ -1,4 +1,4 @@
-"""MediaWiki wikitext (articles, diff and old-revision captures) in, a `Document` of cited blocks out."""
+"""Wikitext inline markup, templates, links and references rendered to plain text with notes and links."""
 from __future__ import annotations
 
 import functools
@@ -11,228 +11,7 @@ from mwparserfromhell.nodes import (Argument, ExternalLink, Heading, HTMLEntity,
                                     Template, Text, Wikilink)
 
 from analysis.text.memo import RecentItems, TextMemo
-from analysis.model.document import Document, Source
-from analysis.readers.common import DocBuilder, Inline, InlineBuilder, never_raise, plain
-
-# ---------------------------------------------------------------- page chrome
-
-_TITLE_CHROME = (
-    re.compile(r"^(.+?)\s*:\s*Difference between revisions$", re.I),
-    re.compile(r"^(.+?)\s+[-–—]\s+Wikipedia$"),
-    re.compile(r"^(?:Editing|Viewing old revision of|View source for|Old revision of)\s+(.+?)"
-               r"(?:\s+\(section\))?$"),
-)
-# Proxy/translation banners such as "[go: up, home]", in whatever language, above the page.
-_BANNER = re.compile(r"^\[[^\[\]/=|{}<>]{1,60}:[^\[\]/=|{}<>]{1,60}\]$")
-_LINE_MARKER = re.compile(r"^(?:(?:Line|Zeile|Ligne|Línea|Linha|Riga|Regel|Rad|Linia|Řádek|Satır|Строка|Рядок)"
-                          r"\s*\d[\d,.]*\s*:\s*){1,2}$", re.I)
-_HEAD_CHROME = re.compile(
-    r"^(?:Content deleted\s*Content added|Content deleted|Content added"
-    r"|\(?\d+ intermediate revisions? by .* not shown\)?|(?:Latest )?revision as of .*"
-    r"|.*\(talk \| contribs\).*|(?:[←→(]\s*)?(?:Previous|Older|Next|Newer) (?:edit|revision)\b.{0,80}"
-    r"|From Wikipedia, the free encyclopedia|Jump to (?:navigation|search)"
-    r"|This is an old revision of this page.*|Tags?: .*|\((?:edit|undo|thank|view source)\).*"
-    r"|Revision history of .*)$", re.I)
-_TAIL_CHROME = re.compile(r"^(?:Retrieved from .*|(?:Hidden )?categories: .*"
-                          r"|This page was last edited on .*)$", re.I)
-_DIFF_SIGN = re.compile(r"Difference between revisions|^Content deleted", re.I | re.M)
-
-
-def _undouble(line: str) -> str:
-    """A diff shows unchanged lines in both columns: keep one copy of `A A` / `AA` / `A<tab>A`."""
-    s = line.strip()
-    n = len(s)
-    if n < 16:
-        return line
-    for gap in range(0, 5):
-        half, odd = divmod(n - gap, 2)
-        if odd or half < 8:
-            continue
-        if (gap == 0 or s[half:half + gap].isspace()) and s[:half] == s[half + gap:]:
-            if any(c.isalpha() for c in s[:half]):
-                return s[:half]
-    return line
-
-
-def _diff_columns(line: str) -> str:
-    """Tab-separated diff columns: drop deleted (−) cells, unmark added (+) ones, keep one copy."""
-    cells = []
-    for cell in line.split("\t"):
-        cell = cell.strip()
-        if not cell or cell in "−+-":
-            continue
-        if cell.startswith("−"):
-            continue
-        cells.append(cell[1:].strip() if cell.startswith("+") else cell)
-    if not cells:
-        return ""
-    return cells[-1]
-
-
-def _title_in(line: str) -> str | None:
-    match = next((m for m in (p.match(line) for p in _TITLE_CHROME) if m), None)
-    return plain(match.group(1)) if match else None
-
-
-def _head(lines: list[str], diff: bool) -> tuple[str | None, int]:
-    """Title from the page header and the index of the first line after the header."""
-    title, seen = None, 0
-    if diff:  # everything above the first "Line N:" of a diff is page chrome
-        marker = next((i for i, l in enumerate(lines[:80]) if _LINE_MARKER.match(l.strip())), None)
-        if marker is not None:
-            return next((t for t in map(_title_in, (l.strip() for l in lines[:marker])) if t), None), marker + 1
-    skip_summary = False
-    for i, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
-            continue
-        seen += 1
-        if seen <= 3 and _BANNER.match(line):
-            continue
-        if title is None and _title_in(line):
-            title = _title_in(line)
-        elif _HEAD_CHROME.match(line):
-            if line.lower().startswith("content"):
-                skip_summary = any(_LINE_MARKER.match(l.strip()) for l in lines[i + 1:i + 6])
-        elif _LINE_MARKER.match(line):
-            skip_summary = False
-        elif not (skip_summary or line.startswith(("→", "←"))):  # edit summaries start with a section arrow
-            return title, i
-    return title, len(lines)
-
-
-def _strip_chrome(text: str, doc: DocBuilder) -> tuple[str | None, str]:
-    """Remove what the browser captured around the wikitext; return (title from chrome, wikitext)."""
-    lines = text.split("\n")
-    diff = bool(_DIFF_SIGN.search(text[:5000])) or any(_LINE_MARKER.match(l.strip()) for l in lines[:80])
-    title, start = _head(lines, diff)
-    out: list[str] = []
-    deleted = False  # a lone "−" marks the next line as deleted text
-    for raw in lines[start:]:
-        if diff:
-            if deleted and raw.strip():
-                deleted = False
-                continue
-            deleted = raw.strip() == "−"
-            raw = _diff_line(raw)
-            if raw is None:
-                continue
-        if not _TAIL_CHROME.match(raw.strip()):
-            out.append(raw)
-    return title, "\n".join(out)
-
-
-def _diff_line(raw: str) -> str | None:
-    """One line of a diff capture as wikitext, or None for diff furniture and deleted text."""
-    if "\t" in raw:
-        raw = _diff_columns(raw)
-    line = raw.strip()
-    if _LINE_MARKER.match(line) or "(talk | contribs)" in line or line.startswith("−") or line == "+":
-        return None
-    if line.startswith("+") and not line.startswith("+|"):
-        raw = line[1:]
-    return _undouble(raw)
-
-
-# ---------------------------------------------------------------- repairing nesting
-
-_MAX_TEMPLATE_DEPTH = 30
-_HEADING = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")
-_TOKENS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<ref\b[^>]*?/\s*>|<ref\b[^>]*>|</ref\s*>|\n", re.I)
-_CLOSERS = {"}}": "{{", "]]": "[[", "</ref>": "<ref"}
-
-
-def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[str]]:
-    """Newlines outside any template/link/ref, and spans to delete for broken or too-deep nesting."""
-    stack: list[tuple[str, int, int]] = []  # (kind, start, end of opening token)
-    splits: list[int] = []
-    cuts: list[tuple[int, int]] = []
-    problems: list[str] = []
-    deep_root: int | None = None
-
-    def abandon(kind: str, start: int, tok_end: int, until: int) -> None:
-        if kind == "{{":
-            line_end = text.find("\n", start)
-            until = min(until, len(text) if line_end < 0 else line_end)
-            cuts.append((start, until))  # an unclosed template: drop the rest of its line
-            problems.append("an unclosed template was dropped")
-        else:
-            cuts.append((start, tok_end))  # an unclosed link or ref: drop only the opener
-            problems.append("an unclosed link was dropped" if kind == "[[" else "an unclosed <ref> was dropped")
-
-    for m in _TOKENS.finditer(text):
-        tok = m.group()
-        if tok == "\n":
-            end = text.find("\n", m.end())
-            following = text[m.end():len(text) if end < 0 else end].strip()
-            # Links never span lines; nothing sane spans a blank line or a heading.
-            while stack and (stack[-1][0] == "[[" or not following or _HEADING.match(following)):
-                kind, start, tok_end = stack.pop()
-                abandon(kind, start, tok_end, m.start())
-                if start == deep_root:
-                    deep_root = None
-            if not stack:
-                splits.append(m.start())
-            continue
-        low = tok.lower()
-        if tok in ("{{", "[["):
-            stack.append((tok, m.start(), m.end()))
-            if tok == "{{" and deep_root is None and sum(k == "{{" for k, _, _ in stack) > _MAX_TEMPLATE_DEPTH:
-                deep_root = next(s for k, s, _ in stack if k == "{{")
-        elif low.startswith("<ref") and low.endswith("/>"):
-            continue
-        elif low.startswith("<ref"):
-            stack.append(("<ref", m.start(), m.end()))
-        else:
-            want = _CLOSERS["</ref>" if low.startswith("</ref") else tok]
-            idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == want), None)
-            if idx is None:
-                cuts.append((m.start(), m.end()))
-                problems.append(f"a stray {tok!r} was dropped")
-                continue
-            for kind, start, tok_end in stack[idx + 1:]:
-                abandon(kind, start, tok_end, m.start())
-            kind, start, _ = stack[idx]
-            del stack[idx:]
-            if start == deep_root:
-                cuts.append((start, m.end()))
-                problems.append(f"templates nested deeper than {_MAX_TEMPLATE_DEPTH} levels were dropped")
-                deep_root = None
-    for kind, start, tok_end in stack:
-        abandon(kind, start, tok_end, len(text))
-    return splits, cuts, problems
-
-
-def _apply_cuts(text: str, cuts: list[tuple[int, int]]) -> str:
-    out, pos = [], 0
-    for start, end in sorted(cuts):
-        if end <= pos:
-            continue
-        out.append(text[pos:max(pos, start)])
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _logical_lines(text: str, doc: DocBuilder) -> list[str]:
-    """Split into lines, keeping multi-line templates and refs whole; repair what does not nest."""
-    for _ in range(4):
-        splits, cuts, problems = _scan(text)
-        if not cuts:
-            break
-        for problem in dict.fromkeys(problems):
-            doc.warn(f"{doc.source.path}: {problem} (malformed wikitext)")
-        text = _apply_cuts(text, cuts)
-    bounds = [-1, *splits, len(text)]
-    return [text[a + 1:b] for a, b in zip(bounds, bounds[1:])]
-
-
-def _remove_comments(text: str, doc: DocBuilder) -> str:
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    if "<!--" in text:
-        doc.warn(f"{doc.source.path}: an unclosed comment <!-- was dropped to the end of its line")
-        text = re.sub(r"<!--[^\n]*", "", text)
-    return text
+from analysis.readers.common import DocBuilder, Inline, InlineBuilder, plain
 
 
 # ---------------------------------------------------------------- templates
@@ -352,11 +131,11 @@ def _cite_text(fields: list[tuple[str, str]]) -> str:
 
 # The parse trees of recent fragments: a recurring paragraph or citation (the unchanged text in
 # another revision of a page) is parsed once. The renderer only reads a tree, never changes it.
-_parse = TextMemo(lambda wikitext: mwparserfromhell.parse(wikitext, skip_style_tags=False), 300_000)
+parse = TextMemo(lambda wikitext: mwparserfromhell.parse(wikitext, skip_style_tags=False), 300_000)
 
 
-class _NodeMemo:
-    """Values computed from parse-tree nodes, by node, for the trees that _parse hands out again
+class NodeMemo:
+    """Values computed from parse-tree nodes, by node, for the trees that parse hands out again
     (a recurring paragraph), most recent `size` kept. An entry holds its node, so no other node
     can take that node's id while the entry is kept."""
 
@@ -378,11 +157,11 @@ class _NodeMemo:
         self.recent.clear()
 
 
-_NOTE_BODIES = _NodeMemo(4096)
-"""_Renderer._note_body of the note bodies (ref contents) in recurring paragraphs."""
+NOTE_BODIES = NodeMemo(4096)
+"""Renderer._note_body of the note bodies (ref contents) in recurring paragraphs."""
 
 
-class _Renderer:
+class Renderer:
     """Turns wikitext fragments into Inline text, footnotes going to the DocBuilder."""
 
     def __init__(self, doc: DocBuilder):
@@ -401,7 +180,7 @@ class _Renderer:
         saved = (self.b, self.out, self.split_br)
         self.b, self.out, self.split_br = InlineBuilder(), [], split_br
         try:
-            self._nodes(_parse(wikitext).nodes, 0)
+            self._nodes(parse(wikitext).nodes, 0)
             self.out.append(self.b.build())
             return [p for p in self.out if p.text]
         finally:
@@ -520,7 +299,7 @@ class _Renderer:
             self.b.removed()
             return
         key, name, kind = _ref_identity(node)
-        has_content = node.contents is not None and _has_text(node.contents)
+        has_content = node.contents is not None and has_text(node.contents)
         if not name and not has_content:
             self.b.removed()
             return
@@ -544,12 +323,12 @@ class _Renderer:
 
     def _define(self, key: str, label: str, code, kind: str) -> None:
         """Define a note: its body rendered apart from the block."""
-        body = _NOTE_BODIES.get(code)
+        body = NOTE_BODIES.get(code)
         if body is None:
             lists = self.reference_lists
             body = self._note_body(code)
             if self.reference_lists == lists:  # (a <references> inside defines notes of this document)
-                _NOTE_BODIES.put(code, body)
+                NOTE_BODIES.put(code, body)
         inline, fields = body
         self.doc.define_note(key, label, inline, kind=kind, fields=fields)
 
@@ -705,7 +484,7 @@ class _Renderer:
             self.b.note(key)
 
 
-def _has_text(code) -> bool:
+def has_text(code) -> bool:
     """bool(str(code).strip()) without writing out the templates (citations) the code holds."""
     for node in code.nodes:
         if isinstance(node, Template):
@@ -738,7 +517,7 @@ def _bare_fields(code) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = []
     for link in code.filter_external_links(recursive=True):
         if link.brackets and link.title and str(link.title).strip():
-            label = plain(_parse(str(link.title)).strip_code())
+            label = plain(parse(str(link.title)).strip_code())
             fields += [("title", label.strip("\"“”'‘’ ")), ("url", str(link.url).strip())]
             break
     return fields
@@ -754,212 +533,3 @@ def _clean_text(value: str) -> str:
     if "<" in value:
         value = _STRAY_TAGS.sub(" ", value)
     return html.unescape(value) if "&" in value else value
-
-
-# ---------------------------------------------------------------- block structure
-
-_TEMPLATE_PARAM = re.compile(r"^\|\s*[A-Za-z_][\w ]*?\s*=\s*(?![\"'])")
-_ATTRS = re.compile(r"""^\s*(?:[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s|"']+)\s*)+$""")
-_BACK_MATTER = re.compile(r"^(?:references|notes|footnotes|citations|sources|bibliography|"
-                          r"external links|further reading|notes and references)$", re.I)
-_DEPTH_TOKENS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<ref\b[^>]*?/\s*>|<ref\b[^>]*>|</ref\s*>|\|\||!!|\|", re.I)
-
-
-def _split_top(s: str, seps: tuple[str, ...]) -> list[str]:
-    """Split at `seps` where they stand outside templates, links and refs."""
-    depth, parts, start = 0, [], 0
-    for m in _DEPTH_TOKENS.finditer(s):
-        tok = m.group().lower()
-        if tok in ("{{", "[["):
-            depth += 1
-        elif tok in ("}}", "]]"):
-            depth = max(0, depth - 1)
-        elif tok.startswith("<ref") and not tok.endswith("/>"):
-            depth += 1
-        elif tok.startswith("</ref"):
-            depth = max(0, depth - 1)
-        elif depth == 0 and tok in seps:
-            parts.append(s[start:m.start()])
-            start = m.end()
-    parts.append(s[start:])
-    return parts
-
-
-def _is_template_param(line: str) -> bool:
-    """`| name = value` left over from a template whose opening the capture missed."""
-    return bool(_TEMPLATE_PARAM.match(line)) and len(_split_top(line[1:], ("|",))) == 1
-
-
-def _cell_content(cell: str) -> tuple[str, str]:
-    """Split a cell into its `attributes |` prefix (maybe empty) and its content."""
-    parts = _split_top(cell, ("|",))
-    if len(parts) > 1 and _ATTRS.match(parts[0]):
-        return parts[0], "|".join(parts[1:])
-    return "", cell
-
-
-_ROWSPAN = re.compile(r"rowspan\s*=\s*[\"']?(\d+)", re.I)
-# An item led by the actor it is about: "{{flag|X}}: ...", "[[X]] – ...", "'''X''': ...".
-_LEAD_LABEL = re.compile(r"^\s*(?:(?:\{\{flag(?:icon|deco)[^{}]*\}\}|\[\[(?:File|Image):[^\]]*\]\])\s*)*"
-                         r"(\{\{[^{}]+\}\}|\[\[[^\[\]]+\]\]|'''[^']+''')\s*[:–—-]\s", re.I)
-_MAX_CONTEXT = 120  # a longer first cell is content, not a label
-
-
-class _Cell:
-    __slots__ = ("header", "lines", "attrs")
-
-    def __init__(self, header: bool, attrs: str, content: str):
-        self.header, self.attrs, self.lines = header, attrs, [content]
-
-
-class _Segmenter:
-    """Walks logical lines: headings, paragraphs, list items and table rows become blocks."""
-
-    def __init__(self, doc: DocBuilder):
-        self.doc = doc
-        self.render = _Renderer(doc)
-        self.para: list[str] = []
-        self.table = 0  # nesting depth of the table we are in
-        self.row: list[_Cell] = []
-        self.span: tuple[str | None, int] = (None, 0)  # a rowspan context and the rows it still covers
-        self.term: str | None = None  # the last "; term" of a definition list
-        self.skip_section = False
-        self.first_heading: str | None = None
-
-    def run(self, lines: list[str]) -> None:
-        for line in lines:
-            s = line.strip()
-            if self.table:
-                self._table_line(s)
-                continue
-            if not s.startswith(":"):
-                self.term = None
-            if not s:
-                self._flush_para()
-            elif _HEADING.match(s):
-                self._flush_para()
-                self._heading(s)
-            elif s.startswith("{|"):
-                self._flush_para()
-                self.table, self.span = 1, (None, 0)
-            elif s.startswith("|}"):
-                self._flush_para()  # the end of a table whose start the capture missed
-            elif s.startswith(("|-", "||")) or (s.startswith("|") and not _is_template_param(s)) \
-                    or (s.startswith("!") and "!!" in s):
-                self._flush_para()
-                self.table = 1  # a table fragment without its opening
-                self._table_line(s)
-            elif s.startswith("|") or s.startswith("}}"):
-                continue  # parameter lines of a template whose start the capture missed
-            elif s[0] in "*#;:":
-                self._flush_para()
-                self._list_line(s)
-            else:
-                self.para.append(s)
-        if self.table:
-            self.doc.warn(f"{self.doc.source.path}: a table is not closed with |}}")
-            self._flush_row()
-        self._flush_para()
-
-    def _list_line(self, s: str) -> None:
-        """`*`/`#` items (context from a leading actor label), `; term` and its `: definitions`."""
-        body = s.lstrip("*#:; ")
-        if s[0] == ";":
-            term, _, rest = body.partition(":")
-            self.term = self.render.inline(term).text or None
-            if rest.strip():
-                self._add("paragraph", rest, self.term)
-        elif s[0] == ":":
-            self._add("paragraph", body, self.term)
-        else:
-            label = _LEAD_LABEL.match(body)
-            context = (self.render.inline(label.group(1)).text or None) if label else None
-            self._add("item", body, context)
-
-    def _heading(self, s: str) -> None:
-        m = _HEADING.match(s)
-        inline = self.render.inline(m.group(2))
-        if self.first_heading is None and inline.text:
-            self.first_heading = inline.text
-        self.skip_section = bool(_BACK_MATTER.match(inline.text))
-        self.doc.add("heading", inline, level=len(m.group(1)))
-
-    def _add(self, kind: str, wikitext: str, context: str | None = None, split_br: bool = False) -> None:
-        if self.skip_section:
-            return
-        for inline in self.render.paragraphs(wikitext, split_br=split_br):
-            self.doc.add(kind, inline, context=context)
-
-    def _flush_para(self) -> None:
-        if self.para:
-            self._add("paragraph", "\n".join(self.para))
-            self.para = []
-
-    def _table_line(self, s: str) -> None:
-        if s.startswith("{|"):
-            self.table += 1
-        elif s.startswith("|}"):
-            self.table -= 1
-            if self.table <= 0:
-                self._flush_row()
-                self.table = 0
-        elif s.startswith("|+"):
-            return  # caption
-        elif s.startswith("|-"):
-            self._flush_row()
-        elif s.startswith("!"):
-            self.row += [_Cell(True, *_cell_content(c)) for c in _split_top(s[1:], ("!!", "||"))]
-        elif s.startswith("|"):
-            self.row += [_Cell(False, *_cell_content(c)) for c in _split_top(s[1:], ("||",))]
-        elif self.row:
-            self.row[-1].lines.append(s)
-        elif s:
-            self._add("paragraph", s)  # text before any cell: the capture began inside one
-
-    def _flush_row(self) -> None:
-        cells, self.row = self.row, []
-        if not cells or all(c.header for c in cells):
-            return  # header rows name the columns; they are not content
-        context, left = self.span
-        if left > 0:  # the first cell of an earlier row spans this one too
-            self.span = (context, left - 1)
-        else:
-            if len(cells) > 2 and re.fullmatch(r"[\d.\s]*", "".join(cells[0].lines)):
-                cells = cells[1:]  # a numbering column: the actor is in the next cell
-            context = self._context(cells[0]) if len(cells) > 1 else None
-            if context is None:
-                for cell in cells:
-                    self._cell(cell.lines, None)
-                return
-            span = _ROWSPAN.search(cells[0].attrs)
-            self.span = (context, int(span.group(1)) - 1) if span else (None, 0)
-            cells = cells[1:]
-        for cell in cells:
-            self._cell(cell.lines, context)
-
-    def _context(self, cell: _Cell) -> str | None:
-        text = self.render.inline("\n".join(cell.lines)).text
-        return text if text and len(text) <= _MAX_CONTEXT else None
-
-    def _cell(self, lines: list[str], context: str | None) -> None:
-        """A cell's paragraphs (blank lines, list items, <br>) each become a block."""
-        kind = "row" if context else "paragraph"
-        chunk: list[str] = []
-        for line in [*lines, ""]:
-            if not line.strip() or line.lstrip().startswith(("*", "#")):
-                if chunk:
-                    self._add(kind, "\n".join(chunk), context, split_br=True)
-                chunk = [line.lstrip("*#: ")] if line.strip() else []
-            else:
-                chunk.append(line)
-
-
-@never_raise("wikitext")
-def read_wikitext(text: str, source: Source) -> Document:
-    """Read a wikitext article or a capture of a diff/old-revision page."""
-    doc = DocBuilder(source, "wikitext")
-    title, body = _strip_chrome(text, doc)
-    body = _remove_comments(body, doc)
-    segmenter = _Segmenter(doc)
-    segmenter.run(_logical_lines(body, doc))
-    return doc.finish(title=title or segmenter.first_heading)

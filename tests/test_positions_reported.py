@@ -1,0 +1,159 @@
+"""Positions in a state's letter: the writer's stance, not the acts it reports. Another party's
+rejection or breach is no stance of the writer's (it only says what the writer holds when the
+writer condemns it); concern over a ceasefire's breakdown backs the ceasefire; a call for it
+backs it; fresh calls reported in narration do not. Invented states and people."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.actors import Gazetteer
+from analysis.analyses import stance
+from analysis.analyses.statements import statements
+from analysis.analyses.tensions import tensions
+from analysis.config import Question
+from analysis.lexicons import principles
+from analysis_helpers import make_doc
+
+Q = [Question("truce", "Ruritania-Borduria border ceasefire", ("ceasefire", "border", "aggression"))]
+HEAD = ("Letter dated 3 March 2031 from the Permanent Representative of Ruritania to the United Nations "
+        "addressed to the President of the Security Council")
+SIGNED = "(Signed) Anna Weiss Permanent Representative of Ruritania to the United Nations"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.default([("Ruritania", ("Ruritanian",), "state"), ("Borduria", ("Bordurian",), "state"),
+                              ("Syldavia", ("Syldavian",), "state")])
+
+
+def letter(paras):
+    return make_doc([{"text": HEAD}] + [{"text": p} for p in paras] + [{"text": SIGNED}], genre="plaintext", title=HEAD)
+
+
+def positions_of(paras, gaz):
+    doc = letter(paras)
+    raw = statements(doc, gaz, principles())
+    stmts, _, props, tgts = stance.assign(raw, doc, stance.topics(Q), {}, gaz, principles())
+    return {p.actor: p for p in stance.positions(stmts, doc.id, props, tgts)}
+
+
+@pytest.mark.parametrize("expected, sentence", [
+    ("support", "Ruritania expresses grave concern over the breakdown of the ceasefire."),
+    ("support", "We regret that Borduria rejected the proposal for a joint patrol along the border."),
+    ("support", "Borduria's repeated violations of the ceasefire have been recorded by observers."),
+    ("support", "Ruritania, Syldavia and Borduria call for an immediate ceasefire."),
+    ("support", "We call for an immediate ceasefire."),
+    ("support", "Ruritania remains committed to the ceasefire."),
+    ("oppose", "Ruritania rejects the ceasefire."),
+    (None, "Borduria rejected the ceasefire."),
+    (None, "Bordurian forces have repeatedly rejected the ceasefire."),
+    (None, "Fresh calls for a ceasefire came from Syldavia."),
+    (None, "Ruritania remains committed to a diplomatic solution to the crisis on the border."),
+    # a charge that something harms the act upholds the act; a denial of the charge, a question or
+    # a participle that describes take no stance
+    ("support", "Borduria's shelling of the villages, thus undermining the ceasefire, must stop."),
+    ("oppose", "The ceasefire undermines Ruritania's security."),
+    (None, "Ruritania's patrols do not undermine the ceasefire."),
+    (None, "Has Borduria ever supported the ceasefire?"),
+    # a refusal takes the stance of the verb refused: an act refused is narration
+    (None, "Ruritania has refused to publish the ceasefire monitoring results."),
+    ("oppose", "Ruritania refused to accept the ceasefire."),
+    # another party's backing, reported
+    (None, "The militia broke the ceasefire, all with the support and encouragement of Borduria."),
+    ("support", "Ruritania spoke in support of the Ceasefire Accord."),
+    (None, "Ruritanian troops, a force recognised for its professionalism in keeping the ceasefire, are deployed."),
+])
+def test_the_writers_stance_is_its_own_not_the_acts_it_reports(expected, sentence, gaz):
+    got = positions_of([sentence], gaz).get("Ruritania")
+    assert (got.stance if got else None) == expected
+
+
+def test_the_accused_party_gets_no_position_from_the_writers_words(gaz):
+    assert "Borduria" not in positions_of(["Borduria rejected the ceasefire and resumed its aggression."], gaz)
+
+
+def tension_pairs(text, gaz):
+    doc = letter([text])
+    return {(t.actor, t.principle) for t in tensions(doc, statements(doc, gaz, principles()), (), principles(), gaz)}
+
+
+def test_such_acts_are_charged_to_the_party_the_sentence_before_names(gaz):
+    pairs = tension_pairs("Bordurian forces fired on villages across the border on 3 May. Such acts of aggression "
+                          "flagrantly violate Ruritania's sovereignty.", gaz)
+    assert ("Borduria", "sovereignty") in pairs
+    assert not any(actor == "Ruritania" for actor, _ in pairs)
+
+
+@pytest.mark.parametrize("text", [
+    "Ruritania rejects the plan, which is inconsistent with Ruritanian sovereignty.",
+    "Ruritania reaffirmed its commitment to the talks. Such acts of goodwill respect the sovereignty of all states.",
+])
+def test_the_defender_of_a_principle_is_not_its_violator(text, gaz):
+    assert not any(actor == "Ruritania" for actor, _ in tension_pairs(text, gaz))
+
+
+def test_a_position_on_a_question_no_one_configured_is_low(gaz):
+    doc = make_doc([{"text": "Ruritanian Foreign Minister Anna Weiss said Ruritania supports the fishing accord."}],
+                   title="The fishing accord")
+    raw = statements(doc, gaz, principles())
+    stmts, main, props, tgts = stance.assign(raw, doc, stance.topics(Q), {}, gaz, principles())
+    assert main.id.endswith("-topic")
+    assert all(p.confidence == "low" for p in stance.positions(stmts, doc.id, props, tgts))
+
+
+def test_a_participle_naming_a_place_is_a_description_not_a_stance():
+    import re
+    frame = stance.simple_frame(re.compile("Syldavia"))
+    assert not any(stance.cue_scores("Patrols end the hardship in occupied Syldavia.", frame).values())
+    assert stance.cue_scores("Ruritania condemns the occupation of Syldavia.", frame)["oppose"] > 0
+
+
+def test_such_acts_with_no_agent_nearby_go_low_to_the_party_last_charged(gaz):
+    doc = letter(["This act of aggression by Borduria violates the ceasefire.",
+                  "Mines were laid within Ruritanian territory last week.",
+                  "Such acts are unlawful, constituting a flagrant violation of Ruritania's territorial integrity "
+                  "and of international law."])
+    found = {(t.actor, t.principle): t for t in tensions(doc, statements(doc, gaz, principles()), (), principles(), gaz)}
+    assert found[("Borduria", "territorial-integrity")].confidence == "low"
+    assert not any(actor == "Ruritania" for actor, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Borduria has violated its legal obligations under the treaty.", {("Borduria", "international-law")}),
+    ("The report says Borduria flagrantly violates human rights in the valley.", {("Borduria", "human-rights")}),
+    ("Borduria has not violated its legal obligations under the treaty.", set()),
+    ("Observers who violated the curfew were detained.", set()),
+])
+def test_a_party_named_as_subject_of_a_breach_verb_is_in_tension(text, expected, gaz):
+    assert tension_pairs(text, gaz) == expected
+
+
+def test_a_joint_statement_gives_the_position_to_every_signatory(gaz):
+    doc = letter(["Ruritania, Syldavia and Borduria call for an immediate ceasefire."])
+    raw = statements(doc, gaz, principles())
+    stmts, _, props, tgts = stance.assign(raw, doc, stance.topics(Q), {}, gaz, principles())
+    pos = {p.actor: p for p in stance.positions(stmts, doc.id, props, tgts, gaz)}
+    assert {a: p.stance for a, p in pos.items()} == {"Ruritania": "support", "Syldavia": "support",
+                                                     "Borduria": "support"}
+    assert "joint-statement" in pos["Syldavia"].basis
+
+
+def test_parties_named_after_the_verb_are_not_signatories(gaz):
+    doc = letter(["Ruritania and Syldavia urged Borduria to respect the ceasefire, which Ruritania supports."])
+    raw = statements(doc, gaz, principles())
+    stmts, _, props, tgts = stance.assign(raw, doc, stance.topics(Q), {}, gaz, principles())
+    assert "Borduria" not in {p.actor for p in stance.positions(stmts, doc.id, props, tgts, gaz)}
+
+
+def test_a_joint_letters_listed_actor_becomes_one_position_per_party(gaz):
+    from analysis.analyses.positions import signatories
+    assert signatories("Ruritania, Syldavia and Borduria", gaz) == ("Ruritania", "Syldavia", "Borduria")
+    assert signatories("Ruritania and the Friends of the Lake", gaz) == ("Ruritania and the Friends of the Lake",)
+    assert signatories("Ruritania", gaz) == ("Ruritania",)
+
+
+def test_a_rhetorical_question_gives_no_stance_even_through_principles(gaz):
+    import re
+    frame = stance.simple_frame(re.compile("ceasefire"), against=("human-rights",))
+    text = "Has Borduria ever respected the ceasefire or human rights?"
+    assert not any(stance.cue_scores(text, frame, upheld=["human-rights"]).values())
