@@ -83,3 +83,24 @@ def test_findings_already_judged_are_not_drawn_again():
     judged = frozenset(f["id"] for _, f in first)
     second = sample.draw(_findings(), 20, seed=3, exclude=judged)
     assert second and judged.isdisjoint(f["id"] for _, f in second)
+
+
+def test_the_high_only_weighting_counts_only_high_confidence_findings(tmp_path):
+    findings = tmp_path / "findings.json"
+    findings.write_text(json.dumps(_findings()), encoding="utf-8")
+    rows = [{"brief": "b", "kind": "statements", "verdict": "right"},
+            {"brief": "b", "kind": "figures", "verdict": "wrong"}]
+    # 20 of 40 statements and 15 of 30 figures are high: 20 right of 35
+    assert "0.57 over 35 high-confidence findings" in precision.weighted(rows, "b", str(findings), high_only=True)
+    assert "0.57 over 70 findings" in precision.weighted(rows, "b", str(findings))
+
+
+def test_a_finding_judged_under_another_id_is_recognised_by_its_summary():
+    findings = {"positions": [{"id": "d1-pos1", "actor": "Ruritania", "stance": "oppose", "question": "q",
+                               "evidence": ["d1-s9"]},
+                              {"id": "d1-pos2", "actor": "Borduria", "stance": "support", "question": "q",
+                               "evidence": ["d1-s4"]}]}
+    # judged earlier: Ruritania's position when it was d1-pos2, with other evidence ids
+    judged = frozenset({sample.same_finding_key("Ruritania oppose on q (evidence d1-s3)")})
+    drawn = sample.draw(findings, 5, seed=1, kinds=("positions",), exclude_summaries=judged)
+    assert [f["id"] for _, f in drawn] == ["d1-pos2"]

@@ -119,18 +119,20 @@ def reasons(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def weighted(rows: list[dict], brief: str, findings_path: str) -> str:
+def weighted(rows: list[dict], brief: str, findings_path: str, high_only: bool = False) -> str:
     """The stratified sample re-weighted by how many findings of each kind the brief has: an estimate of
-    the precision of the brief as a whole (the per-kind shares of the sample are equal by design)."""
+    the precision of the brief as a whole (the per-kind shares of the sample are equal by design). With
+    high_only, the kinds are weighed by their high-confidence findings, the ones the brief's body shows."""
     data = json.loads(Path(findings_path).read_text(encoding="utf-8"))
     total = right = 0.0
     for kind in KINDS:
         judged = [r for r in rows if r["brief"] == brief and r["kind"] == kind]
-        size = len(data.get(kind, []))
+        size = sum(1 for f in data.get(kind, []) if not high_only or f.get("confidence", "high") == "high")
         if judged and size:
             total += size
             right += size * sum(r["verdict"] == "right" for r in judged) / len(judged)
-    return f"{brief}: precision weighted by kind sizes {right / total:.2f} over {int(total)} findings" if total \
+    which = "high-confidence findings" if high_only else "findings"
+    return f"{brief}: precision weighted by kind sizes {right / total:.2f} over {int(total)} {which}" if total \
         else f"{brief}: nothing to weigh"
 
 
@@ -141,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--high-only", action="store_true", help='only findings that were confidence "high"')
     ap.add_argument("--reasons", action="store_true", help="list every misleading/wrong verdict by class")
     ap.add_argument("--weight", action="append", default=[], metavar="BRIEF=FINDINGS_JSON",
-                    help="also print the brief's precision weighted by its kind sizes")
+                    help="also print the brief's precision weighted by its kind sizes "
+                         "(with --high-only: by its high-confidence findings of each kind)")
     args = ap.parse_args(argv)
     paths = args.files or sorted(HERE.glob("*.jsonl"))
     if not paths:
@@ -159,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         print(reasons(rows))
     for item in args.weight:
         brief, _, path = item.partition("=")
-        print(weighted(rows, brief, path))
+        print(weighted(rows, brief, path, args.high_only))
     return 0
 
 

@@ -5,6 +5,7 @@ beside its source passage, for a human to judge, and optionally a verdict-file s
     ... --high-only              # only findings with confidence "high" (the ones the brief body shows)
     ... --template FILE.jsonl    # also write one skeleton verdict line per sampled finding
     ... --exclude tests/audit/seeds-*.jsonl   # leave out findings already judged (a fresh sample)
+    ... --exclude-by summary     # judged = same one-line summary (ids renumbered by later code), not same id
 
 The sample is drawn per kind (statements, positions, tensions, precedents, figures, events): each kind
 gets an equal share of N, a kind with fewer findings gives all it has and its unused share goes to the
@@ -39,13 +40,14 @@ def allocate(sizes: dict[str, int], n: int) -> dict[str, int]:
 
 
 def draw(findings: dict, n: int, seed: int, high_only: bool = False, kinds=KINDS,
-         exclude: frozenset = frozenset()) -> list[tuple[str, dict]]:
+         exclude: frozenset = frozenset(), exclude_summaries: frozenset = frozenset()) -> list[tuple[str, dict]]:
     """(kind, finding) pairs: a seeded random sample, stratified by kind, in kind then id order; ids in
-    `exclude` (already judged) are never drawn."""
+    `exclude` (already judged) are never drawn, nor findings whose summary() is in `exclude_summaries`
+    (the same finding judged under another id)."""
     pools = {}
     for kind in kinds:
         items = [f for f in findings.get(kind, []) if (not high_only or f.get("confidence", "high") == "high")
-                 and f.get("id") not in exclude]
+                 and f.get("id") not in exclude and same_finding_key(summary(kind, f)) not in exclude_summaries]
         pools[kind] = sorted(items, key=lambda f: _id_key(f.get("id", "")))
     share = allocate({k: len(v) for k, v in pools.items()}, n)
     rng = random.Random(seed)
@@ -54,6 +56,12 @@ def draw(findings: dict, n: int, seed: int, high_only: bool = False, kinds=KINDS
         picked = rng.sample(pools[kind], share[kind]) if share[kind] else []
         out += [(kind, f) for f in sorted(picked, key=lambda f: _id_key(f.get("id", "")))]
     return out
+
+
+def same_finding_key(line: str) -> str:
+    """A summary without the evidence ids a position lists (renumbered along with everything else)."""
+    import re
+    return re.sub(r" \(evidence [^)]*\)$", "", line)
 
 
 def _id_key(fid: str):
@@ -161,13 +169,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--template", help="write skeleton verdict lines (JSONL) for the sample here")
     ap.add_argument("--commit", default="", help="the code version the findings came from (recorded in the template)")
-    ap.add_argument("--exclude", nargs="*", default=[], help="verdict files whose ids are not drawn again")
+    ap.add_argument("--exclude", nargs="*", default=[], help="verdict files whose findings are not drawn again")
+    ap.add_argument("--exclude-by", choices=("id", "summary"), default="id",
+                    help="what makes a finding already judged: its id (default), or its one-line summary (for "
+                         "findings whose ids later code renumbered; a new finding under a judged id is drawn)")
     args = ap.parse_args(argv)
-    judged = frozenset(json.loads(line)["id"] for path in args.exclude
-                       for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip())
+    rows = [json.loads(line) for path in args.exclude
+            for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    judged = frozenset(r["id"] for r in rows) if args.exclude_by == "id" else frozenset()
+    judged_summaries = frozenset(same_finding_key(r["summary"]) for r in rows) if args.exclude_by == "summary" \
+        else frozenset()
     data = json.loads(Path(args.findings).read_text(encoding="utf-8"))
     meta = {d["id"]: d for d in data.get("documents", [])}
-    sample = draw(data, args.n, args.seed, args.high_only, tuple(args.kinds.split(",")), judged)
+    sample = draw(data, args.n, args.seed, args.high_only, tuple(args.kinds.split(",")), judged, judged_summaries)
     docs = _documents(args.config) if args.config else {}
     for kind, f in sample:
         print(show(kind, f, docs, meta))
