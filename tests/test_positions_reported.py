@@ -157,3 +157,22 @@ def test_a_rhetorical_question_gives_no_stance_even_through_principles(gaz):
     frame = stance.simple_frame(re.compile("ceasefire"), against=("human-rights",))
     text = "Has Borduria ever respected the ceasefire or human rights?"
     assert not any(stance.cue_scores(text, frame, upheld=["human-rights"]).values())
+
+
+def test_a_mixed_position_is_sure_only_with_the_actors_own_explicit_words_on_both_sides(gaz):
+    """Both sides in one sentence (one act told beside another), or one side read from narration, is
+    not a divided view the brief may state: medium. Sure cues on both sides keep it high."""
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    def st(i, stance_, rule="stance-cue", confidence="high"):
+        return Statement(id=f"l-s{i}", doc="l", anchor=f"l-p{i}", speaker=None, actor="Ruritania", kind="reported",
+                         text="t", span=SourceSpan(f"l-p{i}", 0, 1, "t"), question="truce", stance=stance_,
+                         confidence=confidence, basis=("letter-signatory", rule))
+
+    one = positions([st(1, "mixed")], "l", {})
+    assert (one[0].stance, one[0].confidence) == ("mixed", "medium") and "mixed-not-sure" in one[0].basis
+    narrated = positions([st(1, "support"), st(2, "oppose", rule="stance-from-principles")], "l", {})
+    assert narrated[0].stance == "mixed" and narrated[0].confidence != "high"
+    both = positions([st(1, "support"), st(2, "oppose")], "l", {})
+    assert both[0].stance == "mixed" and "mixed-not-sure" not in both[0].basis

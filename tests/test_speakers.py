@@ -68,3 +68,17 @@ def test_quotations_are_balanced_never_doubled(gaz):
         for st in found:
             shown = Span(st.text, "quote").text
             assert not any(m in shown for m in ("\u201c", "\u201d", '"')), shown
+
+
+def test_a_description_that_names_no_one_is_not_sure_of_the_actor_found_beside_it():
+    """'analysts and opposition leaders' given the state named elsewhere in the phrase: medium; a
+    description that names the side itself ('a senior Ruritanian diplomat') stays high."""
+    from analysis.analyses.attribution import Speaker
+    from analysis.analyses.confidence import grade
+
+    loose = Speaker(name="analysts and opposition leaders", actor="Ruritania", person=False, via="gazetteer-actor")
+    assert grade("quote+actor-speaker", loose)[0] == "medium"
+    named = Speaker(name="a senior Ruritanian diplomat", actor="Ruritania", person=False, via="gazetteer-actor")
+    assert grade("quote+actor-speaker", named)[0] == "high"
+    state = Speaker(name=None, actor="Ruritania", person=False, via="gazetteer-actor")
+    assert grade("speech-verb-subject", state)[0] == "high"

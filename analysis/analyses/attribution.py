@@ -373,6 +373,12 @@ _STATE_BODIES = frozenset({"Ministry", "Department", "Government", "Office", "Bu
 _SOURCE_HEADS = frozenset({"source", "insider", "observer", "media", "press", "circle"})
 
 
+def unofficial_words(desc: str) -> bool:
+    """Some word of the description names people who hold no office ("analysts", "journalists")."""
+    words = {w.lower() for w in data("titles").get("unofficial", [])}
+    return any(w.lower().rstrip("s") in words or w.lower() in words for w in re.findall(r"[A-Za-z]+", desc))
+
+
 def _unofficial_head(desc: str) -> bool:
     """A descriptor whose head names no office ("sources", "analysts"), unlike "officials", "diplomats"."""
     head = desc.split()[-1].lower().rstrip("s")

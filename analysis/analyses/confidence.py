@@ -8,7 +8,7 @@ as a metonym or a table row's actor lowers it.
 """
 from __future__ import annotations
 
-from .attribution import Speaker
+from .attribution import Speaker, unofficial_words
 
 FIRM_SPEAKER = frozenset({"speaker-turn", "speaker-turn-continuation", "quote+named-speaker", "quote+actor-speaker",
                           "speech-verb-subject", "reporting-frame", "letter-signatory", "quote-continuation",
@@ -41,6 +41,13 @@ def grade(rule: str, sp: Speaker, extra: tuple[str, ...] = ()) -> tuple[str, tup
     if sp.actor is None:
         # a named person without an affiliation the text gives: who said it is firm, for whom is not said
         return ("high" if sp.person else "medium"), basis
+    if not sp.person and sp.name and sp.via == "gazetteer-actor" and rule not in DOCUMENT_RULES \
+            and not any(w[:1].isupper() for w in sp.name.split()) and unofficial_words(sp.name):
+        # "analysts and opposition leaders" with a state named elsewhere in the phrase ("Belgrade's
+        # statement ... and analysts in the capital concluding"): people who hold no office, described
+        # without a side, speak for no state the phrase happens to name ("the representative" of a
+        # state does, through its office)
+        return "medium", basis + ("descriptor-without-name",)
     if sp.via in FIRM_ACTOR or rule in DOCUMENT_RULES:
         return "high", basis
     return "medium", basis

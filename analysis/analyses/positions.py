@@ -94,6 +94,11 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
                                                    s.confidence != "high", len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
         confidence, basis = _position_confidence(deciding, stance, question.endswith("-topic"))
+        if stance == "mixed" and confidence == "high" and not _sure_on_both_sides(evidence):
+            # "takes a mixed position" is sure only when the actor's own explicit words are found on
+            # both sides; one sentence holding both (an act told beside another) or one side read from
+            # narration is most often a misreading (the hand audit's commonest wrong mixed stance)
+            confidence, basis = "medium", basis + ("mixed-not-sure",)
         if deciding.actor != actor:
             basis += ("joint-statement",)  # a cosigner of the deciding statement's list
         out.append(Position(id=f"{doc_id}-pos{len(out) + 1}", doc=doc_id, actor=actor, question=question,
@@ -102,6 +107,11 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
                             anchor=deciding.anchor, quote=deciding.key or deciding.text,
                             confidence=confidence, basis=basis))
     return tuple(out)
+
+
+def _sure_on_both_sides(evidence: Sequence[Statement]) -> bool:
+    sure = [st for st in evidence if st.confidence == "high" and stance_rule(st) == "stance-cue"]
+    return {"support", "oppose"} <= {st.stance for st in sure}
 
 
 _LONG_QUOTE = 400

@@ -90,8 +90,9 @@ def divisions(b: Builder) -> list[Claim]:
         parts = []
         verb = lambda s, k: b.stance_verb(qid, s, k)  # noqa: E731
         if len(order) == 1:
-            head = (f"all {n} actors the sources record {verb(major, 2)}" if n > 1 else
-                    f"the one actor the sources record, {groups[major][0].actor}, {verb(major, 1)}")
+            head = (f"all {n} actors whose position the sources state clearly {verb(major, 2)}" if n > 1 else
+                    f"the one actor whose position the sources state clearly, {groups[major][0].actor}, "
+                    f"{verb(major, 1)}")
             if n > 1:
                 head += f" ({names([p.actor for p in groups[major]])})"
             parts.append(head)
@@ -105,6 +106,11 @@ def divisions(b: Builder) -> list[Claim]:
                 parts.append(f"{who} {'stand' if len(ps) > 1 else 'stands'} apart and {verb(s, 2 if len(ps) > 1 else 1)}"
                              if stand and s in ("support", "oppose") else f"{who} {verb(s, len(ps))}")
         sentence = f"On “{label}”, " + "; ".join(parts) + "."
+        others = sorted({p.actor for p in b.all_findings.positions if p.question == qid and p.confidence != "high"}
+                        - {p.actor for p in by_q[qid]})
+        if others:  # say so: "all 5 actors" must not read as "every actor the sources mention"
+            sentence += (f" The sources also suggest a position for {names(others)}, less certainly "
+                         f"(see the annex).")
         if len(order) == 1:
             bullet = f"{label}: all {n} actors recorded {verb(major, 2)}." if n > 1 else sentence
         else:
