@@ -82,3 +82,29 @@ def test_a_description_that_names_no_one_is_not_sure_of_the_actor_found_beside_i
     assert grade("quote+actor-speaker", named)[0] == "high"
     state = Speaker(name=None, actor="Ruritania", person=False, via="gazetteer-actor")
     assert grade("speech-verb-subject", state)[0] == "high"
+
+
+def test_sides_named_together_before_one_office_speak_together():
+    """'Ruritanian and Syldavian foreign ministers': both states, said once (medium, as a joint
+    letter's list); one nationality before the office stays that state's, sure."""
+    from analysis.actors import Gazetteer
+    from analysis.analyses.attribution import People, resolve_phrase
+
+    gaz = Gazetteer.default([("Ruritania", ("Ruritanian",), "state"), ("Syldavia", ("Syldavian",), "state")])
+    both = resolve_phrase("Ruritanian and Syldavian foreign ministers", gaz, People())
+    assert (both.name, both.actor, both.via) == ("Ruritanian and Syldavian foreign ministers",
+                                                 "Ruritania and Syldavia", "coordinated-sides")
+    one = resolve_phrase("Ruritanian foreign ministers", gaz, People())
+    assert one.actor == "Ruritania" and one.via != "coordinated-sides"
+    apart = resolve_phrase("the Ruritanian minister and her Syldavian counterpart", gaz, People())
+    assert apart is None or apart.via != "coordinated-sides"
+
+
+def test_states_named_in_a_place_phrase_are_not_sides_speaking_together():
+    from analysis.actors import Gazetteer
+    from analysis.analyses.attribution import People, resolve_phrase
+
+    gaz = Gazetteer.default([("Ruritania", ("Ruritanian",), "state"), ("Syldavia", ("Syldavian",), "state")])
+    for phrase in ("The Joint Office in Ruritania and Syldavia", "Ruritania and Syldavia"):
+        sp = resolve_phrase(phrase, gaz, People())
+        assert sp is None or sp.via != "coordinated-sides", phrase

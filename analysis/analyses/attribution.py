@@ -268,6 +268,26 @@ _FORMER = re.compile(r"(?i)\b(?:former|ex-|retired|onetime|one-time|erstwhile)\s
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
 
 
+_JUST_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)")
+
+
+def _coordinated_sides(phrase: str, mentions, gaz: Gazetteer) -> str | None:
+    """'French and UK foreign ministers', 'Ruritanian, Syldavian and Bordurian diplomats': states named
+    side by side before one office speak together ("France and United Kingdom"); None otherwise."""
+    sides = [m for m in mentions if gaz.is_state(m.name) and m.via in ("adjective", "acronym", "name", "alias")]
+    run = sides[:1]
+    for m in sides[1:]:
+        if not _JUST_AND.fullmatch(phrase[run[-1].end:m.start]):
+            break
+        run.append(m)
+    if len(run) < 2 or not re.match(r"\s+[a-z]", phrase[run[-1].end:]) \
+            or any(m.via not in ("adjective", "acronym", "alias") for m in run) \
+            or all(m.via == "acronym" for m in run) or _LOCATIVE.search(phrase[:run[0].start]):
+        return None  # only nationality words before a lower-case office ("French and UK foreign ministers")
+    names = list(dict.fromkeys(gaz.speaks_for(m.name) or m.name for m in run))
+    return " and ".join(names) if len(names) > 1 else None
+
+
 def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Speaker | None:
     """The speaker a subject noun phrase names, or None when it names nobody."""
     phrase = phrase.strip(" ,;:")
@@ -278,6 +298,9 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
     mentions = list(gaz.find(phrase, people.context))
     extra = [m for target in links for m in gaz.find(target)]
     actor, via = _affiliation(phrase, mentions, gaz, extra)
+    joint = _coordinated_sides(phrase, mentions, gaz)
+    if actor and joint:
+        actor, via = joint, "coordinated-sides"  # "French and British ministers": both, said once
     if _PRESIDING.search(phrase) or any(_PRESIDING.search(t) for t in links):
         # the chair of a deliberative body acts in a personal capacity: neither the body nor the
         # chair's home state speaks through a "President of the Assembly sided with ..."
@@ -495,7 +518,8 @@ def descriptor(phrase: str) -> str | None:
     words = phrase[:m.start()].split()[-7:]
     while words:
         w = words.pop()
-        if w in ("and", "or") and words and anon.fullmatch(words[-1]):
+        if w in ("and", "or") and words and (anon.fullmatch(words[-1]) or (
+                words[-1][:1].isupper() and keep and keep[0][:1].isupper())):  # "French and UK foreign ministers"
             keep.insert(0, w)  # "analysts and opposition leaders"
             continue
         if not _MODIFIER.fullmatch(w) and not anon.fullmatch(w):

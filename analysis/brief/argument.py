@@ -90,7 +90,8 @@ def divisions(b: Builder) -> list[Claim]:
         parts = []
         verb = lambda s, k: b.stance_verb(qid, s, k)  # noqa: E731
         if len(order) == 1:
-            head = (f"all {n} actors whose position the sources state clearly {verb(major, 2)}" if n > 1 else
+            every = "both actors" if n == 2 else f"all {n} actors"
+            head = (f"{every} whose position the sources state clearly {verb(major, 2)}" if n > 1 else
                     f"the one actor whose position the sources state clearly, {groups[major][0].actor}, "
                     f"{verb(major, 1)}")
             if n > 1:
@@ -112,7 +113,8 @@ def divisions(b: Builder) -> list[Claim]:
             sentence += (f" The sources also suggest a position for {names(others)}, less certainly "
                          f"(see the annex).")
         if len(order) == 1:
-            bullet = f"{label}: all {n} actors recorded {verb(major, 2)}." if n > 1 else sentence
+            bullet = (f"{label}: {'both actors' if n == 2 else f'all {n} actors'} recorded {verb(major, 2)}."
+                      if n > 1 else sentence)
         else:
             k = len(groups[major])
             sides = [s for s in order[1:] if s in ("support", "oppose")] or order[1:2]
