@@ -222,16 +222,18 @@ def verb_for(subject: str, singular: str, plural_: str) -> str:
 
 
 def thresholds(b: Builder) -> list[Claim]:
+    """A figure against the level a source calls a success for the same measure. The figure's subject
+    (a place or party read from capitalised words near it) is left to the figures table: it is the
+    least sure part of a figure, and the summary must not state it."""
     out = []
     for fig, thr, verdict in threshold_comparisons(b):
         what = (fig.measure or "the figure")
         what = what[:1].upper() + what[1:]
-        subject = f" ({fig.subject})" if fig.subject else ""
-        sentence = (f"{what}{subject} of “{nested_quotes(fig.text)}” {VERDICT_WORDS.get(verdict, verdict)} the "
-                    f"threshold of “{nested_quotes(thr.text)}” that source {b.key(thr.doc)} sets.")
-        out.append(Claim("threshold", sentence, f"{what}{subject}: “{nested_quotes(fig.text)}” "
-                         f"{VERDICT_WORDS.get(verdict, verdict)} the threshold of “{nested_quotes(thr.text)}”.", ((fig.doc, fig.anchor), (thr.doc, thr.anchor)), fig.id,
-                         weight=5))
+        sentence = (f"{what} of “{nested_quotes(fig.text)}” {VERDICT_WORDS.get(verdict, verdict)} the level of "
+                    f"“{nested_quotes(thr.text)}” that source {b.key(thr.doc)} calls a success.")
+        out.append(Claim("threshold", sentence, f"{what}: “{nested_quotes(fig.text)}” "
+                         f"{VERDICT_WORDS.get(verdict, verdict)} the level of “{nested_quotes(thr.text)}” called a "
+                         f"success.", ((fig.doc, fig.anchor), (thr.doc, thr.anchor)), fig.id, weight=5))
     return out
 
 
