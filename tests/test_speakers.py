@@ -108,3 +108,51 @@ def test_states_named_in_a_place_phrase_are_not_sides_speaking_together():
     for phrase in ("The Joint Office in Ruritania and Syldavia", "Ruritania and Syldavia"):
         sp = resolve_phrase(phrase, gaz, People())
         assert sp is None or sp.via != "coordinated-sides", phrase
+
+
+def test_a_quoted_title_of_a_work_is_nobodys_words():
+    """'as noted in our recent policy analysis "Ruritania-Syldavia talks: a way out?"' quotes a title:
+    no statement of Ruritania's; 'the minister said "the talks are over"' still is one."""
+    from analysis.actors import Gazetteer
+    from analysis.analyses.statements import statements
+    from analysis.lexicons import principles
+    from analysis_helpers import make_doc
+
+    gaz = Gazetteer.default([("Ruritania", ("Ruritanian",), "state"), ("Syldavia", ("Syldavian",), "state")])
+    doc = make_doc([{"text": "The expected resistance, noted in our recent policy analysis \u201cRuritania-Syldavia "
+                             "talks: a way out or a dead end?\u201d, complicates the agreement."},
+                    {"text": "The Ruritanian foreign minister said \u201cthe talks with Syldavia are over for now\u201d."}],
+                   genre="markdown")
+    found = statements(doc, gaz, principles())
+    assert not any("way out" in s.text for s in found)
+    assert any("talks with Syldavia are over" in s.text and s.actor == "Ruritania" for s in found)
+
+
+def test_a_speech_verb_as_a_participle_after_a_comma_is_no_ones_speech():
+    """'the resistance in northern Ruritania, noted also in our analysis, complicates ...': nobody
+    speaks; 'the minister of Ruritania, noted the deadline' style appositions are not that form."""
+    from analysis.actors import Gazetteer
+    from analysis.analyses.statements import statements
+    from analysis.lexicons import principles
+    from analysis_helpers import make_doc
+
+    gaz = Gazetteer.default([("Ruritania", ("Ruritanian",), "state")])
+    doc = make_doc([{"text": "As far as the north of Ruritania is concerned, the expected resistance to the "
+                             "agreement, noted also in our earlier analysis, complicates its implementation."},
+                    {"text": "The Ruritanian foreign minister noted that the agreement would hold."}],
+                   genre="markdown")
+    found = statements(doc, gaz, principles())
+    assert not any("expected resistance" in s.text for s in found)
+    assert any("would hold" in s.text and s.actor == "Ruritania" for s in found)
+
+
+def test_a_name_in_apposition_before_a_speech_verb_still_speaks():
+    from analysis.actors import Gazetteer
+    from analysis.analyses.statements import statements
+    from analysis.lexicons import principles
+    from analysis_helpers import make_doc
+
+    gaz = Gazetteer.default([("Ruritania", ("Ruritanian",), "state")])
+    doc = make_doc([{"text": "The Defence Minister of Ruritania, Jana Novak, stated in a 2031 meeting that Ruritania "
+                             "would build a new hospital."}], genre="markdown")
+    assert any(s.actor == "Ruritania" for s in statements(doc, gaz, principles()))

@@ -316,6 +316,10 @@ _NOUN_BY = re.compile(r"\b(?:ruling|decision|judgment|judgement|verdict|finding|
                       r"(?P<who>[A-Z][^,;:]{2,80}?)\s+that\s")
 
 
+_LOWER_WORD_COMMA = re.compile(r"\b[a-z][\w-]*,\s*$")
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:also\s+|already\s+|earlier\s+|first\s+)?(?:in|by|at|during|on)\s")
+
+
 def real_verbs(text: str, seg: Segment) -> list[re.Match]:
     """Speech verbs outside quotations, not under a counterfactual modal ("should have insisted")."""
     return list(_real_verbs_in(text, seg))
@@ -339,6 +343,10 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
         before = text[max(seg.start, m.start() - 24):m.start()]
         if _BE_BEFORE.search(before) or _BY_AFTER.match(text, m.end()):
             continue  # "is said to be mediating", "claimed by X", "responded by sending": no one's words
+        if word.endswith("ed") and _LOWER_WORD_COMMA.search(before) and _PARTICIPLE_AFTER.match(text, m.end()):
+            # "the resistance, noted also in our analysis, ...": a participle, not a subject speaking
+            # (after a name in apposition, "X, Jane Roe, stated in ...", the subject speaks)
+            continue
         if modal.search(before) and before.rstrip().endswith(modal.findall(before)[-1].split()[-1]):
             continue
         out.append(m)

@@ -8,9 +8,10 @@ consecutive segments of one speaker in one passage form one statement.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..actors import Gazetteer
-from ..lexicons import pattern
+from ..lexicons import cues, pattern
 from ..model.document import Block, Document, Footnote
 from ..model.findings import SourceSpan, Statement
 from .attribution import People, Speaker, from_turn, is_title, person_names, resolve_phrase, title_patterns
@@ -118,6 +119,18 @@ def _noun_phrase_before(text: str, pos: int) -> str:
     return " ".join(keep)
 
 
+@lru_cache(maxsize=1)
+def _work_noun_before() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in cues()["work_titles"])
+    return re.compile(r"\b(?:" + words + r")\s*[:,]?\s*\W?$", re.I)
+
+
+def _title_of_a_work(text: str, start: int) -> bool:
+    """A quotation right after 'our recent policy analysis', 'a report entitled': the title of a
+    work, nobody's words (it had made a note's own analysis a statement of the state it names)."""
+    return bool(_work_noun_before().search(text[max(0, start - 40):start]))
+
+
 def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ...]:
     """All statements in `doc`, in reading order, ids ``<doc>-s<n>``."""
     people = People(context=_document_context(doc, gaz))
@@ -151,7 +164,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 turn = turn_speaker
                 if turn_first != passage.anchor:
                     turn_rule = "speaker-turn-continuation"
-        quotes = quotations(text, emphasis)
+        quotes = [q for q in quotations(text, emphasis) if not _title_of_a_work(text, q.start)]
         segs = segments(text, quotes)
         if is_block and passage.role == "speaker-turn" and passage.context and segs:
             if pattern("procedural").search(text[segs[0].start:segs[0].end]):
