@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
+from ..analyses.unsourced import RULE as UNSOURCED
 from ..model.brief import Block, Cell, Heading, Para, Row, SourceEntry, SourceList, Span
 from ..model.document import Document
 from .caps import CAP_ANNEX_ROWS, CAP_DOC_KEYS
@@ -122,7 +123,9 @@ def unsure_row(b: Builder, x) -> Row:
         what, words = f"{capitalise(x.measure or 'figure')}: {figure_value(x) or x.text}", x.sentence or x.text
     else:
         what, words = date_label(getattr(x, "date", "") or ""), x.text
-    basis = ", ".join(getattr(x, "basis", ()) or ())
+    rules = getattr(x, "basis", ()) or ()
+    basis = ", ".join(r for r in rules if r != UNSOURCED)
+    flagged = "; the source marks these words as unsourced" if UNSOURCED in rules else ""
     return Row((Cell((Span(f"{capitalise(kind)}: {what}"),)),
-                Cell((Span(x.confidence + (f" ({basis})" if basis else "")),), style="confidence"),
+                Cell((Span(x.confidence + (f" ({basis})" if basis else "") + flagged),), style="confidence"),
                 Cell((Span(words, "quote"), b.cite(x.doc, x.anchor)), style="quote")), finding=x.id)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Callable, Mapping
 
 from ..config import Config, LexiconExtensions, Question, SourceConfig
+from ..analyses.unsourced import flag_unsourced
 from ..errors import SourceError
 from ..model.document import Document, Source
 
@@ -158,8 +159,9 @@ def read(job: Job, inputs: Mapping) -> dict:
         return list(dict.fromkeys(m.name for m in ctx.gaz.find(text)))
 
     return {"meta": outline(doc), "main": main, "props": frozenset(props),
-            "accusing": tuple(first), "figures": tuple(figures_mod.figures(doc)),
-            "events": tuple(timeline.events(doc, find_actors)), "document": doc, "raw_statements": raw}
+            "accusing": tuple(first), "figures": flag_unsourced(doc, figures_mod.figures(doc)),
+            "events": flag_unsourced(doc, timeline.events(doc, find_actors)), "document": doc,
+            "raw_statements": raw}
 
 
 def sides(config: Config, values: Mapping[str, list]) -> dict:
@@ -199,10 +201,11 @@ def stances(job: Job, inputs: Mapping) -> dict:
         known = None
     sides_ = inputs["sides"]
     stmts, _, props, targets = stance.assign(raw, doc, ctx.tops, sides_, ctx.gaz, ctx.principles, known)
+    stmts = flag_unsourced(doc, stmts)  # before positions: a position decided by them is not sure either
     pos = stance.positions(stmts, doc.id, props, targets, ctx.gaz)
-    return {"statements": tuple(stmts), "positions": tuple(pos),
-            "tensions": tuple(tensions(doc, stmts, pos, ctx.principles, ctx.gaz, sides_, set(props))),
-            "precedents": tuple(precedents(doc, stmts, ctx.gaz))}
+    return {"statements": stmts, "positions": tuple(pos),
+            "tensions": flag_unsourced(doc, tensions(doc, stmts, pos, ctx.principles, ctx.gaz, sides_, set(props))),
+            "precedents": flag_unsourced(doc, precedents(doc, stmts, ctx.gaz))}
 
 
 def comparisons(config: Config, values: Mapping[str, list]) -> dict:

@@ -69,6 +69,9 @@ class Block:
     """One of BLOCK_ROLES, set by the reader."""
     page: int | None = None
     """Page of a paged source (PDF) the block starts on, from 1; None elsewhere."""
+    unsourced: tuple[int, ...] = ()
+    """Offsets just after words the source itself flags as unsourced (a wiki's "[citation needed]"):
+    findings read from those words say so and are not stated in the brief's body."""
 
 
 @pickled_by_fields

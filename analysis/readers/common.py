@@ -20,6 +20,8 @@ class Inline:
     links: tuple[Link, ...] = ()
     notes: tuple[tuple[int, str], ...] = ()
     emphasis: tuple[tuple[int, int], ...] = ()
+    unsourced: tuple[int, ...] = ()
+    """Offsets just after words the source itself flags as unsourced ("[citation needed]")."""
 
     def join(self, other: "Inline") -> "Inline":
         """This text, a space, then `other`, its spans shifted to match."""
@@ -31,6 +33,7 @@ class Inline:
             self.links + tuple(Link(l.start + k, l.end + k, l.target) for l in other.links),
             self.notes + tuple((off + k, key) for off, key in other.notes),
             self.emphasis + tuple((a + k, b + k) for a, b in other.emphasis),
+            self.unsourced + tuple(off + k for off in other.unsourced),
         )
 
 
@@ -54,6 +57,7 @@ class InlineBuilder:
         self._links: list[Link] = []
         self._em: list[tuple[int, int]] = []
         self._notes: list[tuple[int, str]] = []
+        self._unsourced: list[int] = []
 
     def text(self, s: str) -> None:
         # Word by word this is: a whitespace run owes a space (once there is text), a word pays
@@ -107,6 +111,11 @@ class InlineBuilder:
         self._notes.append((self._len, key))
         self.removed()
 
+    def unsourced(self) -> None:
+        """The source flags the words before here as unsourced ("[citation needed]")."""
+        self._unsourced.append(self._len)
+        self.removed()
+
     def split(self) -> "InlineBuilder":
         """End this block here and continue open spans in a fresh builder."""
         carried = list(self._open)
@@ -125,6 +134,7 @@ class InlineBuilder:
             tuple(sorted(self._links, key=lambda l: l.start)),
             tuple(self._notes),
             tuple(sorted(self._em)),
+            tuple(self._unsourced),
         )
 
 
@@ -197,7 +207,8 @@ def _piece(inline: Inline, start: int, end: int, next_start: int) -> Inline:
                   if l.start < end and l.end > start)
     emphasis = tuple((max(a, start) - start, min(b, end) - start) for a, b in inline.emphasis if a < end and b > start)
     notes = tuple((min(off, end) - start, key) for off, key in inline.notes if start <= off < next_start)
-    return Inline(inline.text[start:end], links, notes, emphasis)
+    flags = tuple(min(off, end) - start for off in inline.unsourced if start <= off < next_start)
+    return Inline(inline.text[start:end], links, notes, emphasis, flags)
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -322,7 +333,7 @@ class DocBuilder:
         for n, (kind, inline, level, context, section, role, page) in enumerate(self._blocks, 1):
             notes = tuple(NoteRef(off, anchors[key]) for off, key in inline.notes if key in anchors)
             blocks.append(Block(f"{sid}-p{n}", kind, inline.text, level, context, section,
-                                inline.links, notes, inline.emphasis, role, page))
+                                inline.links, notes, inline.emphasis, role, page, inline.unsourced))
         if not blocks:
             self.warn(f"{self.source.path}: no readable text was found")
         if cover and blocks:

@@ -72,6 +72,11 @@ _CONSTANTS = {"ndash": "–", "mdash": "—", "snd": " – ", "spaced ndash": " 
               "·": " · ", "bull": " • ", "•": " • ", "en dash": "–", "em dash": "—", "shy": "",
               "zwsp": "", "-": "–", "break": " ", "clear": ""}
 _FLAGS_TEXT = frozenset(("flag", "flagcountry", "flag country", "flagu", "flagnation", "flag link"))
+_UNSOURCED = frozenset(("citation needed", "cn", "fact", "citation required", "cite needed", "needs citation",
+                        "unreferenced inline", "better source needed", "better source", "verification needed",
+                        "failed verification", "dubious", "unreliable source?", "unreliable source",
+                        "original research inline", "or-inline", "by whom", "according to whom", "who?", "who"))
+"""Inline tags by which a wiki flags the words before them as unsourced or doubtful."""
 _NOTES = frozenset(("efn", "efn-ua", "efn-la", "efn-lr", "efn-ur", "refn", "notetag", "note tag",
                     "ntag", "efn-lg"))
 _SHORT_CITES = frozenset(("sfn", "sfnp", "harvnb", "harv", "harvp", "harvtxt", "sfnm"))
@@ -369,7 +374,9 @@ class Renderer:
             else:
                 self.b.removed()
 
-        if name in _FLAGS_TEXT:
+        if name in _UNSOURCED:
+            self.b.unsourced()
+        elif name in _FLAGS_TEXT:
             self._flag(arg("name") or arg(1))
         elif name in _NOTES:
             self._template_note(args, "note")
