@@ -139,6 +139,9 @@ def test_a_speech_verb_as_a_participle_after_a_comma_is_no_ones_speech():
     gaz = Gazetteer.default([("Ruritania", ("Ruritanian",), "state")])
     doc = make_doc([{"text": "As far as the north of Ruritania is concerned, the expected resistance to the "
                              "agreement, noted also in our earlier analysis, complicates its implementation."},
+                    {"text": "As far as the north of Ruritania is concerned, the expected resistance towards the "
+                             "Capital-North Normalisation Agreement, noted also in our earlier analysis, complicates "
+                             "its implementation."},
                     {"text": "The Ruritanian foreign minister noted that the agreement would hold."}],
                    genre="markdown")
     found = statements(doc, gaz, principles())
@@ -153,6 +156,7 @@ def test_a_name_in_apposition_before_a_speech_verb_still_speaks():
     from analysis_helpers import make_doc
 
     gaz = Gazetteer.default([("Ruritania", ("Ruritanian",), "state")])
-    doc = make_doc([{"text": "The Defence Minister of Ruritania, Jana Novak, stated in a 2031 meeting that Ruritania "
-                             "would build a new hospital."}], genre="markdown")
-    assert any(s.actor == "Ruritania" for s in statements(doc, gaz, principles()))
+    for name in ("Jana Novak", "\u0160\u00e1rka \u017dukov\u00e1"):
+        doc = make_doc([{"text": f"The Defence Minister of Ruritania, {name}, stated in a 2031 meeting that "
+                                 "Ruritania would build a new hospital."}], genre="markdown")
+        assert any(s.actor == "Ruritania" for s in statements(doc, gaz, principles())), name

@@ -316,7 +316,8 @@ _NOUN_BY = re.compile(r"\b(?:ruling|decision|judgment|judgement|verdict|finding|
                       r"(?P<who>[A-Z][^,;:]{2,80}?)\s+that\s")
 
 
-_LOWER_WORD_COMMA = re.compile(r"\b[a-z][\w-]*,\s*$")
+_APPOSED_NAME = re.compile(r",\s*(?:[^\W\d_a-z][\w'\u2019.-]*\s+){1,3}[^\W\d_a-z][\w'\u2019.-]*,\s*$")
+"""", Jane Roe," just before a verb: a name in apposition, whose bearer is the one speaking."""
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:also\s+|already\s+|earlier\s+|first\s+)?(?:in|by|at|during|on)\s")
 
 
@@ -343,7 +344,8 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
         before = text[max(seg.start, m.start() - 24):m.start()]
         if _BE_BEFORE.search(before) or _BY_AFTER.match(text, m.end()):
             continue  # "is said to be mediating", "claimed by X", "responded by sending": no one's words
-        if word.endswith("ed") and _LOWER_WORD_COMMA.search(before) and _PARTICIPLE_AFTER.match(text, m.end()):
+        if word.endswith("ed") and before.rstrip().endswith(",") and _PARTICIPLE_AFTER.match(text, m.end()) \
+                and not _APPOSED_NAME.search(text, max(seg.start, m.start() - 80), m.start()):
             # "the resistance, noted also in our analysis, ...": a participle, not a subject speaking
             # (after a name in apposition, "X, Jane Roe, stated in ...", the subject speaks)
             continue
