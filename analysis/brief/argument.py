@@ -222,7 +222,7 @@ def verb_for(subject: str, singular: str, plural_: str) -> str:
 
 
 def thresholds(b: Builder) -> list[Claim]:
-    """A figure against the level a source calls a success for the same measure. The figure's subject
+    """A figure against the level called a success (by the source or someone it quotes) for the same measure. The figure's subject
     (a place or party read from capitalised words near it) is left to the figures table: it is the
     least sure part of a figure, and the summary must not state it."""
     out = []
@@ -230,7 +230,7 @@ def thresholds(b: Builder) -> list[Claim]:
         what = (fig.measure or "the figure")
         what = what[:1].upper() + what[1:]
         sentence = (f"{what} of “{nested_quotes(fig.text)}” {VERDICT_WORDS.get(verdict, verdict)} the level of "
-                    f"“{nested_quotes(thr.text)}” that source {b.key(thr.doc)} calls a success.")
+                    f"“{nested_quotes(thr.text)}” called a success in source {b.key(thr.doc)}.")
         out.append(Claim("threshold", sentence, f"{what}: “{nested_quotes(fig.text)}” "
                          f"{VERDICT_WORDS.get(verdict, verdict)} the level of “{nested_quotes(thr.text)}” called a "
                          f"success.", ((fig.doc, fig.anchor), (thr.doc, thr.anchor)), fig.id, weight=5))
