@@ -72,7 +72,7 @@ def test_document_figures_ids_anchors_sentences():
         id="dx", path="x.md", genre="markdown",
         blocks=(Block(anchor="dx-p1", kind="heading", text="Results: 40 per cent"),
                 Block(anchor="dx-p2", kind="paragraph", text="Turnout was 40 per cent. Nine parties ran."),
-                Block(anchor="dx-p3", kind="row", text="It won 12 seats.", context="Green League")),
+                Block(anchor="dx-p3", kind="row", text="It won 12 seats.", context="Green League", role="table-row")),
         footnotes=(Footnote(anchor="dx-n1", label="1", text="Some 300 observers attended.", kind="note"),
                    Footnote(anchor="dx-n2", label="2", text="Report, 45 pages, 2019.", kind="citation")))
     figs = figures(doc)

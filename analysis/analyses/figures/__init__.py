@@ -221,13 +221,22 @@ def _clean(v: float | None) -> float | None:
     return float(int(r)) if r == int(r) and abs(r) < 1e18 else r
 
 
+def _row_header(passage) -> str | None:
+    """A table row's header cell, the figure's subject when its own words name none; not a speaker
+    turn's label, nor markup a reader left in a header (a wiki infobox's "latm=25 |latNS=N")."""
+    context = getattr(passage, "context", None)
+    if getattr(passage, "role", None) != "table-row" or not context or re.search(r"[=|{}\[\]<>]", context):
+        return None
+    return context
+
+
 def figures(doc: Document) -> tuple[Figure, ...]:
     """Every figure in the document's passages (doc.passages()), ids ``<doc id>-f<n>`` in reading order."""
     out: list[Figure] = []
     for p in doc.passages():
         for m in find_figures(p.text):
             s0, s1 = sentence_span(p.text, m.start)
-            subject = m.subject or getattr(p, "context", None)
+            subject = m.subject or _row_header(p)
             out.append(Figure(
                 id=f"{doc.id}-f{len(out) + 1}", doc=doc.id, anchor=p.anchor, text=m.text, value=m.value,
                 low=m.low, high=m.high, of=m.of, unit=m.unit, unit_name=m.unit_name, measure=m.measure,

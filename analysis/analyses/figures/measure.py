@@ -51,6 +51,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
             words = words[:-1]
         out = " ".join(words).rstrip("'\u2019s").strip()
         out = re.sub(r"['\u2019]s$", "", " ".join(words))
+        if re.search(r"[=|{}\[\]<>]", out):
+            return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), not a name
         return out or None
 
     if cue_end is not None:
