@@ -320,6 +320,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
     if _attributive(t[:m.start()], cue, after):
         return None  # "internationally recognised borders": the participle describes a noun
+    if cue.lower() == "opposition" and _opposition_camp(after):
+        return None  # "the opposition parties", "opposition leaders": a political camp, not a stance
     label = "oppose" if kind == "oppose" else "support"
     weight = 0.5 if kind == "generic_support" else 1.0
     side = _principle_side(obj, frame, label)
@@ -455,6 +457,17 @@ def _assistance(before: str, cue: str, after: str) -> bool:
         return False
     kind_before, unit_after = _assistance_patterns()
     return bool(kind_before.search(before) or unit_after.match(after))
+
+
+def _opposition_camp(after: str) -> bool:
+    """'opposition' before a group noun ("parties", "leaders"): the political camp."""
+    words = after.split(None, 1)
+    return bool(words) and words[0].lower().strip(",.;:") in _camp_nouns()
+
+
+@lru_cache(maxsize=1)
+def _camp_nouns() -> frozenset[str]:
+    return frozenset(cues()["opposition_as_camp"])
 
 
 def _attributive(before: str, cue: str, after: str) -> bool:
