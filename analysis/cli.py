@@ -63,14 +63,25 @@ def _formats(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
     return items
 
 
+_INTERRUPTED = "make-report: interrupted; previous outputs left in place"
+
+
 def main(argv: list[str] | None = None) -> int:
     from .build.interrupts import recorded
 
-    with recorded():
-        return _main(argv)
+    said = []
+    try:
+        with recorded():
+            return _main(argv, said)
+    except KeyboardInterrupt:
+        # a Ctrl-C that Python delivers while the first one is being handled (seen rarely when the
+        # signal reaches the whole process group as workers are stopped): the same exit, said once
+        if not said:
+            print(_INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
-def _main(argv: list[str] | None) -> int:
+def _main(argv: list[str] | None, said: list[str]) -> int:
     start = time.perf_counter()
     quiet = verbose = False
 
@@ -104,7 +115,8 @@ def _main(argv: list[str] | None) -> int:
         print(f"make-report: {exc.line()}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("make-report: interrupted; previous outputs left in place", file=sys.stderr)
+        print(_INTERRUPTED, file=sys.stderr)
+        said.append(_INTERRUPTED)
         return EXIT_INTERRUPTED
     except SystemExit as exc:  # --help / --version
         return int(exc.code or 0)
