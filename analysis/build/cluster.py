@@ -12,12 +12,12 @@ they share. The build cache folder works the same way; a worker that cannot see 
 """
 from __future__ import annotations
 
-import gc
 import importlib
 import logging
 from concurrent.futures import Executor
 
 from ..errors import ClusterError
+from .collector import collect_less
 
 RETRIES = 2
 """Times a task is tried again after it raised (a worker that dies has its tasks rescheduled by
@@ -30,10 +30,9 @@ WARM = ("analysis.analyses.statements", "analysis.analyses.stance", "analysis.an
 workers inherit them)."""
 
 
-def prepare_worker(first_generation: int = 10_000) -> None:
+def prepare_worker() -> None:
     """On a worker: the build's collector setting (see collector.py) and the analyses imported."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], first_generation), *old[1:])
+    collect_less()
     for name in WARM:
         importlib.import_module(name)
 

@@ -13,12 +13,18 @@ from contextlib import contextmanager
 FIRST_GENERATION = 10_000
 
 
+def collect_less(first_generation: int = FIRST_GENERATION) -> tuple[int, int, int]:
+    """Raise the first-generation threshold (never lower it); return the thresholds before."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], first_generation), *old[1:])
+    return old
+
+
 @contextmanager
 def fewer_collections(first_generation: int = FIRST_GENERATION):
     """Run the collector less often within the block (cycles are still freed); worker
     processes forked inside it inherit the setting."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], first_generation), *old[1:])
+    old = collect_less(first_generation)
     try:
         yield
     finally:

@@ -31,7 +31,7 @@ from ...text.memo import TextMemo
 from ..dates import apply_mask, prose_layer, sentence_span
 from .builder import Draft, FigureBuilder, merge_bounds
 from .lexicon import figure_lexicon
-from .measure import clause_span, find_measure, find_role, find_subject
+from .measure import MARKUP, clause_span, find_measure, find_role, find_subject
 from .numbers import number_atoms
 
 __all__ = ["FigureMatch", "find_figures", "figures"]
@@ -225,7 +225,7 @@ def _row_header(passage) -> str | None:
     """A table row's header cell, the figure's subject when its own words name none; not a speaker
     turn's label, nor markup a reader left in a header (a wiki infobox's "latm=25 |latNS=N")."""
     context = getattr(passage, "context", None)
-    if getattr(passage, "role", None) != "table-row" or not context or re.search(r"[=|{}\[\]<>]", context):
+    if getattr(passage, "role", None) != "table-row" or not context or MARKUP.search(context):
         return None
     return context
 

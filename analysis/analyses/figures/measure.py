@@ -30,6 +30,10 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return max(s0, start - 300), min(s1, end + 300)   # a run-on "sentence" is read near the figure only
 
 
+MARKUP = re.compile(r"[=|{}\[\]<>]")
+"""Characters of markup a reader may leave in text (a wiki infobox's "latm=25 |latNS=N"): never in a name."""
+
+
 @lru_cache(maxsize=1)
 def _subject_lex() -> tuple[re.Pattern, frozenset, frozenset]:
     fg = lexicon("figures")
@@ -51,7 +55,7 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
             words = words[:-1]
         out = " ".join(words).rstrip("'\u2019s").strip()
         out = re.sub(r"['\u2019]s$", "", " ".join(words))
-        if re.search(r"[=|{}\[\]<>]", out):
+        if MARKUP.search(out):
             return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), not a name
         return out or None
 
