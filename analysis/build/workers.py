@@ -97,6 +97,13 @@ class Pool:
             else:
                 for proc in list((getattr(ex, "_processes", None) or {}).values()):
                     proc.terminate()
+            # A worker stopped while sending its result leaves half a message in the result pipe, and
+            # this process still holds the pipe's write end: the executor's reader would wait for the
+            # rest for ever (a build hung so, once in a dozen interrupt tests). Closing our end turns
+            # that wait into an end of file, which the executor treats as a broken pool.
+            writer = getattr(getattr(ex, "_result_queue", None), "_writer", None)
+            if writer is not None:
+                writer.close()
         # Futures are not cancelled here: the executor fails the unfinished ones itself when
         # its workers are gone (cancelling them first makes Python 3.11 print a traceback).
         ex.shutdown(wait=True)
