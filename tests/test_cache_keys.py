@@ -12,9 +12,10 @@ def _analysis_modules() -> set[str]:
 
 def test_the_analysis_code_is_every_module_its_steps_import():
     modules = _analysis_modules()
-    assert {"build.steps", "build.analyse", "readers.__init__", "analyses.statements", "analyses.stance",
+    assert {"build.steps", "build.analyse", "readers.__init__", "analyses.statements", "analyses.stance.__init__",
             "analyses.figures.__init__", "analyses.figures.measure", "analyses.timeline", "model.document",
             "model.findings", "config"} <= modules
+    assert {"analyses.stance.assign", "analyses.stance.cues", "analyses.stance.question_topics"} <= modules
     # a module imported only inside a function counts as well, and so do the readers the registry
     # imports on first use
     assert "readers.load" in modules and "analyses.tensions" in modules

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from analysis.actors import Gazetteer, _starts_pattern
-from analysis.analyses import precedents, stance
+from analysis.analyses import precedents
+from analysis.analyses.stance import question_topics as topics
 from analysis.lexicons import cue_heads, cue_pattern, find_from_heads, principles
 
 from analysis_helpers import cue_lists, odd_texts
@@ -63,7 +64,7 @@ def test_gazetteer_starts_cover_the_same_words():
 def test_terms_findall_fast_path(terms):
     words = [w for t in terms for w in t.split()] + ["of", "un", "the"]
     for text in _texts(words, n=200):
-        assert stance._terms_findall.__wrapped__(terms, text) == tuple(stance._terms_pattern(terms).findall(text))
+        assert topics.terms_findall.__wrapped__(terms, text) == tuple(topics.terms_pattern(terms).findall(text))
 
 
 def test_known_longer_is_first_in_insertion_order():

@@ -72,7 +72,7 @@ def test_judged_statement_equals_replace():
     from analysis.analyses import stance
 
     st = odd_findings()[0]
-    a = stance._judged(st, "q1", "support", "key words")
+    a = stance.with_judgement(st, "q1", "support", "key words")
     b = replace(st, question="q1", stance="support", key="key words")
     assert a == b and type(a) is type(b)
 

@@ -1,0 +1,439 @@
+"""One statement's words -> support / oppose / neutral weights towards a question's act.
+
+Stance is read from cue words (lexicons/cues.json "stance") aimed at the act: the cue is itself
+a topic word, or its object names the topic, the act, its proponent or target, or a principle.
+Negation, hedges, conditions, reported acts of other parties and attributive participles are
+weighed here; `verdict` turns the weights into one stance."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from ...lexicons import absent, anchors, cue_source, cues, lowered, pattern
+from ...model.findings import Statement
+from ..text import sentences
+from .question_topics import mentions, topic_in
+
+# compiled once: these run in hot loops, where re's own cache lookup per call was measurable
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+_QUESTION_END = re.compile(r"\?[\s\u201d\"')\]]*$")
+_RELATIVE_WORD = re.compile(r"(?i)\b(?:which|who|that)\b")
+_NOT_ONLY = re.compile(r"(?i)\bnot\s+only\b")
+_OPEN_QUOTE = re.compile(r"[\u201c\"]")
+_THIRD_PERSON = re.compile(r"(?i)\b(?:he|she|they|who)\b(?!.*\b(?:I|we)\b)")
+
+MIXED_RATIO = 0.34
+
+
+def no_party(_text: str) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What one statement's stance is judged against."""
+
+    topic: re.Pattern
+    against: frozenset[str]
+    favour: frozenset[str]
+    principles: tuple
+    is_proponent: Callable[[str], bool]
+    is_target: Callable[[str], bool]
+    focus: bool = False
+    """The passage is about the question as a whole (a table row of positions)."""
+    turn: bool = False
+    """The passage is a speaker's turn in a debate on the question: backing there backs the question."""
+    is_party: Callable[[str], bool] = no_party
+    """Names a state, organisation or other party."""
+    is_other: Callable[[str], bool] = no_party
+    """Names an actor other than the statement's own: such a party as the cue's subject is
+    reported, and its act is no stance of the speaker's."""
+    judged: dict = field(default_factory=dict, compare=False, repr=False)
+    """_judge's answers under this frame by (sentence, cue start, cue kind): key_sentence scores
+    a statement's sentences again with the frame the statement was scored with."""
+
+
+_UNJUDGED = object()
+
+
+def simple_frame(topic_pat: re.Pattern, principles=(), against=(), favour=()) -> Frame:
+    return Frame(topic_pat, frozenset(against), frozenset(favour), tuple(principles), no_party, no_party)
+
+
+_EVALUATIVE = re.compile(r"(?i)violat|breach|undermin|contrary|inconsistent|jeopardi|infring")
+_NOMINAL = re.compile(r"(?:tion|sion|ment|ance|ence)s?$")
+_ACT_FRAME = re.compile(r"(?:^|\s)(?:decision|move|plans?|intention|attempt|bid|efforts?)\s+to\s+$|"
+                        r"(?:^|\s)(?:the|its|their|his|her)\s+$")
+_POSSESSOR = re.compile(r"(?:^|\s)(?:the\s+)?([\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|statement|view|"
+                        r"proposal|declaration)")
+_OBJECT_END = re.compile(r"[.;]|\b(?:but|while|whereas|although)\b")
+_HEAD_END = re.compile(r"\s(?:against|for|to|on|in|with|by|and|of|from|as)\s|,")
+
+
+# precompiled: these run for every cue of every statement
+_BY_FROM = re.compile(r"\s*(?:by|from)\b")
+_POSSESSIVE_OR_LIKENING = re.compile(r"['\u2019]s\b|\s+(?:comparisons?|analog|parallels?|likening)")
+_PRINCIPLE_HEAD_END = re.compile(r"\s(?:to|on|in|for|against|with|by|from|that|which)\s|[,;]")
+_NEGATION_CLAUSE = re.compile(r"[,;:]|\b(?:but|and then|while)\b")
+
+
+def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | None = None) -> dict[str, float]:
+    """Support/oppose/neutral weights of one statement's words towards the topic's act."""
+    scores = {"support": 0.0, "oppose": 0.0, "neutral": 0.0}
+
+    def add(label: str, weight: float, cue: str) -> None:
+        scores[label] += weight
+        if trace is not None:
+            trace.append((cue, label, weight))
+
+    for sent in sentences(text):
+        t = sent.text
+        hits = _cue_hits(t)
+        if not hits or _QUESTION_END.search(t):
+            continue  # a question ("Has it condemned the militia it supports?") asserts no stance
+        about = mentions(frame.topic, t)
+        for kind, m in hits:
+            key = (t, m.start(), kind)
+            judged = frame.judged.get(key, _UNJUDGED)
+            if judged is _UNJUDGED:
+                judged = frame.judged[key] = _judge(t, m, kind, about, frame)
+            if judged and not _third_party(text, sent.start + m.start(), t[:m.start()]):
+                add(*judged, m.group())
+    if _all_questions(text):
+        return scores  # nothing but questions: no principle is upheld in so many words either
+    for p in upheld:  # the statement's own principles, weighed by what the act is said to violate
+        if p in frame.against:
+            add("oppose", 1.0, p)
+        elif p in frame.favour:
+            add("support", 1.0, p)
+    for p in violated:
+        if p in frame.against:
+            add("oppose", 0.5, p)
+    return scores
+
+
+def _all_questions(text: str) -> bool:
+    sents = sentences(text)
+    return bool(sents) and all(_QUESTION_END.search(x.text) for x in sents)
+
+
+@lru_cache(maxsize=8192)
+def _cue_hits(t: str) -> tuple[tuple[str, re.Match], ...]:
+    """The stance cues of sentence `t`, (kind, match) in reading order of the kinds; a cue
+    overlapping one of an earlier kind is left out. Cached: a statement's sentences are scored
+    again one by one for its key sentence, and again in the second assign pass."""
+    out: list[tuple[str, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    low = lowered(t)
+    for kind in ("neutral", "oppose", "support", "directive", "generic_support"):
+        if absent(anchors("stance", kind), low):
+            continue  # none of the kind's cue words: skip its regex
+        for m in pattern("stance", kind).finditer(t):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((kind, m))
+    return tuple(out)
+
+
+def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[str, float] | None:
+    """(label, weight) of one cue in sentence `t`, or None when it says nothing about the act."""
+    cue = m.group()
+    after = t[m.end():m.end() + 150]
+    obj = _OBJECT_END.split(after)[0]
+    if _BY_FROM.match(after):
+        return None  # "criticism by others": someone else's stance
+    if _POSSESSIVE_OR_LIKENING.match(after):
+        return None  # "the opposition's spokesman"; "rejected comparisons" is a precedent claim
+    if kind == "neutral":
+        if _LAMENTED_LOSS.match(after) and topic_in(frame.topic, obj[:80]):
+            return "support", 1.0  # "grave concern over the breakdown of the ceasefire": the speaker wants it kept
+        lamented = _LAMENTED_CLAUSE.match(after)
+        if lamented and topic_in(frame.topic, obj):
+            inner = _cue_hits(lamented.group(1))
+            if inner and inner[0][0] == "oppose":
+                return "support", 1.0  # "we regret that X rejected the ceasefire": against the rejection
+            if inner and inner[0][0] == "support":
+                return "oppose", 1.0
+        if _other_party_subject(t[:m.start()], frame):
+            return None  # "X voiced concern": reported, not the speaker's own
+        # "much to our regret", "expressed concern over the attacks": neutral only on the question
+        return ("neutral", 1.0) if about or frame.focus or frame.turn else None
+    if kind == "directive" and topic_in(frame.topic, obj[:60]) and _CALL_FOR.match(after) \
+            and _verb_slot(t[:m.start()], frame) and not _other_party_subject(t[:m.start()], frame):
+        kind = "support"  # "we call for an immediate ceasefire": asking for the act backs it ("fresh calls for" is narration)
+    if _COMMITMENT.fullmatch(cue) and not topic_in(frame.topic, " ".join(obj.split()[:4])):
+        return None  # "committed to a diplomatic resolution", "to protecting the right to ...": not the act itself
+    if kind == "directive":
+        # "called on X to ..." carries the stance of what it asks for, counted through the cues
+        # inside; asked of the act's proponent it opposes the act
+        return ("oppose", 1.0) if frame.is_proponent(obj[:70]) else None
+    if topic_in(frame.topic, cue) and _NOMINAL.search(cue):
+        return None  # "the annexation": the act's own name is no stance on it
+    if kind == "support" and topic_in(frame.topic, cue) and _ACT_FRAME.search(t[max(0, m.start() - 20):m.start()]):
+        return None  # "the decision to recognise" names the act, it takes no stance on it
+    if _INVERTED_CONDITION.fullmatch(cue) and _SUBJECT_AFTER.match(after):
+        return None  # "should we decide to ...", "should the Council fail": a condition, not a call
+    if cue.lower() == "support" and _WITH_THE.search(t[:m.start()]) and _OF_PARTY.match(after):
+        return None  # "all with the support and encouragement of X": X's backing, reported
+    if _REFUSAL.fullmatch(cue) and _TO_VERB.match(after):
+        return None  # "refused to publish the results": the verb after carries any stance ("refused to recognise")
+    if _assistance(t[:m.start()], cue, after):
+        return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
+    if _attributive(t[:m.start()], cue, after):
+        return None  # "internationally recognised borders": the participle describes a noun
+    if cue.lower() == "opposition" and _opposition_camp(after):
+        return None  # "the opposition parties", "opposition leaders": a political camp, not a stance
+    label = "oppose" if kind == "oppose" else "support"
+    weight = 0.5 if kind == "generic_support" else 1.0
+    side = _principle_side(obj, frame, label)
+    if kind == "generic_support":
+        if not about:
+            return None
+    elif side is None:
+        on_act = (topic_in(frame.topic, cue) or topic_in(frame.topic, obj) or frame.is_proponent(obj)
+                  or pattern("act_nouns").search(obj[:60])
+                  or (frame.focus and pattern("stance", "core").fullmatch(cue))
+                  or (frame.turn and kind == "support" and pattern("stance", "core").fullmatch(cue)
+                      and not _third_subject(t[:m.start()])))
+        if not on_act:
+            subject = t[:m.start()]
+            if not (_EVALUATIVE.match(cue) and topic_in(frame.topic, subject)):
+                return None
+            if pattern("stance", "negative_objects").search(subject):
+                label = "support"  # "crime undermines the state": backs action against the crime
+    if side is not None:
+        label = side
+    else:
+        possessor = _POSSESSOR.search(obj[:70])
+        if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
+            return None  # backing another party's statement says nothing about the act
+    before = t[:m.start()]
+    if kind == "oppose" and _BREACH_NOUN.fullmatch(cue) and _OF.match(after) and topic_in(frame.topic, obj[:80]):
+        label = "support"  # "X's violations of the ceasefire": the speaker upholds what is breached
+    elif kind == "oppose" and _CHARGE.match(cue) and topic_in(frame.topic, obj[:80]) \
+            and not topic_in(frame.topic, before):
+        if _negated(before):
+            return None  # "our action does not undermine the sanctions": a denial of a charge, no stance
+        label = "support"  # "..., thus undermining the integrity of the sanctions": a charge upholds what it says is harmed
+    elif _other_party_subject(before, frame):
+        return None  # "Borduria rejected the ceasefire" in Ruritania's letter: the other party's act, reported
+    negated = _negated(before)
+    if _hedged(before, negated) or _conditional(before, obj):
+        return None  # "could recognise", "would consider backing", "will support it if ...": no stance yet
+    if negated and _REFUSAL_CONDITION.search(obj):
+        return None  # "would not support X without Y": a condition, not a refusal
+    flips = 1 if negated else 0
+    if _NEGATED_OBJECT.match(after):
+        flips += 1  # "recognised neither the vote nor its results"
+    head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
+    if pattern("stance", "negative_objects").search(head) and not frame.is_proponent(head):
+        flips += 1  # "condemned trafficking": against the bad thing, for the act
+    if flips % 2:
+        label = "oppose" if label == "support" else "support"
+    return label, weight
+
+
+_LAMENTED_LOSS = re.compile(r"(?i)(?:\s+(?:over|about|at|regarding|with))?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:breakdown|collapse|failure|erosion|end|violations?|breach(?:es)?|undermining|"
+                            r"suspension|repeated\s+violations?)\s+of\b")
+_LAMENTED_CLAUSE = re.compile(r"\s+that\s+([^.;]{3,200})")
+_CALL_FOR = re.compile(r"(?i)\s+for\b")
+_VERB_SLOT = re.compile(r"(?:^|[,;:]\s*|\b(?:[Ww]e|[Tt]hey|I|also|again|jointly|therefore|further|today|once\s+more|"
+                        r"will|would|to|and|[a-z]+ly)\s+)$")
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][\w'\u2019-]*)\s+$")
+
+
+def _verb_slot(before: str, frame: Frame) -> bool:
+    """Before a directive used as a verb: a subject (a pronoun or a named party), an adverb or an
+    auxiliary; not "fresh" or "the" ("fresh calls for a ceasefire" is narration)."""
+    if _VERB_SLOT.search(before):
+        return True
+    named = _CAPITAL_BEFORE.search(before)
+    return bool(named) and (frame.is_party(named.group(1)))
+_COMMITMENT = re.compile(r"(?i)commit\w*\s+to")
+_SUBJECT_OTHER = re.compile(
+    r"(?:^|\bthat\s+|\bwhen\s+|\bafter\s+|\bwhile\s+|\bas\s+)(?:the\s+)?"
+    r"(?P<x>[A-Z][\w'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,4})"
+    r"(?:\s+(?:forces|troops|government|authorities|side|army|delegation|officials))?\s+"
+    r"(?:(?:has|have|had|was|were|is|are|also|again|repeatedly|then|further|once\s+again|publicly|openly|"
+    r"flatly|subsequently|later|even|continues\s+to|continued\s+to)\s+){0,3}$")
+_POSSESSIVE_OTHER = re.compile(r"(?P<x>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['\u2019]s\s+(?:[a-z-]+\s+){0,3}$")
+
+
+def _other_party_subject(before: str, frame: Frame) -> bool:
+    """The cue's clause has another named party as its subject or possessor ("Borduria rejected",
+    "Borduria's rejection of"): the speaker reports that party's act, it takes no stance of its own."""
+    clause = _CLAUSE_PUNCT.split(before)[-1]
+    for rx in (_SUBJECT_OTHER, _POSSESSIVE_OTHER):
+        m = rx.search(clause)
+        if m and frame.is_other(m.group("x")):
+            return True
+    return False
+
+
+def _third_subject(before: str) -> bool:
+    """The cue's clause has someone else as subject: a relative clause ("threats which do not
+    recognise frontiers") or a bad thing ("crime undermines")."""
+    clause = _CLAUSE_PUNCT.split(before)[-1]
+    return bool(_RELATIVE_WORD.search(clause) or pattern("stance", "negative_objects").search(clause))
+
+
+_WITH_THE = re.compile(r"(?i)\b(?:with|the)\s+(?:full\s+|active\s+|direct\s+)?$")
+_OF_PARTY = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z]")
+_REFUSAL = re.compile(r"(?i)refus\w*")
+_TO_VERB = re.compile(r"\s+to\s+[a-z]")
+_CHARGE = re.compile(r"(?i)violat|breach|undermin|jeopardi|infring|contrary\s+to|inconsistent\s+with")
+"""Cues that charge something with harming their object: the speaker values what is harmed."""
+_BREACH_NOUN = re.compile(r"(?i)(?:violation|breach|infringement)s?")
+_OF = re.compile(r"\s+of\b")
+_HEDGE_REACH = re.compile(r"(?:\s+[\w-]+){0,2}\s*$")
+_NEGATED_OBJECT = re.compile(r"\s+(?:neither|none\s+of)\b", re.IGNORECASE)
+_EVEN_BEFORE = re.compile(r"(?i)\beven\s+$")
+
+
+_INVERTED_CONDITION = re.compile(r"(?i)should|were|had")
+_SUBJECT_AFTER = re.compile(r"\s+(?:we|they|it|he|she|you|I|the|any|this|that|[A-Z][a-z]+)\b")
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|with|having|by|for|in|into|from|across|all|any|"
+                                r"no|some|these|those|this|that)\s+(?:[a-z]+ly\s+)?$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|it|them|him|us|by|as|"
+                         r"to|in|on|at|for|with|from|of|and|or|but|that|which|who|not|no)\b)[a-z][a-z-]+")
+
+
+_FOR_QUALITY = re.compile(r"(?i)\s+for\s+(?:its|their|his|her)\b")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
+"""A place name after the participle: "in occupied Ruritania" describes the place."""
+
+
+@lru_cache(maxsize=1)
+def _assistance_patterns() -> tuple[re.Pattern, re.Pattern]:
+    words = cues()["stance"]["assistance"]
+    return (re.compile(r"(?i)" + cue_source(words["before"], grouped=False) + r"\s+$"),
+            re.compile(r"(?i)\s+" + cue_source(words["after"], grouped=False)))
+
+
+def _assistance(before: str, cue: str, after: str) -> bool:
+    """The noun "support" in the sense of help given: an adjective of the kind of help before it
+    ("technical support") or a recipient or unit after it ("support to refugees", "support team")."""
+    if cue.lower() != "support":
+        return False
+    kind_before, unit_after = _assistance_patterns()
+    return bool(kind_before.search(before) or unit_after.match(after))
+
+
+def _opposition_camp(after: str) -> bool:
+    """'opposition' before a group noun ("parties", "leaders"): the political camp."""
+    words = after.split(None, 1)
+    return bool(words) and words[0].lower().strip(",.;:") in _camp_nouns()
+
+
+@lru_cache(maxsize=1)
+def _camp_nouns() -> frozenset[str]:
+    return frozenset(cues()["opposition_as_camp"])
+
+
+def _attributive(before: str, cue: str, after: str) -> bool:
+    """A past participle between a determiner or preposition (and an adverb) and a noun is an
+    adjective ("the internationally recognised borders", "having widely accepted mayors"); one
+    followed by "for its ..." describes ("a force recognised for its professionalism")."""
+    if cue.lower().endswith("ed") and _FOR_QUALITY.match(after):
+        return True
+    return cue.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before)) and bool(
+        _NOUN_AFTER.match(after) or _NAME_AFTER.match(after))
+
+
+def _hedged(before: str, negated: bool) -> bool:
+    """A modal of possibility or deliberation governs the cue ("could recognise", "might well
+    back", "would consider supporting"); "could not support" stays a refusal."""
+    clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
+    for h in pattern("stance", "hedged_by").finditer(clause):
+        if _HEDGE_REACH.fullmatch(clause[h.end():]):
+            return not (negated and h.group().lower() == "could")
+    return False
+
+
+_REFUSAL_CONDITION = re.compile(r"(?i)\b(?:without|unless|until)\b")
+_INVERTED_IF = re.compile(r"(?i)\b(?:should\s+(?:we|they|it|he|she|you|I|the)|(?:were|had)\s+(?:we|it|they|I))\b")
+
+
+def _conditional(before: str, obj: str) -> bool:
+    """The cue's clause is under a condition ("if the vote is free, X will recognise it",
+    "X would back it provided that ...", "should we decide to ..."); "even if" concedes and keeps
+    the stance."""
+    clause = before.split(";")[-1]
+    if _INVERTED_IF.search(clause.split(",")[-1]):
+        return True
+    for text in (clause, obj):
+        for c in pattern("stance", "conditions").finditer(text):
+            if not _EVEN_BEFORE.search(text[:c.start()]):
+                return True
+    return False
+
+
+def _negated(before: str) -> bool:
+    """A negator in the cue's own clause: "did not recognise", "no state has recognised"."""
+    clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
+    found = pattern("stance", "negators").search(clause)
+    return bool(found) and not _NOT_ONLY.search(clause)
+
+
+def _third_party(text: str, pos: int, sentence_head: str) -> bool:
+    """A cue inside quoted words whose subject is a third person ("he", "who") is not the speaker's."""
+    head = text[:pos]
+    opened = head.count("\u201c") - head.count("\u201d") + head.count('"') % 2
+    if opened <= 0:
+        return False
+    inside = _OPEN_QUOTE.split(sentence_head)[-1]  # only the quoted words speak for the quoted
+    clause = _CLAUSE_PUNCT.split(inside)[-1]
+    return bool(_THIRD_PERSON.search(clause))
+
+
+def _principle_side(obj: str, frame: Frame, label: str) -> str | None:
+    """The stance a cue takes through its object. Backing a principle the act is said to breach
+    opposes the act, backing a breach of it ("supports the annexation") supports the act; an
+    accusation or condemnation takes the principle's own side ("violates territorial integrity",
+    "condemns the annexation" both oppose an act that breaches territorial integrity)."""
+    head = _PRINCIPLE_HEAD_END.split(" " + obj, maxsplit=1)[0]
+    if label == "support" and frame.is_target(head) and not frame.is_proponent(head):
+        return "oppose"  # backing the state whose integrity is at stake
+    for p in frame.principles:
+        if p.id not in frame.against and p.id not in frame.favour:
+            continue
+        breach = p.violation is not None and bool(p.violation.search(obj))
+        if not breach and not p.pattern.search(obj):
+            continue
+        side = "oppose" if p.id in frame.against else "support"
+        if label == "support" and breach:
+            return "support" if side == "oppose" else "oppose"
+        return side
+    return None
+
+
+def verdict(scores: dict[str, float]) -> str | None:
+    s, o, n = scores["support"], scores["oppose"], scores["neutral"]
+    if s == o == n == 0:
+        return None
+    if s and o and min(s, o) / max(s, o) >= MIXED_RATIO and min(s, o) >= 1:
+        return "mixed"
+    if n >= max(s, o) and n > 0:
+        return "neutral"
+    return "support" if s > o else "oppose" if o > s else ("neutral" if n else "mixed")
+
+
+def key_sentence(st: Statement, stance: str | None, score) -> str:
+    """The sentence that carries the statement's stance, else its first quotation, else its first."""
+    sents = [x.text for x in sentences(st.text)]
+    if len(sents) <= 1:
+        return st.text
+    if stance in ("support", "oppose", "neutral"):
+        weights = [score(t)[stance] for t in sents]  # each sentence scored once
+        i = max(range(len(sents)), key=weights.__getitem__)  # the first of equals, as max() gives
+        if weights[i] > 0:
+            return sents[i]
+    for t in sents:
+        if "\u201c" in t or '"' in t:
+            return t
+    return sents[0]
+
