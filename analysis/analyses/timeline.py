@@ -12,8 +12,10 @@ there takes the year of the document's date, moved back a year when the sentence
 past and the month comes after the document's ("paid in December", in a note of May), forward
 when it tells of the future and the month is already past. "The following day" may refer to the
 last day named in an earlier passage. A press release's headline reports what happened on its
-date, and a letter's heading ("Letter dated 12 August 2025 from ...") the letter's sending. The
-same event reported twice in a document (same date, mostly the same words) is kept once.
+date (the sentences that say "today" or "this morning" tell of the same meeting: kept once, as
+the headline), and a letter's heading ("Letter dated 12 August 2025 from ...") the letter's sending. The
+same event reported twice in a document (same date, and mostly the same words or, for a day, the
+same occasion noun: "elections", "attack") is kept once.
 Citation footnotes never reach here (Document.passages() leaves them out); nor does the
 publication date line, which is metadata, not a block.
 """
@@ -43,7 +45,7 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
     """
     out: list[Event] = []
     seen: set[tuple[str, str, str]] = set()
-    kept_words: dict[str, list[set[str]]] = {}
+    kept_words: dict[str, list[tuple[set[str], frozenset]]] = {}
     context_year: int | None = None
     previous_day: str | None = None
 
@@ -54,10 +56,13 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
             return
         seen.add(key)
         words = set(_CONTENT.findall(sentence.lower()))
-        for other in kept_words.get(date, []):
+        nouns = event_cues.occasion_nouns(sentence) if precision == "day" else frozenset()
+        for other, other_nouns in kept_words.get(date, []):
             if words and other and len(words & other) >= _SAME_EVENT * min(len(words), len(other)):
                 return
-        kept_words.setdefault(date, []).append(words)
+            if nouns & other_nouns:
+                return  # "the second round of elections on 1 December" told again in other words
+        kept_words.setdefault(date, []).append((words, nouns))
         actors = tuple(dict.fromkeys(find_actors(sentence))) if find_actors else ()
         out.append(Event(id=f"{doc.id}-e{len(out) + 1}", doc=doc.id, anchor=anchor, date=date,
                          precision=precision, text=sentence, start=start, end=end, actors=actors,
@@ -75,6 +80,10 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
                              previous_day=previous_day)
         quotes = None
         for m in matches:
+            if headline is not None and m.relative and m.date == headline[0]:
+                # a release reports one day's meeting: what happened "today" or "this morning"
+                # is that meeting, which its headline already gives
+                continue
             s0, s1 = sentence_span(text, m.start)
             sentence = text[s0:s1]
             m = _by_tense(m, sentence, m.start - s0, doc.date)
