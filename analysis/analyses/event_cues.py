@@ -16,6 +16,7 @@ past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ _RESOLUTION_OF = re.compile(r"(?:(?<![\w-])(?:resolutions?|decisions?)\s{1,3}[\w
 date names a document the text cites."""
 _RESTATED = re.compile(r"\s{0,2}[,(]\s{0,2}(?:the\s{1,3})?")
 """"today, 23rd of March 2031": the date the text states right after a relative day."""
+_PERIOD_JOIN = re.compile(r"\s{1,3}(?:to|until|till|through|and)\s{1,3}|\s{0,2}[-\u2013\u2014]\s{0,2}")
+_PERIOD_OPEN = re.compile(r"(?<![\w-])(?:from|between)\s{1,3}$", re.I)
+"""Two dates of one period: "from June 2029 to 3 April 2031" (dates.find_dates joins those of one precision)."""
 _QUANTITY = re.compile(r"(?<![\w/.-])\d[\d,.]*(?:\s{1,2}(?:per\s{1,2}cent|[a-z])|%)")
 """A number that counts something ("192 outreach activities", "$36 million", "16.8 per cent"); not
 "a 19-year-old", a footnote mark or a symbol."""
@@ -82,6 +86,8 @@ class _Cues:
     name_connectors: frozenset
     count_words: re.Pattern
     reporting_period: re.Pattern
+    coverage_verbs: frozenset
+    deadline: re.Pattern
 
 
 def _forms(base: str) -> set[str]:
@@ -135,11 +141,15 @@ def _cues() -> _Cues:
         span_start=re.compile(_phrases(lx["span_start_openers"]) + _edge(lx["span_edge_words"]), re.I),
         recommendation=re.compile(_phrases(lx["recommendation_phrases"]), re.I),
         conditional=re.compile(_phrases(lx["conditional_words"]), re.I),
-        measure_verbs=frozenset(f for v in lx["measure_verbs"] if " " not in v for f in _forms(v)),
+        # past forms only: "a decline in democracy", "the total" are nouns
+        measure_verbs=frozenset(f for v in lx["measure_verbs"] for f in _forms(v) if f.endswith("ed"))
+        | frozenset(lx["measure_verbs_irregular_past"]),
         name_connectors=frozenset(lx["long_name_connectors"]),
         count_words=re.compile(_phrases([w for w, v in lexicon("numbers")["units"].items() if v >= 2]
                                         + list(lexicon("numbers")["tens"]) + ["dozens", "hundreds", "thousands"])
                                + r"\s{1,2}[a-z]", re.I),
+        coverage_verbs=frozenset(f for v in lx["coverage_verbs"] for f in _forms(v)) | {"covering", "spanning"},
+        deadline=re.compile(_phrases(lx["deadline_openers"]) + r"\s{1,3}$", re.I),
         reporting_period=re.compile(_phrases(lx["reporting_period_openers"])
                                     + r"\s{1,3}(?:(?:from|of|between)\s{1,3})?$", re.I),
     )
@@ -343,6 +353,14 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     if cues.span_end.search(left):
         # "renewed until 31 May", "paused until 6 January": the end of a span, not when anything happened
         return Verdict(False, reason="span-end")
+    shift = date.start - start  # the matches count from the passage, `start` from the sentence
+    for o in others:
+        o0, o1 = o.start - shift, o.end - shift
+        if o1 <= start and _PERIOD_JOIN.fullmatch(sentence[o1:start]) and _PERIOD_OPEN.search(sentence[:o0]):
+            return Verdict(False, reason="span-end")  # "from June 2029 to 3 April 2031": its end
+        if o0 >= end and _PERIOD_JOIN.fullmatch(sentence[end:o0]) and _PERIOD_OPEN.search(left):
+            date = dataclasses.replace(date, end_date=o.end_date or o.date)  # its start
+            break
     if date.relative and any(o.start >= end and not o.relative and _RESTATED.fullmatch(sentence[end:o.start])
                              for o in others):
         return Verdict(False, reason="restated-date")
@@ -403,6 +421,9 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     if in_quote:
         basis.append("in-quotation")
     doubt = _doubt(sentence, start, end, date, others, a, b)
+    if _long_period(date, left) and any(w in cues.coverage_verbs for w in _words(sentence[a:b])):
+        # "the report covers developments from 5 December to 4 April": a report's span
+        return Verdict(False, reason="reporting-period")
     if "statistic" in doubt and _long_period(date, sentence[:start]):
         # "from November to January the offices held 192 meetings": a tally over a reporting
         # period, which happened on no date of its own
@@ -433,8 +454,9 @@ def _modifies_noun(sentence: str, start: int, end: int) -> bool:
 def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[DateMatch, ...],
            a: int, b: int) -> list[str]:
     """Why a kept event is less sure: a date inside a condition ("if they do not withdraw by 30
-    June"), the start of a span ("since 16 July"), a statistic over a period ("from November to
-    January the offices held 192 meetings", "trade amounted to $400 million")."""
+    June"), the start of a span ("since 16 July"), a deadline set for someone ("should report by 1
+    December"), the date in a document's name, a statistic ("from November to January the offices
+    held 192 meetings", "trade amounted to $400 million")."""
     cues = _cues()
     left = sentence[:start]
     out = []
@@ -445,6 +467,11 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         out.append("conditional")
     if cues.span_start.search(left):
         out.append("span-start")
+    ahead = sentence[a:start]
+    if cues.deadline.search(left) and (cues.modal.search(ahead) or _INFINITIVE.search(ahead)):
+        out.append("deadline")  # "should provide a report by 1 December", "requested them to leave by May"
+    if date.precision != "year" and _name_year(sentence, start, end):
+        out.append("named-document")  # "the Zenda Declaration of 11 May 2029": its date, cited
     # the clause without its dates: a number left in it is a quantity
     clause = sentence[a:b]
     shift = date.start - start  # the matches count from the passage, `start` from the sentence
