@@ -35,6 +35,8 @@ _RESOLUTION_OF = re.compile(r"(?:(?<![\w-])(?:resolutions?|decisions?)\s{1,3}[\w
 date names a document the text cites."""
 _RESTATED = re.compile(r"\s{0,2}[,(]\s{0,2}(?:the\s{1,3})?")
 """"today, 23rd of March 2031": the date the text states right after a relative day."""
+_CHANGE_BY = re.compile(r"(?<![\w-])by\s{1,3}(?:(?:about|around|nearly|almost|some|over|more\s+than)\s{1,3})?"
+                        r"\d[\d.,]*\s{0,2}(?:per\s{1,2}cent|percent|%|percentage\s+points?)", re.I)
 _PERIOD_JOIN = re.compile(r"\s{1,3}(?:to|until|till|through|and)\s{1,3}|\s{0,2}[-\u2013\u2014]\s{0,2}")
 _PERIOD_OPEN = re.compile(r"(?<![\w-])(?:from|between)\s{1,3}$", re.I)
 """Two dates of one period: "from June 2029 to 3 April 2031" (dates.find_dates joins those of one precision)."""
@@ -88,6 +90,7 @@ class _Cues:
     reporting_period: re.Pattern
     coverage_verbs: frozenset
     deadline: re.Pattern
+    span_start_after: re.Pattern
 
 
 def _forms(base: str) -> set[str]:
@@ -150,6 +153,7 @@ def _cues() -> _Cues:
                                + r"\s{1,2}[a-z]", re.I),
         coverage_verbs=frozenset(f for v in lx["coverage_verbs"] for f in _forms(v)) | {"covering", "spanning"},
         deadline=re.compile(_phrases(lx["deadline_openers"]) + r"\s{1,3}$", re.I),
+        span_start_after=re.compile(r"\s{0,3}" + _phrases(lx["span_start_after"]), re.I),
         reporting_period=re.compile(_phrases(lx["reporting_period_openers"])
                                     + r"\s{1,3}(?:(?:from|of|between)\s{1,3})?$", re.I),
     )
@@ -465,8 +469,8 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         pass
     if cond is not None and "," not in left[cond.end():]:
         out.append("conditional")
-    if cues.span_start.search(left):
-        out.append("span-start")
+    if cues.span_start.search(left) or cues.span_start_after.match(sentence, end):
+        out.append("span-start")  # "since 16 July", "from 15 February onwards"
     ahead = sentence[a:start]
     if cues.deadline.search(left) and (cues.modal.search(ahead) or _INFINITIVE.search(ahead)):
         out.append("deadline")  # "should provide a report by 1 December", "requested them to leave by May"
@@ -479,7 +483,13 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         d0, d1 = d.start - shift, d.end - shift
         if a <= d0 and d1 <= b:
             clause = clause[:d0 - a] + " " * (d1 - d0) + clause[d1 - a:]
-    if _QUANTITY.search(clause) or cues.count_words.search(clause):
+    # what follows "said on 26 June that ..." is what was said, not what happened on the date
+    said = re.search(r"(?<![\w-])that(?![\w-])", clause[end - a:])
+    if said:
+        clause = clause[:end - a + said.start()]
+    if _CHANGE_BY.search(clause):
+        out.append("statistic")  # "the currency depreciated by 4.8 per cent in December"
+    elif _QUANTITY.search(clause) or cues.count_words.search(clause):
         words = _words(clause)
         if _long_period(date, left) or any(w in cues.measure_verbs for w in words):
             out.append("statistic")
