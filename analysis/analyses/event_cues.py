@@ -5,13 +5,18 @@ An event needs a verb of happening (past, or future, or a present-tense verb of 
 "calls on") or a noun of an occasion bound to the date ("the attack of 2 March", "the 1992 elections")
 in the clause that holds the date. Not events: citations and source lines (a footnote without a
 finite verb, "available at", "personal communication", a data line "key = value"), headlines and
-datelines, a document's date ("letters dated X (S/...)", "resolution 65/119 of X"), "today's
-meeting" and "today" as "nowadays", a year inside an analogy ("just as ... in 1999"), "as of"
-status lines, a year that modifies a noun ("its 2029 assessment", "for 2027"), the years of names
-(conventions, birth and life years), a year beside a fuller date of the same year in the sentence,
-a date in a parenthesis without a verb ("(33,000 in 2006)"), what recurs ("is celebrated on").
+datelines, a document's date ("letters dated X (S/...)", "resolution 65/119 of X", "the letter
+(S/2030/686) of X"), "today's meeting" and "today" as "nowadays", a year inside an analogy ("just
+as ... in 1999"), "as of" status lines, a date that modifies a noun ("its 2029 assessment", "the 4
+June 1967 lines", "for 2027"), the years of names (conventions, however long the name, birth and
+life years), a year beside a fuller date of the same year in the sentence, a date in a parenthesis
+without a verb ("(33,000 in 2006)"), what recurs ("is celebrated on"), a span's end ("extended
+until 31 May", the "to" date of "from June to 3 April"), a report's period ("covers the period
+from"), a tally over a period of more than a month ("from November to January, 192 meetings"),
+advice ("it would be advisable ... to hold"), a relative day restated ("today, 23 March").
 High confidence: a verb of happening and a date that states its year, to the month or day, in the
-body and outside quotations; medium otherwise. Cue words are in lexicons/events.json. `tense` tells
+body and outside quotations, with no doubt (`_doubt`: a condition, a deadline set for someone, the
+start of a span, a document's name, a statistic); medium otherwise. Cue words are in lexicons/events.json. `tense` tells
 past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
