@@ -16,7 +16,7 @@ from"), a tally over a period of more than a month ("from November to January, 1
 advice ("it would be advisable ... to hold"), a relative day restated ("today, 23 March").
 High confidence: a verb of happening and a date that states its year, to the month or day, in the
 body and outside quotations, with no doubt (`_doubt`: a condition, a deadline set for someone, the
-start of a span, a document's name, a statistic); medium otherwise. Cue words are in lexicons/events.json. `tense` tells
+start of a span, a period of months, a document's name, a statistic); medium otherwise. Cue words are in lexicons/events.json. `tense` tells
 past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
@@ -96,6 +96,7 @@ class _Cues:
     coverage_verbs: frozenset
     deadline: re.Pattern
     span_start_after: re.Pattern
+    treaty_done: re.Pattern
 
 
 def _forms(base: str) -> set[str]:
@@ -141,7 +142,8 @@ def _cues() -> _Cues:
         citation=tuple(lx["citation_markers"]),
         before_today=frozenset(lx["mention_before_today"]),
         analogy=re.compile(_phrases(lx["analogy_openers"]), re.I),
-        status=re.compile(r"(?:^|[,;:(]\s{0,3})" + _phrases(lx["status_openers"]) + r"\s{1,3}$", re.I),
+        status=re.compile(r"(?:^|[,;:(]\s{0,3})" + _phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
+        treaty_done=re.compile(_phrases(lx["treaty_done_markers"]) + r"\s[^.;]{0,60}$", re.I),
         purpose=re.compile(_phrases(lx["year_purpose_prepositions"]) + r"\s{1,3}$", re.I),
         clause_breaks=tuple(lx["clause_breaks"]),
         birth=re.compile(r"\(\s{0,2}(?:" + "|".join(re.escape(w) for w in lx["birth_words"]) + r")?\s{0,2}$", re.I),
@@ -479,8 +481,11 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     ahead = sentence[a:start]
     if cues.deadline.search(left) and (cues.modal.search(ahead) or _INFINITIVE.search(ahead)):
         out.append("deadline")  # "should provide a report by 1 December", "requested them to leave by May"
-    if date.precision != "year" and _name_year(sentence, start, end):
-        out.append("named-document")  # "the Zenda Declaration of 11 May 2029": its date, cited
+    if date.precision != "year" and _name_year(sentence, start, end) or cues.treaty_done.search(left):
+        # "the Zenda Declaration of 11 May 2029", "the Convention ..., done at Zenda on 18 May": its date, cited
+        out.append("named-document")
+    if _long_period(date, left):
+        out.append("period")  # "faced challenges between November and March": a state over months
     # the clause without its dates: a number left in it is a quantity
     clause = sentence[a:b]
     shift = date.start - start  # the matches count from the passage, `start` from the sentence
