@@ -5,17 +5,24 @@ An event needs a verb of happening (past, or future, or a present-tense verb of 
 "calls on") or a noun of an occasion bound to the date ("the attack of 2 March", "the 1992 elections")
 in the clause that holds the date. Not events: citations and source lines (a footnote without a
 finite verb, "available at", "personal communication", a data line "key = value"), headlines and
-datelines, a document's date ("letters dated X (S/...)", "resolution 65/119 of X"), "today's
-meeting" and "today" as "nowadays", a year inside an analogy ("just as ... in 1999"), "as of"
-status lines, a year that modifies a noun ("its 2029 assessment", "for 2027"), the years of names
-(conventions, birth and life years), a year beside a fuller date of the same year in the sentence,
-a date in a parenthesis without a verb ("(33,000 in 2006)"), what recurs ("is celebrated on").
+datelines, a document's date ("letters dated X (S/...)", "resolution 65/119 of X", "the letter
+(S/2030/686) of X"), "today's meeting" and "today" as "nowadays", a year inside an analogy ("just
+as ... in 1999"), "as of" status lines, a date that modifies a noun ("its 2029 assessment", "the 4
+June 1967 lines", "for 2027"), the years of names (conventions, however long the name, birth and
+life years), a year beside a fuller date of the same year in the sentence, a date in a parenthesis
+without a verb ("(33,000 in 2006)"), what recurs ("is celebrated on"), a span's end ("extended
+until 31 May", the "to" date of "from June to 3 April"), a report's period ("covers the period
+from"), a tally over a period of more than a month ("from November to January, 192 meetings"),
+advice ("it would be advisable ... to hold"), a relative day restated ("today, 23 March").
 High confidence: a verb of happening and a date that states its year, to the month or day, in the
-body and outside quotations; medium otherwise. Cue words are in lexicons/events.json. `tense` tells
+body and outside quotations, with no doubt (`_doubt`: a condition, a deadline set for someone, the
+start of a span, a period of months, a document's name, a statistic); medium otherwise. Cue words are in lexicons/events.json. `tense` tells
 past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,8 +34,20 @@ _END_PUNCT = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]{0,3}\s*$")
 """How a sentence or clause ends (a resolution's preambular paragraph ends with a comma); a title does not."""
 _WILL_VERB = re.compile(r"(?<![\w-])(?:will|shall)\s+(?:not\s+)?(?:be\s+)?[a-z]{3,}", re.I)
 """"will front the committee": any verb after will/shall is a future happening's."""
-_RESOLUTION_OF = re.compile(r"(?<![\w-])(?:resolutions?|decisions?)\s{1,3}[\w/.()-]{1,30}\s{1,3}of\s{1,3}$", re.I)
-""""its resolution 65/119 of 10 December 2010": the date names a document the text cites."""
+_RESOLUTION_OF = re.compile(r"(?:(?<![\w-])(?:resolutions?|decisions?)\s{1,3}[\w/.()-]{1,30}"
+                            r"|\(\s{0,2}[A-Z]{1,8}/[\w/.-]{1,30}\s{0,2}\))\s{1,3}of\s{1,3}$", re.I)
+""""its resolution 65/119 of 10 December 2010", "the letter (S/2030/686) of 19 September 2030": the
+date names a document the text cites."""
+_RESTATED = re.compile(r"\s{0,2}[,(]\s{0,2}(?:the\s{1,3})?")
+""""today, 23rd of March 2031": the date the text states right after a relative day."""
+_CHANGE_BY = re.compile(r"(?<![\w-])by\s{1,3}(?:(?:about|around|nearly|almost|some|over|more\s+than)\s{1,3})?"
+                        r"\d[\d.,]*\s{0,2}(?:per\s{1,2}cent|percent|%|percentage\s+points?)", re.I)
+_PERIOD_JOIN = re.compile(r"\s{1,3}(?:to|until|till|through|and)\s{1,3}|\s{0,2}[-\u2013\u2014]\s{0,2}")
+_PERIOD_OPEN = re.compile(r"(?<![\w-])(?:from|between)\s{1,3}$", re.I)
+"""Two dates of one period: "from June 2029 to 3 April 2031" (dates.find_dates joins those of one precision)."""
+_QUANTITY = re.compile(r"(?<![\w/.-])\d[\d,.]*(?:\s{1,2}(?:per\s{1,2}cent|[a-z])|%)")
+"""A number that counts something ("192 outreach activities", "$36 million", "16.8 per cent"); not
+"a 19-year-old", a footnote mark or a symbol."""
 _SYMBOL_AFTER = re.compile(r"\s{0,2}\([A-Z]{1,8}/")
 _POSSESSIVE = re.compile(r"['\u2019]s(?![\w])")
 
@@ -66,6 +85,18 @@ class _Cues:
     purpose: re.Pattern
     clause_breaks: tuple[str, ...]
     birth: re.Pattern
+    span_end: re.Pattern
+    span_start: re.Pattern
+    recommendation: re.Pattern
+    conditional: re.Pattern
+    measure_verbs: frozenset
+    name_connectors: frozenset
+    count_words: re.Pattern
+    reporting_period: re.Pattern
+    coverage_verbs: frozenset
+    deadline: re.Pattern
+    span_start_after: re.Pattern
+    treaty_done: re.Pattern
 
 
 def _forms(base: str) -> set[str]:
@@ -111,11 +142,33 @@ def _cues() -> _Cues:
         citation=tuple(lx["citation_markers"]),
         before_today=frozenset(lx["mention_before_today"]),
         analogy=re.compile(_phrases(lx["analogy_openers"]), re.I),
-        status=re.compile(r"(?:^|[,;:(]\s{0,3})" + _phrases(lx["status_openers"]) + r"\s{1,3}$", re.I),
+        status=re.compile(r"(?:^|[,;:(]\s{0,3})" + _phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
+        treaty_done=re.compile(_phrases(lx["treaty_done_markers"]) + r"\s[^.;]{0,60}$", re.I),
         purpose=re.compile(_phrases(lx["year_purpose_prepositions"]) + r"\s{1,3}$", re.I),
         clause_breaks=tuple(lx["clause_breaks"]),
         birth=re.compile(r"\(\s{0,2}(?:" + "|".join(re.escape(w) for w in lx["birth_words"]) + r")?\s{0,2}$", re.I),
+        span_end=re.compile(_phrases(lx["span_end_openers"]) + _edge(lx["span_edge_words"]), re.I),
+        span_start=re.compile(_phrases(lx["span_start_openers"]) + _edge(lx["span_edge_words"]), re.I),
+        recommendation=re.compile(_phrases(lx["recommendation_phrases"]), re.I),
+        conditional=re.compile(_phrases(lx["conditional_words"]), re.I),
+        # past forms only: "a decline in democracy", "the total" are nouns
+        measure_verbs=frozenset(f for v in lx["measure_verbs"] for f in _forms(v) if f.endswith("ed"))
+        | frozenset(lx["measure_verbs_irregular_past"]),
+        name_connectors=frozenset(lx["long_name_connectors"]),
+        count_words=re.compile(_phrases([w for w, v in lexicon("numbers")["units"].items() if v >= 2]
+                                        + list(lexicon("numbers")["tens"]) + ["dozens", "hundreds", "thousands"])
+                               + r"\s{1,2}[a-z]", re.I),
+        coverage_verbs=frozenset(f for v in lx["coverage_verbs"] for f in _forms(v)) | {"covering", "spanning"},
+        deadline=re.compile(_phrases(lx["deadline_openers"]) + r"\s{1,3}$", re.I),
+        span_start_after=re.compile(r"\s{0,3}" + _phrases(lx["span_start_after"]), re.I),
+        reporting_period=re.compile(_phrases(lx["reporting_period_openers"])
+                                    + r"\s{1,3}(?:(?:from|of|between)\s{1,3})?$", re.I),
     )
+
+
+def _edge(words) -> str:
+    """What may stand between "until"/"since" and the date: "until early 2024", "since the end of May"."""
+    return r"\s{1,3}(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")?\s{0,3}$"
 
 
 def _words(text: str) -> list[str]:
@@ -241,6 +294,18 @@ def _noun_near(sentence: str, start: int, end: int) -> bool:
     return any(w in cues.event_nouns for w in before + after)
 
 
+@lru_cache(maxsize=1)
+def _one_per_day() -> frozenset:
+    return frozenset(lexicon("events")["one_per_day_nouns"])
+
+
+def occasion_nouns(sentence: str) -> frozenset:
+    """The nouns of occasions a sentence names that a day seldom holds twice in one story
+    ("elections", "ceasefire", "summit"): two reports of one day that name the same one report one
+    event. Attacks and meetings are left out: a report may tell of several on a day."""
+    return frozenset(_words(sentence)) & _one_per_day()
+
+
 def _name_year(sentence: str, start: int, end: int) -> bool:
     """A year that belongs to a name: "(born 1950)", "Karl Brun (1920-2004)", "the Convention on X of 1961"."""
     cues = _cues()
@@ -256,6 +321,12 @@ def _name_year(sentence: str, start: int, end: int) -> bool:
         last = _WORD.findall(segment)[-7:]  # the name's head stands close before its "of"
         if any(w[0].isupper() and w.lower() in cues.name_nouns for w in last):
             return True
+        # a long name: "the Convention against Illicit Trade in Rare Birds and Their Eggs of 1988"
+        for w in reversed(_WORD.findall(segment)):
+            if w[0].isupper() and w.lower() in cues.name_nouns:
+                return True
+            if not w[0].isupper() and w.lower() not in cues.name_connectors:
+                break
     return False
 
 
@@ -287,6 +358,26 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     left = sentence[:start]
     if cues.status.search(left):
         return Verdict(False, reason="as-of-status")
+    if cues.reporting_period.search(left):
+        # "the present report covers the period from 1 April to 31 July": a report's span
+        return Verdict(False, reason="reporting-period")
+    if cues.span_end.search(left):
+        # "renewed until 31 May", "paused until 6 January": the end of a span, not when anything happened
+        return Verdict(False, reason="span-end")
+    shift = date.start - start  # the matches count from the passage, `start` from the sentence
+    for o in others:
+        o0, o1 = o.start - shift, o.end - shift
+        if o1 <= start and _PERIOD_JOIN.fullmatch(sentence[o1:start]) and _PERIOD_OPEN.search(sentence[:o0]):
+            return Verdict(False, reason="span-end")  # "from June 2029 to 3 April 2031": its end
+        if o0 >= end and _PERIOD_JOIN.fullmatch(sentence[end:o0]) and _PERIOD_OPEN.search(left):
+            date = dataclasses.replace(date, end_date=o.end_date or o.date)  # its start
+            break
+    if date.relative and any(o.start >= end and not o.relative and _RESTATED.fullmatch(sentence[end:o.start])
+                             for o in others):
+        return Verdict(False, reason="restated-date")
+    if cues.recommendation.search(left) and not re.search(r"[.;:]", left[cues.recommendation.search(left).end():]):
+        # "it would be advisable, at the end of 2032, to hold ...": advice, not a happening
+        return Verdict(False, reason="recommendation")
     opener = None
     for opener in cues.analogy.finditer(left):
         pass
@@ -307,20 +398,13 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     if inner is not None and verb_evidence(inner) is None:
         return Verdict(False, reason="parenthetical-mention")
     noun = _noun_near(sentence, start, end)
+    if not date.relative and _modifies_noun(sentence, start, end):
+        # "its 2029 assessment", "the 4 June 1967 lines" modify a noun; "the 2014 presidential
+        # election", "the 14 March meeting" name an occasion
+        return Verdict(False, reason="date-modifier")
     if date.precision == "year":
         if cues.purpose.search(left):
             return Verdict(False, reason="purpose-year")
-        nxt = _WORD.match(sentence[end:].lstrip())
-        prev = _words(left)[-1:]
-        if nxt and nxt.group()[0].islower() and prev and prev[0] in lexicon("dates")["year_cues_before_determiner"]:
-            # "its 2029 assessment" modifies a noun; "the 2014 presidential election" names an occasion
-            following = []
-            for w in _WORD.findall(sentence[end:end + 60])[:3]:
-                if not w[0].islower():
-                    break
-                following.append(w.lower())
-            if not any(w in cues.event_nouns for w in following):
-                return Verdict(False, reason="year-modifier")
         if _name_year(sentence, start, end):
             return Verdict(False, reason="name-year")
         year = date.date[:4]
@@ -347,6 +431,90 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
         basis.append("footnote")
     if in_quote:
         basis.append("in-quotation")
+    doubt = _doubt(sentence, start, end, date, others, a, b)
+    if _long_period(date, left) and any(w in cues.coverage_verbs for w in _words(sentence[a:b])):
+        # "the report covers developments from 5 December to 4 April": a report's span
+        return Verdict(False, reason="reporting-period")
+    if "statistic" in doubt and _long_period(date, sentence[:start]):
+        # "from November to January the offices held 192 meetings": a tally over a reporting
+        # period, which happened on no date of its own
+        return Verdict(False, reason="statistic-over-period")
+    basis += doubt
     high = (evidence is not None and date.year_stated and not date.relative and date.precision in ("day", "month")
-            and not in_footnote and not in_quote)
+            and not in_footnote and not in_quote and not doubt)
     return Verdict(True, "high" if high else "medium", tuple(basis))
+
+
+def _modifies_noun(sentence: str, start: int, end: int) -> bool:
+    """True for a date between a determiner and a lower-case noun that is no occasion: "its 2029
+    assessment", "the 4 June 1967 lines" (not "the 2014 presidential election")."""
+    nxt = _WORD.match(sentence[end:].lstrip())
+    prev = _words(sentence[:start])[-1:]
+    if not (nxt and nxt.group()[0].islower() and prev and prev[0] in lexicon("dates")["year_cues_before_determiner"]):
+        return False
+    if sentence[end:end + 1] not in (" ", "\u00a0"):
+        return False  # "the 4 June 1967, when ...": the date ends a phrase
+    following = []
+    for w in _WORD.findall(sentence[end:end + 60])[:3]:
+        if not w[0].islower():
+            break
+        following.append(w.lower())
+    return not any(w in _cues().event_nouns for w in following)
+
+
+def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[DateMatch, ...],
+           a: int, b: int) -> list[str]:
+    """Why a kept event is less sure: a date inside a condition ("if they do not withdraw by 30
+    June"), the start of a span ("since 16 July"), a deadline set for someone ("should report by 1
+    December"), the date in a document's name, a statistic ("from November to January the offices
+    held 192 meetings", "trade amounted to $400 million")."""
+    cues = _cues()
+    left = sentence[:start]
+    out = []
+    cond = None
+    for cond in cues.conditional.finditer(left):
+        pass
+    if cond is not None and "," not in left[cond.end():]:
+        out.append("conditional")
+    if cues.span_start.search(left) or cues.span_start_after.match(sentence, end):
+        out.append("span-start")  # "since 16 July", "from 15 February onwards"
+    ahead = sentence[a:start]
+    if cues.deadline.search(left) and (cues.modal.search(ahead) or _INFINITIVE.search(ahead)):
+        out.append("deadline")  # "should provide a report by 1 December", "requested them to leave by May"
+    if date.precision != "year" and _name_year(sentence, start, end) or cues.treaty_done.search(left):
+        # "the Zenda Declaration of 11 May 2029", "the Convention ..., done at Zenda on 18 May": its date, cited
+        out.append("named-document")
+    if _long_period(date, left):
+        out.append("period")  # "faced challenges between November and March": a state over months
+    # the clause without its dates: a number left in it is a quantity
+    clause = sentence[a:b]
+    shift = date.start - start  # the matches count from the passage, `start` from the sentence
+    for d in (date, *others):
+        d0, d1 = d.start - shift, d.end - shift
+        if a <= d0 and d1 <= b:
+            clause = clause[:d0 - a] + " " * (d1 - d0) + clause[d1 - a:]
+    # what follows "said on 26 June that ..." is what was said, not what happened on the date
+    said = re.search(r"(?<![\w-])that(?![\w-])", clause[end - a:])
+    if said:
+        clause = clause[:end - a + said.start()]
+    if _CHANGE_BY.search(clause):
+        out.append("statistic")  # "the currency depreciated by 4.8 per cent in December"
+    elif _QUANTITY.search(clause) or cues.count_words.search(clause):
+        words = _words(clause)
+        if _long_period(date, left) or any(w in cues.measure_verbs for w in words):
+            out.append("statistic")
+    return out
+
+
+def _long_period(date: DateMatch, left: str) -> bool:
+    """A period of more than a month ("from 1 November to 31 January", "between April and June",
+    "from 2008 to 2009"): a reporting period, not the time of a happening ("from 21 to 23 May");
+    "in 2018 and 2019" names two years, not a period."""
+    if not date.end_date:
+        return False
+    if re.search(r"(?<![\w-])(?:and|&)(?![\w-])", date.text) and not re.search(r"(?<![\w-])between\s{1,3}$", left, re.I):
+        return False
+    if date.precision == "day":
+        first, last = (_dt.date.fromisoformat(d) for d in (date.date, date.end_date))
+        return (last - first).days > 31
+    return date.end_date[:7] != date.date[:7]

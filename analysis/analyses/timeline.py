@@ -12,8 +12,10 @@ there takes the year of the document's date, moved back a year when the sentence
 past and the month comes after the document's ("paid in December", in a note of May), forward
 when it tells of the future and the month is already past. "The following day" may refer to the
 last day named in an earlier passage. A press release's headline reports what happened on its
-date, and a letter's heading ("Letter dated 12 August 2025 from ...") the letter's sending. The
-same event reported twice in a document (same date, mostly the same words) is kept once.
+date; the sentences of a dated document that say "today" or "this morning" tell of its own
+meeting, kept once (as the headline, or the first of them), and a letter's heading ("Letter dated 12 August 2025 from ...") the letter's sending. The
+same event reported twice in a document (same date, and mostly the same words or, for a day, the
+same occasion noun: "elections", "attack") is kept once.
 Citation footnotes never reach here (Document.passages() leaves them out); nor does the
 publication date line, which is metadata, not a block.
 """
@@ -43,7 +45,7 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
     """
     out: list[Event] = []
     seen: set[tuple[str, str, str]] = set()
-    kept_words: dict[str, list[set[str]]] = {}
+    kept_words: dict[str, list[tuple[set[str], frozenset]]] = {}
     context_year: int | None = None
     previous_day: str | None = None
 
@@ -54,10 +56,13 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
             return
         seen.add(key)
         words = set(_CONTENT.findall(sentence.lower()))
-        for other in kept_words.get(date, []):
+        nouns = event_cues.occasion_nouns(sentence) if precision == "day" else frozenset()
+        for other, other_nouns in kept_words.get(date, []):
             if words and other and len(words & other) >= _SAME_EVENT * min(len(words), len(other)):
                 return
-        kept_words.setdefault(date, []).append(words)
+            if nouns & other_nouns:
+                return  # "the second round of elections on 1 December" told again in other words
+        kept_words.setdefault(date, []).append((words, nouns))
         actors = tuple(dict.fromkeys(find_actors(sentence))) if find_actors else ()
         out.append(Event(id=f"{doc.id}-e{len(out) + 1}", doc=doc.id, anchor=anchor, date=date,
                          precision=precision, text=sentence, start=start, end=end, actors=actors,
@@ -66,6 +71,7 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
     headline = _headline_event(doc)
     if headline is not None:
         add(*headline)
+    today_told = headline is not None
     for heading in _dated_headings(doc):
         add(*heading)
     for passage in doc.passages():
@@ -75,6 +81,11 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
                              previous_day=previous_day)
         quotes = None
         for m in matches:
+            own_day = _own_day(m, doc.date)
+            if own_day and today_told:
+                # a dated record tells of one day's meeting: what happened "today" or "this
+                # morning" is that meeting, which its headline or first "today" already gives
+                continue
             s0, s1 = sentence_span(text, m.start)
             sentence = text[s0:s1]
             m = _by_tense(m, sentence, m.start - s0, doc.date)
@@ -86,11 +97,21 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
                                        others=others, in_quote=in_quote)
             if verdict.keep:
                 add(m.date, m.precision, m.end_date, passage.anchor, sentence, m.start, m.end, verdict)
+                today_told = today_told or own_day
         context_year = _carried_year(text, matches, context_year)
         days = [m for m in matches if m.precision == "day"]
         if days:
             previous_day = days[-1].end_date or days[-1].date
     return tuple(out)
+
+
+def _own_day(m: DateMatch, reference: str | None) -> bool:
+    """True for "today", "this morning" ... naming the document's own date."""
+    if not (m.relative and reference and m.date == reference):
+        return False
+    words = " ".join(m.text.lower().split())
+    lx = lexicon("dates")
+    return lx["relative_days"].get(words) == 0 or lx["relative_day_phrases"].get(words) == 0
 
 
 def _headline_event(doc: Document):
