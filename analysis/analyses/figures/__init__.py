@@ -30,7 +30,7 @@ from ...model.findings import Figure
 from ...text.memo import TextMemo
 from ..dates import apply_mask, prose_layer, sentence_span
 from .builder import Draft, FigureBuilder, merge_bounds
-from .lexicon import figure_lexicon
+from .lexicon import figure_lexicon, gazetteer
 from .measure import MARKUP, clause_span, find_measure, find_role, find_subject
 from .numbers import number_atoms
 
@@ -138,7 +138,7 @@ _find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
 
 
 _OWN_WORDS = frozenset(("counted-noun", "counted-noun+outcome", "copula-noun", "noun-of-figure", "of-complement",
-                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb"))
+                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb", "dimension-after"))
 """Rules that read the measure from the figure's own words: high confidence."""
 
 _PEOPLE_MEASURES = re.compile(r"^(?:casualties|deaths|displacement|population|turnout|executions)$|^(?:displaced|injured|"
@@ -230,13 +230,38 @@ def _row_header(passage) -> str | None:
     return context
 
 
+_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z-]*(?![\w'\u2019])")
+
+
+def _lower_case_words(passages) -> frozenset[str]:
+    """Every word the document writes in lower case somewhere: the common words."""
+    return frozenset(w for p in passages for w in _WORD.findall(p.text))
+
+
+def _common_words(subject: str, lower: frozenset[str]) -> bool:
+    """A subject of at most three words, each of which the document also writes in lower case
+    ("Draft", "Interviews", "Shelter Cluster"), and no actor the gazetteer knows: a sentence's first
+    word or a heading's topic, not a name. Connectors ("of", "and") are not counted."""
+    words = [w for w in subject.split() if w not in figure_lexicon().subject_connectors]
+    if not words or len(words) > 3 or not all(w.lower().strip("'\u2019") in lower for w in words):
+        return False
+    return not gazetteer().canonical(subject)
+
+
 def figures(doc: Document) -> tuple[Figure, ...]:
     """Every figure in the document's passages (doc.passages()), ids ``<doc id>-f<n>`` in reading order."""
     out: list[Figure] = []
-    for p in doc.passages():
+    passages = doc.passages()
+    lower: set[str] | None = None
+    for p in passages:
         for m in find_figures(p.text):
             s0, s1 = sentence_span(p.text, m.start)
             subject = m.subject or _row_header(p)
+            if subject:
+                if lower is None:
+                    lower = _lower_case_words(passages)
+                if _common_words(subject, lower):
+                    subject = None
             out.append(Figure(
                 id=f"{doc.id}-f{len(out) + 1}", doc=doc.id, anchor=p.anchor, text=m.text, value=m.value,
                 low=m.low, high=m.high, of=m.of, unit=m.unit, unit_name=m.unit_name, measure=m.measure,

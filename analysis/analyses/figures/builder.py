@@ -33,6 +33,8 @@ class Draft:
     """How count_measure was read: the noun after the number, or the noun before a copula."""
     num_end: int = 0
     cue: bool = False
+    anaphoric: bool = False
+    """A number that stands for people named before it ("two were wounded"): no noun of its own."""
 
 
 @dataclass(slots=True)
@@ -545,16 +547,31 @@ class FigureBuilder:
                 return None      # "over 2014", "around 1990": a time, not a quantity
             elif not f.cue:
                 cm = lx.copula_count.search(self.left(a.start, 70)) if a.kind == "num" and not a.one else None
-                if cm is None:
+                nm = lx.number_of_copula.search(self.left(a.start, 120)) if a.kind == "num" and cm is None else None
+                if cm is not None:
+                    # "the population was 1,234,567": the noun before the verb is what is counted
+                    f.unit = "count"
+                    f.count_measure = lx.copula_nouns[" ".join(cm.group("noun").lower().split())]
+                    f.count_basis = "copula-noun"
+                elif nm is not None:
+                    # "the number of Freedonians living in Valdoria was 412": the noun after "number of"
+                    words = nm.group("what").split()
+                    f.unit, f.count_basis = "count", "copula-noun"
+                    head = self._lemma(words[-1].lower())
+                    f.count_measure = self._measure_name([w.lower() for w in words[:-1]],
+                                                         head.capitalize() if words[-1][:1].isupper() else head)
+                elif a.kind == "num" and not a.one and a.value >= 2 and self._stands_for_people(f):
+                    pass
+                else:
                     return None
-                # "the population was 1,234,567": the noun before the verb is what is counted
-                f.unit = "count"
-                f.count_measure = lx.copula_nouns[" ".join(cm.group("noun").lower().split())]
-                f.count_basis = "copula-noun"
             if a.kind == "fraction" and f.unit == "count" and (f.value is None or f.value < 1):
                 f.unit, f.count_measure = "fraction", None
         if a.one and not of_ and not range_ and f.unit in ("count", "other"):
             return None
+        digits = re.sub(r"\D", "", self.text[a.start:a.end])
+        if digits and re.match(r"[^()\n]{0,40}\(\s{0,2}[A-Z][A-Za-z]{0,5}[-\s]?" + digits + r"\s{0,2}\)",
+                               self.text[f.end:f.end + 60]):
+            return None      # "the Front du 12 mars (F12)", "the Group of 48 (G48)": a number in a name
         if a.article:
             nm = re.match(r"\s{0,2}([A-Za-z]+)?", t[f.end:f.end + 20])
             if f.unit != "currency" or (nm.group(1) and nm.group(1).lower() not in lx.function_words):
@@ -565,6 +582,22 @@ class FigureBuilder:
         if f.unit == "duration" and f.bound is None and not f.approximate and a.one:
             return None
         return f
+
+    def _stands_for_people(self, f: Draft) -> bool:
+        """"..., and two were left with permanent disabilities", "Of the passengers, 11 were
+        killed": a number that opens its clause and is the subject of a passive verb counts
+        people named before it. Counted (unit count), but what it counts is not in its own
+        words: the measure is the verb's outcome ("deaths") at most, never high confidence."""
+        lx, t = self.lx, self.t
+        m = lx.stands_for_people.match(t, f.num_end)
+        left = self.left(f.start, 40)
+        if not m or not lx.clause_opening.search(left) or lx.number_before.search(left):
+            return False
+        verb = m.group("v").lower()
+        label = lx.outcome.get(verb) or lx.outcome_all.get(verb)
+        f.unit, f.anaphoric = "count", True
+        f.count_measure = label.replace("{noun}", "person") if label else None
+        return True
 
     def _number_follows(self, pos: int) -> bool:
         tail = self.t[pos:pos + 30]

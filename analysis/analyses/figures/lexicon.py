@@ -229,8 +229,19 @@ class FigureLexicon:
         self.irregular = fg["irregular_plurals"]
         self.men_singulars = frozenset(fg["singular_words_ending_men"])
         self.outcome: dict[str, str] = {k: v for k, v in ms["outcome_verbs"].items() if "{noun}" in v or v == "deaths"}
+        self.outcome_all: dict[str, str] = ms["outcome_verbs"]
+        cv = phrases_re(fg["copula_verbs"][:12])
+        self.number_of_copula = re.compile(
+            r"(?<![\w-])number\s{1,3}of\s{1,3}(?P<what>(?:[A-Za-z][\w'-]{0,30}\s{1,3}){0,2}?[A-Za-z][\w'-]{0,30}?s)"
+            r"(?:[\s\ue000]{1,12}[\w'-]{1,30}){0,8}?[\s\ue000]{1,12}" + cv + r"\s{1,3}$", re.I)
+        self.stands_for_people = re.compile(
+            r"\s{1,2}(?:were|have\s{1,2}been|had\s{1,2}been)\s{1,2}(?:(?:later|also|reportedly|subsequently|all|then)"
+            r"\s{1,2})?(?P<v>[a-z]{3,20})(?![\w-])")
+        self.clause_opening = re.compile(r"(?:^|[,;:(]|(?<![\w-])(?:and|but|while|whereas))\s{0,3}$")
+        self.number_before = re.compile(r"[\d)]\s{0,2}(?:,|and|or|&)\s{0,3}$")
         self.singular_ok = set(fg["count_words_singular_ok"])
         self.function_words = set(fg["function_words"])
+        self.subject_connectors = frozenset(fg["subject_connectors"])
         self.adjective_stop = set(fg["adjective_stop"])
         # ---- measures
         self.measure_of: dict[str, str] = {}
@@ -252,6 +263,12 @@ class FigureLexicon:
 @lru_cache(maxsize=1)
 def figure_lexicon() -> FigureLexicon:
     return FigureLexicon()
+
+
+def gazetteer():
+    """The actors gazetteer: a subject it knows is a name, whatever its words."""
+    from ...actors import Gazetteer      # (imported late: the gazetteer is built only when asked)
+    return Gazetteer.default()
 
 
 

@@ -10,9 +10,10 @@ from functools import lru_cache
 
 from ..dates import lexicon, sentence_span
 from .builder import Draft
-from .lexicon import FigureLexicon
-from .noun_phrases import (PRONOUN, counted_noun_label, modified_noun, noun_of_figure, of_complement,
-                           participle_before, subject_of_verb, money_verb, list_head)
+from .lexicon import FigureLexicon, figure_lexicon, gazetteer, is_plural
+from .noun_phrases import (PRONOUN, counted_noun_label, dimension_after, modified_noun, noun_of_figure,
+                           of_complement, outcome_before, participle_before, subject_of_verb, money_verb,
+                           list_head)
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas|although|though)\s|\s(?:--|\u2013|\u2014)\s")
@@ -35,48 +36,113 @@ MARKUP = re.compile(r"[=|{}\[\]<>]")
 
 
 @lru_cache(maxsize=1)
-def _subject_lex() -> tuple[re.Pattern, frozenset, frozenset]:
-    fg = lexicon("figures")
-    conn = "|".join(fg["subject_connectors"])
-    capnp = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s(?:(?:" + conn + r")\s)?[A-Z][\w'\u2019\-]*){0,6}")
-    return capnp, frozenset(fg["subject_stopwords"]), frozenset(fg["subject_connectors"])
+def _subject_lex() -> "_SubjectLex":
+    return _SubjectLex()
+
+
+class _SubjectLex:
+    """The words that make a capitalised phrase no subject, compiled once."""
+
+    def __init__(self) -> None:
+        fg, dates, num = lexicon("figures"), lexicon("dates"), lexicon("numbers")
+        conn = "|".join(fg["subject_connectors"])
+        self.capnp = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s(?:(?:" + conn + r")\s)?[A-Z][\w'\u2019\-]*){0,6}")
+        self.stop = frozenset(fg["subject_stopwords"])
+        self.connectors = frozenset(fg["subject_connectors"])
+        # words that are a time or a number, never a name: "Wednesday", "Eighteen", "Third"
+        self.not_names = frozenset([*dates["months"], *dates["weekdays"], *num["units"], *num["tens"],
+                                    *num["ordinals"], "hundred", "dozen"])
+        aux = "|".join(fg["subject_source_auxiliaries"])
+        self.source_after = re.compile(
+            r"(?:['\u2019]s?)?(?:\s{1,2}(?:" + aux + r")){0,3}\s{1,2}(?:" + "|".join(fg["subject_source_words"])
+            + r")(?![\w-])", re.I)
+        self.according = re.compile(r"(?<![\w])according\s{1,2}to\s{1,2}(?:the\s{1,2})?$", re.I)
+        numw = "|".join(sorted([*num["units"], *num["tens"]], key=len, reverse=True))
+        self.counted_before = re.compile(
+            r"(?:(?<![\d,.])(?!(?:1[89]|20)\d\d(?![\d,.]))\d[\d,.]*|(?<![\w-])(?:" + numw + r"))"
+            r"\s{1,2}(?:(?!(?:in|of|for|by|at|on|to|from|among|across|with|within|and|or)\s)(?-i:[a-z][\w-]*)\s{1,2})?$",
+            re.I)
+        self.state_nouns = frozenset(fg["subject_state_nouns"])
+        self.heading = re.compile(r"[\s\u2022\u25cf\u25aa\u2013*-]{0,6}((?:[^\s:.;,]{1,30}\s{1,2}){0,3}[^\s:.;,]{1,30}):\s")
+
+
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|ical|ist)$")
+"""Endings of nationality and other adjectives ("Ruritanian", "Andean", "Islamic")."""
 
 
 def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> str | None:
     """The capitalised noun phrase the figure is about: after the measure cue ("turnout in
-    the Upper Valley"), else the nearest before the figure in its clause, else one after it."""
-    _CAPNP, _CAP_STOP, connectors = _subject_lex()
+    the Upper Valley"), else the nearest before the figure in its clause, else one after it
+    (not across a comma: an apposition or the next item of a list is not the figure's).
+    A phrase is passed over when it cannot be whom the figure is about: a heading before a
+    colon, the source that reports it ("according to the Office", "the Panel verified"), another
+    figure's counted noun, a nationality adjective before a common noun, a plural common noun
+    opening the sentence, a time, a number word or a letter of a document symbol."""
+    lx = _subject_lex()
+    s0 = sentence_span(text, f.start)[0]
+    head = lx.heading.match(text, s0, min(len(text), s0 + 140))
+    label = head.group(1) if head else ""
+    # a label that is all names ("Valdoria:") may be the subject; one with a common word
+    # ("Enrichment levels:") or a plural ("Stockpiles:") is a heading
+    heading_end = head.end() if head and not gazetteer().canonical(label) and (
+        any(w[:1].islower() for w in label.split()) or not label[:1].isupper()
+        or " " not in label and is_plural(figure_lexicon(), label.lower())) else -1
 
-    def clean(np: str) -> str | None:
-        words = np.split()
-        while words and (words[0] in _CAP_STOP or _month(words[0])):
+    def pick(m: re.Match) -> str | None:
+        if m.start() < heading_end:
+            return None                   # "• Stockpiles: accumulating ...": a heading
+        words = m.group().split()
+        while words and (words[0] in lx.stop or words[0].lower() in lx.not_names or words[0][:1].islower()):
             words = words[1:]
-        while words and words[-1].lower() in connectors:
+        while words and (words[-1].lower() in lx.connectors or words[-1].lower() in lx.not_names):
             words = words[:-1]
-        out = " ".join(words).rstrip("'\u2019s").strip()
         out = re.sub(r"['\u2019]s$", "", " ".join(words))
-        if MARKUP.search(out):
-            return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), not a name
+        if MARKUP.search(out) or len(out) <= 1 or text[m.start() - 1:m.start()] in ("/", "."):
+            return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter
+        if out.lower() in figure_lexicon().measure_of:
+            return None                   # "the GDP per capita is": the measure's own word
+        gaz = gazetteer()
+        if lx.counted_before.search(text, max(0, m.start() - 40), m.start()):
+            return None                   # "210,000 ethnic Ruritanians and 95,000 ...": another figure's noun
+        state = gaz.is_state(out)
+        if not state and (lx.according.search(text, max(0, m.start() - 20), m.start())
+                          or lx.source_after.match(text, m.end())):
+            return None                   # the source of the figure, not what it is about
+        if " " not in out:
+            nxt = re.match(r"\s{1,2}([a-z][a-z-]*(?:\s[a-z]+)?)", text[m.end():m.end() + 30])
+            found = gaz.find(out)
+            via = found[0].via if len(found) == 1 and found[0].end - found[0].start == len(out) else None
+            if nxt and via in ("adjective", "demonym", "ethnonym"):
+                noun = nxt.group(1)
+                if noun in lx.state_nouns or noun.split()[0] in lx.state_nouns:
+                    return gaz.adjective_state(out) or found[0].name   # "Ruritanian territory": the state
+                return None               # "Andean rain forest": an adjective, not a subject
+            if nxt and not found and _ADJECTIVE.search(out):
+                return None
+            if not found and not text[s0:m.start()].strip(" \t\n\"'\u201c\u2018(\u2022*-") \
+                    and is_plural(figure_lexicon(), out.lower()):
+                return None               # "Interviews with ...", "Nominations were ...": a common noun
         return out or None
 
     if cue_end is not None:
-        m = re.match(r"\s{1,3}(?:\w+\s){0,2}?(?:in|of|among|for|by)\s(?:the\s)?(" + _CAPNP.pattern + ")", text[cue_end:min(ce, cue_end + 60)])
+        m = re.match(r"\s{1,3}(?:\w+\s){0,2}?(?:in|of|among|for|by)\s(?:the\s)?(" + lx.capnp.pattern + ")",
+                     text[cue_end:min(ce, cue_end + 60)])
         if m:
-            s = clean(m.group(1))
+            s = pick(lx.capnp.match(text, cue_end + m.start(1)))
             if s:
                 return s
     best = None
-    for m in _CAPNP.finditer(text, cs, f.start):
+    for m in lx.capnp.finditer(text, cs, f.start):
         if " " not in m.group() and m.group().endswith("ly") and text[m.end():m.end() + 1] == ",":
             continue                      # "Generally, ..."
-        s = clean(m.group())
+        s = pick(m)
         if s:
             best = s
     if best:
         return best
-    m = re.match(r"[^.;]{0,40}?(?:in|of|for|by|among|across|to)\s(?:the\s)?(" + _CAPNP.pattern + ")", text[f.end:ce])
+    m = re.match(r"(?:[^.;,()]|(?<=\d)[,.](?=\d)){0,40}?(?<![\w-])(?:in|of|for|by|among|across|to)\s(?:the\s)?(" + lx.capnp.pattern + ")", text[f.end:ce])
     if m:
-        return clean(m.group(1))
+        return pick(lx.capnp.match(text, f.end + m.start(1)))
     return None
 
 
@@ -91,10 +157,16 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
     The figure's own words first: the counted noun (and the verb of what happened to it), the
     noun the figure is the size of, the noun it is a share of, the noun it modifies, the
     subject of the verb that states it; only then the nearest measure cue in the clause."""
+    if f.anaphoric:
+        return f.count_measure, None, "stands-for-people" if f.count_measure else None
     if f.count_measure:
         if f.count_basis != "counted-noun" or f.count_measure[:1].isupper():
             return f.count_measure, None, f.count_basis
         label, outcome = counted_noun_label(lx, text, f.end, ce, f.count_measure)
+        if not outcome:
+            before = outcome_before(text, cs, f.start, f.count_measure)
+            if before:
+                return before, None, "counted-noun+outcome"
         return label, None, "counted-noun+outcome" if outcome else "counted-noun"
     label = noun_of_figure(lx, text, cs, f.start)
     if label:
@@ -119,6 +191,11 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
     label = participle_before(lx, text, cs, f.start)
     if label:
         return label, None, "participle-before"
+    dim = dimension_after(text, f.end) if f.unit in ("length", "area", "mass") else None
+    if dim:
+        # "rivers ... greater than 100 km in length" -> river length
+        noun = subject_of_verb(lx, text, cs, f.start)
+        return (f"{noun} {dim}" if noun and " " not in noun else dim), None, "dimension-after"
     label = subject_of_verb(lx, text, cs, f.start)
     if label:
         return label, None, "subject-of-verb"

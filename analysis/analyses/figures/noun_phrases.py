@@ -41,6 +41,8 @@ class _Words:
     intransitive: frozenset
     money_verbs: dict
     people: frozenset
+    gerunds: dict
+    dimensions: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +54,7 @@ def _words() -> _Words:
                   frozenset(ms["prepositions"]), frozenset(ms["determiners"]), frozenset(ms["pronouns"]),
                   frozenset(ms["modified_noun_stop"]), ms["participles_before_figure"],
                   frozenset(ms["intransitive_outcome_verbs"]), ms["money_verbs"],
-                  frozenset(ms["people_nouns"]))
+                  frozenset(ms["people_nouns"]), ms["outcome_gerunds"], frozenset(ms["dimension_nouns"]))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -103,6 +105,25 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
         if low not in w.outcome_aux:
             break
     return w.noun_measures.get(noun, noun), False
+
+
+def outcome_before(text: str, cs: int, start: int, noun: str) -> str | None:
+    """'killing two people' -> deaths, 'abducted 14 schoolgirls' -> abducted schoolgirl: the
+    outcome verb right before the figure, its object the counted noun."""
+    w = _words()
+    m = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}$", text[max(cs, start - 30):start])
+    if not m:
+        return None
+    verb = w.gerunds.get(m.group(1), m.group(1))
+    if verb not in w.outcome or verb in w.intransitive or verb not in w.gerunds.values():
+        return None                      # "died", "missing": no object; "live": not an outcome
+    return w.outcome[verb].replace("{noun}", noun)
+
+
+def dimension_after(text: str, end: int) -> str | None:
+    """'100 km in length' -> length: the dimension a physical figure is given in."""
+    m = re.match(r"\s{1,3}in\s{1,3}([a-z]{3,15})(?![\w-])", text[end:end + 30])
+    return m.group(1) if m and m.group(1) in _words().dimensions else None
 
 
 def of_complement(lx: FigureLexicon, text: str, end: int, ce: int, money: bool = False) -> tuple[str, int] | None:
@@ -228,6 +249,11 @@ def subject_of_verb(lx: FigureLexicon, text: str, cs: int, start: int) -> str | 
         while j >= 0 and j > k - 3 and (toks[j][0].lower() in w.dets or _POSSESSIVE.fullmatch(toks[j][0])):
             j -= 1                       # "among the state's black voters": determiners back to a preposition
         if j >= 0 and toks[j][0].lower() in w.preps and toks[j][0][0].isalpha():
+            rest = [t.lower() for t, _ in chunk]
+            for n in range(0, 3):             # a cue written with a preposition: "GDP per capita"
+                key = " ".join([t.lower() for t, _, _ in toks[max(0, j - n):j + 1]] + rest)
+                if n <= j and key in lx.measure_of:
+                    return lx.measure_of[key]
             if toks[j][0].lower() == "of":
                 of_pp = [t for t, _ in chunk]
             chunk = []                   # a prepositional phrase: "in the Valdor basin"
