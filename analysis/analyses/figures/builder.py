@@ -558,8 +558,8 @@ class FigureBuilder:
                     words = nm.group("what").split()
                     f.unit, f.count_basis = "count", "copula-noun"
                     head = self._lemma(words[-1].lower())
-                    f.count_measure = self._measure_name([w.lower() for w in words[:-1]],
-                                                         head.capitalize() if words[-1][:1].isupper() else head)
+                    f.count_measure = " ".join(words[:-1] + [head.capitalize()]) if words[-1][:1].isupper() \
+                        else self._measure_name([w.lower() for w in words[:-1]], head)
                 elif a.kind == "num" and not a.one and a.value >= 2 and self._stands_for_people(f):
                     pass
                 else:

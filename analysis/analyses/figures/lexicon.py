@@ -242,6 +242,7 @@ class FigureLexicon:
         self.singular_ok = set(fg["count_words_singular_ok"])
         self.function_words = set(fg["function_words"])
         self.subject_connectors = frozenset(fg["subject_connectors"])
+        self.illustrative = re.compile(r"(?<![\w-])" + phrases_re(fg["illustrative_cues"]) + r"(?![\w-])", re.I)
         self.adjective_stop = set(fg["adjective_stop"])
         # ---- measures
         self.measure_of: dict[str, str] = {}

@@ -46,7 +46,9 @@ class _SubjectLex:
     def __init__(self) -> None:
         fg, dates, num = lexicon("figures"), lexicon("dates"), lexicon("numbers")
         conn = "|".join(fg["subject_connectors"])
-        self.capnp = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s(?:(?:" + conn + r")\s)?[A-Z][\w'\u2019\-]*){0,6}")
+        # (an apostrophe or a turned comma may be a letter of a name: "Jama\u2018a")
+        self.capnp = re.compile(r"[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*(?:\s(?:(?:" + conn
+                                + r")\s)?[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*){0,6}")
         self.stop = frozenset(fg["subject_stopwords"])
         self.connectors = frozenset(fg["subject_connectors"])
         # words that are a time or a number, never a name: "Wednesday", "Eighteen", "Third"
@@ -54,14 +56,14 @@ class _SubjectLex:
                                     *num["ordinals"], "hundred", "dozen"])
         aux = "|".join(fg["subject_source_auxiliaries"])
         self.source_after = re.compile(
-            r"(?:['\u2019]s?)?(?:\s{1,2}(?:" + aux + r")){0,3}\s{1,2}(?:" + "|".join(fg["subject_source_words"])
+            r"(?:\s{0,2}\([^()]{1,16}\))?(?:['\u2019]s?)?(?:\s{1,2}(?:" + aux + r")){0,3}\s{1,2}(?:" + "|".join(fg["subject_source_words"])
             + r")(?![\w-])", re.I)
         self.according = re.compile(r"(?<![\w])according\s{1,2}to\s{1,2}(?:the\s{1,2})?$", re.I)
         numw = "|".join(sorted([*num["units"], *num["tens"]], key=len, reverse=True))
         self.counted_before = re.compile(
             r"(?:(?<![\d,.])(?!(?:1[89]|20)\d\d(?![\d,.]))\d[\d,.]*|(?<![\w-])(?:" + numw + r"))"
-            r"\s{1,2}(?:(?!(?:in|of|for|by|at|on|to|from|among|across|with|within|and|or)\s)(?-i:[a-z][\w-]*)\s{1,2})?$",
-            re.I)
+            r"\s{1,2}(?:(?!(?:in|of|for|by|at|on|to|from|among|across|with|within|and|or)\s)(?-i:[a-z][\w-]*)\s{1,2})?$"
+            r"|(?<![\w-])number\s{1,2}of\s{1,2}$", re.I)
         self.state_nouns = frozenset(fg["subject_state_nouns"])
         self.heading = re.compile(r"[\s\u2022\u25cf\u25aa\u2013*-]{0,6}((?:[^\s:.;,]{1,30}\s{1,2}){0,3}[^\s:.;,]{1,30}):\s")
 
@@ -70,7 +72,7 @@ _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|ical|ist)$")
 """Endings of nationality and other adjectives ("Ruritanian", "Andean", "Islamic")."""
 
 
-def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> str | None:
+def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> tuple[str | None, bool]:
     """The capitalised noun phrase the figure is about: after the measure cue ("turnout in
     the Upper Valley"), else the nearest before the figure in its clause, else one after it
     (not across a comma: an apposition or the next item of a list is not the figure's).
@@ -88,11 +90,15 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
         any(w[:1].islower() for w in label.split()) or not label[:1].isupper()
         or " " not in label and is_plural(figure_lexicon(), label.lower())) else -1
 
+    def _source(ms: int, me: int) -> bool:
+        return bool(lx.according.search(text, max(0, ms - 20), ms) or lx.source_after.match(text, me))
+
     def pick(m: re.Match) -> str | None:
         if m.start() < heading_end:
             return None                   # "• Stockpiles: accumulating ...": a heading
         words = m.group().split()
-        while words and (words[0] in lx.stop or words[0].lower() in lx.not_names or words[0][:1].islower()):
+        while words and (words[0] in lx.stop or words[0][:1].islower()
+                         or all(w in lx.not_names for w in words[0].lower().split("-"))):
             words = words[1:]
         while words and (words[-1].lower() in lx.connectors or words[-1].lower() in lx.not_names):
             words = words[:-1]
@@ -105,9 +111,11 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
         if lx.counted_before.search(text, max(0, m.start() - 40), m.start()):
             return None                   # "210,000 ethnic Ruritanians and 95,000 ...": another figure's noun
         state = gaz.is_state(out)
-        if not state and (lx.according.search(text, max(0, m.start() - 20), m.start())
-                          or lx.source_after.match(text, m.end())):
+        if not state and _source(m.start(), m.end()):
             return None                   # the source of the figure, not what it is about
+        before = re.search(r"(" + lx.capnp.pattern + r")\s{0,2}\($", text[max(0, m.start() - 100):m.start()])
+        if before and _source(m.start() - len(before.group()), m.start() - len(before.group()) + len(before.group(1))):
+            return None                   # "according to the Health Office (VHO)": the source's acronym
         if " " not in out:
             nxt = re.match(r"\s{1,2}([a-z][a-z-]*(?:\s[a-z]+)?)", text[m.end():m.end() + 30])
             found = gaz.find(out)
@@ -116,34 +124,51 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
                 noun = nxt.group(1)
                 if noun in lx.state_nouns or noun.split()[0] in lx.state_nouns:
                     return gaz.adjective_state(out) or found[0].name   # "Ruritanian territory": the state
-                return None               # "Andean rain forest": an adjective, not a subject
+                return _BLOCK             # "Thai soldiers": an adjective, not a subject
             if nxt and not found and _ADJECTIVE.search(out):
-                return None
+                # "the Ruritanian referendum": the name the adjective is made from, when the passage
+                # writes it; never a name further back, which the adjective's noun stands between
+                stem = out[:max(5, len(out) - 3)]
+                named = re.search(r"(?<![\w-])" + re.escape(stem) + r"[a-z]{0,3}(?![\w-])", text)
+                return named.group() if named and not _ADJECTIVE.search(named.group()) else _BLOCK
             if not found and not text[s0:m.start()].strip(" \t\n\"'\u201c\u2018(\u2022*-") \
                     and is_plural(figure_lexicon(), out.lower()):
                 return None               # "Interviews with ...", "Nominations were ...": a common noun
         return out or None
 
+    def opens(m: re.Match) -> bool:
+        return not text[max(s0, heading_end):m.start()].strip(" \t\n\"'\u201c\u2018(\u2022*-")
+
     if cue_end is not None:
         m = re.match(r"\s{1,3}(?:\w+\s){0,2}?(?:in|of|among|for|by)\s(?:the\s)?(" + lx.capnp.pattern + ")",
                      text[cue_end:min(ce, cue_end + 60)])
         if m:
-            s = pick(lx.capnp.match(text, cue_end + m.start(1)))
-            if s:
-                return s
+            cm = lx.capnp.match(text, cue_end + m.start(1))
+            s = pick(cm)
+            if s and s is not _BLOCK:
+                return s, False
     best = None
     for m in lx.capnp.finditer(text, cs, f.start):
         if " " not in m.group() and m.group().endswith("ly") and text[m.end():m.end() + 1] == ",":
             continue                      # "Generally, ..."
         s = pick(m)
-        if s:
-            best = s
+        if s is _BLOCK:
+            best = None
+        elif s:
+            best = s, opens(m)
     if best:
         return best
-    m = re.match(r"(?:[^.;,()]|(?<=\d)[,.](?=\d)){0,40}?(?<![\w-])(?:in|of|for|by|among|across|to)\s(?:the\s)?(" + lx.capnp.pattern + ")", text[f.end:ce])
-    if m:
-        return pick(lx.capnp.match(text, f.end + m.start(1)))
-    return None
+    m = re.match(r"(?:[^.;,()]|(?<=\d)[,.](?=\d)){0,40}?(?<![\w-])(?P<p>in|of|for|among|across|to)\s(?:the\s)?("
+                 + lx.capnp.pattern + ")", text[f.end:ce])
+    if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")):
+        s = pick(lx.capnp.match(text, f.end + m.start(2)))
+        if s and s is not _BLOCK:
+            return s, False
+    return None, False
+
+
+_BLOCK = "\u0000"
+"""What `pick` gives for an adjective: no subject there, and none further back."""
 
 
 def _month(w: str) -> bool:
