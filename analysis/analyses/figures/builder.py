@@ -525,7 +525,8 @@ class FigureBuilder:
         # ------------------------------------------------ what is not a figure
         if re.match(r"[,.]\d", self.text[a.end:a.end + 2]) and not re.match(r"[,.]\d", t[a.end:a.end + 2]):
             return None          # "at least 50,000 years ago": the rest of the number was read as a date
-        if f.unit in ("other", "count") and not range_ and not of_:
+        if f.unit in ("other", "count") and not of_ and (not range_ or f.value is None and f.start == a.start):
+            # "Article 12", and a range of references: "rules 11-14"
             if lx.ref_noun.find(self.left(a.start, 30), need_space=False) is not None:
                 return None
         if f.unit == "other" and not range_ and not of_ and f.unit_name is None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..dates import lexicon, sentence_span
 from .builder import Draft
 from .lexicon import FigureLexicon, figure_lexicon, gazetteer, is_plural
-from .noun_phrases import (PRONOUN, counted_noun_label, dimension_after, modified_noun, noun_of_figure,
+from .noun_phrases import (PRONOUN, bracket_outcome, counted_noun_label, dimension_after, modified_noun, noun_of_figure,
                            of_complement, outcome_before, participle_before, subject_of_verb, money_verb,
                            list_head)
 
@@ -189,7 +189,8 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
             return f.count_measure, None, f.count_basis
         label, outcome = counted_noun_label(lx, text, f.end, ce, f.count_measure)
         if not outcome:
-            before = outcome_before(text, cs, f.start, f.count_measure)
+            before = outcome_before(text, cs, f.start, f.count_measure) \
+                or bracket_outcome(lx, text, cs, ce, f.start, f.end, f.count_measure)
             if before:
                 return before, None, "counted-noun+outcome"
         return label, None, "counted-noun+outcome" if outcome else "counted-noun"
@@ -223,6 +224,9 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
         return (f"{noun} {dim}" if noun and " " not in noun else dim), None, "dimension-after"
     label = subject_of_verb(lx, text, cs, f.start)
     if label:
+        if f.unit == "percent" and "currency" in lx.measure_units.get(label, ()) and lx.change_words.search(text, cs, f.start):
+            # "GDP rose from 2.5 per cent to 8.5 per cent": a change of the amount, not the amount
+            label = f"{label} growth" if label == "gdp" else f"{label} change"
         return label, None, "subject-of-verb"
     best, best_d, best_end = None, None, None
     for label, ms, me in _measure_cues(lx, text, max(cs, f.start - 120), min(ce, f.end + 120)):

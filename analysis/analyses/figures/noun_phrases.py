@@ -120,6 +120,23 @@ def outcome_before(text: str, cs: int, start: int, noun: str) -> str | None:
     return w.outcome[verb].replace("{noun}", noun)
 
 
+def bracket_outcome(lx: FigureLexicon, text: str, cs: int, ce: int, start: int, end: int, noun: str) -> str | None:
+    """'9 civilians were killed (4 men, 2 girls and 3 boys)', 'Eleven villagers (six men and five
+    boys) were killed': a count inside a bracketed breakdown shares the outcome of the total."""
+    k = text.rfind("(", cs, start)
+    if k < 0 or ")" in text[k:start]:
+        return None
+    m = re.search(r"([a-z]{4,20})\s{0,2}$", text[max(cs, k - 30):k])
+    w = _words()
+    if m and m.group(1) in w.outcome:
+        return w.outcome[m.group(1)].replace("{noun}", noun)
+    j = text.find(")", end, ce)
+    if j < 0:
+        return None
+    label, outcome = counted_noun_label(lx, text, j + 1, ce, noun)
+    return label if outcome else None
+
+
 def dimension_after(text: str, end: int) -> str | None:
     """'100 km in length' -> length: the dimension a physical figure is given in."""
     m = re.match(r"\s{1,3}in\s{1,3}([a-z]{3,15})(?![\w-])", text[end:end + 30])
