@@ -420,8 +420,9 @@ class FigureBuilder:
             return None
         if unit is None:
             # bare ranges: only with words that make them ranges, or numbers of two digits or more
-            if not (lx.between.search(left) or from_m is not None or (a.value >= 10 and b.value >= 10 and not (a.plain_int and b.plain_int and 1800 <= a.value <= 2099 and 1800 <= b.value <= 2099))):
-                return None
+            if not (lx.between.search(left) or from_m is not None or (a.value >= 10 and b.value >= 10 and not (a.plain_int and b.plain_int and 1800 <= a.value <= 2099 and 1800 <= b.value <= 2099))
+                    or sep in ("to", "-", "\u2013") and a.word and b.word and self.count_noun(pos2) is not None):
+                return None          # (in words before a counted noun, "three to four trucks", a range too)
         f = Draft(fig.start, end, None, low=v1, high=v2, num_end=pos2)
         if unit is not None:
             f.unit, f.unit_name = unit.unit, unit.name

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..dates import lexicon, sentence_span
 from .builder import Draft
 from .lexicon import FigureLexicon, figure_lexicon, gazetteer, is_plural
-from .noun_phrases import (PRONOUN, bracket_outcome, counted_noun_label, dimension_after, modified_noun, noun_of_figure,
+from .noun_phrases import (PRONOUN, bracket_outcome, counted_noun_label, dimension_after, instance_of, modified_noun, noun_of_figure,
                            of_complement, outcome_before, participle_before, subject_of_verb, money_verb,
                            list_head)
 
@@ -193,6 +193,7 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
                 or bracket_outcome(lx, text, cs, ce, f.start, f.end, f.count_measure)
             if before:
                 return before, None, "counted-noun+outcome"
+            label = instance_of(lx, text, f.end, ce, label) or label
         return label, None, "counted-noun+outcome" if outcome else "counted-noun"
     label = noun_of_figure(lx, text, cs, f.start)
     if label:

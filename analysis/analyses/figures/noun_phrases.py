@@ -43,6 +43,7 @@ class _Words:
     people: frozenset
     gerunds: dict
     dimensions: frozenset
+    instances: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,8 @@ def _words() -> _Words:
                   frozenset(ms["prepositions"]), frozenset(ms["determiners"]), frozenset(ms["pronouns"]),
                   frozenset(ms["modified_noun_stop"]), ms["participles_before_figure"],
                   frozenset(ms["intransitive_outcome_verbs"]), ms["money_verbs"],
-                  frozenset(ms["people_nouns"]), ms["outcome_gerunds"], frozenset(ms["dimension_nouns"]))
+                  frozenset(ms["people_nouns"]), ms["outcome_gerunds"], frozenset(ms["dimension_nouns"]),
+                  frozenset(ms["instance_nouns"]))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -135,6 +137,23 @@ def bracket_outcome(lx: FigureLexicon, text: str, cs: int, ce: int, start: int, 
         return None
     label, outcome = counted_noun_label(lx, text, j + 1, ce, noun)
     return label if outcome else None
+
+
+def instance_of(lx: FigureLexicon, text: str, end: int, ce: int, noun: str) -> str | None:
+    """'18 instances of torture' -> instance of torture: what an instance noun counts."""
+    if noun not in _words().instances:
+        return None
+    m = re.match(r"\s{1,3}of\s{1,3}([a-z][a-z-]{1,30}(?:\s{1,2}[a-z][a-z-]{1,30}){0,3})", text[end:min(ce, end + 90)])
+    if not m:
+        return None
+    words = []
+    for w in m.group(1).split():
+        if w in lx.function_words or w in _words().preps or w in _words().dets or w in ("and", "or"):
+            break                        # "of torture and ...", "of diarrhoea with ...": the noun phrase only
+        words.append(w)
+    if not words or len(words) > 3:
+        return None
+    return f"{noun} of {' '.join(words)}"
 
 
 def dimension_after(text: str, end: int) -> str | None:
