@@ -47,8 +47,9 @@ class _SubjectLex:
         fg, dates, num = lexicon("figures"), lexicon("dates"), lexicon("numbers")
         conn = "|".join(fg["subject_connectors"])
         # (an apostrophe or a turned comma may be a letter of a name: "Jama\u2018a")
+        # ("of the" too: "the Office of the Refugee Commissioner")
         self.capnp = re.compile(r"[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*(?:\s(?:(?:" + conn
-                                + r")\s)?[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*){0,6}")
+                                + r")\s|(?:of|for|on)\sthe\s)?[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*){0,6}")
         self.stop = frozenset(fg["subject_stopwords"])
         self.connectors = frozenset(fg["subject_connectors"])
         # words that are a time or a number, never a name: "Wednesday", "Eighteen", "Third"
@@ -65,6 +66,17 @@ class _SubjectLex:
             r"\s{1,2}(?:(?!(?:in|of|for|by|at|on|to|from|among|across|with|within|and|or)\s)(?-i:[a-z][\w-]*)\s{1,2})?$"
             r"|(?<![\w-])number\s{1,2}of\s{1,2}$", re.I)
         self.state_nouns = frozenset(fg["subject_state_nouns"])
+        from ...actors import titles         # (the actors module is imported only when a subject is read)
+        t = titles()
+        # the last word of a title ("Special Representative" -> representative) and the modifiers before it
+        self.title_words = (frozenset(ws[-1].lower() for phrase in [*t["roles"], *t["honorifics"]]
+                                      if (ws := re.findall(r"[A-Za-z]+", phrase)))
+                            | frozenset(w.lower() for phrase in t["role_modifiers"] for w in re.findall(r"[A-Za-z]+", phrase))
+                            ) - frozenset(w.lower() for w in t["organisation_heads"]) \
+            - frozenset(("state", "government", "office", "nations", "of", "the"))
+        # documents and provisions ("the Decree of ...", "Article 111"), not the bodies among the reference nouns
+        self.document_nouns = frozenset(w for w in fg["reference_nouns"] if w.isalpha()) \
+            - frozenset(w.lower() for w in t["organisation_heads"])
         self.heading = re.compile(r"[\s\u2022\u25cf\u25aa\u2013*-]{0,6}((?:[^\s:.;,]{1,30}\s{1,2}){0,3}[^\s:.;,]{1,30}):\s")
 
 
@@ -98,15 +110,25 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
             return None                   # "• Stockpiles: accumulating ...": a heading
         words = m.group().split()
         while words and (words[0] in lx.stop or words[0][:1].islower()
-                         or all(w in lx.not_names for w in words[0].lower().split("-"))):
+                         or all(w in lx.not_names for w in re.sub(r"['\u2019]s?$", "", words[0].lower()).split("-"))):
             words = words[1:]
         while words and (words[-1].lower() in lx.connectors or words[-1].lower() in lx.not_names):
             words = words[:-1]
+        k = next((i for i, w in enumerate(words) if w == "of"), None)
+        if k and all(w.lower() in lx.title_words or w.lower() in lx.document_nouns or w == "and" for w in words[:k]):
+            # "the President of the Council", "the Decree of the Supreme Soviet": whose, not who
+            words = words[k + 1:]
+            while words and (words[0] in lx.stop or words[0][:1].islower()):
+                words = words[1:]
         out = re.sub(r"['\u2019]s$", "", " ".join(words))
         if MARKUP.search(out) or len(out) <= 1 or text[m.start() - 1:m.start()] in ("/", "."):
             return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter
         if out.lower() in figure_lexicon().measure_of:
             return None                   # "the GDP per capita is": the measure's own word
+        if re.search(r"-(?:[a-z]{2,}ed|led|run|held|owned)$", out):
+            return None                   # "the Front-aligned militia": an adjective
+        if " " not in out and re.match(r"\s{1,2}\d", text[m.end():m.end() + 3]) and out.lower() in lx.document_nouns:
+            return None                   # "Article 111": a reference
         gaz = gazetteer()
         if lx.counted_before.search(text, max(0, m.start() - 40), m.start()):
             return None                   # "210,000 ethnic Ruritanians and 95,000 ...": another figure's noun
