@@ -29,10 +29,12 @@ from ...model.document import Document
 from ...model.findings import Figure
 from ...text.memo import TextMemo
 from ..dates import apply_mask, prose_layer, sentence_span
-from .builder import Draft, FigureBuilder, merge_bounds
+from .builder import Draft, FigureBuilder
 from .lexicon import figure_lexicon, gazetteer
-from .measure import MARKUP, clause_span, find_measure, find_role, find_subject
+from .measure import clause_span, find_measure, find_role
 from .numbers import number_atoms
+from .ranges import merge_bounds
+from .subject import MARKUP, find_subject
 
 __all__ = ["FigureMatch", "find_figures", "figures"]
 

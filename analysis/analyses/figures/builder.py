@@ -1,7 +1,7 @@
 """Number atoms -> figure drafts: units (currency, physical, percent), counted nouns, ranges, "N of M", bounds and the filters for what is not a figure.
 
-`FigureBuilder.build(i)` reads the figure that starts at atom i; `merge_bounds` joins
-"more than 10 and less than 20" into one range.
+`FigureBuilder.build(i)` reads the figure that starts at atom i (ranges.py joins "more than 10 and
+less than 20" afterwards).
 """
 from __future__ import annotations
 
@@ -604,31 +604,3 @@ class FigureBuilder:
     def _number_follows(self, pos: int) -> bool:
         tail = self.t[pos:pos + 30]
         return self.lx.number_follows.match(tail) is not None
-
-
-# ================================================================== post-processing
-def merge_bounds(lx: FigureLexicon, t: str, figs: list[Draft]) -> list[Draft]:
-    """'more than 10 and less than 20' -> one range; 'more than 40 and less than 10' stays two."""
-    out: list[Draft] = []
-    i = 0
-    while i < len(figs):
-        f = figs[i]
-        if i + 1 < len(figs):
-            g = figs[i + 1]
-            gap = t[f.end:g.start]
-            if (f.bound and g.bound and f.bound != g.bound and f.value is not None and g.value is not None
-                    and re.fullmatch(r"\s{0,3}(?:,\s{0,3})?(?:(?:and|but)\s{1,3})?|\s{0,3},\s{0,3}", gap)
-                    and (f.unit == g.unit or "other" in (f.unit, g.unit))):
-                lo, hi = (f.value, g.value) if f.bound == "min" else (g.value, f.value)
-                if lo < hi:
-                    unit = f.unit if f.unit != "other" else g.unit
-                    name = f.unit_name or g.unit_name
-                    m = Draft(f.start, g.end, None, low=lo, high=hi, unit=unit, unit_name=name,
-                             approximate=f.approximate or g.approximate,
-                             count_measure=f.count_measure or g.count_measure, num_end=g.num_end, cue=True)
-                    out.append(m)
-                    i += 2
-                    continue
-        out.append(f)
-        i += 1
-    return out
