@@ -87,6 +87,37 @@ def test_document_figures_ids_anchors_sentences():
         assert f.doc == "dx"
 
 
+def test_a_word_the_document_also_writes_in_lower_case_is_not_a_subject():
+    # "Draft" opens a sentence, "Shelter Cluster" names a heading's topic: both are common words the
+    # document writes in lower case elsewhere; "Valdoria" never is, so it stays the subject
+    doc = Document(
+        id="dy", path="y.md", genre="markdown",
+        blocks=(Block(anchor="dy-p1", kind="paragraph", text="Draft resolution A/3/L.5 was adopted by 98 votes to 4."),
+                Block(anchor="dy-p2", kind="paragraph", text="The draft was tabled by Valdoria, which has 12 provinces."),
+                Block(anchor="dy-p3", kind="paragraph", text="Shelter Cluster partners built 300 homes."),
+                Block(anchor="dy-p4", kind="paragraph", text="Each cluster gave shelter to families.")))
+    figs = {f.text: f for f in figures(doc)}
+    assert figs["98 votes"].subject is None
+    assert figs["12 provinces"].subject == "Valdoria"
+    assert figs["300 homes"].subject is None
+
+
+def test_a_word_capitalised_only_where_a_sentence_opens_is_not_a_subject():
+    # "Planning" and "Families" are capitalised only as a sentence's first word, never a name;
+    # "Valdoria" is written with a capital in the middle of a sentence too, "UNMIV" is an acronym
+    doc = Document(
+        id="dz", path="z.md", genre="markdown",
+        blocks=(Block(anchor="dz-p1", kind="paragraph", text="Planning for three out of five camps is complete."),
+                Block(anchor="dz-p2", kind="paragraph", text="Families of the victims filed 40 complaints."),
+                Block(anchor="dz-p3", kind="paragraph", text="Valdoria opened 12 schools. Aid reached Valdoria."),
+                Block(anchor="dz-p4", kind="paragraph", text="UNMIV opened 9 clinics.")))
+    figs = {f.text: f for f in figures(doc)}
+    assert figs["three out of five camps"].subject is None
+    assert figs["40 complaints"].subject is None
+    assert figs["12 schools"].subject == "Valdoria"
+    assert figs["9 clinics"].subject == "UNMIV"
+
+
 def test_empty_and_plain_text():
     assert find_figures("") == []
     assert find_figures("No numbers here at all.") == []

@@ -29,10 +29,12 @@ from ...model.document import Document
 from ...model.findings import Figure
 from ...text.memo import TextMemo
 from ..dates import apply_mask, prose_layer, sentence_span
-from .builder import Draft, FigureBuilder, merge_bounds
-from .lexicon import figure_lexicon
-from .measure import MARKUP, clause_span, find_measure, find_role, find_subject
+from .builder import Draft, FigureBuilder
+from .lexicon import figure_lexicon, gazetteer
+from .measure import clause_span, find_measure, find_role
 from .numbers import number_atoms
+from .ranges import merge_bounds
+from .subject import MARKUP, find_subject
 
 __all__ = ["FigureMatch", "find_figures", "figures"]
 
@@ -70,6 +72,8 @@ class FigureMatch:
     an implausible value."""
     basis: tuple[str, ...] = ()
     """The rules that gave the measure (``counted-noun``, ``of-complement``, ...), then ``implausible``."""
+    subject_opens: bool = False
+    """The subject is the first words of its sentence, where a capital does not make a name."""
 
 
 
@@ -117,7 +121,7 @@ def _find_figures(text: str) -> list[FigureMatch]:
             inherited = _same_as_previous(text, out[-1], f)
             if inherited:
                 measure, cue_end, rule = inherited
-        subject = find_subject(text, cs, ce, f, cue_end)
+        subject, subject_opens = find_subject(text, cs, ce, f, cue_end)
         value = f.value
         if value is not None and f.unit == "fraction":
             value = round(value, 4)
@@ -125,11 +129,14 @@ def _find_figures(text: str) -> list[FigureMatch]:
         confidence = "high" if rule in _OWN_WORDS else "medium" if rule else "low"
         if _implausible(text, cs, ce, f, measure):
             basis, confidence = basis + ("implausible",), "low"
+        elif lx.illustrative.search(text, *sentence_span(text, f.start)):
+            basis, confidence = basis + ("illustrative",), "medium" if confidence == "high" else confidence
         out.append(FigureMatch(
             start=f.start, end=f.end, text=text[f.start:f.end], value=_clean(value), low=_clean(f.low),
             high=_clean(f.high), of=_clean(f.of), unit=f.unit, unit_name=f.unit_name,
             approximate=f.approximate, bound=f.bound, measure=measure, subject=subject,
-            role=find_role(lx, text, cs, ce, f, next_start), confidence=confidence, basis=basis))
+            role=find_role(lx, text, cs, ce, f, next_start), confidence=confidence, basis=basis,
+            subject_opens=subject_opens))
     return out
 
 
@@ -138,7 +145,7 @@ _find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
 
 
 _OWN_WORDS = frozenset(("counted-noun", "counted-noun+outcome", "copula-noun", "noun-of-figure", "of-complement",
-                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb"))
+                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb", "dimension-after"))
 """Rules that read the measure from the figure's own words: high confidence."""
 
 _PEOPLE_MEASURES = re.compile(r"^(?:casualties|deaths|displacement|population|turnout|executions)$|^(?:displaced|injured|"
@@ -230,13 +237,51 @@ def _row_header(passage) -> str | None:
     return context
 
 
+_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z-]*(?![\w'\u2019])")
+
+
+def _lower_case_words(passages) -> frozenset[str]:
+    """Every word the document writes in lower case somewhere: the common words."""
+    return frozenset(w for p in passages for w in _WORD.findall(p.text))
+
+
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z][\w'\u2019-]*")
+
+
+def _mid_sentence_capitals(passages) -> frozenset[str]:
+    """Every word the document writes with a capital in the middle of a sentence: the names."""
+    return frozenset(w for p in passages for w in _MID_CAPITAL.findall(p.text))
+
+
+def _common_words(subject: str, lower: frozenset[str], mid: frozenset[str]) -> bool:
+    """A subject of at most three words, each of which the document also writes in lower case
+    ("Draft", "Interviews", "Shelter Cluster"), or one title-case word the document never
+    capitalises but where a sentence opens ("Planning for ..."), and no actor the gazetteer
+    knows: a sentence's first word or a heading's topic, not a name. Connectors ("of", "and")
+    are not counted."""
+    words = [w for w in subject.split() if w not in figure_lexicon().subject_connectors]
+    if not words or len(words) > 3:
+        return False
+    if not all(w.lower().strip("'\u2019") in lower for w in words) and not (
+            len(words) == 1 and words[0][1:].islower() and words[0] not in mid):
+        return False
+    return not gazetteer().canonical(subject)
+
+
 def figures(doc: Document) -> tuple[Figure, ...]:
     """Every figure in the document's passages (doc.passages()), ids ``<doc id>-f<n>`` in reading order."""
     out: list[Figure] = []
-    for p in doc.passages():
+    passages = doc.passages()
+    words: tuple[frozenset[str], frozenset[str]] | None = None
+    for p in passages:
         for m in find_figures(p.text):
             s0, s1 = sentence_span(p.text, m.start)
             subject = m.subject or _row_header(p)
+            if subject and (m.subject_opens or not m.subject):
+                if words is None:
+                    words = _lower_case_words(passages), _mid_sentence_capitals(passages)
+                if _common_words(subject, *words):
+                    subject = None
             out.append(Figure(
                 id=f"{doc.id}-f{len(out) + 1}", doc=doc.id, anchor=p.anchor, text=m.text, value=m.value,
                 low=m.low, high=m.high, of=m.of, unit=m.unit, unit_name=m.unit_name, measure=m.measure,

@@ -1,7 +1,7 @@
 """Number atoms -> figure drafts: units (currency, physical, percent), counted nouns, ranges, "N of M", bounds and the filters for what is not a figure.
 
-`FigureBuilder.build(i)` reads the figure that starts at atom i; `merge_bounds` joins
-"more than 10 and less than 20" into one range.
+`FigureBuilder.build(i)` reads the figure that starts at atom i (ranges.py joins "more than 10 and
+less than 20" afterwards).
 """
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ class Draft:
     """How count_measure was read: the noun after the number, or the noun before a copula."""
     num_end: int = 0
     cue: bool = False
+    anaphoric: bool = False
+    """A number that stands for people named before it ("two were wounded"): no noun of its own."""
 
 
 @dataclass(slots=True)
@@ -418,8 +420,9 @@ class FigureBuilder:
             return None
         if unit is None:
             # bare ranges: only with words that make them ranges, or numbers of two digits or more
-            if not (lx.between.search(left) or from_m is not None or (a.value >= 10 and b.value >= 10 and not (a.plain_int and b.plain_int and 1800 <= a.value <= 2099 and 1800 <= b.value <= 2099))):
-                return None
+            if not (lx.between.search(left) or from_m is not None or (a.value >= 10 and b.value >= 10 and not (a.plain_int and b.plain_int and 1800 <= a.value <= 2099 and 1800 <= b.value <= 2099))
+                    or sep in ("to", "-", "\u2013") and a.word and b.word and self.count_noun(pos2) is not None):
+                return None          # (in words before a counted noun, "three to four trucks", a range too)
         f = Draft(fig.start, end, None, low=v1, high=v2, num_end=pos2)
         if unit is not None:
             f.unit, f.unit_name = unit.unit, unit.name
@@ -523,7 +526,8 @@ class FigureBuilder:
         # ------------------------------------------------ what is not a figure
         if re.match(r"[,.]\d", self.text[a.end:a.end + 2]) and not re.match(r"[,.]\d", t[a.end:a.end + 2]):
             return None          # "at least 50,000 years ago": the rest of the number was read as a date
-        if f.unit in ("other", "count") and not range_ and not of_:
+        if f.unit in ("other", "count") and not of_ and (not range_ or f.value is None and f.start == a.start):
+            # "Article 12", and a range of references: "rules 11-14"
             if lx.ref_noun.find(self.left(a.start, 30), need_space=False) is not None:
                 return None
         if f.unit == "other" and not range_ and not of_ and f.unit_name is None:
@@ -545,16 +549,31 @@ class FigureBuilder:
                 return None      # "over 2014", "around 1990": a time, not a quantity
             elif not f.cue:
                 cm = lx.copula_count.search(self.left(a.start, 70)) if a.kind == "num" and not a.one else None
-                if cm is None:
+                nm = lx.number_of_copula.search(self.left(a.start, 120)) if a.kind == "num" and cm is None else None
+                if cm is not None:
+                    # "the population was 1,234,567": the noun before the verb is what is counted
+                    f.unit = "count"
+                    f.count_measure = lx.copula_nouns[" ".join(cm.group("noun").lower().split())]
+                    f.count_basis = "copula-noun"
+                elif nm is not None:
+                    # "the number of Freedonians living in Valdoria was 412": the noun after "number of"
+                    words = nm.group("what").split()
+                    f.unit, f.count_basis = "count", "copula-noun"
+                    head = self._lemma(words[-1].lower())
+                    f.count_measure = " ".join(words[:-1] + [head.capitalize()]) if words[-1][:1].isupper() \
+                        else self._measure_name([w.lower() for w in words[:-1]], head)
+                elif a.kind == "num" and not a.one and a.value >= 2 and self._stands_for_people(f):
+                    pass
+                else:
                     return None
-                # "the population was 1,234,567": the noun before the verb is what is counted
-                f.unit = "count"
-                f.count_measure = lx.copula_nouns[" ".join(cm.group("noun").lower().split())]
-                f.count_basis = "copula-noun"
             if a.kind == "fraction" and f.unit == "count" and (f.value is None or f.value < 1):
                 f.unit, f.count_measure = "fraction", None
         if a.one and not of_ and not range_ and f.unit in ("count", "other"):
             return None
+        digits = re.sub(r"\D", "", self.text[a.start:a.end])
+        if digits and re.match(r"[^()\n]{0,40}\(\s{0,2}[A-Z][A-Za-z]{0,5}[-\s]?" + digits + r"\s{0,2}\)",
+                               self.text[f.end:f.end + 60]):
+            return None      # "the Front du 12 mars (F12)", "the Group of 48 (G48)": a number in a name
         if a.article:
             nm = re.match(r"\s{0,2}([A-Za-z]+)?", t[f.end:f.end + 20])
             if f.unit != "currency" or (nm.group(1) and nm.group(1).lower() not in lx.function_words):
@@ -566,34 +585,22 @@ class FigureBuilder:
             return None
         return f
 
+    def _stands_for_people(self, f: Draft) -> bool:
+        """"..., and two were left with permanent disabilities", "Of the passengers, 11 were
+        killed": a number that opens its clause and is the subject of a passive verb counts
+        people named before it. Counted (unit count), but what it counts is not in its own
+        words: the measure is the verb's outcome ("deaths") at most, never high confidence."""
+        lx, t = self.lx, self.t
+        m = lx.stands_for_people.match(t, f.num_end)
+        left = self.left(f.start, 40)
+        if not m or not lx.clause_opening.search(left) or lx.number_before.search(left):
+            return False
+        verb = m.group("v").lower()
+        label = lx.outcome.get(verb) or lx.outcome_all.get(verb)
+        f.unit, f.anaphoric = "count", True
+        f.count_measure = label.replace("{noun}", "person") if label else None
+        return True
+
     def _number_follows(self, pos: int) -> bool:
         tail = self.t[pos:pos + 30]
         return self.lx.number_follows.match(tail) is not None
-
-
-# ================================================================== post-processing
-def merge_bounds(lx: FigureLexicon, t: str, figs: list[Draft]) -> list[Draft]:
-    """'more than 10 and less than 20' -> one range; 'more than 40 and less than 10' stays two."""
-    out: list[Draft] = []
-    i = 0
-    while i < len(figs):
-        f = figs[i]
-        if i + 1 < len(figs):
-            g = figs[i + 1]
-            gap = t[f.end:g.start]
-            if (f.bound and g.bound and f.bound != g.bound and f.value is not None and g.value is not None
-                    and re.fullmatch(r"\s{0,3}(?:,\s{0,3})?(?:(?:and|but)\s{1,3})?|\s{0,3},\s{0,3}", gap)
-                    and (f.unit == g.unit or "other" in (f.unit, g.unit))):
-                lo, hi = (f.value, g.value) if f.bound == "min" else (g.value, f.value)
-                if lo < hi:
-                    unit = f.unit if f.unit != "other" else g.unit
-                    name = f.unit_name or g.unit_name
-                    m = Draft(f.start, g.end, None, low=lo, high=hi, unit=unit, unit_name=name,
-                             approximate=f.approximate or g.approximate,
-                             count_measure=f.count_measure or g.count_measure, num_end=g.num_end, cue=True)
-                    out.append(m)
-                    i += 2
-                    continue
-        out.append(f)
-        i += 1
-    return out

@@ -201,6 +201,7 @@ class FigureLexicon:
         self.post_equal = re.compile(r"\s{0,3}" + phrases_re(fg["post_equal"]), re.I)
         self.between = re.compile(r"(?<![\w])between\s{1,3}$", re.I)
         self.from_ = re.compile(r"(?<![\w])from\s{1,3}$", re.I)
+        self.change_words = re.compile(r"(?<![\w-])" + phrases_re([v for v in fg["change_verbs"] if v not in ("up", "down", "go", "went", "gone", "goes", "cut", "cuts")]) + r"(?![\w-])", re.I)
         self.change_verb = re.compile(phrases_re(fg["change_verbs"]) + r"(?:\s{1,3}[\w'\u2019-]{1,30}){0,3}?\s{1,3}from\s{1,3}$", re.I)
         self.det = _Tail(fg["anaphoric_determiners"])
         self.fraction_blocker = _Tail(fg["fraction_blockers"])
@@ -215,7 +216,7 @@ class FigureLexicon:
             + r")(?:[\s-](?:" + "|".join(self.units_w) + r"))?(?![\w-]))(?P<c>\s{1,3}(?:cents?|pence|centavos?|kopecks?))?", re.I)
         self.threshold_before = re.compile(
             "(?:" + phrases_re(fg["threshold_before"]) + "|" + phrases_re(fg["threshold_nouns"])
-            + r"(?:\s{1,3}[\w-]{1,30}){0,2}\s{1,3}(?:of|at|is|was|stands at|set at)" + r")\s{0,3}$", re.I)
+            + r"(?:\s{1,3}[\w-]{1,30}){0,3}\s{1,3}(?:of|at|is|was|stands at|set at)" + r")\s{0,3}$", re.I)
         self.threshold_after = re.compile(r"\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,2}?" + phrases_re(fg["threshold_after"]), re.I)
         self.threshold_open = re.compile(
             phrases_re(fg["threshold_open_ended"]) + r"\s{1,3}(?:\w+\s{1,3}){0,2}?$", re.I)
@@ -229,8 +230,20 @@ class FigureLexicon:
         self.irregular = fg["irregular_plurals"]
         self.men_singulars = frozenset(fg["singular_words_ending_men"])
         self.outcome: dict[str, str] = {k: v for k, v in ms["outcome_verbs"].items() if "{noun}" in v or v == "deaths"}
+        self.outcome_all: dict[str, str] = ms["outcome_verbs"]
+        cv = phrases_re(fg["copula_verbs"][:12])
+        self.number_of_copula = re.compile(
+            r"(?<![\w-])number\s{1,3}of\s{1,3}(?P<what>(?:[A-Za-z][\w'-]{0,30}\s{1,3}){0,2}?[A-Za-z][\w'-]{0,30}?s)"
+            r"(?:[\s\ue000]{1,12}[\w'-]{1,30}){0,8}?[\s\ue000]{1,12}" + cv + r"\s{1,3}$", re.I)
+        self.stands_for_people = re.compile(
+            r"\s{1,2}(?:were|have\s{1,2}been|had\s{1,2}been)\s{1,2}(?:(?:later|also|reportedly|subsequently|all|then)"
+            r"\s{1,2})?(?P<v>[a-z]{3,20})(?![\w-])")
+        self.clause_opening = re.compile(r"(?:^|[,;:(]|(?<![\w-])(?:and|but|while|whereas))\s{0,3}$")
+        self.number_before = re.compile(r"\d\s{0,2}(?:,|and|or|&)\s{0,3}$")
         self.singular_ok = set(fg["count_words_singular_ok"])
         self.function_words = set(fg["function_words"])
+        self.subject_connectors = frozenset(fg["subject_connectors"])
+        self.illustrative = re.compile(r"(?<![\w-])" + phrases_re(fg["illustrative_cues"]) + r"(?![\w-])", re.I)
         self.adjective_stop = set(fg["adjective_stop"])
         # ---- measures
         self.measure_of: dict[str, str] = {}
@@ -252,6 +265,12 @@ class FigureLexicon:
 @lru_cache(maxsize=1)
 def figure_lexicon() -> FigureLexicon:
     return FigureLexicon()
+
+
+def gazetteer():
+    """The actors gazetteer: a subject it knows is a name, whatever its words."""
+    from ...actors import Gazetteer      # (imported late: the gazetteer is built only when asked)
+    return Gazetteer.default()
 
 
 

@@ -1,18 +1,18 @@
-"""A figure in its text -> what it measures, whom it is about, and whether it is a threshold.
+"""A figure in its text -> what it measures and whether it is a threshold.
 
-`clause_span` bounds the words read; `find_measure` gives the measure label,
-`find_subject` the capitalised noun phrase, `find_role` ``threshold`` or None.
+`clause_span` bounds the words read; `find_measure` gives the measure label, `find_role`
+``threshold`` or None. Whom the figure is about: subject.py.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..dates import lexicon, sentence_span
+from ..dates import sentence_span
 from .builder import Draft
 from .lexicon import FigureLexicon
-from .noun_phrases import (PRONOUN, counted_noun_label, modified_noun, noun_of_figure, of_complement,
-                           participle_before, subject_of_verb, money_verb, list_head)
+from .noun_phrases import (PRONOUN, bracket_outcome, counted_noun_label, dimension_after, instance_of,
+                           list_head, modified_noun, money_verb, noun_of_figure, of_complement, outcome_before,
+                           participle_before, subject_of_verb)
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas|although|though)\s|\s(?:--|\u2013|\u2014)\s")
@@ -30,71 +30,24 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return max(s0, start - 300), min(s1, end + 300)   # a run-on "sentence" is read near the figure only
 
 
-MARKUP = re.compile(r"[=|{}\[\]<>]")
-"""Characters of markup a reader may leave in text (a wiki infobox's "latm=25 |latNS=N"): never in a name."""
-
-
-@lru_cache(maxsize=1)
-def _subject_lex() -> tuple[re.Pattern, frozenset, frozenset]:
-    fg = lexicon("figures")
-    conn = "|".join(fg["subject_connectors"])
-    capnp = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s(?:(?:" + conn + r")\s)?[A-Z][\w'\u2019\-]*){0,6}")
-    return capnp, frozenset(fg["subject_stopwords"]), frozenset(fg["subject_connectors"])
-
-
-def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> str | None:
-    """The capitalised noun phrase the figure is about: after the measure cue ("turnout in
-    the Upper Valley"), else the nearest before the figure in its clause, else one after it."""
-    _CAPNP, _CAP_STOP, connectors = _subject_lex()
-
-    def clean(np: str) -> str | None:
-        words = np.split()
-        while words and (words[0] in _CAP_STOP or _month(words[0])):
-            words = words[1:]
-        while words and words[-1].lower() in connectors:
-            words = words[:-1]
-        out = " ".join(words).rstrip("'\u2019s").strip()
-        out = re.sub(r"['\u2019]s$", "", " ".join(words))
-        if MARKUP.search(out):
-            return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), not a name
-        return out or None
-
-    if cue_end is not None:
-        m = re.match(r"\s{1,3}(?:\w+\s){0,2}?(?:in|of|among|for|by)\s(?:the\s)?(" + _CAPNP.pattern + ")", text[cue_end:min(ce, cue_end + 60)])
-        if m:
-            s = clean(m.group(1))
-            if s:
-                return s
-    best = None
-    for m in _CAPNP.finditer(text, cs, f.start):
-        if " " not in m.group() and m.group().endswith("ly") and text[m.end():m.end() + 1] == ",":
-            continue                      # "Generally, ..."
-        s = clean(m.group())
-        if s:
-            best = s
-    if best:
-        return best
-    m = re.match(r"[^.;]{0,40}?(?:in|of|for|by|among|across|to)\s(?:the\s)?(" + _CAPNP.pattern + ")", text[f.end:ce])
-    if m:
-        return clean(m.group(1))
-    return None
-
-
-def _month(w: str) -> bool:
-    lx = lexicon("dates")
-    return w.lower().rstrip(".") in lx["months"]
-
-
 def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tuple[str | None, int | None, str | None]:
     """(measure label, where its cue ends (for the subject search), the rule that gave it).
 
     The figure's own words first: the counted noun (and the verb of what happened to it), the
     noun the figure is the size of, the noun it is a share of, the noun it modifies, the
     subject of the verb that states it; only then the nearest measure cue in the clause."""
+    if f.anaphoric:
+        return f.count_measure, None, "stands-for-people" if f.count_measure else None
     if f.count_measure:
         if f.count_basis != "counted-noun" or f.count_measure[:1].isupper():
             return f.count_measure, None, f.count_basis
         label, outcome = counted_noun_label(lx, text, f.end, ce, f.count_measure)
+        if not outcome:
+            before = outcome_before(text, cs, f.start, f.count_measure) \
+                or bracket_outcome(lx, text, cs, ce, f.start, f.end, f.count_measure)
+            if before:
+                return before, None, "counted-noun+outcome"
+            label = instance_of(lx, text, f.end, ce, label) or label
         return label, None, "counted-noun+outcome" if outcome else "counted-noun"
     label = noun_of_figure(lx, text, cs, f.start)
     if label:
@@ -119,8 +72,16 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
     label = participle_before(lx, text, cs, f.start)
     if label:
         return label, None, "participle-before"
+    dim = dimension_after(text, f.end) if f.unit in ("length", "area", "mass") else None
+    if dim:
+        # "rivers ... greater than 100 km in length" -> river length
+        noun = subject_of_verb(lx, text, cs, f.start)
+        return (f"{noun} {dim}" if noun and " " not in noun else dim), None, "dimension-after"
     label = subject_of_verb(lx, text, cs, f.start)
     if label:
+        if f.unit == "percent" and "currency" in lx.measure_units.get(label, ()) and lx.change_words.search(text, cs, f.start):
+            # "GDP rose from 2.5 per cent to 8.5 per cent": a change of the amount, not the amount
+            label = f"{label} growth" if label == "gdp" else f"{label} change"
         return label, None, "subject-of-verb"
     best, best_d, best_end = None, None, None
     for label, ms, me in _measure_cues(lx, text, max(cs, f.start - 120), min(ce, f.end + 120)):

@@ -41,6 +41,9 @@ class _Words:
     intransitive: frozenset
     money_verbs: dict
     people: frozenset
+    gerunds: dict
+    dimensions: frozenset
+    instances: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +55,8 @@ def _words() -> _Words:
                   frozenset(ms["prepositions"]), frozenset(ms["determiners"]), frozenset(ms["pronouns"]),
                   frozenset(ms["modified_noun_stop"]), ms["participles_before_figure"],
                   frozenset(ms["intransitive_outcome_verbs"]), ms["money_verbs"],
-                  frozenset(ms["people_nouns"]))
+                  frozenset(ms["people_nouns"]), ms["outcome_gerunds"], frozenset(ms["dimension_nouns"]),
+                  frozenset(ms["instance_nouns"]))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -103,6 +107,59 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
         if low not in w.outcome_aux:
             break
     return w.noun_measures.get(noun, noun), False
+
+
+def outcome_before(text: str, cs: int, start: int, noun: str) -> str | None:
+    """'killing two people' -> deaths, 'abducted 14 schoolgirls' -> abducted schoolgirl: the
+    outcome verb right before the figure, its object the counted noun."""
+    w = _words()
+    m = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}$", text[max(cs, start - 30):start])
+    if not m:
+        return None
+    verb = w.gerunds.get(m.group(1), m.group(1))
+    if verb not in w.outcome or verb in w.intransitive or verb not in w.gerunds.values():
+        return None                      # "died", "missing": no object; "live": not an outcome
+    return w.outcome[verb].replace("{noun}", noun)
+
+
+def bracket_outcome(lx: FigureLexicon, text: str, cs: int, ce: int, start: int, end: int, noun: str) -> str | None:
+    """'9 civilians were killed (4 men, 2 girls and 3 boys)', 'Eleven villagers (six men and five
+    boys) were killed': a count inside a bracketed breakdown shares the outcome of the total."""
+    k = text.rfind("(", cs, start)
+    if k < 0 or ")" in text[k:start]:
+        return None
+    m = re.search(r"([a-z]{4,20})\s{0,2}$", text[max(cs, k - 30):k])
+    w = _words()
+    if m and m.group(1) in w.outcome:
+        return w.outcome[m.group(1)].replace("{noun}", noun)
+    j = text.find(")", end, ce)
+    if j < 0:
+        return None
+    label, outcome = counted_noun_label(lx, text, j + 1, ce, noun)
+    return label if outcome else None
+
+
+def instance_of(lx: FigureLexicon, text: str, end: int, ce: int, noun: str) -> str | None:
+    """'18 instances of torture' -> instance of torture: what an instance noun counts."""
+    if noun not in _words().instances:
+        return None
+    m = re.match(r"\s{1,3}of\s{1,3}([a-z][a-z-]{1,30}(?:\s{1,2}[a-z][a-z-]{1,30}){0,3})", text[end:min(ce, end + 90)])
+    if not m:
+        return None
+    words = []
+    for w in m.group(1).split():
+        if w in lx.function_words or w in _words().preps or w in _words().dets or w in ("and", "or"):
+            break                        # "of torture and ...", "of diarrhoea with ...": the noun phrase only
+        words.append(w)
+    if not words or len(words) > 3:
+        return None
+    return f"{noun} of {' '.join(words)}"
+
+
+def dimension_after(text: str, end: int) -> str | None:
+    """'100 km in length' -> length: the dimension a physical figure is given in."""
+    m = re.match(r"\s{1,3}in\s{1,3}([a-z]{3,15})(?![\w-])", text[end:end + 30])
+    return m.group(1) if m and m.group(1) in _words().dimensions else None
 
 
 def of_complement(lx: FigureLexicon, text: str, end: int, ce: int, money: bool = False) -> tuple[str, int] | None:
@@ -228,6 +285,11 @@ def subject_of_verb(lx: FigureLexicon, text: str, cs: int, start: int) -> str | 
         while j >= 0 and j > k - 3 and (toks[j][0].lower() in w.dets or _POSSESSIVE.fullmatch(toks[j][0])):
             j -= 1                       # "among the state's black voters": determiners back to a preposition
         if j >= 0 and toks[j][0].lower() in w.preps and toks[j][0][0].isalpha():
+            rest = [t.lower() for t, _ in chunk]
+            for n in range(0, 3):             # a cue written with a preposition: "GDP per capita"
+                key = " ".join([t.lower() for t, _, _ in toks[max(0, j - n):j + 1]] + rest)
+                if n <= j and key in lx.measure_of:
+                    return lx.measure_of[key]
             if toks[j][0].lower() == "of":
                 of_pp = [t for t, _ in chunk]
             chunk = []                   # a prepositional phrase: "in the Valdor basin"

@@ -1,0 +1,175 @@
+"""A figure in its text -> whom it is about: the capitalised noun phrase its clause gives it, never a stray word.
+
+`find_subject` reads the clause around a figure and returns the subject (or None) and whether it
+opens its sentence; `figures` (the package) then checks such a subject against the rest of the
+document. Knowledge: lexicons/figures.json (subject_*), titles.json, the actors gazetteer.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..dates import lexicon, sentence_span
+from .builder import Draft
+from .lexicon import figure_lexicon, gazetteer, is_plural
+
+MARKUP = re.compile(r"[=|{}\[\]<>]")
+"""Characters of markup a reader may leave in text (a wiki infobox's "latm=25 |latNS=N"): never in a name."""
+
+
+@lru_cache(maxsize=1)
+def _subject_lex() -> "_SubjectLex":
+    return _SubjectLex()
+
+
+class _SubjectLex:
+    """The words that make a capitalised phrase no subject, compiled once."""
+
+    def __init__(self) -> None:
+        fg, dates, num = lexicon("figures"), lexicon("dates"), lexicon("numbers")
+        conn = "|".join(fg["subject_connectors"])
+        # (an apostrophe or a turned comma may be a letter of a name: "Jama\u2018a")
+        # ("of the" too: "the Office of the Refugee Commissioner")
+        self.capnp = re.compile(r"[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*(?:\s(?:(?:" + conn
+                                + r")\s|(?:of|for|on)\sthe\s)?[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*){0,6}")
+        self.stop = frozenset(fg["subject_stopwords"])
+        self.connectors = frozenset(fg["subject_connectors"])
+        # words that are a time or a number, never a name: "Wednesday", "Eighteen", "Third"
+        self.not_names = frozenset([*dates["months"], *dates["weekdays"], *num["units"], *num["tens"],
+                                    *num["ordinals"], "hundred", "dozen"])
+        aux = "|".join(fg["subject_source_auxiliaries"])
+        self.source_after = re.compile(
+            r"(?:\s{0,2}\([^()]{1,16}\))?(?:['\u2019]s?)?(?:\s{1,2}(?:" + aux + r")){0,3}\s{1,2}(?:" + "|".join(fg["subject_source_words"])
+            + r")(?![\w-])", re.I)
+        self.according = re.compile(r"(?<![\w])according\s{1,2}to\s{1,2}(?:the\s{1,2})?$", re.I)
+        numw = "|".join(sorted([*num["units"], *num["tens"]], key=len, reverse=True))
+        self.counted_before = re.compile(
+            r"(?:(?<![\d,.])(?!(?:1[89]|20)\d\d(?![\d,.]))\d[\d,.]*|(?<![\w-])(?:" + numw + r"))"
+            r"\s{1,2}(?:(?!(?:in|of|for|by|at|on|to|from|among|across|with|within|and|or)\s)(?-i:[a-z][\w-]*)\s{1,2})?$"
+            r"|(?<![\w-])number\s{1,2}of\s{1,2}$", re.I)
+        self.state_nouns = frozenset(fg["subject_state_nouns"])
+        from ...actors import titles         # (the actors module is imported only when a subject is read)
+        t = titles()
+        # the last word of a title ("Special Representative" -> representative) and the modifiers before it
+        self.title_words = (frozenset(ws[-1].lower() for phrase in [*t["roles"], *t["honorifics"]]
+                                      if (ws := re.findall(r"[A-Za-z]+", phrase)))
+                            | frozenset(w.lower() for phrase in t["role_modifiers"] for w in re.findall(r"[A-Za-z]+", phrase))
+                            ) - frozenset(w.lower() for w in t["organisation_heads"]) \
+            - frozenset(("state", "government", "office", "nations", "of", "the"))
+        # documents and provisions ("the Decree of ...", "Article 111"), not the bodies among the reference nouns
+        self.document_nouns = frozenset(w for w in fg["reference_nouns"] if w.isalpha()) \
+            - frozenset(w.lower() for w in t["organisation_heads"])
+        self.heading = re.compile(r"[\s\u2022\u25cf\u25aa\u2013*-]{0,6}((?:[^\s:.;,]{1,30}\s{1,2}){0,3}[^\s:.;,]{1,30}):\s")
+
+
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|ical|ist)$")
+"""Endings of nationality and other adjectives ("Ruritanian", "Andean", "Islamic")."""
+
+
+def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> tuple[str | None, bool]:
+    """The capitalised noun phrase the figure is about: after the measure cue ("turnout in
+    the Upper Valley"), else the nearest before the figure in its clause, else one after it
+    (not across a comma: an apposition or the next item of a list is not the figure's).
+    A phrase is passed over when it cannot be whom the figure is about: a heading before a
+    colon, the source that reports it ("according to the Office", "the Panel verified"), another
+    figure's counted noun, a nationality adjective before a common noun, a plural common noun
+    opening the sentence, a time, a number word or a letter of a document symbol."""
+    lx = _subject_lex()
+    s0 = sentence_span(text, f.start)[0]
+    head = lx.heading.match(text, s0, min(len(text), s0 + 140))
+    label = head.group(1) if head else ""
+    # a label that is all names ("Valdoria:") may be the subject; one with a common word
+    # ("Enrichment levels:") or a plural ("Stockpiles:") is a heading
+    heading_end = head.end() if head and not gazetteer().canonical(label) and (
+        any(w[:1].islower() for w in label.split()) or not label[:1].isupper()
+        or " " not in label and is_plural(figure_lexicon(), label.lower())) else -1
+
+    def _source(ms: int, me: int) -> bool:
+        return bool(lx.according.search(text, max(0, ms - 20), ms) or lx.source_after.match(text, me))
+
+    def pick(m: re.Match) -> str | None:
+        if m.start() < heading_end:
+            return None                   # "• Stockpiles: accumulating ...": a heading
+        words = m.group().split()
+        while words and (words[0] in lx.stop or words[0][:1].islower()
+                         or all(w in lx.not_names for w in re.sub(r"['\u2019]s?$", "", words[0].lower()).split("-"))):
+            words = words[1:]
+        while words and (words[-1].lower() in lx.connectors or words[-1].lower() in lx.not_names):
+            words = words[:-1]
+        k = next((i for i, w in enumerate(words) if w == "of"), None)
+        if k and all(w.lower() in lx.title_words or w.lower() in lx.document_nouns or w == "and" for w in words[:k]):
+            # "the President of the Council", "the Decree of the Supreme Soviet": whose, not who
+            words = words[k + 1:]
+            while words and (words[0] in lx.stop or words[0][:1].islower()):
+                words = words[1:]
+        out = re.sub(r"['\u2019]s$", "", " ".join(words))
+        if MARKUP.search(out) or len(out) <= 1 or text[m.start() - 1:m.start()] in ("/", "."):
+            return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter
+        if out.lower() in figure_lexicon().measure_of:
+            return None                   # "the GDP per capita is": the measure's own word
+        if re.search(r"-(?:[a-z]{2,}ed|led|run|held|owned)$", out):
+            return None                   # "the Front-aligned militia": an adjective
+        if " " not in out and re.match(r"\s{1,2}\d", text[m.end():m.end() + 3]) and out.lower() in lx.document_nouns:
+            return None                   # "Article 111": a reference
+        gaz = gazetteer()
+        if lx.counted_before.search(text, max(0, m.start() - 40), m.start()):
+            return None                   # "210,000 ethnic Ruritanians and 95,000 ...": another figure's noun
+        state = gaz.is_state(out)
+        if not state and _source(m.start(), m.end()):
+            return None                   # the source of the figure, not what it is about
+        before = re.search(r"(" + lx.capnp.pattern + r")\s{0,2}\($", text[max(0, m.start() - 100):m.start()])
+        if before and _source(m.start() - len(before.group()), m.start() - len(before.group()) + len(before.group(1))):
+            return None                   # "according to the Health Office (VHO)": the source's acronym
+        if " " not in out:
+            nxt = re.match(r"\s{1,2}([a-z][a-z-]*(?:\s[a-z]+)?)", text[m.end():m.end() + 30])
+            found = gaz.find(out)
+            via = found[0].via if len(found) == 1 and found[0].end - found[0].start == len(out) else None
+            if nxt and via in ("adjective", "demonym", "ethnonym"):
+                noun = nxt.group(1)
+                if noun in lx.state_nouns or noun.split()[0] in lx.state_nouns:
+                    return gaz.adjective_state(out) or found[0].name   # "Ruritanian territory": the state
+                return _BLOCK             # "Thai soldiers": an adjective, not a subject
+            if nxt and not found and _ADJECTIVE.search(out):
+                # "the Ruritanian referendum": the name the adjective is made from, when the passage
+                # writes it; never a name further back, which the adjective's noun stands between
+                stem = out[:max(5, len(out) - 3)]
+                named = re.search(r"(?<![\w-])" + re.escape(stem) + r"[a-z]{0,3}(?![\w-])", text)
+                return named.group() if named and not _ADJECTIVE.search(named.group()) else _BLOCK
+            if not found and not text[s0:m.start()].strip(" \t\n\"'\u201c\u2018(\u2022*-") \
+                    and is_plural(figure_lexicon(), out.lower()):
+                return None               # "Interviews with ...", "Nominations were ...": a common noun
+        return out or None
+
+    def opens(m: re.Match) -> bool:
+        return not text[max(s0, heading_end):m.start()].strip(" \t\n\"'\u201c\u2018(\u2022*-")
+
+    if cue_end is not None:
+        m = re.match(r"\s{1,3}(?:\w+\s){0,2}?(?:in|of|among|for|by)\s(?:the\s)?(" + lx.capnp.pattern + ")",
+                     text[cue_end:min(ce, cue_end + 60)])
+        if m:
+            cm = lx.capnp.match(text, cue_end + m.start(1))
+            s = pick(cm)
+            if s and s is not _BLOCK:
+                return s, False
+    best = None
+    for m in lx.capnp.finditer(text, cs, f.start):
+        if " " not in m.group() and m.group().endswith("ly") and text[m.end():m.end() + 1] == ",":
+            continue                      # "Generally, ..."
+        s = pick(m)
+        if s is _BLOCK:
+            best = None
+        elif s:
+            best = s, opens(m)
+    if best:
+        return best
+    m = re.match(r"(?:[^.;,()]|(?<=\d)[,.](?=\d)){0,40}?(?<![\w-])(?P<p>in|of|for|among|across|to)\s(?:the\s)?("
+                 + lx.capnp.pattern + ")", text[f.end:ce])
+    if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")):
+        s = pick(lx.capnp.match(text, f.end + m.start(2)))
+        if s and s is not _BLOCK:
+            return s, False
+    return None, False
+
+
+_BLOCK = "\u0000"
+"""What `pick` gives for an adjective: no subject there, and none further back."""
