@@ -278,7 +278,7 @@ def _join_locative(text: str, cases: list[Case]) -> list[Case]:
     return out
 
 
-_CUE_PATHS = (("precedent", "denial"), ("precedent", "warning"), ("precedent", "analogy"))
+_CUE_PATHS = (("precedent", "denial"), ("precedent", "warning"), ("precedent", "analogy"), ("precedent", "contrast"))
 
 
 @lru_cache(maxsize=16384)
@@ -296,6 +296,10 @@ def _cue(sent: str) -> tuple[str, re.Match] | None:
             if rel == "analogy" and pattern("precedent", "warning_mood").search(sent[:m.start()]):
                 return "warning", m  # "fears ... a sort of X": a feared repeat
             return rel, m
+    if not absent(anchors("precedent", "contrast"), low):
+        m = pattern("precedent", "contrast").search(sent)
+        if m:
+            return "contrast", m  # "unlike X in 1995": a denial only when contrast_claim finds its two sides
     return None
 
 
@@ -365,6 +369,71 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
     return None
 
 
+_YEAR_ANY = re.compile(r"\bin\s+(?P<y>1[5-9]\d\d|20\d\d|['\u2018\u2019]\d\d|the\s+(?:1[5-9]|20)\d0s)\b")
+"""A past episode's year as the text writes it: "in 1991", "in \u201991", "in the 1990s"."""
+_CLAUSE_END = re.compile(r"[,;:.?!\u201c\u201d\"]|\s(?:when|which|who|whom|where|while|after|before|because|since|and|but)\b")
+_NEGATION = re.compile(r"(?i)\b(?:not|never|no\s+longer|hardly)\b|n['\u2019]t\b")
+_LEAD_IN = re.compile(r"(?i)^\s*(?:(?:with|in|under|for|to|from|that\s+of|those\s+of|what\s+happened\s+(?:in|with)|"
+                      r"the\s+case\s+of)\s+)?")
+_VERB_AFTER_SUBJECT = re.compile(r"(?i)\s(?:would|will|is|was|are|were|has|had|have|did|does|do|could|can|may|might|"
+                                 r"should|must|didn['\u2019]t|doesn['\u2019]t|won['\u2019]t|isn['\u2019]t|wasn['\u2019]t|"
+                                 r"hasn['\u2019]t)\b")
+_NOT_A_SUBJECT = re.compile(r"(?i)^(?:it|this|that|they|he|she|we|i|you|there|one)$")
+_OPENER = re.compile(r"(?i)^(?:so|but|and|yet|still|now|then|however|thus)\s+")
+
+
+def contrast_claim(text: str, cue: re.Match) -> tuple[str, str] | None:
+    """(subject, precedent) of a contrast with a past case ("the quarrel didn't hurt the way it did
+    with Kasimir in '98", "unlike Borduria in 1995, the blockade will not end"), else None: the
+    past side must be a name or carry a year, the present side a noun phrase, and "the way it
+    did" needs a negation before it (without one it is a likeness this cue alone cannot tell)."""
+    if pattern("precedent", "contrast_needs_negation").fullmatch(cue.group()):
+        if not _NEGATION.search(text[max(0, cue.start() - 40):cue.start()]):
+            return None
+    elif _NEGATION.search(text[max(0, cue.start() - 8):cue.start()]):
+        return None  # "not different from": a likeness
+    rest = text[cue.end():]
+    lead = _LEAD_IN.match(rest)
+    np_text = rest[lead.end():]
+    end = _CLAUSE_END.search(np_text)
+    np = np_text[:end.start() if end else len(np_text)].strip()
+    clause_end = re.search(r"[,;:.?!\u201c\u201d\"]", rest)
+    clause = rest[:clause_end.start() if clause_end else len(rest)]
+    year = _YEAR_ANY.search(clause)
+    np = _YEAR_ANY.sub("", np).strip()
+    np = re.sub(r"^(?:the|a|an)\s+", "", np)
+    named = bool(re.match(r"[A-Z]", np)) and not _NOT_A_SUBJECT.match(np.split()[0])
+    if not named and not (year and np):
+        return None  # "unlike most people", "the way the ministers wanted"
+    if len(np.split()) > 8:
+        return None
+    precedent = np + (f" ({year.group('y')})" if year else "")
+    # the present side: the clause's subject before the cue, or after a leading "unlike X, ..."
+    head = re.split(r"[;:\u201c\u201d\"]|,\s|\b(?:that|said|says|told)\b", text[:cue.start()])[-1]
+    head = _OPENER.sub("", head.strip())
+    if head:
+        verb = _VERB_AFTER_SUBJECT.search(" " + head)
+        subject = (" " + head)[:verb.start()] if verb else ""
+    else:
+        after = rest[clause_end.end():] if clause_end and rest[clause_end.start()] == "," else ""
+        verb = _VERB_AFTER_SUBJECT.search(after)
+        subject = after[:verb.start()] if verb else ""
+    subject = re.sub(r"^(?:the|a|an)\s+", "", subject.strip())
+    if not subject or _NOT_A_SUBJECT.match(subject) or len(subject.split()) > 8 or _same(subject, np):
+        return None
+    return subject, precedent
+
+
+def measure_comparison(text: str, cue: re.Match) -> bool:
+    """"the comparatively large stature of X compared to Y", "relatively small, compared to the
+    empires of ...": a comparison of size, height or number, which likens no case to another."""
+    if not re.match(r"(?i)compar", cue.group()):
+        return False
+    before = text[:cue.start()]
+    clause = re.split(r"[;:.]|\b(?:said|says|that)\b", before)[-1]
+    return bool(pattern("precedent", "measure_comparison").search(clause))
+
+
 def main_case(doc: Document, gaz, persons: set[str], known_caps: set[str]) -> Case | None:
     """The case a document is about: of the cases its title names, the one its text names most."""
     body = " ".join(p.text for p in doc.passages())
@@ -416,6 +485,19 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
             said = None if absent(_SAID_WORDS, lowered(sent.text)) else _SAID.search(sent.text)
             cut = said.start() if said else 0
             cases = [c for c in cases if not (c.name == claim.actor and c.start < cut)] or cases
+        if found and found[0] == "contrast":
+            contrast = contrast_claim(sent.text, found[1])
+            if contrast:
+                claimant, actor, who = _who_claims(sent.text, found[1], claim, doc, gaz, last_person)
+                if who in ("statement-speaker", "claim-verb-subject", "pronoun-resolved"):
+                    # a contrast in the text's own voice is mostly description ("unlike X, Y has no coast")
+                    out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
+                                         claimant=claimant, actor=actor, subject=contrast[0],
+                                         precedent=contrast[1], relation="denial", text=sent.text,
+                                         confidence="medium", basis=("contrast-cue", who)))
+            found = None
+        if found and found[0] == "analogy" and measure_comparison(sent.text, found[1]):
+            found = None  # "taller compared to Europeans": a measure compared, not a case likened
         pair = _pick(sent.text, cases, found[1], found[0], main) if found else None
         if pair and _modifier(sent.text, pair[1], found[1]):
             pair = None  # "a new Utopia strategy": the case names a kind of plan, not a likeness
@@ -455,7 +537,8 @@ _CLAIM_VERB = re.compile(r"(?i)(?:^|[,;:\u2014]\s*|\b(?:but|and|while|yet|howeve
                          r"(?:warn|argu|say|said|fear|claim|note|believ|insist|contend|suggest|compar|liken|"
                          r"point|caution|predict|worr|assert|maintain|describ|dismiss|reject|den[iy])"
                          r"\w*\b")
-_NOT_CLAIMANT = re.compile(r"(?i)^(?:it|this|that|which|who|there|he|she|they|we|i|one|some|many|others?)$")
+_NOT_CLAIMANT = re.compile(r"(?i)^(?:it|this|that|which|who|there|he|she|they|we|i|one|some|many|others?|both|all|"
+                           r"each|either|neither|these|those)$")
 _FUNCTION_AFTER = re.compile(r"\s+(?:in|on|at|for|of|with|and|or|is|was|are|were|be|been|would|could|will|may|might|"
                              r"should|can|that|which|who|where|to|by|as|but|has|had|have|after|before|from|if|"
                              r"when|than|itself|again)\b|\s*[^\w\s]|\s*$")

@@ -1,0 +1,78 @@
+"""Precedent denials drawn as a contrast with a past episode ("didn't hurt the way it did with X in
+1998", "unlike Y in 2004"), made by someone the text names; and plain comparisons of size, stature or
+custom ("taller compared to Europeans") that liken nothing to anything."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.actors import Gazetteer
+from analysis.analyses.precedents import precedents
+from analysis.analyses.statements import statements
+from analysis.lexicons import principles
+from analysis.model.document import Block, Document
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.default([("Ruritania", ("Ruritanian",), "state"), ("Borduria", ("Bordurian",), "state"),
+                              ("Syldavia", ("Syldavian",), "state")])
+
+
+def claims(texts, gaz, author=None, publisher="The Daily Courier"):
+    blocks = tuple(Block(anchor=f"t1-p{i}", kind="paragraph", text=t) for i, t in enumerate(texts, 1))
+    doc = Document(id="t1", path="t1.txt", genre="plaintext", title="After the vote in Syldavia", date=None,
+                   blocks=blocks, author=author, publisher=publisher)
+    return precedents(doc, statements(doc, gaz, principles()), gaz)
+
+
+@pytest.mark.parametrize("text, claimant, subject, precedent", [
+    ("\u201cThe election went well,\u201d said Pavel Orlik, a senior fellow at the Institute for Border Studies. "
+     "\u201cSo the quarrel didn\u2019t hurt the way it did with Kasimir when he defied Vorlan in \u201998.\u201d",
+     "Pavel Orlik", "quarrel", ("Kasimir", "\u201998")),
+    ("\u201cThis time is different from Borduria in 2004,\u201d said Maria Koss, an analyst at the Lakeside Centre.",
+     "Maria Koss", "This time", ("Borduria", "2004")),
+    ("Jan Brok, a researcher at Vale University, said that unlike Borduria in 1995, the blockade of "
+     "Syldavia would not end quickly.", "Jan Brok", "blockade", ("Borduria", "1995")),
+])
+def test_a_named_speakers_contrast_with_a_past_episode_is_a_denial(text, claimant, subject, precedent, gaz):
+    found = [c for c in claims([text], gaz) if c.relation == "denial"]
+    assert len(found) == 1, found
+    c = found[0]
+    assert c.claimant == claimant
+    assert subject in c.subject
+    assert all(p in c.precedent for p in precedent)
+    assert c.confidence == "medium" and "contrast-cue" in c.basis  # a contrast is weaker than "rejected comparisons"
+
+
+@pytest.mark.parametrize("text", [
+    # the text's own voice: a description, not somebody's claim
+    "Unlike Borduria, Syldavia has no coastline.",
+    "Unlike in 1995, the harvest in Syldavia was poor.",
+    # no past episode or case after the contrast
+    "\u201cThe talks did not go the way the ministers wanted,\u201d said Anna Berg, a diplomat.",
+    "\u201cUnlike most people, I liked the plan,\u201d said Anna Berg, a diplomat.",
+    # no negation: a likeness, and this cue alone does not make one
+    "\u201cThe market reacted the way it did with Borduria in 1998,\u201d said Anna Berg, a diplomat.",
+])
+def test_no_contrast_claim_without_a_named_claimant_a_past_case_and_a_negation(text, gaz):
+    assert not [c for c in claims([text], gaz) if "contrast-cue" in c.basis]
+
+
+@pytest.mark.parametrize("text", [
+    "Both travellers described Syldavia as a land of giants, remarking on the comparatively large stature "
+    "of the native Syldavians compared to Europeans.",
+    "The Bordurian empire remained relatively small, compared to the empires of other powers, including "
+    "Ruritania and Syldavia.",
+    "Syldavian farms are much larger compared to those in Borduria, the minister said.",
+    "The security service operates similar to that of the Ruritanian Interior Ministry and has 900 staff.",
+    "They imposed a strict form of customary law, similar to that found in Borduria.",
+])
+def test_a_plain_comparison_of_size_or_custom_is_no_precedent(text, gaz):
+    assert not claims([text], gaz)
+
+
+def test_both_is_no_claimant(gaz):
+    found = claims(["Both ministers said Syldavia could become another Borduria."], gaz)
+    assert found and found[0].claimant == "Both ministers"
+    found = claims(["Both warned that Syldavia could become another Borduria."], gaz)
+    assert not found or found[0].claimant != "Both"
