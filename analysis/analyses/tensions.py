@@ -293,6 +293,118 @@ def derived(stmts: Sequence[Statement], positions: Sequence[Position], against: 
     return out
 
 
+_CLAUSE_OPEN = re.compile(r"(?i)[,;:\u201c\u201d\"]|\b(?:that|which|who|said|says|stated|found|reported|told)\b")
+_COMMITTED = re.compile(r"(?i)\b(?:(?:has|have|had)\s+)?(?:(?:continued|continues|continue)\s+to\s+)?"
+                        r"(?:commit(?:s|ted|ting)?|perpetrat(?:e|es|ed|ing))\b(?!\s+(?:to|itself|themselves)\b)")
+_CRACKDOWN_VERB = re.compile(r"(?i)\b(?:launched|began|begun|ordered|carried\s+out|led|stepped\s+up|intensified|"
+                             r"waged)\s+(?:a|an|its|their|the)?\s*(?:[\w-]+\s+)?$")
+_IMPOSED_BY = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:imposed|ordered|enforced)\s+by\s+(?P<x>(?:the\s+)?"
+                         r"(?:[A-Z][\w'\u2019.-]*\s*){1,4}(?:government|authorities|regime|administration|police|"
+                         r"military|army|courts?)?)")
+_AGENT_BY = re.compile(r"\s+by\s+(?P<x>(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s*){1,4}(?:government|authorities|regime|"
+                       r"administration|police|military|army|forces|security\s+services)?)")
+_POSSESSOR = re.compile(r"(?P<x>[A-Z][\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:[\w-]+\s+){0,3}?$")
+_OBJECT_REACH = 45
+
+
+def _doer(sent: str, verb_start: int, gaz, exclude: str | None) -> str | None:
+    """The actor named as the subject of the verb at `verb_start`: among the few words of its
+    clause before it ("Before the vote, Ruritania blocked"; "said that Ruritania's government
+    continued to commit"), not after "against", "on", "in"."""
+    head = _CLAUSE_OPEN.split(sent[:verb_start])[-1]
+    if not head.strip() or len(head.split()) > 8:
+        return None
+    return _actor_at(head, gaz, exclude)
+
+
+def _object_follows(sent: str, end: int, path: tuple[str, str]) -> bool:
+    """A word of the cue list `path` within a few words after `end`, in the same clause."""
+    tail = re.split(r"[,;:.]", sent[end:end + _OBJECT_REACH])[0]
+    return bool(pattern(*path).search(tail))
+
+
+def _repressed(sent: str, gaz, exclude: str | None, context: str) -> str | None:
+    """The actor the sentence says blocks or censors information, jails journalists or cracks
+    down on protesters; None when it names no such act or no author of it. `context`: the
+    sentence before, for what a bare "block imposed by X" blocked."""
+    low = lowered(sent)
+    for path, objects in ((("tension", "censor_verbs"), ("tension", "censored_objects")),
+                          (("tension", "persecute_verbs"), ("tension", "persecuted_groups"))):
+        if absent(anchors(*path), low):
+            continue
+        for m in pattern(*path).finditer(sent):
+            if _object_follows(sent, m.end(), objects):
+                actor = _doer(sent, m.start(), gaz, exclude)
+                if actor:
+                    return actor
+    for path in (("tension", "crackdown_nouns"), ("tension", "censorship_nouns")):
+        if absent(anchors(*path), low):
+            continue
+        for m in pattern(*path).finditer(sent):
+            if path[1] == "crackdown_nouns":
+                target = re.match(r"\s+(?:on|against)\s+", sent[m.end():])
+                if not target or not (_object_follows(sent, m.end() + target.end() - 1, ("tension", "persecuted_groups"))
+                                      or _object_follows(sent, m.end() + target.end() - 1,
+                                                         ("tension", "censored_objects"))):
+                    continue
+            else:
+                imposed = _IMPOSED_BY.match(sent[m.end():])
+                target = re.match(r"\s+(?:on|of)\s+", sent[m.end():])
+                blocked_info = bool(pattern("tension", "censored_objects").search(context + " " + sent))
+                if not (imposed and blocked_info) and not (
+                        target and _object_follows(sent, m.end() + target.end() - 1, ("tension", "censored_objects"))):
+                    continue
+                if imposed:
+                    actor = _actor_at(imposed.group("x"), gaz, exclude)
+                    if actor:
+                        return actor
+            by = _AGENT_BY.match(sent[m.end():])
+            if by:  # "a crackdown by the Bordurian police on journalists"
+                actor = _actor_at(by.group("x"), gaz, exclude)
+                if actor:
+                    return actor
+            poss = _POSSESSOR.search(sent[:m.start()])
+            if poss:  # "Ruritania's ban on news websites"
+                actor = _possessor(poss.group("x"), gaz, exclude)
+                if actor:
+                    return actor
+            verb = _CRACKDOWN_VERB.search(sent[:m.start()])
+            if verb:  # "the Bordurian police launched a crackdown on ..."
+                actor = _doer(sent, verb.start(), gaz, exclude)
+                if actor:
+                    return actor
+    return None
+
+
+def acts(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[Statement]) -> list[Tension]:
+    """Tensions read from acts that breach a principle by their nature: a party that blocks or
+    censors the press, jails journalists or cracks down on protesters (human rights), or is said
+    to commit abuses or atrocities (the principle the breach words name). Medium: the act is
+    reported, the collision with the principle is the analysis's reading of it. Not the
+    speaker's own side (a self-accusation is rare, a misattribution likely)."""
+    ids = {p.id for p in principles}
+    out = []
+    flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
+    for i, (passage, sent) in enumerate(flat):
+        # a person's words (a misread narration has a state or a group of people as its "speaker")
+        own = next((st.actor for st in stmts if st.anchor == passage.anchor and st.person
+                    and st.span.start <= sent.start < st.span.end), None)
+        if "human-rights" in ids:
+            actor = _repressed(sent.text, gaz, own, flat[i - 1][1].text if i else "")
+            if actor:
+                out.append(Tension(id="", doc=doc.id, actor=actor, principle="human-rights", text=sent.text,
+                                   anchor=passage.anchor, confidence="medium", basis=("stated", "repressive-act")))
+        if absent(("commit", "perpetrat"), lowered(sent.text)):
+            continue
+        for m in _COMMITTED.finditer(sent.text):
+            _, violated = invoked(sent.text[m.end():m.end() + 80], principles)
+            actor = _doer(sent.text, m.start(), gaz, own) if violated else None
+            for pid in violated if actor else ():
+                out.append(Tension(id="", doc=doc.id, actor=actor, principle=pid, text=sent.text,
+                                   anchor=passage.anchor, confidence="medium", basis=("stated", "committed-breach")))
+    return out
+
+
 def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Position],
              principles: tuple[Principle, ...], gaz, against: dict | None = None,
              proponents: set[str] = frozenset()) -> tuple[Tension, ...]:
@@ -300,7 +412,8 @@ def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Posi
     (a quotation that makes one charge in several sentences is one tension)."""
     seen, out = set(), []
     found = (stated(doc, principles, gaz, stmts) + derived(stmts, positions, against or {}, set(proponents), gaz)
-             + accused(doc, principles, gaz, stmts) + referred(doc, principles, gaz, stmts))
+             + accused(doc, principles, gaz, stmts) + referred(doc, principles, gaz, stmts)
+             + acts(doc, principles, gaz, stmts))
     for t in found:
         if (t.actor, t.principle) in seen or (t.actor, t.anchor) in seen:
             continue
