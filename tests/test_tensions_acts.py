@@ -65,3 +65,24 @@ def test_no_tension_from_commitments_or_blocks_that_are_not_repression(texts, ga
 def test_the_victim_of_a_crackdown_is_not_its_author(gaz):
     got = found(["The Bordurian police launched a crackdown on Ruritanian journalists in the border town."], gaz)
     assert ("Borduria", "human-rights") in got and ("Ruritania", "human-rights") not in got
+
+
+@pytest.mark.parametrize("texts, actor, confidence", [
+    (["Ruritania's campaign rhetoric undermines democratic values, the observers said."], "Ruritania", "medium"),
+    (["Observers warned about campaign rhetoric from Prime Minister Kalda's Harmony party, which told supporters "
+      "that minority voters were flooding the polls.",
+      "\u201cWe are deeply concerned about rhetoric that seeks to marginalize minority citizens,\u201d the Bordurian "
+      "envoy Ivo Novak said. \u201cIt undermines the democratic ideals we share.\u201d"], "Harmony", "low"),
+])
+def test_conduct_said_to_undermine_a_principle_is_its_authors_tension(texts, actor, confidence, gaz):
+    got = [t for (a, p), t in found(texts, gaz).items() if p == "democratic-legitimacy" and actor in a]
+    assert got and got[0].confidence == confidence and "conduct-undermines" in got[0].basis, found(texts, gaz)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Ruritania said that foreign interference undermines democratic values."],
+    ["The Bordurian envoy praised rhetoric from the Harmony party.", "It strengthens democratic ideals."],
+    ["Observers criticised rhetoric from the Harmony party.", "Ruritania said it has undermined nothing."],
+])
+def test_no_tension_for_conduct_without_an_author_or_a_charge(texts, gaz):
+    assert not [t for t in found(texts, gaz).values() if "conduct-undermines" in t.basis], found(texts, gaz)

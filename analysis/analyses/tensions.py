@@ -7,7 +7,8 @@ Utopia of hypocrisy"), or, when the subject is generic ("a government", "it"), t
 of the sentence before; failing these, the actor the surrounding sentences name most. The
 principle is the one the actor is said to champion, else the one named nearby.
 Derived: an actor whose act others condemn as a breach of a principle, while its own
-statements uphold that principle.
+statements uphold that principle. Acts that breach a principle by their nature (censorship,
+atrocities, conduct said to undermine it): tension_acts.
 """
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ from ..lexicons import Principle, absent, anchors, lowered, pattern
 from ..model.document import Block, Document
 from ..model.findings import Position, Statement, Tension
 from .principles import invoked
+from .tension_acts import acts, conduct
+from .tension_parties import KINDS, actor_at, possessor
 from .text import sentences
 
-_KINDS = ("state", "organisation", "de-facto-state", "organ", "sub-state")
 _CHAMPION = re.compile(r"(?i)\b(?:champion\w*|defend\w*|support\w*|invok\w*|uph[eo]ld\w*|insist\w*|long\s+\w+ed|"
                        r"promot\w*|advocat\w*|stood\s+for|stands\s+for)\b")
 _GENERIC = re.compile(r"(?i)^(?:\W*(?:yet|but|however|so|thus|still|and)\W+)?(?:a|the|this|that|its|their)?\s*"
@@ -29,26 +31,11 @@ _GENERIC = re.compile(r"(?i)^(?:\W*(?:yet|but|however|so|thus|still|and)\W+)?(?:
                       r"decision|move|act|action|step|recognition|it|they|he|she)\b")
 
 
-_OBJECT_PREP = re.compile(r"(?i)\b(?:against|to|from|with|over|on|for|towards?|by|in|into|within|inside|across|"
-                          r"along|near)\s+(?:the\s+)?$")
-
-
-def _actor_at(text: str, gaz, exclude: str | None) -> str | None:
-    """The first actor a phrase names as its subject (not one it names after "against", "with")."""
-    for m in gaz.find(text):
-        if m.name == exclude or (m.kind or gaz.entry(m.name).get("kind")) not in _KINDS:
-            continue
-        if _OBJECT_PREP.search(text[max(0, m.start - 14):m.start]):
-            continue
-        return gaz.speaks_for(m.name) or m.name
-    return None
-
-
 def _subject_actor(sent: str, cue: re.Match, gaz, exclude: str | None) -> str | None:
     """The actor the tension cue is said of, from the sentence itself."""
     accused = re.search(r"(?i)\baccus\w+\s+(?P<x>[\w' -]{2,60}?)\s+of\b", sent)
     if accused:
-        found = _actor_at(accused.group("x"), gaz, exclude)
+        found = actor_at(accused.group("x"), gaz, exclude)
         if found:
             return found
     before = sent[:cue.start()]
@@ -57,13 +44,13 @@ def _subject_actor(sent: str, cue: re.Match, gaz, exclude: str | None) -> str | 
     poss = re.search(r"(?P<x>[A-Z][\w' -]{1,60}?)['\u2019]s\s+(?:\w+\s+){0,2}?(?:stance|position|policy|decision|"
                      r"conduct|behaviour|behavior|record)\b[^.]*$", before)
     if poss:
-        found = _actor_at(poss.group("x"), gaz, exclude)
+        found = actor_at(poss.group("x"), gaz, exclude)
         if found:
             return found
     clause = re.split(r"[;:]|\b(?:that|who|which)\b", before)[-1]
     if _GENERIC.match(clause.strip()):
         return None
-    return _actor_at(clause, gaz, exclude)
+    return actor_at(clause, gaz, exclude)
 
 
 def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[Statement]) -> list[Tension]:
@@ -122,7 +109,7 @@ def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
     for passage in doc.passages():
         for sent in sentences(passage.text):
             for m in [*_ACCUSED.finditer(sent.text), *_ACCUSED_VERB.finditer(sent.text)]:
-                actor = _possessor(m.group("x"), gaz, _voiced_by(stmts, passage.anchor, sent.start))
+                actor = possessor(m.group("x"), gaz, _voiced_by(stmts, passage.anchor, sent.start))
                 if actor is None:
                     continue
                 tail = sent.text[m.end():m.end() + _REACH]
@@ -152,16 +139,16 @@ def referred(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Seque
         speaker = _speaker_at(stmts, passage.anchor, sent.start)
         m = _REFERRED_CHARGE.match(sent.text)
         agent = _AGENT.search(sent.text[:m.end()] if m else sent.text)
-        named = _actor_at(agent.group("x"), gaz, speaker) if agent else None
+        named = actor_at(agent.group("x"), gaz, speaker) if agent else None
         accused_here = _ACCUSED.search(sent.text)
         if named is None and accused_here:
-            named = _possessor(accused_here.group("x"), gaz, speaker)
+            named = possessor(accused_here.group("x"), gaz, speaker)
         if not m:
             last_charged = named or last_charged
             continue
         actor, how = named, "accused-by-reference"
         if actor is None and i:
-            actor = _actor_at(flat[i - 1][1].text, gaz, speaker)
+            actor = actor_at(flat[i - 1][1].text, gaz, speaker)
         if actor is None:
             actor, how = last_charged, "accused-earlier"
         if actor is None:
@@ -210,14 +197,6 @@ def _owns_principle(text: str, actor: str, pid: str, principles: tuple[Principle
     return False
 
 
-def _possessor(text: str, gaz, exclude: str | None) -> str | None:
-    """The actor named right before the possessive "'s" that ends `text`."""
-    last = [x for x in gaz.find(text) if x.end == len(text.rstrip())]
-    if not last or last[0].name == exclude or (last[0].kind or gaz.entry(last[0].name).get("kind")) not in _KINDS:
-        return None
-    return gaz.speaks_for(last[0].name) or last[0].name
-
-
 def _voiced_by(stmts: Sequence[Statement], anchor: str, pos: int) -> str | None:
     """The actor of a named speaker's statement at a position; None for unvoiced narration (whose
     actor may be merely the party it is about)."""
@@ -241,7 +220,7 @@ def _earlier_subject(flat, i: int, gaz, exclude: str | None) -> str | None:
         head = re.split(r"[,;:]", s.text)[0]
         if _GENERIC.match(head.strip()):
             continue
-        found = _actor_at(head, gaz, exclude)
+        found = actor_at(head, gaz, exclude)
         if found:
             return found
     return None
@@ -268,7 +247,7 @@ def _most_named(window, gaz, exclude: str | None) -> str | None:
     counts: Counter = Counter()
     for j, s in enumerate(window):
         for m in gaz.find(s.text):
-            if m.name != exclude and (m.kind or gaz.entry(m.name).get("kind")) in _KINDS:
+            if m.name != exclude and (m.kind or gaz.entry(m.name).get("kind")) in KINDS:
                 counts[m.name] += 1 + (j == len(window) - 1) * 0.5
     return counts.most_common(1)[0][0] if counts else None
 
@@ -293,118 +272,6 @@ def derived(stmts: Sequence[Statement], positions: Sequence[Position], against: 
     return out
 
 
-_CLAUSE_OPEN = re.compile(r"(?i)[,;:\u201c\u201d\"]|\b(?:that|which|who|said|says|stated|found|reported|told)\b")
-_COMMITTED = re.compile(r"(?i)\b(?:(?:has|have|had)\s+)?(?:(?:continued|continues|continue)\s+to\s+)?"
-                        r"(?:commit(?:s|ted|ting)?|perpetrat(?:e|es|ed|ing))\b(?!\s+(?:to|itself|themselves)\b)")
-_CRACKDOWN_VERB = re.compile(r"(?i)\b(?:launched|began|begun|ordered|carried\s+out|led|stepped\s+up|intensified|"
-                             r"waged)\s+(?:a|an|its|their|the)?\s*(?:[\w-]+\s+)?$")
-_IMPOSED_BY = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:imposed|ordered|enforced)\s+by\s+(?P<x>(?:the\s+)?"
-                         r"(?:[A-Z][\w'\u2019.-]*\s*){1,4}(?:government|authorities|regime|administration|police|"
-                         r"military|army|courts?)?)")
-_AGENT_BY = re.compile(r"\s+by\s+(?P<x>(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s*){1,4}(?:government|authorities|regime|"
-                       r"administration|police|military|army|forces|security\s+services)?)")
-_POSSESSOR = re.compile(r"(?P<x>[A-Z][\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:[\w-]+\s+){0,3}?$")
-_OBJECT_REACH = 45
-
-
-def _doer(sent: str, verb_start: int, gaz, exclude: str | None) -> str | None:
-    """The actor named as the subject of the verb at `verb_start`: among the few words of its
-    clause before it ("Before the vote, Ruritania blocked"; "said that Ruritania's government
-    continued to commit"), not after "against", "on", "in"."""
-    head = _CLAUSE_OPEN.split(sent[:verb_start])[-1]
-    if not head.strip() or len(head.split()) > 8:
-        return None
-    return _actor_at(head, gaz, exclude)
-
-
-def _object_follows(sent: str, end: int, path: tuple[str, str]) -> bool:
-    """A word of the cue list `path` within a few words after `end`, in the same clause."""
-    tail = re.split(r"[,;:.]", sent[end:end + _OBJECT_REACH])[0]
-    return bool(pattern(*path).search(tail))
-
-
-def _repressed(sent: str, gaz, exclude: str | None, context: str) -> str | None:
-    """The actor the sentence says blocks or censors information, jails journalists or cracks
-    down on protesters; None when it names no such act or no author of it. `context`: the
-    sentence before, for what a bare "block imposed by X" blocked."""
-    low = lowered(sent)
-    for path, objects in ((("tension", "censor_verbs"), ("tension", "censored_objects")),
-                          (("tension", "persecute_verbs"), ("tension", "persecuted_groups"))):
-        if absent(anchors(*path), low):
-            continue
-        for m in pattern(*path).finditer(sent):
-            if _object_follows(sent, m.end(), objects):
-                actor = _doer(sent, m.start(), gaz, exclude)
-                if actor:
-                    return actor
-    for path in (("tension", "crackdown_nouns"), ("tension", "censorship_nouns")):
-        if absent(anchors(*path), low):
-            continue
-        for m in pattern(*path).finditer(sent):
-            if path[1] == "crackdown_nouns":
-                target = re.match(r"\s+(?:on|against)\s+", sent[m.end():])
-                if not target or not (_object_follows(sent, m.end() + target.end() - 1, ("tension", "persecuted_groups"))
-                                      or _object_follows(sent, m.end() + target.end() - 1,
-                                                         ("tension", "censored_objects"))):
-                    continue
-            else:
-                imposed = _IMPOSED_BY.match(sent[m.end():])
-                target = re.match(r"\s+(?:on|of)\s+", sent[m.end():])
-                blocked_info = bool(pattern("tension", "censored_objects").search(context + " " + sent))
-                if not (imposed and blocked_info) and not (
-                        target and _object_follows(sent, m.end() + target.end() - 1, ("tension", "censored_objects"))):
-                    continue
-                if imposed:
-                    actor = _actor_at(imposed.group("x"), gaz, exclude)
-                    if actor:
-                        return actor
-            by = _AGENT_BY.match(sent[m.end():])
-            if by:  # "a crackdown by the Bordurian police on journalists"
-                actor = _actor_at(by.group("x"), gaz, exclude)
-                if actor:
-                    return actor
-            poss = _POSSESSOR.search(sent[:m.start()])
-            if poss:  # "Ruritania's ban on news websites"
-                actor = _possessor(poss.group("x"), gaz, exclude)
-                if actor:
-                    return actor
-            verb = _CRACKDOWN_VERB.search(sent[:m.start()])
-            if verb:  # "the Bordurian police launched a crackdown on ..."
-                actor = _doer(sent, verb.start(), gaz, exclude)
-                if actor:
-                    return actor
-    return None
-
-
-def acts(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[Statement]) -> list[Tension]:
-    """Tensions read from acts that breach a principle by their nature: a party that blocks or
-    censors the press, jails journalists or cracks down on protesters (human rights), or is said
-    to commit abuses or atrocities (the principle the breach words name). Medium: the act is
-    reported, the collision with the principle is the analysis's reading of it. Not the
-    speaker's own side (a self-accusation is rare, a misattribution likely)."""
-    ids = {p.id for p in principles}
-    out = []
-    flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
-    for i, (passage, sent) in enumerate(flat):
-        # a person's words (a misread narration has a state or a group of people as its "speaker")
-        own = next((st.actor for st in stmts if st.anchor == passage.anchor and st.person
-                    and st.span.start <= sent.start < st.span.end), None)
-        if "human-rights" in ids:
-            actor = _repressed(sent.text, gaz, own, flat[i - 1][1].text if i else "")
-            if actor:
-                out.append(Tension(id="", doc=doc.id, actor=actor, principle="human-rights", text=sent.text,
-                                   anchor=passage.anchor, confidence="medium", basis=("stated", "repressive-act")))
-        if absent(("commit", "perpetrat"), lowered(sent.text)):
-            continue
-        for m in _COMMITTED.finditer(sent.text):
-            _, violated = invoked(sent.text[m.end():m.end() + 80], principles)
-            actor = _doer(sent.text, m.start(), gaz, own) if violated else None
-            for pid in violated if actor else ():
-                out.append(Tension(id="", doc=doc.id, actor=actor, principle=pid, text=sent.text,
-                                   anchor=passage.anchor, confidence="medium", basis=("stated", "committed-breach")))
-    return out
-
-
 def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Position],
              principles: tuple[Principle, ...], gaz, against: dict | None = None,
              proponents: set[str] = frozenset()) -> tuple[Tension, ...]:
@@ -413,7 +280,7 @@ def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Posi
     seen, out = set(), []
     found = (stated(doc, principles, gaz, stmts) + derived(stmts, positions, against or {}, set(proponents), gaz)
              + accused(doc, principles, gaz, stmts) + referred(doc, principles, gaz, stmts)
-             + acts(doc, principles, gaz, stmts))
+             + acts(doc, principles, gaz, stmts) + conduct(doc, principles, gaz, stmts))
     for t in found:
         if (t.actor, t.principle) in seen or (t.actor, t.anchor) in seen:
             continue
