@@ -76,3 +76,32 @@ def test_both_is_no_claimant(gaz):
     assert found and found[0].claimant == "Both ministers"
     found = claims(["Both warned that Syldavia could become another Borduria."], gaz)
     assert not found or found[0].claimant != "Both"
+
+
+@pytest.mark.parametrize("text", [
+    "Syldavia's intelligence service operates in a way similar to that of Borduria.",
+    "Syldavian rebels used tactics similar to those used in Borduria.",
+    "The right lapses as soon as the Syldavian assembly elects another Borduria delegate.",
+])
+def test_a_description_in_an_unsigned_texts_own_voice_is_no_precedent(text, gaz):
+    assert not claims([text], gaz, author=None, publisher=None)
+
+
+@pytest.mark.parametrize("text", [
+    "Syldavia could play a role similar to the one Borduria plays in the region.",   # a forecast
+    "The settlement in Syldavia is reminiscent of Borduria in 1983.",                # an explicit analogy
+])
+def test_an_argued_likeness_in_an_unsigned_text_stays_but_low(text, gaz):
+    (c,) = claims([text], gaz, author=None, publisher=None)
+    assert c.claimant is None and c.confidence == "low"
+
+
+def test_a_likeness_nobody_claims_in_an_unsigned_text_is_no_precedent(gaz):
+    text = "Syldavia's intelligence service operates in a way similar to that of Borduria."
+    # an author's note or a newspaper makes the claim in its own voice: kept, one step less sure
+    (c,) = claims([text], gaz, author="Jan Kowalczyk", publisher=None)
+    assert c.claimant == "Jan Kowalczyk" and c.confidence == "medium"
+    # a person the text names, even in an unsigned text, is a claimant
+    (c,) = claims(["Analysts in Borduria said Syldavia's crisis was similar to that of Ruritania in 1991."], gaz,
+                  author=None, publisher=None)
+    assert c.claimant.startswith("Analysts")

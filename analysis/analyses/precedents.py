@@ -507,10 +507,11 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
             prec_name = prec.name + (f" ({year.group(1)})" if year else "")
             claimant, actor, who = _who_claims(sent.text, found[1], claim, doc, gaz, last_person)
             confidence, basis = _precedent_confidence(found[1], who)
-            out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
-                                 claimant=claimant, actor=actor, subject=subject.name,
-                                 precedent=prec_name, relation=found[0], text=sent.text,
-                                 confidence=confidence, basis=basis))
+            if who != "unvoiced" or not _descriptive(sent.text, found[1]):
+                out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
+                                     claimant=claimant, actor=actor, subject=subject.name,
+                                     precedent=prec_name, relation=found[0], text=sent.text,
+                                     confidence=confidence, basis=basis))
         if claim and claim.person and claim.speaker:
             last_person = claim
         for c in cases:
@@ -518,6 +519,25 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
                 history.append(c)
                 known[c.name.lower()] = c.name
     return tuple(out)
+
+
+_STAND_IN = re.compile(r"(?i)\s+(?:that|those|the\s+ones?)\b")
+_FORECAST = re.compile(r"(?i)\b(?:could|might|may|would|will|risks?|threatens?)\b")
+
+
+def _descriptive(text: str, cue: re.Match) -> bool:
+    """An unsigned text's own likeness that describes a thing rather than argues a case: "a strict
+    form of law similar to that found in X", "an agency that operates similar to that of X",
+    "elects another chancellor"; not a forecast ("could play a role similar to ...") nor an
+    explicit analogy ("is reminiscent of X")."""
+    if _FORECAST.search(text[:cue.start()]):
+        return False
+    if pattern("precedent", "attached").fullmatch(cue.group()):
+        return True
+    if re.fullmatch(r"(?i)similar\s+to\s+(?:that|those)", cue.group()):
+        return True  # "tactics similar to those used in X"
+    return bool(re.fullmatch(r"(?i)(?:similar|comparable|compared)\s+to", cue.group())
+                and _STAND_IN.match(text[cue.end():]))
 
 
 def _same(a: str, b: str) -> bool:
@@ -561,7 +581,8 @@ def _who_claims(text: str, cue: re.Match, claim: Statement | None, doc: Document
                 last_person: Statement | None = None) -> tuple[str | None, str | None, str]:
     """(claimant, actor, rule): the speaker of the statement holding the sentence; else the subject
     of a claim verb before the cue in the sentence ("several diplomats warn that ..."); else the
-    document's author or publisher (the text's own voice)."""
+    document's author or publisher (the text's own voice); else nobody ("unvoiced": an unsigned
+    text, such as an encyclopaedia's, whose own likenesses are mostly description)."""
     if claim and (claim.speaker or claim.actor):
         return claim.speaker, claim.actor, "statement-speaker"
     for m in _CLAIM_VERB.finditer(text[:cue.end()]):  # the cue may be the verb ("likened")
@@ -579,11 +600,11 @@ def _who_claims(text: str, cue: re.Match, claim: Statement | None, doc: Document
         return who, (found[0].name if found else None), "claim-verb-subject"
     if doc.author or doc.publisher:
         return doc.author or doc.publisher, None, "document-voice"
-    return None, None, "no-claimant"
+    return None, None, "unvoiced"
 
 
 _CLAIMANT_LEVEL = {"statement-speaker": 0, "claim-verb-subject": 0, "pronoun-resolved": 1, "document-voice": 1,
-                   "no-claimant": 2}
+                   "no-claimant": 2, "unvoiced": 2}
 
 
 def _precedent_confidence(cue: re.Match, who: str) -> tuple[str, tuple[str, ...]]:
