@@ -77,7 +77,10 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
             found = gaz.find(passage.context)
             actor, how = (found[0].name if found else None), "row-actor"
         if actor is None:
-            actor, how = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor), "most-named-nearby"
+            if principle not in invoked(sent.text[cue.end():cue.end() + _OBJECT_REACH], principles)[0]:
+                continue  # "incompatible with our national position": nothing ties a party nearby to a principle
+            actor, how = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor,
+                                     principles), "most-named-nearby"
         if actor and _owns_principle(sent.text, actor, principle, principles, gaz):
             continue  # "inconsistent with Utopia's sovereignty": Utopia defends the principle, it breaches nothing
         if actor:
@@ -85,6 +88,9 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
                                anchor=passage.anchor, confidence=_STATED_CONFIDENCE[how], basis=("stated", how)))
     return out
 
+
+_OBJECT_REACH = 100
+"""How far after a tension cue its object may name the principle ("contrary to the principle of ...")."""
 
 _STATED_CONFIDENCE = {"cue-subject": "high", "row-actor": "high", "earlier-subject": "medium",
                       "most-named-nearby": "low"}
@@ -243,10 +249,15 @@ def _principle(window, principles, cue_at: int) -> str | None:
     return first
 
 
-def _most_named(window, gaz, exclude: str | None) -> str | None:
+def _most_named(window, gaz, exclude: str | None, principles: tuple[Principle, ...] = ()) -> str | None:
+    """The party the window names most (the last sentence counting more), not counting a name
+    inside a principle's own name ("the Charter of the United Nations")."""
     counts: Counter = Counter()
     for j, s in enumerate(window):
+        inside = [(h.start(), h.end()) for p in principles for h in p.pattern.finditer(s.text)]
         for m in gaz.find(s.text):
+            if any(a <= m.start and m.end <= b for a, b in inside):
+                continue
             if m.name != exclude and (m.kind or gaz.entry(m.name).get("kind")) in KINDS:
                 counts[m.name] += 1 + (j == len(window) - 1) * 0.5
     return counts.most_common(1)[0][0] if counts else None
