@@ -105,3 +105,27 @@ def test_a_likeness_nobody_claims_in_an_unsigned_text_is_no_precedent(gaz):
     (c,) = claims(["Analysts in Borduria said Syldavia's crisis was similar to that of Ruritania in 1991."], gaz,
                   author=None, publisher=None)
     assert c.claimant.startswith("Analysts")
+
+
+@pytest.mark.parametrize("text, subject, precedent", [
+    ("The current drought is similar to the famine of the early 1980s, which ended only with foreign aid.",
+     "current drought", "famine of the early 1980s"),
+    ("Today's standoff over the dam is reminiscent of the border dispute of 1969.",
+     "standoff over the dam", "border dispute of 1969"),
+])
+def test_a_likeness_with_a_dated_past_episode_is_an_analogy(text, subject, precedent, gaz):
+    found = claims([text], gaz, author="Jan Kowalczyk")
+    assert len(found) == 1, found
+    c = found[0]
+    assert c.relation == "analogy" and subject in c.subject and precedent in c.precedent
+    assert c.claimant == "Jan Kowalczyk" and c.confidence == "medium" and "past-episode" in c.basis
+
+
+@pytest.mark.parametrize("text", [
+    "The harvest is similar to last year's.",                       # no dated episode
+    "Prices in 2024 were similar to those in 2023.",                # a measure, "those" no episode
+    "The new bridge is similar to the one built in 1990.",          # no episode noun
+    "The new stadium is similar to the design of 1990.",            # no episode noun
+])
+def test_no_past_episode_analogy_without_a_dated_episode(text, gaz):
+    assert not [c for c in claims([text], gaz, author="Jan Kowalczyk") if "past-episode" in c.basis]

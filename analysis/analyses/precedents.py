@@ -424,6 +424,36 @@ def contrast_claim(text: str, cue: re.Match) -> tuple[str, str] | None:
     return subject, precedent
 
 
+_LIKENESS = re.compile(r"(?i)(?:similar|comparable|akin)\s+to|reminiscent\s+of|no\s+different\s+from")
+_EPISODE_DATE = re.compile(r"\b(?:in|of|during)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
+                           r"(?P<y>1[5-9]\d\d|20\d\d|(?:1[5-9]|20)\d0s|['\u2018\u2019]\d\d)\b")
+_LIKENESS_END = re.compile(r"[,;:.?!\u201c\u201d\"]|\s(?:which|who|where|when|while|because|but|and)\b")
+
+
+def past_episode_claim(text: str, cue: re.Match) -> tuple[str, str] | None:
+    """(subject, precedent) of a likeness with a dated past episode that the text names by a
+    common noun ("the current crisis is similar to the arrears crisis of the late 1990s"), else
+    None: the precedent's head must be an episode noun (lexicons/cues.json precedent.episode_nouns)
+    followed by its date, the subject a noun phrase before the cue."""
+    if not _LIKENESS.fullmatch(cue.group()) or _NEGATION.search(text[max(0, cue.start() - 10):cue.start()]):
+        return None
+    rest = text[cue.end():]
+    end = _LIKENESS_END.search(rest)
+    np = re.sub(r"^(?:the|a|an)\s+", "", rest[:end.start() if end else len(rest)].strip())
+    date = _EPISODE_DATE.search(np)
+    head = np[:date.start()].split() if date else []
+    if not head or not pattern("precedent", "episode_nouns").fullmatch(head[-1]) or len(np.split()) > 9:
+        return None  # "those in 2023", "the one built in 1990", "the design of 1990"
+    before = re.split(r"[;:\u201c\u201d\"]|,\s|\b(?:that|said|says|told)\b", text[:cue.start()])[-1]
+    before = _OPENER.sub("", before.strip())
+    verb = _VERB_AFTER_SUBJECT.search(" " + before)
+    subject = re.sub(r"^(?:the|a|an)\s+|^(?:today|this\s+year)['\u2019]s\s+", "",
+                     (" " + before)[:verb.start()].strip() if verb else "", flags=re.I)
+    if not subject or _NOT_A_SUBJECT.match(subject) or len(subject.split()) > 8 or _same(subject, np):
+        return None
+    return subject, np
+
+
 def measure_comparison(text: str, cue: re.Match) -> bool:
     """"the comparatively large stature of X compared to Y", "relatively small, compared to the
     empires of ...": a comparison of size, height or number, which likens no case to another."""
@@ -501,6 +531,15 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
         pair = _pick(sent.text, cases, found[1], found[0], main) if found else None
         if pair and _modifier(sent.text, pair[1], found[1]):
             pair = None  # "a new Utopia strategy": the case names a kind of plan, not a likeness
+        if found and not pair:
+            episode = past_episode_claim(sent.text, found[1])
+            claimant, actor, who = _who_claims(sent.text, found[1], claim, doc, gaz, last_person) if episode \
+                else (None, None, "unvoiced")
+            if who != "unvoiced":
+                out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
+                                     claimant=claimant, actor=actor, subject=episode[0], precedent=episode[1],
+                                     relation=found[0], text=sent.text, confidence="medium",
+                                     basis=("past-episode", who)))
         if pair and not _same(pair[0].name, pair[1].name):
             subject, prec = pair
             year = _YEAR.search(sent.text[prec.end:])
