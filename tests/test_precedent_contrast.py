@@ -129,3 +129,15 @@ def test_a_likeness_with_a_dated_past_episode_is_an_analogy(text, subject, prece
 ])
 def test_no_past_episode_analogy_without_a_dated_episode(text, gaz):
     assert not [c for c in claims([text], gaz, author="Jan Kowalczyk") if "past-episode" in c.basis]
+
+
+def test_the_documents_case_named_by_an_adjective_in_the_title_is_the_place(gaz):
+    blocks = tuple(Block(anchor=f"t1-p{i}", kind="paragraph", text=t) for i, t in enumerate([
+        "Lakeland declared independence on Monday. The parliament of Lakeland voted unanimously.",
+        "A spokesperson for the Bordurian government, Ivo Novak, said Borduria took note of the vote.",
+        "Asked whether the situation resembled that of Syldavia, Novak declined to draw comparisons with Syldavia.",
+    ], 1))
+    doc = Document(id="t1", path="t1.txt", genre="plaintext", title="Reactions to the Lakelandian declaration",
+                   date=None, blocks=blocks, publisher="The Daily Courier")
+    found = precedents(doc, statements(doc, gaz, principles()), gaz)
+    assert [(c.subject, c.precedent) for c in found] == [("Lakeland", "Syldavia")]

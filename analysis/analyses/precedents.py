@@ -470,7 +470,21 @@ def main_case(doc: Document, gaz, persons: set[str], known_caps: set[str]) -> Ca
     cands = find_cases(doc.title or "", gaz, persons, [], known_caps) if doc.title else []
     count = {c.name: body.count(c.name[:max(4, len(c.name) - 3)]) for c in cands}
     cands = [c for c in cands if count[c.name] >= 2]  # a headline's capitals are not all names
-    return max(cands, key=lambda c: count[c.name]) if cands else None
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: count[c.name])
+    place = _place_of(best.name, body)
+    return best if place == best.name else Case(best.start, best.end, place, best.kind)
+
+
+def _place_of(name: str, body: str) -> str:
+    """The place an adjective names ("the Lakelandian declaration" -> Lakeland) when the body
+    names it so as a word; else `name`."""
+    if " " in name or not name.endswith(("ian", "ean", "an", "ese", "i")):
+        return name
+    stems = {name[:-k] for k in (1, 2, 3) if len(name) - k >= 4}
+    found = [s for s in stems if re.search(r"\b" + re.escape(s) + r"\b", body)]
+    return max(found, key=len) if found else name
 
 
 _MID_CAP = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[\w'-]{2,})")
