@@ -51,6 +51,9 @@ def test_a_named_speakers_contrast_with_a_past_episode_is_a_denial(text, claiman
     # no past episode or case after the contrast
     "\u201cThe talks did not go the way the ministers wanted,\u201d said Anna Berg, a diplomat.",
     "\u201cUnlike most people, I liked the plan,\u201d said Anna Berg, a diplomat.",
+    # a contrast between two parties today, not with a past episode
+    "\u201cUnlike Borduria, Ruritania respects its neighbours,\u201d said Ivo Novak, the Ruritanian foreign minister.",
+    "\u201cOur policy is different from Borduria's,\u201d said Ivo Novak, the Ruritanian foreign minister.",
     # no negation: a likeness, and this cue alone does not make one
     "\u201cThe market reacted the way it did with Borduria in 1998,\u201d said Anna Berg, a diplomat.",
 ])

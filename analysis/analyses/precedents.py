@@ -385,8 +385,9 @@ _OPENER = re.compile(r"(?i)^(?:so|but|and|yet|still|now|then|however|thus)\s+")
 def contrast_claim(text: str, cue: re.Match) -> tuple[str, str] | None:
     """(subject, precedent) of a contrast with a past case ("the quarrel didn't hurt the way it did
     with Kasimir in '98", "unlike Borduria in 1995, the blockade will not end"), else None: the
-    past side must be a name or carry a year, the present side a noun phrase, and "the way it
-    did" needs a negation before it (without one it is a likeness this cue alone cannot tell)."""
+    past side must be a name or carry a year, and a year unless the cue's verb is past ("the way
+    it did"); the present side a noun phrase; and "the way it did" needs a negation before it
+    (without one it is a likeness this cue alone cannot tell)."""
     if pattern("precedent", "contrast_needs_negation").fullmatch(cue.group()):
         if not _NEGATION.search(text[max(0, cue.start() - 40):cue.start()]):
             return None
@@ -405,6 +406,8 @@ def contrast_claim(text: str, cue: re.Match) -> tuple[str, str] | None:
     named = bool(re.match(r"[A-Z]", np)) and not _NOT_A_SUBJECT.match(np.split()[0])
     if not named and not (year and np):
         return None  # "unlike most people", "the way the ministers wanted"
+    if not year and not pattern("precedent", "contrast_needs_negation").fullmatch(cue.group()):
+        return None  # "unlike Borduria, we ...": two parties today; "the way it did" is past by its verb
     if len(np.split()) > 8:
         return None
     precedent = np + (f" ({year.group('y')})" if year else "")
