@@ -30,6 +30,7 @@ def found(texts, gaz):
      "A court ruled that the two-year block imposed by the Ruritanian government was unconstitutional."],
     ["Before the vote, Ruritania blocked access to independent news websites."],
     ["The Ruritanian authorities have jailed journalists and censored the press since the coup."],
+    ["Witnesses said the Ruritanian police detained dozens of protesters."],
     ["Ruritania's government launched a crackdown on protesters in the capital, witnesses said."],
 ])
 def test_a_government_that_blocks_censors_or_jails_the_press_is_in_tension_with_human_rights(texts, gaz):
@@ -55,6 +56,8 @@ def test_a_party_said_to_commit_abuses_is_in_tension_with_human_rights(text, gaz
     ["Critics said the ban imposed by Ruritania on Bordurian imports hurt farmers."],
     ["Bordurian forces blocked the road to the Ruritanian border."],
     ["Ruritania condemned the crackdown on protesters in Borduria."],
+    ["Ruritania has blocked access to the port since March."],
+    ["Ruritanian police arrested the suspected killers of two journalists."],
     ["The block imposed by the landlord on the building was lifted, a Ruritanian court said."],
 ])
 def test_no_tension_from_commitments_or_blocks_that_are_not_repression(texts, gaz):
