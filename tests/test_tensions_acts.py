@@ -86,6 +86,8 @@ def test_conduct_said_to_undermine_a_principle_is_its_authors_tension(texts, act
     ["Ruritania said that foreign interference undermines democratic values."],
     ["The Bordurian envoy praised rhetoric from the Harmony party.", "It strengthens democratic ideals."],
     ["Observers criticised rhetoric from the Harmony party.", "Ruritania said it has undermined nothing."],
+    ["\u201cRuritania's new policy does not undermine democratic values,\u201d the minister said."],
+    ["Ruritania's campaign was threatened by attacks on democratic institutions."],
 ])
 def test_no_tension_for_conduct_without_an_author_or_a_charge(texts, gaz):
     assert not [t for t in found(texts, gaz).values() if "conduct-undermines" in t.basis], found(texts, gaz)

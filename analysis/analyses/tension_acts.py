@@ -150,6 +150,7 @@ def acts(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[
     return out
 
 
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no\s+longer|hardly)\s+(?:\w+\s+)?$|n['\u2019]t\s+(?:\w+\s+)?$")
 _ANAPHOR_SUBJECT = re.compile(r"(?i)^(?:it|this|that|such\s+[a-z]+|this\s+[a-z]+|these\s+[a-z]+)$")
 _PARTY = re.compile(r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:party|movement|alliance|coalition|bloc)\b")
 _BACK = 4
@@ -195,6 +196,8 @@ def conduct(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
             continue
         own = _person_voice(stmts, passage.anchor, sent.start)
         for v in verbs.finditer(sent.text):
+            if _NEGATED.search(sent.text[max(0, v.start() - 16):v.start()]) or re.match(r"\s+by\b", sent.text[v.end():]):
+                continue  # "does not undermine", "was threatened by ...": no charge against the subject
             tail = re.split(r"[.;]", sent.text[v.end():v.end() + 80])[0]
             found, _ = invoked(tail, principles)
             if not found:
