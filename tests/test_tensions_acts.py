@@ -43,6 +43,7 @@ def test_a_government_that_blocks_censors_or_jails_the_press_is_in_tension_with_
     "Anna Berg, a researcher, said that Ruritania's military-dominated government continued to commit grave "
     "human rights abuses and atrocities.",
     "The Ruritanian security forces committed atrocities in the northern valley, the report found.",
+    "The report lists grave human rights abuses committed by the Ruritanian army since 2019.",
 ])
 def test_a_party_said_to_commit_abuses_is_in_tension_with_human_rights(text, gaz):
     t = found([text], gaz).get(("Ruritania", "human-rights"))
@@ -51,6 +52,8 @@ def test_a_party_said_to_commit_abuses_is_in_tension_with_human_rights(text, gaz
 
 @pytest.mark.parametrize("texts", [
     ["Ruritania is committed to human rights and the rule of law."],
+    ["\u201cThe Ruritanian army has never committed atrocities,\u201d the Ruritanian general Ivo Dorn said."],
+    ["Borduria said that Ruritania had not committed human rights abuses."],
     ["Ruritania committed 500 troops to the human rights monitoring mission."],
     ["Ruritania blocked the resolution on the valley in the Council."],
     ["Critics said the ban imposed by Ruritania on Bordurian imports hurt farmers."],

@@ -142,8 +142,15 @@ def acts(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[
         if absent(("commit", "perpetrat"), lowered(sent.text)):
             continue
         for m in _COMMITTED.finditer(sent.text):
-            _, violated = invoked(sent.text[m.end():m.end() + 80], principles)
-            actor = _doer(sent.text, m.start(), gaz, own) if violated else None
+            if _NEGATED.search(sent.text[max(0, m.start() - 16):m.start()]):
+                continue  # "has never committed atrocities"
+            agent = _AGENT_BY.match(sent.text[m.end():])
+            if agent:  # "abuses committed by the Ruritanian army": the breach words come before
+                _, violated = invoked(sent.text[max(0, m.start() - 60):m.start()], principles)
+                actor = actor_at(agent.group("x"), gaz, own) if violated else None
+            else:
+                _, violated = invoked(sent.text[m.end():m.end() + 80], principles)
+                actor = _doer(sent.text, m.start(), gaz, own) if violated else None
             for pid in violated if actor else ():
                 out.append(Tension(id="", doc=doc.id, actor=actor, principle=pid, text=sent.text,
                                    anchor=passage.anchor, confidence="medium", basis=("stated", "committed-breach")))
