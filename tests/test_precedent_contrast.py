@@ -144,3 +144,24 @@ def test_the_documents_case_named_by_an_adjective_in_the_title_is_the_place(gaz)
                    date=None, blocks=blocks, publisher="The Daily Courier")
     found = precedents(doc, statements(doc, gaz, principles()), gaz)
     assert [(c.subject, c.precedent) for c in found] == [("Lakeland", "Syldavia")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Foreign Minister of Syldavia, Ida Brandt, warned that a hasty withdrawal of the mission would turn her "
+    "country into \"a new Borduria\".",
+    "The Syldavian minister Ida Brandt said the cuts could turn our country into another Borduria.",
+])
+def test_the_speakers_own_country_is_the_subject_of_a_warning_about_it(text, gaz):
+    found = claims([text], gaz)
+    assert [(c.subject, c.precedent, c.claimant) for c in found] == [("Syldavia", "Borduria", "Ida Brandt")]
+
+
+def test_her_country_is_no_case_without_a_speaker_for_a_state(gaz):
+    found = claims(["Anna, a teacher, feared the war would turn her country into another Borduria."], gaz)
+    assert not [c for c in found if c.subject == "Syldavia"]
+
+
+def test_his_country_after_the_cue_is_not_the_subject(gaz):
+    found = claims(["The Syldavian delegate Ida Brandt said that, just as the Borduria Mission had helped his "
+                    "country rebuild, the new Ruritania Mission could help the valley."], gaz)
+    assert not [c for c in found if c.subject == "Syldavia" or c.precedent == "Syldavia"]

@@ -369,6 +369,7 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
     return None
 
 
+_OWN_COUNTRY = re.compile(r"(?i)\b(?:his|her|their|our|my)\s+(?:own\s+)?(?:country|nation|homeland)\b")
 _YEAR_ANY = re.compile(r"\bin\s+(?P<y>1[5-9]\d\d|20\d\d|['\u2018\u2019]\d\d|the\s+(?:1[5-9]|20)\d0s)\b")
 """A past episode's year as the text writes it: "in 1991", "in \u201991", "in the 1990s"."""
 _CLAUSE_END = re.compile(r"[,;:.?!\u201c\u201d\"]|\s(?:when|which|who|whom|where|while|after|before|because|since|and|but)\b")
@@ -545,6 +546,13 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
             found = None
         if found and found[0] == "analogy" and measure_comparison(sent.text, found[1]):
             found = None  # "taller compared to Europeans": a measure compared, not a case likened
+        if found and claim and claim.actor and gaz.is_state(claim.actor):
+            # "would turn her country into a new X": the speaker's own state is the case spoken of
+            own = _OWN_COUNTRY.search(sent.text[max(0, found[1].start() - 40):found[1].start()])
+            own = own and _OWN_COUNTRY.search(sent.text, max(0, found[1].start() - 40) + own.start())
+            # only right before the cue ("turn her country into a new X"), where it is what the cue is said of
+            if own and not any(c.start < own.end() and own.start() < c.end for c in cases):
+                cases = sorted(cases + [Case(own.start(), own.end(), claim.actor, "anaphor")], key=lambda c: c.start)
         pair = _pick(sent.text, cases, found[1], found[0], main) if found else None
         if pair and _modifier(sent.text, pair[1], found[1]):
             pair = None  # "a new Utopia strategy": the case names a kind of plan, not a likeness
