@@ -1,6 +1,8 @@
 """Precedent denials drawn as a contrast with a past episode ("didn't hurt the way it did with X in
-1998", "unlike Y in 2004"), made by someone the text names; and plain comparisons of size, stature or
-custom ("taller compared to Europeans") that liken nothing to anything."""
+1998", "unlike Y in 2004"), made by someone the text names; analogies with a dated past episode
+named by a common noun; the speaker's own country as the case a warning is about; and what is no
+precedent: plain comparisons of size, stature or custom ("taller compared to Europeans"), and an
+unsigned text's own descriptions ("an agency similar to that of X")."""
 from __future__ import annotations
 
 import pytest

@@ -7,6 +7,12 @@ before "could be repeated" the precedent comes first and the subject after; "suc
 after the precedent names the subject. "The two regions" and similar references take the
 last cases of that kind named before them. A sentence with a relation cue but fewer than
 two cases (a metaphor, "just as fast as last year") is no claim.
+
+A named speaker's contrast with a past episode ("didn't hurt the way it did with X in '91",
+"unlike X in 1995") is a denial, and a likeness with a dated episode named by a common noun ("the
+current crisis is similar to the crisis of the late 1990s") an analogy, both medium. An unsigned
+text's own likeness that describes a thing ("an agency similar to that of X") and a comparison of
+size or number ("taller compared to Europeans") are no claims.
 """
 from __future__ import annotations
 
