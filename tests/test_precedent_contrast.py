@@ -36,6 +36,17 @@ def claims(texts, gaz, author=None, publisher="The Daily Courier"):
     ("Jan Brok, a researcher at Vale University, said that unlike Borduria in 1995, the blockade of "
      "Syldavia would not end quickly.", "Jan Brok", "blockade", ("Borduria", "1995")),
 ])
+@pytest.mark.parametrize("text, subject, precedent", [
+    ("\u201cThe economy didn\u2019t suffer the way it did in 2008,\u201d said the Ruritanian finance minister Ivo Novak.",
+     "economy", "2008"),
+    ("\u201cUnlike in 1995, the army will stay in its barracks,\u201d said Ivo Novak, the Ruritanian minister.",
+     "army", "1995"),
+])
+def test_a_contrast_with_a_bare_year_names_the_year_once(text, subject, precedent, gaz):
+    (c,) = claims([text], gaz)
+    assert (c.subject, c.precedent, c.relation) == (subject, precedent, "denial")
+
+
 def test_a_named_speakers_contrast_with_a_past_episode_is_a_denial(text, claimant, subject, precedent, gaz):
     found = [c for c in claims([text], gaz) if c.relation == "denial"]
     assert len(found) == 1, found

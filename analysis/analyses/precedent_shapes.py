@@ -49,7 +49,10 @@ def contrast_claim(text: str, cue: re.Match) -> tuple[str, str] | None:
         return None  # "unlike Borduria, we ...": two parties today; "the way it did" is past by its verb
     if len(np.split()) > 8:
         return None
-    precedent = np + (f" ({year.group('y')})" if year else "")
+    if year and np.strip("\u2018\u2019'") == year.group("y").strip("\u2018\u2019'"):
+        precedent = year.group("y")  # "unlike in 1995": the year is the episode
+    else:
+        precedent = np + (f" ({year.group('y')})" if year else "")
     # the present side: the clause's subject before the cue, or after a leading "unlike X, ..."
     head = re.split(r"[;:\u201c\u201d\"]|,\s|\b(?:that|said|says|told)\b", text[:cue.start()])[-1]
     head = _OPENER.sub("", head.strip())
@@ -60,7 +63,7 @@ def contrast_claim(text: str, cue: re.Match) -> tuple[str, str] | None:
         after = rest[clause_end.end():] if clause_end and rest[clause_end.start()] == "," else ""
         verb = _VERB_AFTER_SUBJECT.search(after)
         subject = after[:verb.start()] if verb else ""
-    subject = re.sub(r"^(?:the|a|an)\s+", "", subject.strip())
+    subject = re.sub(r"(?i)^(?:the|a|an)\s+", "", subject.strip())
     if not subject or _NOT_A_SUBJECT.match(subject) or len(subject.split()) > 8 or same_case(subject, np):
         return None
     return subject, precedent
