@@ -67,6 +67,9 @@ def test_a_named_speakers_contrast_with_a_past_episode_is_a_denial(text, claiman
     # a contrast between two parties today, not with a past episode
     "\u201cUnlike Borduria, Ruritania respects its neighbours,\u201d said Ivo Novak, the Ruritanian foreign minister.",
     "\u201cOur policy is different from Borduria's,\u201d said Ivo Novak, the Ruritanian foreign minister.",
+    # a measure against a year, not an episode
+    "\u201cPrices today differ from those in 1995,\u201d said Ivo Novak, the Ruritanian minister.",
+    "\u201cThe harvest is different from that of 1995,\u201d said Ivo Novak, the Ruritanian minister.",
     # no negation: a likeness, and this cue alone does not make one
     "\u201cThe market reacted the way it did with Borduria in 1998,\u201d said Anna Berg, a diplomat.",
 ])

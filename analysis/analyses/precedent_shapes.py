@@ -12,7 +12,7 @@ _YEAR_ANY = re.compile(r"\bin\s+(?P<y>1[5-9]\d\d|20\d\d|['\u2018\u2019]\d\d|the\
 """A past episode's year as the text writes it: "in 1991", "in \u201991", "in the 1990s"."""
 _CLAUSE_END = re.compile(r"[,;:.?!\u201c\u201d\"]|\s(?:when|which|who|whom|where|while|after|before|because|since|and|but)\b")
 _NEGATION = re.compile(r"(?i)\b(?:not|never|no\s+longer|hardly)\b|n['\u2019]t\b")
-_LEAD_IN = re.compile(r"(?i)^\s*(?:(?:with|in|under|for|to|from|that\s+of|those\s+of|what\s+happened\s+(?:in|with)|"
+_LEAD_IN = re.compile(r"(?i)^\s*(?:(?:with|in|under|for|to|from|what\s+happened\s+(?:in|with)|"
                       r"the\s+case\s+of)\s+)?")
 _VERB_AFTER_SUBJECT = re.compile(r"(?i)\s(?:would|will|is|was|are|were|has|had|have|did|does|do|could|can|may|might|"
                                  r"should|must|didn['\u2019]t|doesn['\u2019]t|won['\u2019]t|isn['\u2019]t|wasn['\u2019]t|"
@@ -35,6 +35,8 @@ def contrast_claim(text: str, cue: re.Match) -> tuple[str, str] | None:
     rest = text[cue.end():]
     lead = _LEAD_IN.match(rest)
     np_text = rest[lead.end():]
+    if re.match(r"(?i)(?:those|that|these|this|it|them|ones?)\b", np_text):
+        return None  # "differ from those in 1995": a measure or a thing, not an episode
     end = _CLAUSE_END.search(np_text)
     np = np_text[:end.start() if end else len(np_text)].strip()
     clause_end = re.search(r"[,;:.?!\u201c\u201d\"]", rest)
