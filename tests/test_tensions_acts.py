@@ -60,6 +60,8 @@ def test_a_party_said_to_commit_abuses_is_in_tension_with_human_rights(text, gaz
     ["Bordurian forces blocked the road to the Ruritanian border."],
     ["Ruritania condemned the crackdown on protesters in Borduria."],
     ["Ruritania has blocked access to the port since March."],
+    ["Ruritania blocked the bill on press freedom in parliament."],
+    ["Borduria arrested the leader of the protesters' opponents."],
     ["Ruritanian police arrested the suspected killers of two journalists."],
     ["The block imposed by the landlord on the building was lifted, a Ruritanian court said."],
 ])

@@ -46,10 +46,12 @@ def _doer(sent: str, verb_start: int, gaz, exclude: str | None) -> str | None:
     return actor_at(head, gaz, exclude)
 
 
-_BEFORE_OBJECT = re.compile(r"(?:the|a|an|its|their|some|several|many|dozens|hundreds|thousands|scores|of|\d[\d,]*|"
+_BEFORE_OBJECT = re.compile(r"(?:the|a|an|its|their|some|several|many|dozens|hundreds|thousands|scores|\d[\d,]*|"
                             r"[A-Za-z][\w-]*[^s\W])$")
 """A word that may stand before an act's object: a determiner, a number, an adjective ("independent",
 "three"); not a plural noun ("the suspected killers of journalists" is another object)."""
+_QUANTITY_OF = re.compile(r"(?i)(?:dozens|hundreds|thousands|scores)\s+of$")
+_PREPOSITION = re.compile(r"(?i)(?:on|to|for|from|about|in|with|against|over|of|at|by|into)$")
 
 
 def _object_follows(sent: str, end: int, path: tuple[str, str]) -> bool:
@@ -61,7 +63,10 @@ def _object_follows(sent: str, end: int, path: tuple[str, str]) -> bool:
         tail = tail[lead.end():]
     starts = [m.start() for m in re.finditer(r"\S+", tail)]
     for k, at in enumerate(starts[:4]):
-        if k and not _BEFORE_OBJECT.match(tail[starts[k - 1]:at].strip()):
+        word = tail[starts[k - 1]:at].strip() if k else ""
+        if word and _PREPOSITION.fullmatch(word) and not _QUANTITY_OF.search(tail[:at].strip()):
+            return False  # "the bill on press freedom", "the leader of the protesters": another object
+        if word and not _PREPOSITION.fullmatch(word) and not _BEFORE_OBJECT.match(word):
             return False
         obj = pattern(*path).match(tail, at)
         if obj and not re.match(r"['\u2019]", tail[obj.end():]):
