@@ -91,6 +91,9 @@ def test_conduct_said_to_undermine_a_principle_is_its_authors_tension(texts, act
     ["Ruritania said that foreign interference undermines democratic values."],
     ["The Bordurian envoy praised rhetoric from the Harmony party.", "It strengthens democratic ideals."],
     ["Observers criticised rhetoric from the Harmony party.", "Ruritania said it has undermined nothing."],
+    # a new referent ("a new policy") is not the one whose author was named before
+    ["Borduria's policy on fishing was discussed in March.", "Last week the assembly adopted a new policy.",
+     "Critics say it undermines democratic values."],
     ["\u201cRuritania's new policy does not undermine democratic values,\u201d the minister said."],
     ["Ruritania's campaign was threatened by attacks on democratic institutions."],
 ])

@@ -222,8 +222,13 @@ def conduct(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
                 earlier = [s.text for _, s in flat[max(0, i - _BACK):i]]
                 named = [m for m in nouns.finditer(earlier[-1])] if earlier else []
                 if named:
+                    author = _conduct_author(earlier[-1], named[-1], gaz, own)
+                    new = re.search(r"(?i)\b(?:a|an|new|another)\s+(?:[\w-]+\s+)?$",
+                                    earlier[-1][:named[-1].start()])
                     word = named[-1].group().lower()
-                    for text in reversed(earlier):
+                    # "rhetoric that seeks to ...": the same conduct, whose author an earlier sentence named;
+                    # not after "a new policy", a conduct first named here
+                    for text in () if author or new else reversed(earlier[:-1]):
                         for m in nouns.finditer(text):
                             if m.group().lower() == word:
                                 author = _conduct_author(text, m, gaz, own) or author
