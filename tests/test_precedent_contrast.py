@@ -27,15 +27,6 @@ def claims(texts, gaz, author=None, publisher="The Daily Courier"):
     return precedents(doc, statements(doc, gaz, principles()), gaz)
 
 
-@pytest.mark.parametrize("text, claimant, subject, precedent", [
-    ("\u201cThe election went well,\u201d said Pavel Orlik, a senior fellow at the Institute for Border Studies. "
-     "\u201cSo the quarrel didn\u2019t hurt the way it did with Kasimir when he defied Vorlan in \u201998.\u201d",
-     "Pavel Orlik", "quarrel", ("Kasimir", "\u201998")),
-    ("\u201cThis time is different from Borduria in 2004,\u201d said Maria Koss, an analyst at the Lakeside Centre.",
-     "Maria Koss", "This time", ("Borduria", "2004")),
-    ("Jan Brok, a researcher at Vale University, said that unlike Borduria in 1995, the blockade of "
-     "Syldavia would not end quickly.", "Jan Brok", "blockade", ("Borduria", "1995")),
-])
 @pytest.mark.parametrize("text, subject, precedent", [
     ("\u201cThe economy didn\u2019t suffer the way it did in 2008,\u201d said the Ruritanian finance minister Ivo Novak.",
      "economy", "2008"),
@@ -47,6 +38,15 @@ def test_a_contrast_with_a_bare_year_names_the_year_once(text, subject, preceden
     assert (c.subject, c.precedent, c.relation) == (subject, precedent, "denial")
 
 
+@pytest.mark.parametrize("text, claimant, subject, precedent", [
+    ("\u201cThe election went well,\u201d said Pavel Orlik, a senior fellow at the Institute for Border Studies. "
+     "\u201cSo the quarrel didn\u2019t hurt the way it did with Kasimir when he defied Vorlan in \u201998.\u201d",
+     "Pavel Orlik", "quarrel", ("Kasimir", "\u201998")),
+    ("\u201cThis time is different from Borduria in 2004,\u201d said Maria Koss, an analyst at the Lakeside Centre.",
+     "Maria Koss", "This time", ("Borduria", "2004")),
+    ("Jan Brok, a researcher at Vale University, said that unlike Borduria in 1995, the blockade of "
+     "Syldavia would not end quickly.", "Jan Brok", "blockade", ("Borduria", "1995")),
+])
 def test_a_named_speakers_contrast_with_a_past_episode_is_a_denial(text, claimant, subject, precedent, gaz):
     found = [c for c in claims([text], gaz) if c.relation == "denial"]
     assert len(found) == 1, found
