@@ -7,6 +7,12 @@ before "could be repeated" the precedent comes first and the subject after; "suc
 after the precedent names the subject. "The two regions" and similar references take the
 last cases of that kind named before them. A sentence with a relation cue but fewer than
 two cases (a metaphor, "just as fast as last year") is no claim.
+
+A named speaker's contrast with a past episode ("didn't hurt the way it did with X in '91",
+"unlike X in 1995") is a denial, and a likeness with a dated episode named by a common noun ("the
+current crisis is similar to the crisis of the late 1990s") an analogy, both medium. An unsigned
+text's own likeness that describes a thing ("an agency similar to that of X") and a comparison of
+size or number ("taller compared to Europeans") are no claims.
 """
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ from ..text.memo import TextMemo
 from ..model.document import Document
 from ..model.findings import Precedent, Statement
 from .attribution import MONTH_NAMES, STOP_CAPS, not_name_words, is_title
+from .precedent_shapes import contrast_claim, descriptive, measure_comparison, past_episode_claim, same_case
 from .text import entity_runs, sentences
 
 _CASE_KINDS = ("state", "de-facto-state", "historical", "sub-state", "region", "organisation")
@@ -278,7 +285,7 @@ def _join_locative(text: str, cases: list[Case]) -> list[Case]:
     return out
 
 
-_CUE_PATHS = (("precedent", "denial"), ("precedent", "warning"), ("precedent", "analogy"))
+_CUE_PATHS = (("precedent", "denial"), ("precedent", "warning"), ("precedent", "analogy"), ("precedent", "contrast"))
 
 
 @lru_cache(maxsize=16384)
@@ -296,6 +303,10 @@ def _cue(sent: str) -> tuple[str, re.Match] | None:
             if rel == "analogy" and pattern("precedent", "warning_mood").search(sent[:m.start()]):
                 return "warning", m  # "fears ... a sort of X": a feared repeat
             return rel, m
+    if not absent(anchors("precedent", "contrast"), low):
+        m = pattern("precedent", "contrast").search(sent)
+        if m:
+            return "contrast", m  # "unlike X in 1995": a denial only when contrast_claim finds its two sides
     return None
 
 
@@ -331,10 +342,10 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
             asked = _ASKED_WHETHER.search(text[:cue.start()])
             if later:
                 subject = later[0]  # "..., insisting that Y is different"
-            elif asked and not _same(asked.group("np"), prec.name):
+            elif asked and not same_case(asked.group("np"), prec.name):
                 # "Asked whether the Assembly was going the way of X, she rejected the comparison": the Assembly
                 subject = Case(asked.start("np"), asked.end("np"), asked.group("np"))
-            elif main is not None and not _same(main.name, prec.name):
+            elif main is not None and not same_case(main.name, prec.name):
                 subject = main
             else:
                 subject = before[-1] if before else None
@@ -365,13 +376,28 @@ def _pick(text: str, cases: list[Case], cue: re.Match, rel: str, main: Case | No
     return None
 
 
+_OWN_COUNTRY = re.compile(r"(?i)\b(?:his|her|their|our|my)\s+(?:own\s+)?(?:country|nation|homeland)\b")
 def main_case(doc: Document, gaz, persons: set[str], known_caps: set[str]) -> Case | None:
     """The case a document is about: of the cases its title names, the one its text names most."""
     body = " ".join(p.text for p in doc.passages())
     cands = find_cases(doc.title or "", gaz, persons, [], known_caps) if doc.title else []
     count = {c.name: body.count(c.name[:max(4, len(c.name) - 3)]) for c in cands}
     cands = [c for c in cands if count[c.name] >= 2]  # a headline's capitals are not all names
-    return max(cands, key=lambda c: count[c.name]) if cands else None
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: count[c.name])
+    place = _place_of(best.name, body)
+    return best if place == best.name else Case(best.start, best.end, place, best.kind)
+
+
+def _place_of(name: str, body: str) -> str:
+    """The place an adjective names ("the Lakelandian declaration" -> Lakeland) when the body
+    names it so as a word; else `name`."""
+    if " " in name or not name.endswith(("ian", "ean", "an", "ese", "i")):
+        return name
+    stems = {name[:-k] for k in (1, 2, 3) if len(name) - k >= 4}
+    found = [s for s in stems if re.search(r"\b" + re.escape(s) + r"\b", body)]
+    return max(found, key=len) if found else name
 
 
 _MID_CAP = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[\w'-]{2,})")
@@ -416,19 +442,49 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
             said = None if absent(_SAID_WORDS, lowered(sent.text)) else _SAID.search(sent.text)
             cut = said.start() if said else 0
             cases = [c for c in cases if not (c.name == claim.actor and c.start < cut)] or cases
+        if found and found[0] == "contrast":
+            contrast = contrast_claim(sent.text, found[1])
+            if contrast:
+                claimant, actor, who = _who_claims(sent.text, found[1], claim, doc, gaz, last_person)
+                if who in ("statement-speaker", "claim-verb-subject", "pronoun-resolved"):
+                    # a contrast in the text's own voice is mostly description ("unlike X, Y has no coast")
+                    out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
+                                         claimant=claimant, actor=actor, subject=contrast[0],
+                                         precedent=contrast[1], relation="denial", text=sent.text,
+                                         confidence="medium", basis=("contrast-cue", who)))
+            found = None
+        if found and found[0] == "analogy" and measure_comparison(sent.text, found[1]):
+            found = None  # "taller compared to Europeans": a measure compared, not a case likened
+        if found and claim and claim.actor and gaz.is_state(claim.actor):
+            # "would turn her country into a new X": the speaker's own state is the case spoken of
+            own = _OWN_COUNTRY.search(sent.text[max(0, found[1].start() - 40):found[1].start()])
+            own = own and _OWN_COUNTRY.search(sent.text, max(0, found[1].start() - 40) + own.start())
+            # only right before the cue ("turn her country into a new X"), where it is what the cue is said of
+            if own and not any(c.start < own.end() and own.start() < c.end for c in cases):
+                cases = sorted(cases + [Case(own.start(), own.end(), claim.actor, "anaphor")], key=lambda c: c.start)
         pair = _pick(sent.text, cases, found[1], found[0], main) if found else None
         if pair and _modifier(sent.text, pair[1], found[1]):
             pair = None  # "a new Utopia strategy": the case names a kind of plan, not a likeness
-        if pair and not _same(pair[0].name, pair[1].name):
+        if found and not pair:
+            episode = past_episode_claim(sent.text, found[1])
+            claimant, actor, who = _who_claims(sent.text, found[1], claim, doc, gaz, last_person) if episode \
+                else (None, None, "unvoiced")
+            if who != "unvoiced":
+                out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
+                                     claimant=claimant, actor=actor, subject=episode[0], precedent=episode[1],
+                                     relation=found[0], text=sent.text, confidence="medium",
+                                     basis=("past-episode", who)))
+        if pair and not same_case(pair[0].name, pair[1].name):
             subject, prec = pair
             year = _YEAR.search(sent.text[prec.end:])
             prec_name = prec.name + (f" ({year.group(1)})" if year else "")
             claimant, actor, who = _who_claims(sent.text, found[1], claim, doc, gaz, last_person)
             confidence, basis = _precedent_confidence(found[1], who)
-            out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
-                                 claimant=claimant, actor=actor, subject=subject.name,
-                                 precedent=prec_name, relation=found[0], text=sent.text,
-                                 confidence=confidence, basis=basis))
+            if who != "unvoiced" or not descriptive(sent.text, found[1]):
+                out.append(Precedent(id=f"{doc.id}-c{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
+                                     claimant=claimant, actor=actor, subject=subject.name,
+                                     precedent=prec_name, relation=found[0], text=sent.text,
+                                     confidence=confidence, basis=basis))
         if claim and claim.person and claim.speaker:
             last_person = claim
         for c in cases:
@@ -436,11 +492,6 @@ def precedents(doc: Document, stmts: Sequence[Statement], gaz) -> tuple[Preceden
                 history.append(c)
                 known[c.name.lower()] = c.name
     return tuple(out)
-
-
-def _same(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    return a in b or b in a
 
 
 def _claimant(anchor: str, pos: int, by_anchor) -> Statement | None:
@@ -455,7 +506,8 @@ _CLAIM_VERB = re.compile(r"(?i)(?:^|[,;:\u2014]\s*|\b(?:but|and|while|yet|howeve
                          r"(?:warn|argu|say|said|fear|claim|note|believ|insist|contend|suggest|compar|liken|"
                          r"point|caution|predict|worr|assert|maintain|describ|dismiss|reject|den[iy])"
                          r"\w*\b")
-_NOT_CLAIMANT = re.compile(r"(?i)^(?:it|this|that|which|who|there|he|she|they|we|i|one|some|many|others?)$")
+_NOT_CLAIMANT = re.compile(r"(?i)^(?:it|this|that|which|who|there|he|she|they|we|i|one|some|many|others?|both|all|"
+                           r"each|either|neither|these|those)$")
 _FUNCTION_AFTER = re.compile(r"\s+(?:in|on|at|for|of|with|and|or|is|was|are|were|be|been|would|could|will|may|might|"
                              r"should|can|that|which|who|where|to|by|as|but|has|had|have|after|before|from|if|"
                              r"when|than|itself|again)\b|\s*[^\w\s]|\s*$")
@@ -478,7 +530,8 @@ def _who_claims(text: str, cue: re.Match, claim: Statement | None, doc: Document
                 last_person: Statement | None = None) -> tuple[str | None, str | None, str]:
     """(claimant, actor, rule): the speaker of the statement holding the sentence; else the subject
     of a claim verb before the cue in the sentence ("several diplomats warn that ..."); else the
-    document's author or publisher (the text's own voice)."""
+    document's author or publisher (the text's own voice); else nobody ("unvoiced": an unsigned
+    text, such as an encyclopaedia's, whose own likenesses are mostly description)."""
     if claim and (claim.speaker or claim.actor):
         return claim.speaker, claim.actor, "statement-speaker"
     for m in _CLAIM_VERB.finditer(text[:cue.end()]):  # the cue may be the verb ("likened")
@@ -496,11 +549,11 @@ def _who_claims(text: str, cue: re.Match, claim: Statement | None, doc: Document
         return who, (found[0].name if found else None), "claim-verb-subject"
     if doc.author or doc.publisher:
         return doc.author or doc.publisher, None, "document-voice"
-    return None, None, "no-claimant"
+    return None, None, "unvoiced"
 
 
 _CLAIMANT_LEVEL = {"statement-speaker": 0, "claim-verb-subject": 0, "pronoun-resolved": 1, "document-voice": 1,
-                   "no-claimant": 2}
+                   "no-claimant": 2, "unvoiced": 2}
 
 
 def _precedent_confidence(cue: re.Match, who: str) -> tuple[str, tuple[str, ...]]:

@@ -7,7 +7,8 @@ Utopia of hypocrisy"), or, when the subject is generic ("a government", "it"), t
 of the sentence before; failing these, the actor the surrounding sentences name most. The
 principle is the one the actor is said to champion, else the one named nearby.
 Derived: an actor whose act others condemn as a breach of a principle, while its own
-statements uphold that principle.
+statements uphold that principle. Acts that breach a principle by their nature (censorship,
+atrocities, conduct said to undermine it): tension_acts.
 """
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ from ..lexicons import Principle, absent, anchors, lowered, pattern
 from ..model.document import Block, Document
 from ..model.findings import Position, Statement, Tension
 from .principles import invoked
+from .tension_acts import acts, conduct
+from .tension_parties import KINDS, actor_at, possessor
 from .text import sentences
 
-_KINDS = ("state", "organisation", "de-facto-state", "organ", "sub-state")
 _CHAMPION = re.compile(r"(?i)\b(?:champion\w*|defend\w*|support\w*|invok\w*|uph[eo]ld\w*|insist\w*|long\s+\w+ed|"
                        r"promot\w*|advocat\w*|stood\s+for|stands\s+for)\b")
 _GENERIC = re.compile(r"(?i)^(?:\W*(?:yet|but|however|so|thus|still|and)\W+)?(?:a|the|this|that|its|their)?\s*"
@@ -29,26 +31,11 @@ _GENERIC = re.compile(r"(?i)^(?:\W*(?:yet|but|however|so|thus|still|and)\W+)?(?:
                       r"decision|move|act|action|step|recognition|it|they|he|she)\b")
 
 
-_OBJECT_PREP = re.compile(r"(?i)\b(?:against|to|from|with|over|on|for|towards?|by|in|into|within|inside|across|"
-                          r"along|near)\s+(?:the\s+)?$")
-
-
-def _actor_at(text: str, gaz, exclude: str | None) -> str | None:
-    """The first actor a phrase names as its subject (not one it names after "against", "with")."""
-    for m in gaz.find(text):
-        if m.name == exclude or (m.kind or gaz.entry(m.name).get("kind")) not in _KINDS:
-            continue
-        if _OBJECT_PREP.search(text[max(0, m.start - 14):m.start]):
-            continue
-        return gaz.speaks_for(m.name) or m.name
-    return None
-
-
 def _subject_actor(sent: str, cue: re.Match, gaz, exclude: str | None) -> str | None:
     """The actor the tension cue is said of, from the sentence itself."""
     accused = re.search(r"(?i)\baccus\w+\s+(?P<x>[\w' -]{2,60}?)\s+of\b", sent)
     if accused:
-        found = _actor_at(accused.group("x"), gaz, exclude)
+        found = actor_at(accused.group("x"), gaz, exclude)
         if found:
             return found
     before = sent[:cue.start()]
@@ -57,13 +44,13 @@ def _subject_actor(sent: str, cue: re.Match, gaz, exclude: str | None) -> str | 
     poss = re.search(r"(?P<x>[A-Z][\w' -]{1,60}?)['\u2019]s\s+(?:\w+\s+){0,2}?(?:stance|position|policy|decision|"
                      r"conduct|behaviour|behavior|record)\b[^.]*$", before)
     if poss:
-        found = _actor_at(poss.group("x"), gaz, exclude)
+        found = actor_at(poss.group("x"), gaz, exclude)
         if found:
             return found
     clause = re.split(r"[;:]|\b(?:that|who|which)\b", before)[-1]
     if _GENERIC.match(clause.strip()):
         return None
-    return _actor_at(clause, gaz, exclude)
+    return actor_at(clause, gaz, exclude)
 
 
 def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[Statement]) -> list[Tension]:
@@ -90,7 +77,10 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
             found = gaz.find(passage.context)
             actor, how = (found[0].name if found else None), "row-actor"
         if actor is None:
-            actor, how = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor), "most-named-nearby"
+            if principle not in invoked(sent.text[cue.end():cue.end() + _OBJECT_REACH], principles)[0]:
+                continue  # "incompatible with our national position": nothing ties a party nearby to a principle
+            actor, how = _most_named([s for _, s in flat[max(0, i - 3):i + 1]], gaz, speaker_actor,
+                                     principles), "most-named-nearby"
         if actor and _owns_principle(sent.text, actor, principle, principles, gaz):
             continue  # "inconsistent with Utopia's sovereignty": Utopia defends the principle, it breaches nothing
         if actor:
@@ -98,6 +88,9 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
                                anchor=passage.anchor, confidence=_STATED_CONFIDENCE[how], basis=("stated", how)))
     return out
 
+
+_OBJECT_REACH = 100
+"""How far after a tension cue its object may name the principle ("contrary to the principle of ...")."""
 
 _STATED_CONFIDENCE = {"cue-subject": "high", "row-actor": "high", "earlier-subject": "medium",
                       "most-named-nearby": "low"}
@@ -122,7 +115,7 @@ def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
     for passage in doc.passages():
         for sent in sentences(passage.text):
             for m in [*_ACCUSED.finditer(sent.text), *_ACCUSED_VERB.finditer(sent.text)]:
-                actor = _possessor(m.group("x"), gaz, _voiced_by(stmts, passage.anchor, sent.start))
+                actor = possessor(m.group("x"), gaz, _voiced_by(stmts, passage.anchor, sent.start))
                 if actor is None:
                     continue
                 tail = sent.text[m.end():m.end() + _REACH]
@@ -152,16 +145,16 @@ def referred(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Seque
         speaker = _speaker_at(stmts, passage.anchor, sent.start)
         m = _REFERRED_CHARGE.match(sent.text)
         agent = _AGENT.search(sent.text[:m.end()] if m else sent.text)
-        named = _actor_at(agent.group("x"), gaz, speaker) if agent else None
+        named = actor_at(agent.group("x"), gaz, speaker) if agent else None
         accused_here = _ACCUSED.search(sent.text)
         if named is None and accused_here:
-            named = _possessor(accused_here.group("x"), gaz, speaker)
+            named = possessor(accused_here.group("x"), gaz, speaker)
         if not m:
             last_charged = named or last_charged
             continue
         actor, how = named, "accused-by-reference"
         if actor is None and i:
-            actor = _actor_at(flat[i - 1][1].text, gaz, speaker)
+            actor = actor_at(flat[i - 1][1].text, gaz, speaker)
         if actor is None:
             actor, how = last_charged, "accused-earlier"
         if actor is None:
@@ -210,14 +203,6 @@ def _owns_principle(text: str, actor: str, pid: str, principles: tuple[Principle
     return False
 
 
-def _possessor(text: str, gaz, exclude: str | None) -> str | None:
-    """The actor named right before the possessive "'s" that ends `text`."""
-    last = [x for x in gaz.find(text) if x.end == len(text.rstrip())]
-    if not last or last[0].name == exclude or (last[0].kind or gaz.entry(last[0].name).get("kind")) not in _KINDS:
-        return None
-    return gaz.speaks_for(last[0].name) or last[0].name
-
-
 def _voiced_by(stmts: Sequence[Statement], anchor: str, pos: int) -> str | None:
     """The actor of a named speaker's statement at a position; None for unvoiced narration (whose
     actor may be merely the party it is about)."""
@@ -241,7 +226,7 @@ def _earlier_subject(flat, i: int, gaz, exclude: str | None) -> str | None:
         head = re.split(r"[,;:]", s.text)[0]
         if _GENERIC.match(head.strip()):
             continue
-        found = _actor_at(head, gaz, exclude)
+        found = actor_at(head, gaz, exclude)
         if found:
             return found
     return None
@@ -264,11 +249,16 @@ def _principle(window, principles, cue_at: int) -> str | None:
     return first
 
 
-def _most_named(window, gaz, exclude: str | None) -> str | None:
+def _most_named(window, gaz, exclude: str | None, principles: tuple[Principle, ...] = ()) -> str | None:
+    """The party the window names most (the last sentence counting more), not counting a name
+    inside a principle's own name ("the Charter of the United Nations")."""
     counts: Counter = Counter()
     for j, s in enumerate(window):
+        inside = [(h.start(), h.end()) for p in principles for h in p.pattern.finditer(s.text)]
         for m in gaz.find(s.text):
-            if m.name != exclude and (m.kind or gaz.entry(m.name).get("kind")) in _KINDS:
+            if any(a <= m.start and m.end <= b for a, b in inside):
+                continue
+            if m.name != exclude and (m.kind or gaz.entry(m.name).get("kind")) in KINDS:
                 counts[m.name] += 1 + (j == len(window) - 1) * 0.5
     return counts.most_common(1)[0][0] if counts else None
 
@@ -300,7 +290,8 @@ def tensions(doc: Document, stmts: Sequence[Statement], positions: Sequence[Posi
     (a quotation that makes one charge in several sentences is one tension)."""
     seen, out = set(), []
     found = (stated(doc, principles, gaz, stmts) + derived(stmts, positions, against or {}, set(proponents), gaz)
-             + accused(doc, principles, gaz, stmts) + referred(doc, principles, gaz, stmts))
+             + accused(doc, principles, gaz, stmts) + referred(doc, principles, gaz, stmts)
+             + acts(doc, principles, gaz, stmts) + conduct(doc, principles, gaz, stmts))
     for t in found:
         if (t.actor, t.principle) in seen or (t.actor, t.anchor) in seen:
             continue
