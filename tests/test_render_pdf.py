@@ -168,3 +168,46 @@ def test_cover_contents_and_page_numbers(layout):
     assert "Executive summary" in first_body and f"Page 2 of {len(doc.pages)}" in first_body
     cover = " ".join(" ".join(_texts(doc.pages[0]._page_box)).split())
     assert "Page 1" not in cover and brief.meta.title in cover
+
+
+# ---------------------------------------------------------------- line breaking
+def _first_lines(html: str) -> list[str]:
+    import weasyprint
+
+    doc = weasyprint.HTML(string=html).render()
+    out: list[str] = []
+
+    def walk(box):
+        lines = [c for c in getattr(box, "children", ()) if type(c).__name__ == "LineBox"]
+        if lines:
+            out.append(" ".join(_texts(lines[0])).strip())
+            return
+        for c in getattr(box, "children", ()):
+            walk(c)
+    for page in doc.pages:
+        walk(page._page_box.children[0])  # the page area, not its header and footer
+    return out
+
+
+def test_a_paragraph_does_not_break_after_its_first_word_before_a_link():
+    """WeasyPrint measures a run of text with the space that ends it; when the words alone just fit
+    the line and an element (a figure reference, a quotation) follows, it broke the line after the
+    first word ("The / sources make ..."). The macro puts that space in an element of its own."""
+    from analysis.model.brief import Span, XRef
+    from analysis.render.html import css, environment
+
+    brief = compose(fx.config(), fx.DOCUMENTS, fx.findings(), across(fx.DOCUMENTS, fx.findings()),
+                    build_date=fx.BUILD_DATE)
+    macros = environment().get_template("macros.html.j2").make_module({"for_print": True, "brief": brief})
+    parts = (Span("The observers counted 4 polling stations (2 urban, 1 rural, 1 mobile) in 3 districts. "),
+             XRef(kind="figure", number=2, target="fig-2"),
+             Span(" shows them; each district is described below, in the order of the count."))
+    paragraph = str(macros.inlines(parts))
+    assert "districts. <a" not in paragraph
+    # Widths around the one where the first sentence just fits: the break comes after it, never after "The".
+    page = "<html lang='en'><head><style>{css}</style></head><body class='print'>{ps}</body></html>".format(
+        css=css(brief, for_print=True).replace("float: footnote", "display: none"),
+        ps="".join(f"<p style='width: {w}px; margin: 0; break-inside: avoid'>{paragraph}</p>" for w in range(540, 640, 2)))
+    firsts = _first_lines(page)
+    assert len(firsts) == 50
+    assert all(len(first.split()) > 3 for first in firsts), [f for f in firsts if len(f.split()) <= 3]
