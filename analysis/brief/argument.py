@@ -73,6 +73,35 @@ def quotable(text: str) -> bool:
     return len(text.split()) <= QUOTE_WORDS
 
 
+def in_own_words(b: Builder, p: Position) -> bool:
+    """Whether the words deciding a position are the actor's, said by a speaker the source names: the
+    source's own narration about an actor ("X, as well as EU mediators, invited this by agreeing ...")
+    is the author's account of the actor, and the summary says so."""
+    said = {s.id: s for s in b.findings.statements}
+    return any(said[e].speaker for e in p.evidence[:1] if e in said)
+
+
+def narrated(b: Builder, ps: Sequence[Position]) -> str:
+    """`` European Union's position is source B's account, not the actor's own words.`` or empty."""
+    told = [p for p in ps if not in_own_words(b, p)]
+    if not told:
+        return ""
+    keys = names(list(dict.fromkeys(b.key(p.doc) for p in told)))
+    whose = names([f"{p.actor}'s" for p in told]) if len(told) <= NAMES_SHOWN + 1 else f"{len(told)} actors'"
+    if len(told) == 1:
+        return f" {whose} position is source {keys}'s account, not the actor's own words."
+    return f" The positions of {names([p.actor for p in told])} are the account of source{'s' if ',' in keys or ' and ' in keys else ''} {keys}, not the actors' own words."
+
+
+def speaker_of(b: Builder, doc: str, anchor: str, text: str) -> str | None:
+    """The named speaker of the sure statement whose words hold `text` at that place, if any."""
+    words = " ".join(text.split())
+    for s in b.findings.statements:
+        if s.doc == doc and s.anchor == anchor and s.speaker and words in " ".join(s.text.split()):
+            return s.speaker
+    return None
+
+
 def divisions(b: Builder) -> list[Claim]:
     by_q: dict[str, list[Position]] = defaultdict(list)
     for p in b.findings.positions:
@@ -107,13 +136,15 @@ def divisions(b: Builder) -> list[Claim]:
                 parts.append(f"{who} {'stand' if len(ps) > 1 else 'stands'} apart and {verb(s, 2 if len(ps) > 1 else 1)}"
                              if stand and s in ("support", "oppose") else f"{who} {verb(s, len(ps))}")
         sentence = f"On “{label}”, " + "; ".join(parts) + "."
+        # An actor placed by the source's own account, not in its words, is said to be so.
+        sentence += narrated(b, [p for s in order for p in groups[s]])
         others = sorted({p.actor for p in b.all_findings.positions if p.question == qid and p.confidence != "high"}
                         - {p.actor for p in by_q[qid]})
         if others:  # say so: "all 5 actors" must not read as "every actor the sources mention"
             sentence += (f" The sources also suggest a position for {names(others)}, less certainly "
                          f"(see the annex).")
         if len(order) == 1:
-            bullet = (f"{label}: {'both actors' if n == 2 else f'all {n} actors'} recorded {verb(major, 2)}."
+            bullet = (f"{label}: {'both actors' if n == 2 else f'all {n} actors'} on record {verb(major, 2)}."
                       if n > 1 else sentence)
         else:
             k = len(groups[major])
@@ -144,6 +175,10 @@ def tensions(b: Builder) -> list[Claim]:
         words = f": {quoted(t.text)}" if quotable(t.text) else "."
         docs = list(dict.fromkeys(x.doc for x in ts))
         src = (f"source {b.key(docs[0])} puts" if len(docs) == 1 else f"sources {names([b.key(d) for d in docs])} put")
+        # Who says so: a source quoting a named speaker does not itself put the actor in tension.
+        speaker = speaker_of(b, t.doc, t.anchor, t.text) if len(docs) == 1 else None
+        if speaker:
+            src = f"{speaker}, quoted in source {b.key(docs[0])}, puts"
         if own:
             sentence = f"{actor} invokes {principle}, yet {src} it in tension with that principle{words}"
         else:
