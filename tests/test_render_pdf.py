@@ -211,3 +211,23 @@ def test_a_paragraph_does_not_break_after_its_first_word_before_a_link():
     firsts = _first_lines(page)
     assert len(firsts) == 50
     assert all(len(first.split()) > 3 for first in firsts), [f for f in firsts if len(f.split()) <= 3]
+
+
+def test_a_paragraph_right_before_a_table_keeps_with_it_and_a_table_note_with_its_table():
+    """Table 9's lead-in ended one page and the table began the next; "12 of 19; ..." began a page
+    under nothing. The lead-in is marked and print.css keeps it, and the note, with the table."""
+    found = fx.findings()
+    brief = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE,
+                    author=fx.AUTHOR)
+    html = render_html(brief, for_print=True)
+    before = re.findall(r"<(p|h\d|figure|div|ul|blockquote|aside)\b([^>]*)>(?:(?!<(?:p|h\d|figure|div|ul|blockquote|aside|table)\b).)*?</\1>\s*<table", html, re.S)
+    paragraphs = [attrs for tag, attrs in before if tag == "p"]
+    assert paragraphs and all(re.search(r'class="[^"]*\blead\b', attrs) for attrs in paragraphs)
+    css = css_of(brief)
+    assert re.search(r"p\.lead\s*\{\s*break-after:\s*avoid", css)
+    assert re.search(r"p\.table-note\s*\{\s*break-before:\s*avoid", css)
+
+
+def css_of(brief) -> str:
+    from analysis.render.html import css
+    return css(brief, for_print=True)
