@@ -54,3 +54,12 @@ def test_a_tension_the_source_states_in_its_own_voice_is_the_sources():
 def test_a_division_key_finding_reads_as_a_sentence():
     bullets = key_findings(fx.findings())
     assert not any(" recorded support" in b or " recorded oppose" in b for b in bullets)
+
+
+def test_a_tension_callout_names_the_speaker_whose_words_it_quotes():
+    from analysis.model.brief import Callout
+
+    found = fx.findings()
+    b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    callouts = {c.title.split(" and ")[0]: c for s in b.sections for c in s.blocks if isinstance(c, Callout)}
+    assert callouts["Aldovia"].attribution[0].text == "Ilse Varga, quoted in source A"

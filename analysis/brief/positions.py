@@ -9,6 +9,7 @@ from ..charts import matrix as matrix_chart
 from ..model.brief import Block, Callout, Cell, Heading, Para, Quote, Row, Span
 from ..model.findings import Position, Statement
 from .caps import CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_STANCE_NAMES, CAP_TENSIONS
+from .argument import speaker_of
 from .commentary import commentary
 from .labels import STANCE_ORDER, join_list, plural, slug
 from .numbering import Builder
@@ -49,7 +50,10 @@ def positions(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]
         ordered = sorted(f.tensions, key=lambda t: (b.doc_rank(t.doc), t.actor, t.principle))
         for t in ordered[:CAP_TENSIONS]:
             basis = "as the source states it" if t.basis[0] == "stated" else "derived from positions and accusations"
-            attribution = (Span(f"Source {b.key(t.doc)}, {basis}"), b.cite(t.doc, t.anchor))
+            # Words a named speaker says in the source are theirs, not the source's.
+            speaker = speaker_of(b, t.doc, t.anchor, t.text) if t.basis[0] == "stated" else None
+            who = (f"{speaker}, quoted in source {b.key(t.doc)}" if speaker else f"Source {b.key(t.doc)}, {basis}")
+            attribution = (Span(who), b.cite(t.doc, t.anchor))
             own = " — a principle it invokes itself" if (t.actor, t.principle) in upheld else ""
             out.append(Callout(title=f"{t.actor} and {b.principle(t.principle).lower()}{own}", quote=t.text,
                                attribution=attribution, finding=t.id, basis=t.basis[0]))
