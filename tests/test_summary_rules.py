@@ -63,3 +63,43 @@ def test_a_tension_callout_names_the_speaker_whose_words_it_quotes():
     b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
     callouts = {c.title.split(" and ")[0]: c for s in b.sections for c in s.blocks if isinstance(c, Callout)}
     assert callouts["Aldovia"].attribution[0].text == "Ilse Varga, quoted in source A"
+
+
+def body_text(b) -> str:
+    return " ".join(p.text for s in b.sections if s.id != "sources" for blk in s.blocks
+                    for p in getattr(blk, "parts", ()) if isinstance(p, Span))
+
+
+def test_what_the_body_says_the_annex_holds_is_what_a_capped_annex_table_holds():
+    """"the annex lists all 26 figures" and "(the annex quotes each)" were false once the annex tables
+    were capped at CAP_ANNEX_ROWS rows."""
+    from analysis.brief.caps import CAP_ANNEX_ROWS
+    from analysis.brief.figures import annex_lists
+
+    assert annex_lists(CAP_ANNEX_ROWS) == f"the annex lists all {CAP_ANNEX_ROWS} figures as written"
+    assert annex_lists(CAP_ANNEX_ROWS + 14) == (f"the annex lists the first {CAP_ANNEX_ROWS} of the "
+                                                f"{CAP_ANNEX_ROWS + 14} figures as written, findings.json every one")
+    found = fx.findings()
+    small = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    assert "(the annex quotes each)" in body_text(small)
+    many = found.positions + tuple(replace(p, id=f"{p.id}-{k}", actor=f"{p.actor} {k}")
+                                   for k in range(2) for p in found.positions)
+    assert len(many) > CAP_ANNEX_ROWS
+    found = replace(found, positions=many)
+    big = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    text = body_text(big)
+    assert "(the annex quotes each)" not in text and "findings.json quotes each" in text
+
+
+def test_the_timeline_says_how_many_other_dated_sentences_the_annex_lists():
+    found = fx.findings()
+    b = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE)
+    timeline = next(s for s in b.sections if s.id == "timeline")
+    lead = " ".join(p.text for p in timeline.blocks[0].parts if isinstance(p, Span))
+    annex = next(t for t in b.tables() if t.caption == "Dated sentences in the sources, in date order")
+    shown = len(annex.rows)
+    if annex.note:  # capped: "12 of 15; ..."
+        total = int(annex.note.split(" of ")[1].split(";")[0])
+        assert f"The annex lists the first {shown} of the other {total} dated sentences" in lead
+    else:
+        assert f"The annex lists the other {shown} dated sentences." in lead

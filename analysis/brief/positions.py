@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from ..charts import matrix as matrix_chart
 from ..model.brief import Block, Callout, Cell, Heading, Para, Quote, Row, Span
 from ..model.findings import Position, Statement
-from .caps import CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_STANCE_NAMES, CAP_TENSIONS
+from .caps import CAP_ANNEX_ROWS, CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_STANCE_NAMES, CAP_TENSIONS
 from .argument import speaker_of
 from .commentary import commentary
 from .labels import STANCE_ORDER, join_list, plural, slug
@@ -33,8 +33,11 @@ def positions(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]
         out.append(Heading(f"positions-{slug(qid)}", 2, b.question(qid)))
         if ps:
             ref = b.peek_table()
+            # The annex table is capped: say "quotes each" only when it does.
+            where = ("the annex quotes each" if len(f.positions) <= CAP_ANNEX_ROWS else
+                     "findings.json quotes each; the annex, the best evidenced")
             out.append(Para((ref, Span(f" groups by stance the {plural(len({p.actor for p in ps}), 'actor')} whose "
-                                       "position the sources record (the annex quotes each)."),), kind="lead"))
+                                       f"position the sources record ({where})."),), kind="lead"))
             out.append(b.table(f"Who stands where: {b.question(qid).rstrip('.')}",
                                [("Stance", 0.16), ("Actors", 0.84)], stance_rows(b, ps)))
         quotes = telling(said.get(qid, []))
