@@ -103,3 +103,16 @@ def test_the_timeline_says_how_many_other_dated_sentences_the_annex_lists():
         assert f"The annex lists the first {shown} of the other {total} dated sentences" in lead
     else:
         assert f"The annex lists the other {shown} dated sentences." in lead
+
+
+def test_less_sure_positions_are_pointed_to_where_they_are_listed():
+    from analysis.brief.caps import CAP_ANNEX_ROWS
+
+    found = fx.findings()
+    unsure = replace(found.positions[0], id="p-unsure", actor="Zembla", confidence="medium")
+    few = replace(found, positions=found.positions + (unsure,))
+    assert "Zembla, less certainly (see the annex)." in summary_text(few)
+    noise = tuple(replace(s, id=f"{s.id}-m", confidence="medium") for s in found.statements)
+    assert len(noise) > CAP_ANNEX_ROWS
+    many = replace(few, statements=found.statements + noise)
+    assert "Zembla, less certainly (findings.json lists them)." in summary_text(many)

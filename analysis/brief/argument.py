@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..analyses.across import Across
 from ..model.brief import nested_quotes
 from ..model.findings import Position, Precedent
+from .caps import CAP_ANNEX_ROWS
 from .figures import threshold_comparisons
 from .labels import VERDICT_WORDS, capitalise, join_list, plural
 from .numbering import Builder
@@ -141,8 +142,10 @@ def divisions(b: Builder) -> list[Claim]:
         others = sorted({p.actor for p in b.all_findings.positions if p.question == qid and p.confidence != "high"}
                         - {p.actor for p in by_q[qid]})
         if others:  # say so: "all 5 actors" must not read as "every actor the sources mention"
+            # The annex's table of less sure findings is capped: point there only when it lists them all.
+            where = "see the annex" if len(b.unsure) <= CAP_ANNEX_ROWS else "findings.json lists them"
             sentence += (f" The sources also suggest a position for {names(others)}, less certainly "
-                         f"(see the annex).")
+                         f"({where}).")
         if len(order) == 1:
             bullet = (f"{label}: {'both actors' if n == 2 else f'all {n} actors'} on record {verb(major, 2)}."
                       if n > 1 else sentence)
