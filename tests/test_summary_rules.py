@@ -116,3 +116,23 @@ def test_less_sure_positions_are_pointed_to_where_they_are_listed():
     assert len(noise) > CAP_ANNEX_ROWS
     many = replace(few, statements=found.statements + noise)
     assert "Zembla, less certainly (findings.json lists them)." in summary_text(many)
+
+
+def with_deciding_statement(**changes):
+    found = fx.findings()
+    return replace(found, statements=tuple(replace(s, **changes) if s.id == "s11" else s for s in found.statements))
+
+
+def test_an_actor_reported_speaking_or_quoted_at_length_is_in_its_own_words():
+    # "Brenn said the vote was lawful": no person named, but the source reports Brenn's speech.
+    reported = with_deciding_statement(speaker=None, basis=("speech-verb-subject", "gazetteer-actor"))
+    assert "account, not the actor" not in summary_text(reported)
+    quoted = with_deciding_statement(speaker=None, basis=("quote+actor-speaker",),
+                                     text="Brenn called it “a free, fair and lawful vote in every ward”.")
+    assert "account, not the actor" not in summary_text(quoted)
+
+
+def test_an_actor_whose_only_quoted_words_are_a_name_is_the_sources_account():
+    named = with_deciding_statement(speaker=None, basis=("quote+actor-speaker",),
+                                    text="Brenn's mediators invited this by calling the body the “Karsk Union”.")
+    assert "Brenn's position is source B's account, not the actor's own words." in summary_text(named)

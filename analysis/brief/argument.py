@@ -6,6 +6,7 @@ a claim says only what its findings say, in fixed templates.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -74,12 +75,27 @@ def quotable(text: str) -> bool:
     return len(text.split()) <= QUOTE_WORDS
 
 
+SPEECH_RULES = frozenset({"speech-verb-subject", "speaker-turn", "speaker-turn-continuation", "letter-signatory",
+                          "speech-author", "resolution-author", "reporting-frame"})
+"""Statement rules that find the actor speaking ("Fiji said ...", a speaker's turn, a letter it signs)."""
+OWN_QUOTE_WORDS = 6
+"""Words in quotation marks that make a quotation the actor's words rather than a name the source quotes."""
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
 def in_own_words(b: Builder, p: Position) -> bool:
-    """Whether the words deciding a position are the actor's, said by a speaker the source names: the
-    source's own narration about an actor ("X, as well as EU mediators, invited this by agreeing ...")
-    is the author's account of the actor, and the summary says so."""
+    """Whether the words deciding a position are the actor's: said by a speaker the source names, reported
+    as the actor's speech, or quoted at some length. The source's narration about an actor ("Prishtina,
+    as well as the mediators, invited this by agreeing to call it the “Association ...”") is the author's
+    account of the actor, and the summary says so."""
     said = {s.id: s for s in b.findings.statements}
-    return any(said[e].speaker for e in p.evidence[:1] if e in said)
+    deciding = [said[e] for e in p.evidence[:1] if e in said]
+    if not deciding:
+        return True
+    s = deciding[0]
+    if s.speaker or SPEECH_RULES & set(s.basis):
+        return True
+    return any(len(q.split()) >= OWN_QUOTE_WORDS for q in _QUOTED.findall(s.text))
 
 
 def narrated(b: Builder, ps: Sequence[Position]) -> str:
