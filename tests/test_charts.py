@@ -125,3 +125,13 @@ def test_png_has_resolution_metadata(drawn):
     ppm_x = struct.unpack(">I", png[i + 4:i + 8])[0]
     assert round(ppm_x * 0.0254) == PNG_DPI
     assert zlib.crc32(png[i:i + 13]) == struct.unpack(">I", png[i + 13:i + 17])[0]
+
+
+
+def test_a_matrix_cell_with_a_circle_and_a_triangle_keeps_both_inside_it_apart():
+    """Side by side in one cell the circle (a count of 5) ran into the triangle and over the cell's edge."""
+    for cell_in in (0.35, 0.5, 0.8):
+        (xc, area_c), (xt, area_t) = matrix.pair_markers(cell_in, 160.0, 176.0)
+        half_c = area_c ** 0.5 / 2 / 72 / cell_in  # marker half-widths in cell units
+        half_t = area_t ** 0.5 / 2 / 72 / cell_in
+        assert -0.5 <= xc - half_c and xc + half_c <= xt - half_t and xt + half_t <= 0.5, cell_in

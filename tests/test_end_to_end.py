@@ -62,3 +62,18 @@ def test_seed_accuracy_floor(build):
     gold = json.loads((SCORER.parent / "gold" / "seeds.json").read_text(encoding="utf-8"))
     report = score.score(findings, gold)
     assert report["overall"]["macro_f1"] >= 0.85, report["overall"]
+
+
+def test_seed_brief_is_eight_pages_of_body_and_fourteen_in_all(build):
+    """Issue 17's length: cover to annex at most 8 pages, the whole PDF at most 14."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(build / "brief.pdf"))
+    try:
+        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    assert len(pages) <= 14
+    annex = next(i for i, text in enumerate(pages) if i > 0 and "Annex: sources and further findings\n" in
+                 text.replace("\r", "") and "Sources" in text)
+    assert annex <= 8  # pages 1..annex are the body (0-based index of the annex's first page)

@@ -168,3 +168,66 @@ def test_cover_contents_and_page_numbers(layout):
     assert "Executive summary" in first_body and f"Page 2 of {len(doc.pages)}" in first_body
     cover = " ".join(" ".join(_texts(doc.pages[0]._page_box)).split())
     assert "Page 1" not in cover and brief.meta.title in cover
+
+
+# ---------------------------------------------------------------- line breaking
+def _first_lines(html: str) -> list[str]:
+    import weasyprint
+
+    doc = weasyprint.HTML(string=html).render()
+    out: list[str] = []
+
+    def walk(box):
+        lines = [c for c in getattr(box, "children", ()) if type(c).__name__ == "LineBox"]
+        if lines:
+            out.append(" ".join(_texts(lines[0])).strip())
+            return
+        for c in getattr(box, "children", ()):
+            walk(c)
+    for page in doc.pages:
+        walk(page._page_box.children[0])  # the page area, not its header and footer
+    return out
+
+
+def test_a_paragraph_does_not_break_after_its_first_word_before_a_link():
+    """WeasyPrint measures a run of text with the space that ends it; when the words alone just fit
+    the line and an element (a figure reference, a quotation) follows, it broke the line after the
+    first word ("The / sources make ..."). The macro puts that space in an element of its own."""
+    from analysis.model.brief import Span, XRef
+    from analysis.render.html import css, environment
+
+    brief = compose(fx.config(), fx.DOCUMENTS, fx.findings(), across(fx.DOCUMENTS, fx.findings()),
+                    build_date=fx.BUILD_DATE)
+    macros = environment().get_template("macros.html.j2").make_module({"for_print": True, "brief": brief})
+    parts = (Span("The observers counted 4 polling stations (2 urban, 1 rural, 1 mobile) in 3 districts. "),
+             XRef(kind="figure", number=2, target="fig-2"),
+             Span(" shows them; each district is described below, in the order of the count."))
+    paragraph = str(macros.inlines(parts))
+    assert "districts. <a" not in paragraph
+    # Widths around the one where the first sentence just fits: the break comes after it, never after "The".
+    page = "<html lang='en'><head><style>{css}</style></head><body class='print'>{ps}</body></html>".format(
+        css=css(brief, for_print=True).replace("float: footnote", "display: none"),
+        ps="".join(f"<p style='width: {w}px; margin: 0; break-inside: avoid'>{paragraph}</p>" for w in range(540, 640, 2)))
+    firsts = _first_lines(page)
+    assert len(firsts) == 50
+    assert all(len(first.split()) > 3 for first in firsts), [f for f in firsts if len(f.split()) <= 3]
+
+
+def test_a_paragraph_right_before_a_table_keeps_with_it_and_a_table_note_with_its_table():
+    """Table 9's lead-in ended one page and the table began the next; "12 of 19; ..." began a page
+    under nothing. The lead-in is marked and print.css keeps it, and the note, with the table."""
+    found = fx.findings()
+    brief = compose(fx.config(), fx.DOCUMENTS, found, across(fx.DOCUMENTS, found), build_date=fx.BUILD_DATE,
+                    author=fx.AUTHOR)
+    html = render_html(brief, for_print=True)
+    before = re.findall(r"<(p|h\d|figure|div|ul|blockquote|aside)\b([^>]*)>(?:(?!<(?:p|h\d|figure|div|ul|blockquote|aside|table)\b).)*?</\1>\s*<table", html, re.S)
+    paragraphs = [attrs for tag, attrs in before if tag == "p"]
+    assert paragraphs and all(re.search(r'class="[^"]*\blead\b', attrs) for attrs in paragraphs)
+    css = css_of(brief)
+    assert re.search(r"p\.lead\s*\{\s*break-after:\s*avoid", css)
+    assert re.search(r"p\.table-note\s*\{\s*break-before:\s*avoid", css)
+
+
+def css_of(brief) -> str:
+    from analysis.render.html import css
+    return css(brief, for_print=True)

@@ -6,6 +6,7 @@ a claim says only what its findings say, in fixed templates.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from ..analyses.across import Across
 from ..model.brief import nested_quotes
 from ..model.findings import Position, Precedent
+from .caps import CAP_ANNEX_ROWS
 from .figures import threshold_comparisons
 from .labels import VERDICT_WORDS, capitalise, join_list, plural
 from .numbering import Builder
@@ -73,6 +75,50 @@ def quotable(text: str) -> bool:
     return len(text.split()) <= QUOTE_WORDS
 
 
+SPEECH_RULES = frozenset({"speech-verb-subject", "speaker-turn", "speaker-turn-continuation", "letter-signatory",
+                          "speech-author", "resolution-author", "reporting-frame"})
+"""Statement rules that find the actor speaking ("Fiji said ...", a speaker's turn, a letter it signs)."""
+OWN_QUOTE_WORDS = 6
+"""Words in quotation marks that make a quotation the actor's words rather than a name the source quotes."""
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
+def in_own_words(b: Builder, p: Position) -> bool:
+    """Whether the words deciding a position are the actor's: said by a speaker the source names, reported
+    as the actor's speech, or quoted at some length. The source's narration about an actor ("Prishtina,
+    as well as the mediators, invited this by agreeing to call it the “Association ...”") is the author's
+    account of the actor, and the summary says so."""
+    said = {s.id: s for s in b.findings.statements}
+    deciding = [said[e] for e in p.evidence[:1] if e in said]
+    if not deciding:
+        return True
+    s = deciding[0]
+    if s.speaker or SPEECH_RULES & set(s.basis):
+        return True
+    return any(len(q.split()) >= OWN_QUOTE_WORDS for q in _QUOTED.findall(s.text))
+
+
+def narrated(b: Builder, ps: Sequence[Position]) -> str:
+    """`` European Union's position is source B's account, not the actor's own words.`` or empty."""
+    told = [p for p in ps if not in_own_words(b, p)]
+    if not told:
+        return ""
+    keys = names(list(dict.fromkeys(b.key(p.doc) for p in told)))
+    whose = names([f"{p.actor}'s" for p in told]) if len(told) <= NAMES_SHOWN + 1 else f"{len(told)} actors'"
+    if len(told) == 1:
+        return f" {whose} position is source {keys}'s account, not the actor's own words."
+    return f" The positions of {names([p.actor for p in told])} are the account of source{'s' if ',' in keys or ' and ' in keys else ''} {keys}, not the actors' own words."
+
+
+def speaker_of(b: Builder, doc: str, anchor: str, text: str) -> str | None:
+    """The named speaker of the sure statement whose words hold `text` at that place, if any."""
+    words = " ".join(text.split())
+    for s in b.findings.statements:
+        if s.doc == doc and s.anchor == anchor and s.speaker and words in " ".join(s.text.split()):
+            return s.speaker
+    return None
+
+
 def divisions(b: Builder) -> list[Claim]:
     by_q: dict[str, list[Position]] = defaultdict(list)
     for p in b.findings.positions:
@@ -107,13 +153,17 @@ def divisions(b: Builder) -> list[Claim]:
                 parts.append(f"{who} {'stand' if len(ps) > 1 else 'stands'} apart and {verb(s, 2 if len(ps) > 1 else 1)}"
                              if stand and s in ("support", "oppose") else f"{who} {verb(s, len(ps))}")
         sentence = f"On “{label}”, " + "; ".join(parts) + "."
+        # An actor placed by the source's own account, not in its words, is said to be so.
+        sentence += narrated(b, [p for s in order for p in groups[s]])
         others = sorted({p.actor for p in b.all_findings.positions if p.question == qid and p.confidence != "high"}
                         - {p.actor for p in by_q[qid]})
         if others:  # say so: "all 5 actors" must not read as "every actor the sources mention"
+            # The annex's table of less sure findings is capped: point there only when it lists them all.
+            where = "see the annex" if len(b.unsure) <= CAP_ANNEX_ROWS else "findings.json lists them"
             sentence += (f" The sources also suggest a position for {names(others)}, less certainly "
-                         f"(see the annex).")
+                         f"({where}).")
         if len(order) == 1:
-            bullet = (f"{label}: {'both actors' if n == 2 else f'all {n} actors'} recorded {verb(major, 2)}."
+            bullet = (f"{label}: {'both actors' if n == 2 else f'all {n} actors'} on record {verb(major, 2)}."
                       if n > 1 else sentence)
         else:
             k = len(groups[major])
@@ -144,6 +194,10 @@ def tensions(b: Builder) -> list[Claim]:
         words = f": {quoted(t.text)}" if quotable(t.text) else "."
         docs = list(dict.fromkeys(x.doc for x in ts))
         src = (f"source {b.key(docs[0])} puts" if len(docs) == 1 else f"sources {names([b.key(d) for d in docs])} put")
+        # Who says so: a source quoting a named speaker does not itself put the actor in tension.
+        speaker = speaker_of(b, t.doc, t.anchor, t.text) if len(docs) == 1 else None
+        if speaker:
+            src = f"{speaker}, quoted in source {b.key(docs[0])}, puts"
         if own:
             sentence = f"{actor} invokes {principle}, yet {src} it in tension with that principle{words}"
         else:

@@ -7,7 +7,7 @@ CAP_QUOTES = 3
 """Quotations per question in "who said what" (one per actor, each stance heard first)."""
 CAP_FIGURES = 25
 CAP_EVENTS = 30
-CAP_EVENTS_PER_QUESTION = 3
+CAP_EVENTS_PER_QUESTION = 5
 """Dated happenings per question in the body's timeline (the cluster's most precisely dated)."""
 CAP_KEY_FINDINGS = 5
 CAP_MATRIX_ACTORS = 12

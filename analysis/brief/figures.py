@@ -9,10 +9,17 @@ from ..analyses.compare import comparable
 from ..charts import figures as fig_chart
 from ..model.brief import Block, BulletList, Cell, Heading, ListItem, Para, Row, Span
 from ..model.findings import Figure
-from .caps import CAP_PANEL_ROWS, CAP_PANELS, CAP_THRESHOLD_ITEMS
+from .caps import CAP_ANNEX_ROWS, CAP_PANEL_ROWS, CAP_PANELS, CAP_THRESHOLD_ITEMS
 from .commentary import commentary
 from .labels import UNIT_LABELS, VERDICT_WORDS, capitalise, figure_value, measure_key, plural
 from .numbering import Builder
+
+
+def annex_lists(count: int) -> str:
+    """What the (capped) annex table of figures holds, said truly: all of them, or the first CAP_ANNEX_ROWS."""
+    if count <= CAP_ANNEX_ROWS:
+        return f"the annex lists {'it' if count == 1 else f'all {count} figures'} as written"
+    return f"the annex lists the first {CAP_ANNEX_ROWS} of the {count} figures as written, findings.json every one"
 
 
 def figures(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
@@ -25,7 +32,7 @@ def figures(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
     if panels:
         ref = b.peek_figure()
         out.append(Para((ref, Span(" sets figures against the thresholds the sources set for the same measure; "
-                                   f"the annex lists all {plural(len(f.figures), 'figure')} as written."))))
+                                   f"{annex_lists(len(f.figures))}."))))
         out.append(b.add_chart("figures", lambda cid: fig_chart.draw(panels, accent=b.accent, chart_id=cid)))
 
     # Figures the analyses compare (with a threshold or across sources) first: a capped annex keeps them.
@@ -34,7 +41,7 @@ def figures(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
                                                b.doc_rank(x.doc), x.anchor, x.start))
     if not panels:
         out.append(Para((Span(f"The sources give {plural(len(ordered), 'figure')}; none against a threshold for the "
-                              "same measure. The annex lists each as written."),)))
+                              f"same measure. {capitalise(annex_lists(len(ordered)))}."),)))
     annex.append(("figures", ordered))
 
     comps = threshold_comparisons(b)

@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from ..charts import matrix as matrix_chart
 from ..model.brief import Block, Callout, Cell, Heading, Para, Quote, Row, Span
 from ..model.findings import Position, Statement
-from .caps import CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_STANCE_NAMES, CAP_TENSIONS
+from .caps import CAP_ANNEX_ROWS, CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_STANCE_NAMES, CAP_TENSIONS
+from .argument import speaker_of
 from .commentary import commentary
 from .labels import STANCE_ORDER, join_list, plural, slug
 from .numbering import Builder
@@ -32,8 +33,11 @@ def positions(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]
         out.append(Heading(f"positions-{slug(qid)}", 2, b.question(qid)))
         if ps:
             ref = b.peek_table()
+            # The annex table is capped: say "quotes each" only when it does.
+            where = ("the annex quotes each" if len(f.positions) <= CAP_ANNEX_ROWS else
+                     "findings.json quotes each; the annex, the best evidenced")
             out.append(Para((ref, Span(f" groups by stance the {plural(len({p.actor for p in ps}), 'actor')} whose "
-                                       "position the sources record (the annex quotes each)."),), kind="lead"))
+                                       f"position the sources record ({where})."),), kind="lead"))
             out.append(b.table(f"Who stands where: {b.question(qid).rstrip('.')}",
                                [("Stance", 0.16), ("Actors", 0.84)], stance_rows(b, ps)))
         quotes = telling(said.get(qid, []))
@@ -49,7 +53,10 @@ def positions(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]
         ordered = sorted(f.tensions, key=lambda t: (b.doc_rank(t.doc), t.actor, t.principle))
         for t in ordered[:CAP_TENSIONS]:
             basis = "as the source states it" if t.basis[0] == "stated" else "derived from positions and accusations"
-            attribution = (Span(f"Source {b.key(t.doc)}, {basis}"), b.cite(t.doc, t.anchor))
+            # Words a named speaker says in the source are theirs, not the source's.
+            speaker = speaker_of(b, t.doc, t.anchor, t.text) if t.basis[0] == "stated" else None
+            who = (f"{speaker}, quoted in source {b.key(t.doc)}" if speaker else f"Source {b.key(t.doc)}, {basis}")
+            attribution = (Span(who), b.cite(t.doc, t.anchor))
             own = " — a principle it invokes itself" if (t.actor, t.principle) in upheld else ""
             out.append(Callout(title=f"{t.actor} and {b.principle(t.principle).lower()}{own}", quote=t.text,
                                attribution=attribution, finding=t.id, basis=t.basis[0]))

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from ..charts import timeline as timeline_chart
 from ..model.brief import Block, BulletList, Cell, Heading, ListItem, Para, Row, Span
 from ..model.findings import Event
-from .caps import CAP_EVENTS_PER_QUESTION, CAP_NUMBERED_EVENTS
+from .caps import CAP_ANNEX_ROWS, CAP_EVENTS_PER_QUESTION, CAP_NUMBERED_EVENTS
 from .commentary import commentary
 from .labels import date_label, plural, slug
 from .numbering import Builder
@@ -37,9 +37,16 @@ def timeline(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
     tl = [timeline_chart.TimelineEvent(lane=order.index(q), number=n, date=e.date, precision=e.precision,
                                        end_date=e.end_date) for n, q, e in numbered]
     fref = b.peek_figure()
+    # The annex lists the dated sentences not shown here (each once, with all its dates): say how many.
+    shown_ids = {e.id for _, _, e in numbered}
+    rest_count = len({(e.doc, e.anchor, e.text) for e in events if e.id not in shown_ids})
+    annex_note = ("" if not rest_count else
+                  f" The annex lists the other {plural(rest_count, 'dated sentence')}." if rest_count <= CAP_ANNEX_ROWS
+                  else f" The annex lists the first {CAP_ANNEX_ROWS} of the other {rest_count} dated sentences, "
+                       "findings.json every one.")
     out.append(Para((Span("For each question, the happenings dated to the day where its events cluster, once each, "
                           "in the source's words; "), fref,
-                     Span(f" sets them on one axis. The annex lists all {plural(len(events), 'dated event')}."))))
+                     Span(" sets them on one axis, cut where the events pause for long." + annex_note))))
     out.append(b.add_chart("timeline", lambda cid: timeline_chart.draw(
         lanes, tl, accent=b.accent, chart_id=cid, numbered=len(tl) <= CAP_NUMBERED_EVENTS, lane_kind="question")))
     for q, lane in zip(order, lanes):

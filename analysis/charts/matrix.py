@@ -25,6 +25,14 @@ class MatrixCell:
     """The actor is accused of violating it / its position collides with it."""
 
 
+def pair_markers(cell_in: float, circle_area: float, triangle_area: float) -> tuple[tuple[float, float], ...]:
+    """(x offset in cells, area in square points) of a circle and a triangle side by side in one cell
+    `cell_in` inches wide: each at most 0.3 of the cell across, so neither runs into the other or out of
+    the cell (the triangle's count goes right of it)."""
+    cap = (0.3 * cell_in * 72) ** 2
+    return (-0.25, min(circle_area, cap)), (0.07, min(triangle_area, cap))
+
+
 def draw(cells: Sequence[MatrixCell], principles: Sequence[tuple[str, str]], actors: Sequence[str],
          *, accent: str, chart_id: str) -> Drawn:
     """`principles` are (id, label) columns and `actors` the rows, both in display order."""
@@ -64,6 +72,7 @@ def draw(cells: Sequence[MatrixCell], principles: Sequence[tuple[str, str]], act
             ax.axhline(r - 0.5, color=RULE, lw=0.5, zorder=0)
         for r in range(0, n_rows, 2):
             ax.add_patch(mpatches.Rectangle((-0.5, r - 0.5), n_cols, 1, color="#f4f4f4", zorder=-1, lw=0))
+        cell_in = (right - left) * 6.4 / max(n_cols, 1)
         for r, actor in enumerate(actors):
             for c, (pid, _) in enumerate(principles):
                 cell = by.get((actor, pid))
@@ -74,17 +83,20 @@ def draw(cells: Sequence[MatrixCell], principles: Sequence[tuple[str, str]], act
                                                     ec=INK, lw=1.6, zorder=3))
                 # Centred in the cell when alone; side by side, both inside the cell, when both are drawn.
                 both = cell.upheld and cell.accuses
+                (x_up, area_up), (x_acc, area_acc) = (pair_markers(cell_in, size(cell.upheld),
+                                                                   size(cell.accuses) * 1.1) if both else
+                                                      ((0.0, size(cell.upheld)), (-0.06, size(cell.accuses) * 1.1)))
                 if cell.upheld:
-                    x = c - 0.2 if both else c
-                    ax.scatter([x], [r], s=size(cell.upheld), marker="o", c=dark,
+                    x = c + x_up
+                    ax.scatter([x], [r], s=area_up, marker="o", c=dark,
                                edgecolors=dark, linewidths=0.6, zorder=4)
                     ax.text(x, r, str(cell.upheld), ha="center", va="center", fontsize=7,
                             color="white", zorder=5, fontweight="bold")
                 if cell.accuses:
-                    x = c + 0.12 if both else c - 0.06
-                    ax.scatter([x], [r], s=size(cell.accuses) * 1.1, marker="^", c=tint(dark, 0.8),
+                    x = c + x_acc
+                    ax.scatter([x], [r], s=area_acc, marker="^", c=tint(dark, 0.8),
                                edgecolors=INK, linewidths=0.7, hatch="////", zorder=4)
-                    ax.text(x + 0.17, r, str(cell.accuses), ha="left", va="center", fontsize=7,
+                    ax.text(x + (0.15 if both else 0.17), r, str(cell.accuses), ha="left", va="center", fontsize=7,
                             color=INK, zorder=5, fontweight="bold")
         handles = [
             Line2D([], [], marker="o", ls="", mfc=dark, mec=dark, ms=8, label="upholds the principle"),

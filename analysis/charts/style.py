@@ -216,3 +216,19 @@ def _save(fig: object, svg_buf: io.StringIO, png_buf: io.BytesIO, title: str, al
                                                       "Title": title, "Description": alt})
     if "png" in wanted:
         fig.savefig(png_buf, format="png", dpi=PNG_DPI, metadata={"Software": None})  # type: ignore[attr-defined]
+
+
+_FONT_SIZE = re.compile(r"font-size:\s*([\d.]+)px")
+_VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
+MIN_TEXT_PT = 7.0
+"""The smallest text a chart may print at, once scaled to the width it is placed at."""
+
+
+def text_sizes_pt(svg: str, placed_width_in: float) -> list[float]:
+    """The size in points of every text of a chart's SVG (matplotlib writes sizes in points as user
+    units) once the chart is drawn `placed_width_in` inches wide."""
+    match = _VIEWBOX.search(svg)
+    if not match:
+        return []
+    scale = placed_width_in * 72 / float(match.group(1))
+    return [float(size) * scale for size in _FONT_SIZE.findall(svg)]

@@ -40,7 +40,9 @@ REF_HEADING_FONT = "DejaVu Sans"
 TITLE_MARK = "@@BRIEF-TITLE@@"
 ORG_MARK = "@@BRIEF-ORGANISATION@@"
 PAGE_SIZES = {"A4": (11906, 16838), "Letter": (12240, 15840)}
-TEXT_WIDTH_IN = 6.3
+TEXT_WIDTH_IN = 6.5
+"""The text width of the reference document's A4 page (6.54 in; Letter has 6.77): charts drawn 6.4 in
+wide go in at their own size, so their 7 pt labels stay 7 pt."""
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 """Our own fixed OpenXML (never source text): a page break before a section."""
 NO_BREAK_BEFORE = ("key-findings", "positions", "precedents", "figures", "timeline")
