@@ -18,9 +18,9 @@ from typing import Callable, Sequence
 
 from ..config import Config, SourceConfig
 from ..model.document import Document
-from ..model.findings import Findings
+from ..model.findings import TABLES, Findings
 from .cache import Cache, digest, file_digest
-from .export import TABLES, StreamExport
+from .export import StreamExport
 from .keys import analysis_digest
 from .progress import Silent
 from .steps import HANDOFF, STEPS, Job, Step, source_digest, source_key, warm_up
@@ -106,15 +106,15 @@ def analyse(config: Config, cache: Cache, *, executor_for: Callable[[int], Execu
     for index, step in enumerate(STEPS):
         if step.per == "corpus":
             added = step.run(config, values)
-            for name in step.adds:
+            for name in step.returns:
                 corpus[name] = added[name]
-                if sink is not None and name in TABLES:
+                if sink is not None and name in step.finds:
                     sink.add(n, name, added[name])
         else:
             # what the main process holds on to: the metadata, what a later step needs, and the
             # findings when asked to keep them (else they only pass through to the sink)
-            retain = {name for name in step.adds
-                      if name == "meta" or last.get(name, -1) > index or (keep and name in TABLES)}
+            retain = {name for name in step.returns
+                      if name == "meta" or last.get(name, -1) > index or (keep and name in step.finds)}
             _run_per_document(step, config, cache, keys, shas, values, corpus, handed_by, root, keep_results,
                               executor_for, progress, sink, retain)
         for name in [v for v in list(values) + list(corpus) if last.get(v, -1) <= index]:
@@ -141,10 +141,10 @@ def _run_per_document(step: Step, config: Config, cache: Cache, keys: list[str],
         values[name] = [()] * n
 
     def take(i: int, result: dict) -> None:
-        for name in step.adds:
+        for name in step.returns:
             if name in retain:
                 values[name][i] = result[name]
-            if sink is not None and name in TABLES:
+            if sink is not None and name in step.finds:
                 sink.add(i, name, result[name])
 
     progress.start(step.label, n)
@@ -156,7 +156,7 @@ def _run_per_document(step: Step, config: Config, cache: Cache, keys: list[str],
             inputs = step.view(inputs, config)
         keys[i] = key = digest(step.name, keys[i], *step.key(inputs))
         hit = cache.get(step.name, key)
-        if isinstance(hit, dict) and hit.keys() == set(step.adds) \
+        if isinstance(hit, dict) and hit.keys() == set(step.returns) \
                 and ("meta" not in hit or getattr(hit["meta"], "id", None) == src.id):
             take(i, hit)
             if step.hands:

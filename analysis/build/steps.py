@@ -37,10 +37,13 @@ class Step:
     """"document": run once per source (in worker processes, cached); "corpus": once, over all."""
     needs: tuple[str, ...]
     """Values the step reads: added by earlier steps (per document or corpus-wide) or handed."""
-    adds: tuple[str, ...]
-    """Values the step returns (a dict with exactly these keys); those named in export.TABLES are findings."""
     run: Callable
     """document: (Job, inputs) -> dict; corpus: (Config, values) -> dict, values[name] a per-document list."""
+    adds: tuple[str, ...] = ()
+    """Values the step returns for later steps (or, "meta", the document's metadata)."""
+    finds: tuple[str, ...] = ()
+    """Tables of findings the step returns besides `adds` (model/findings.TABLES): each goes to
+    findings.json and its CSV file as it arrives, and into Findings."""
     label: str = ""
     """What the progress reporter shows while a per-document step runs."""
     hands: tuple[str, ...] = ()
@@ -50,6 +53,11 @@ class Step:
     """Narrows a document's inputs to what the step can see (so the cache key depends on no more)."""
     key: Callable[[Mapping], tuple] = field(default=lambda inputs: ())
     """Parts of a document's inputs that enter its cache key besides the previous step's key."""
+
+    @property
+    def returns(self) -> tuple[str, ...]:
+        """The keys of the dict `run` returns."""
+        return self.adds + self.finds
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,16 +223,16 @@ def comparisons(config: Config, values: Mapping[str, list]) -> dict:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("read", "document", needs=(),
-         adds=("meta", "main", "props", "accusing", "figures", "events"), hands=("document", "raw_statements"),
-         run=read, label="reading and extracting"),
+    Step("read", "document", needs=(), adds=("meta", "main", "props", "accusing"), finds=("figures", "events"),
+         hands=("document", "raw_statements"), run=read, label="reading and extracting"),
     Step("sides", "corpus", needs=("meta", "main", "props", "accusing"), adds=("sides",), run=sides),
     Step("stances", "document", needs=("main", "props", "sides", "document", "raw_statements"),
-         adds=("statements", "positions", "tensions", "precedents"),
+         finds=("statements", "positions", "tensions", "precedents"),
          run=stances, label="stances, positions and tensions", view=sides_seen, key=sides_key),
-    Step("comparisons", "corpus", needs=("figures",), adds=("comparisons",), run=comparisons),
+    Step("comparisons", "corpus", needs=("figures",), finds=("comparisons",), run=comparisons),
 )
-"""The analysis, in order. A new kind of finding is one more step here (and its table in export.TABLES)."""
+"""The analysis, in order. A new kind of finding is one more step here, whose `finds` names its table
+(a field of model/findings.Findings, which gives the table's place in findings.json)."""
 
 HANDOFF = "handoff"
 """Cache kind of the values a per-document step hands to the later ones."""
