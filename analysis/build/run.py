@@ -147,7 +147,7 @@ def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, 
         use_cache: bool = True, executor: str | None = None, scheduler: str | None = None) -> RunResult:
     """Build `formats` of the brief into `out_dir`. `progress` is a progress reporter
     (analysis/progress.py) or a ``message -> None`` function; `jobs` the worker processes
-    (default: up to 2); `use_cache=False` uses a throwaway cache instead of ``out_dir/.cache``;
+    (default: up to 2); `use_cache=False` neither reads nor writes ``out_dir/.cache``;
     `executor` ``local`` or ``dask`` and `scheduler` a Dask scheduler's address override the
     config's [build] table."""
     report = progress_mod.adapt(progress)
@@ -175,7 +175,6 @@ def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, 
         pool.close(ok)
         if ok:
             cache.sweep()
-        cache.close()
 
 
 def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache: cache_mod.Cache,
@@ -198,7 +197,7 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
          keys.environment_digest()) if rendered else None)
 
     def load_findings() -> Findings:  # the fast path did not analyse: do it (from the cache) on demand
-        return analyse(config, cache_mod.Cache(None if cache.ephemeral else cache.root), shas=shas).findings
+        return analyse(config, cache_mod.Cache(cache.root), shas=shas).findings
 
     hit = cache.get("build", build_key)
     if isinstance(hit, dict) and isinstance(hit.get("files"), dict) and isinstance(hit.get("warnings"), tuple):
@@ -216,7 +215,7 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
         # one document at a time: memory stays flat in the size of the corpus
         sink = StreamExport(staging.spool, csv=config.output.csv)
         analysed = analyse(config, cache, executor_for=analysis_pool.get, shas=shas, progress=report,
-                           keep=bool(rendered), sink=sink)
+                           keep=bool(rendered), sink=sink, scratch=staging.root)
         meta, findings = list(analysed.documents), analysed.findings
 
         check_interrupt()

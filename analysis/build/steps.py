@@ -47,8 +47,8 @@ class Step:
     label: str = ""
     """What the progress reporter shows while a per-document step runs."""
     hands: tuple[str, ...] = ()
-    """Values handed to later per-document steps of the same build (through the cache: the main
-    process never holds the parsed documents), not kept as results."""
+    """Values handed to later per-document steps of the same build (as a handoff.Parcel: the main
+    process never holds the parsed documents), neither kept as results nor cached."""
     view: Callable[[Mapping, Config], dict] | None = None
     """Narrows a document's inputs to what the step can see (so the cache key depends on no more)."""
     key: Callable[[Mapping], tuple] = field(default=lambda inputs: ())
@@ -72,12 +72,13 @@ class Job:
     key: str
     inputs: dict
     handed: dict
-    """Handed value name -> the cache key of the step that handed it."""
+    """Handed value name -> the handoff.Parcel holding it (None: the step that hands it was cached)."""
     lexicons: LexiconExtensions
     questions: tuple[Question, ...]
     cache_root: str | None
-    keep: bool
-    """Store the result for later builds (not in a throwaway cache, which no later build reads)."""
+    """The build cache's folder, where the result is stored for later builds; None: no cache."""
+    handoff_dir: str | None
+    """The build's hand-off folder (handoff.Handoff), for a step that hands values on."""
 
 
 # ---------------------------------------------------------------- shared per-process context
@@ -203,7 +204,7 @@ def stances(job: Job, inputs: Mapping) -> dict:
     doc, raw = inputs["document"], inputs["raw_statements"]
     if isinstance(doc, Document) and doc.id == job.src.id and raw is not None:
         known = (inputs["main"], inputs["props"])  # the read step found them in these very statements
-    else:  # the hand-off went missing or bad: read again (the source may have changed since)
+    else:  # the read step was cached (or its parcel is unreadable): read again
         doc = read_source(job.src)
         raw = statements(doc, ctx.gaz, ctx.principles)
         known = None
@@ -234,7 +235,4 @@ STEPS: tuple[Step, ...] = (
 """The analysis, in order. A new kind of finding is one more step here, whose `finds` names its table
 (a field of model/findings.Findings, which gives the table's place in findings.json)."""
 
-HANDOFF = "handoff"
-"""Cache kind of the values a per-document step hands to the later ones."""
-
-__all__ = ["HANDOFF", "Job", "STEPS", "Step", "context", "read_source", "source_digest", "source_key", "warm_up"]
+__all__ = ["Job", "STEPS", "Step", "context", "read_source", "source_digest", "source_key", "warm_up"]
