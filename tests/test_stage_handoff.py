@@ -76,6 +76,8 @@ def test_a_parcel_in_a_file_or_in_memory_opens_to_the_values_handed(tmp_path):
     on_disk.close()
     assert parcel.open() is None, "a parcel whose folder is gone opens as None: the step reads again"
     assert Parcel().open() is None
+    elsewhere = Handoff.joining(str(tmp_path / "not-here")).pack(values)
+    assert elsewhere.open() is None, "a worker that cannot write the folder hands nothing: the step reads again"
 
 
 def test_a_cached_read_step_with_stances_to_redo_reads_the_source_again(corpus, tmp_path):

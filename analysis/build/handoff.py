@@ -4,7 +4,9 @@ which the runner passes to the receiving step's job as data -> the values again.
 What a step hands on is the parsed document, large and of no use to the build's own process: so a
 parcel is a scratch file in the build's hand-off folder (on the output's disk), written by the worker
 process that made it; the parcels this process makes stay in memory up to HOLD bytes. A parcel that
-cannot be read back opens as None, and the receiving step reads the source again.
+cannot be written (a cluster worker that does not share the output's disk) is empty, and one that
+cannot be read back opens as None: the receiving step then reads the source again, and no parsed
+document ever travels through the build's own process.
 """
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ class Handoff:
         return joined
 
     def where(self) -> str | None:
-        """The folder (made now if need be); None when it cannot be made (parcels then travel whole)."""
+        """The folder (made now if need be); None when it cannot be made."""
         if self.folder is None and self._owner:
             try:
                 self.folder = tempfile.mkdtemp(prefix="handoff-", dir=self.parent)
@@ -81,13 +83,13 @@ class Handoff:
             return Parcel(data=data)
         folder = self.where()
         if folder is None:
-            return Parcel(data=data)
+            return Parcel()
         try:
             fd, path = tempfile.mkstemp(prefix="parcel-", dir=folder)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         except OSError:
-            return Parcel(data=data)  # the folder cannot be written: the parcel travels whole
+            return Parcel()  # the folder cannot be written here
         return Parcel(path=path)
 
     def close(self) -> None:
