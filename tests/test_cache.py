@@ -99,6 +99,17 @@ def test_sweep_keeps_this_and_the_previous_build(tmp_path):
     assert Cache(tmp_path).path("render", "f" * 64).exists(), "kinds a build did not use are left alone"
 
 
+def test_sweep_removes_the_retired_handoff_kind(tmp_path):
+    """An older build kept every parsed document under kind 'handoff'; no build reads them now."""
+    old = tmp_path / "handoff" / "ab"
+    old.mkdir(parents=True)
+    (old / ("ab" + "0" * 62)).write_bytes(b"a parsed document")
+    cache = Cache(tmp_path)
+    cache.put("read", "1" * 64, 1)
+    cache.sweep()
+    assert not (tmp_path / "handoff").exists() and cache.get("read", "1" * 64) == 1
+
+
 def test_files_are_stored_once_by_content(tmp_path):
     src = tmp_path / "src"
     src.mkdir()

@@ -30,6 +30,8 @@ FORMAT = 1
 _MAGIC = b"MRC1"
 _MANIFEST = "used.json"
 _CHUNK = 1 << 20
+RETIRED = ("handoff",)
+"""Kinds no build writes any more (``handoff`` held every parsed document): `sweep` removes them."""
 
 
 # ---------------------------------------------------------------- digests
@@ -225,9 +227,11 @@ class Cache:
 
     def sweep(self) -> None:
         """Delete entries of the kinds this build used that this build and the previous one
-        did not need. Best effort: errors are ignored."""
+        did not need, and the RETIRED kinds. Best effort: errors are ignored."""
         if self.root is None or not self.used:
             return
+        for kind in RETIRED:
+            shutil.rmtree(self.root / kind, ignore_errors=True)
         manifest = self.root / _MANIFEST
         try:
             previous = json.loads(manifest.read_text(encoding="utf-8"))
