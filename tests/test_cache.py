@@ -66,23 +66,16 @@ def test_unwritable_cache_is_only_slower(tmp_path):
     assert cache.count("read", "unwritable") == 1
 
 
-def test_disabled_and_temporary():
+def test_a_disabled_cache_stores_nothing():
     off = Cache(None)
     off.put("read", "e" * 64, 1)
     assert off.get("read", "e" * 64) is None and not off.enabled
-    tmp = Cache.temporary()
-    tmp.put("read", "e" * 64, 1)
-    assert tmp.get("read", "e" * 64) == 1
-    root = tmp.root
-    tmp.close()
-    assert not root.exists()
 
 
 def test_for_output(tmp_path):
     assert for_output(tmp_path).root == tmp_path / ".cache"
-    tmp = for_output(tmp_path, enabled=False)
-    assert tmp.ephemeral and tmp.root != tmp_path / ".cache"
-    tmp.close()
+    off = for_output(tmp_path, enabled=False)
+    assert not off.enabled and off.root is None
 
 
 def test_sweep_keeps_this_and_the_previous_build(tmp_path):
@@ -104,6 +97,17 @@ def test_sweep_keeps_this_and_the_previous_build(tmp_path):
     alive = {k for k in keys if os.path.exists(Cache(tmp_path).path("read", k))}
     assert alive == {keys[2], keys[3]}
     assert Cache(tmp_path).path("render", "f" * 64).exists(), "kinds a build did not use are left alone"
+
+
+def test_sweep_removes_the_retired_handoff_kind(tmp_path):
+    """An older build kept every parsed document under kind 'handoff'; no build reads them now."""
+    old = tmp_path / "handoff" / "ab"
+    old.mkdir(parents=True)
+    (old / ("ab" + "0" * 62)).write_bytes(b"a parsed document")
+    cache = Cache(tmp_path)
+    cache.put("read", "1" * 64, 1)
+    cache.sweep()
+    assert not (tmp_path / "handoff").exists() and cache.get("read", "1" * 64) == 1
 
 
 def test_files_are_stored_once_by_content(tmp_path):
@@ -131,7 +135,6 @@ def test_files_are_stored_once_by_content(tmp_path):
     assert not blob.exists(), "a bad entry is removed, so the next build writes it again"
     cache.put_files({"c.csv": paths["c.csv"]})
     assert staged(names) == files
-    throwaway = Cache.temporary()
-    assert throwaway.put_files(paths) == names and not throwaway.stats["blob.put"], \
-        "a throwaway cache names the files but stores none"
-    throwaway.close()
+    off = Cache(None)
+    assert off.put_files(paths) == names and not off.stats["blob.put"], \
+        "a disabled cache names the files but stores none"

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from analysis.actors import Gazetteer, _starts_pattern
+from analysis.actors import Gazetteer
+from analysis.actors.surfaces import starts_pattern
 from analysis.analyses import precedents
 from analysis.analyses.stance import question_topics as topics
 from analysis.lexicons import cue_heads, cue_pattern, find_from_heads, principles
@@ -44,7 +45,7 @@ def test_cue_heads():
 def test_starts_pattern_same_as_plain():
     caps = list("ABCDEFGHIJKLMNOPQRSTUVWYZ\u00c9")
     lower = ["former", "world", "192", "193", "15", "ni", "kosovo", "south"]
-    fast = _starts_pattern(caps, lower)
+    fast = starts_pattern(caps, lower)
     plain = re.compile(r"(?<!\w)(?:[" + "".join(caps) + r"]\w*|(?i:" + "|".join(map(re.escape, lower)) + r")(?!\w))")
     for text in _texts(lower + ["Xeno", "xenon", "\u00e9t\u00e9", "Ni\u0131", "S\u017fouth", "\u212aosovo"], n=400):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from analysis.build.export import TABLES
 from analysis.build.steps import STEPS
-from analysis.model.findings import Findings
+from analysis.model.findings import TABLES, Findings
 
 
 def test_every_need_is_added_or_handed_by_an_earlier_step():
@@ -15,19 +14,19 @@ def test_every_need_is_added_or_handed_by_an_earlier_step():
     for step in STEPS:
         missing = set(step.needs) - available
         assert not missing, f"{step.name} needs {sorted(missing)} before any step adds it"
-        available |= set(step.adds) | set(step.hands)
+        available |= set(step.returns) | set(step.hands)
 
 
 def test_step_names_and_added_values_are_unique():
     assert len({s.name for s in STEPS}) == len(STEPS)
-    added = [name for s in STEPS for name in (*s.adds, *s.hands)]
+    added = [name for s in STEPS for name in (*s.returns, *s.hands)]
     assert len(added) == len(set(added)), added
 
 
-def test_every_table_is_added_by_one_step_and_is_a_field_of_findings():
-    added = {name for s in STEPS for name in s.adds}
-    assert set(TABLES) <= added
-    assert set(TABLES) == {f.name for f in dataclasses.fields(Findings)}
+def test_every_table_is_found_by_one_step_and_is_a_field_of_findings():
+    found = [name for s in STEPS for name in s.finds]
+    assert sorted(found) == sorted(TABLES), "each field of Findings is a table one step finds"
+    assert TABLES == tuple(f.name for f in dataclasses.fields(Findings))
 
 
 def test_steps_run_per_document_or_once_over_the_corpus():

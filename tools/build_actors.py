@@ -1,6 +1,6 @@
 """Curated tables + pycountry -> analysis/lexicons/actors.json (the actor gazetteer).
 
-Run when the tables change; the JSON is committed, so the runtime (analysis/actors.py)
+Run when the tables change; the JSON is committed, so the runtime (analysis/actors/)
 never needs pycountry or this script, which is not part of the installed package:
 
     python tools/build_actors.py            # rewrite analysis/lexicons/actors.json

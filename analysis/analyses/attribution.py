@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..actors import STATE_KINDS, Gazetteer
 from ..lexicons import data
-from .dates import grouped_alternation
+from ..text.patterns import grouped_alternation
 from .text import NAME_RUN
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
@@ -96,7 +96,7 @@ def _title_patterns():
         titles = data("titles")
         roles = sorted({r.lower() for r in titles.get("roles", [])}, key=len, reverse=True)
         anon = sorted({a.lower() for a in titles.get("anonymous", [])}, key=len, reverse=True)
-        # alternatives grouped by first letter (dates.alternation): the same matches, faster
+        # alternatives grouped by first letter (text/patterns.alternation): the same matches, faster
         _TITLES = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(r).replace(r"\ ", r"[\s-]+") for r in roles])
                              + r"(?:s|es)?(?![\w-])", re.IGNORECASE)
         _ANON = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(a).replace(r"\ ", r"\s+") for a in anon])

@@ -26,9 +26,10 @@ from functools import lru_cache
 
 from ..lexicons import absent, lowered
 from ..text.memo import TextMemo
-# the text layer, re-exported: figures, stance and attribution import these names from here
-from ..text.prose import (DATA_RUN, MASK, REACH, Scope, alternation, apply_mask, finditer_in,  # noqa: F401
-                          grouped_alternation, lexicon, mask_non_prose, phrases_re, prose_segments, scope_of,
+from ..text.patterns import alternation, grouped_alternation, phrases_re  # noqa: F401 - stance imports one from here
+# the text layer, re-exported: figures and stance import these names from here
+from ..text.prose import (DATA_RUN, MASK, REACH, Scope, apply_mask, finditer_in,  # noqa: F401
+                          lexicon, mask_non_prose, prose_segments, scope_of,
                           sentence_span, sentence_spans, sentence_starts)
 
 _MONTH_NAMES_ALL = ("January|February|March|April|May|June|July|August|September|October|November|December"

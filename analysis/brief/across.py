@@ -5,7 +5,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..analyses.across import Across
-from ..charts import principles as principles_chart
 from ..model.brief import Block, Cell, Heading, Inline, Para, Row, Span
 from .caps import CAP_ACROSS_ROWS, CAP_DOC_KEYS, CAP_PANEL_ROWS, OTHERS
 from .commentary import commentary
@@ -61,9 +60,9 @@ def tables(b: Builder, across: Across, author: Mapping[str, str]) -> list[Block]
         fref = b.peek_figure()
         out.append(Para((fref, Span(" compares the sources by the share of their principle-invoking statements "
                                     "that invoke each principle."),)))
-        out.append(b.add_chart("principles", lambda cid: principles_chart.draw(
-            [(p, b.principle(p)) for p in top[:5]], [(d, label.get(d) or b.keyed(d)) for d in series_], drawn_counts,
-            accent=b.accent, chart_id=cid, share=True)))
+        out.append(b.add_chart(
+            "principles", [(p, b.principle(p)) for p in top[:5]], [(d, label.get(d) or b.keyed(d)) for d in series_],
+            drawn_counts, accent=b.accent, share=True))
     else:
         out.append(Para((Span("No statement in the sources invokes a principle."),), kind="empty"))
 

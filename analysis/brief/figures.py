@@ -33,7 +33,7 @@ def figures(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
         ref = b.peek_figure()
         out.append(Para((ref, Span(" sets figures against the thresholds the sources set for the same measure; "
                                    f"{annex_lists(len(f.figures))}."))))
-        out.append(b.add_chart("figures", lambda cid: fig_chart.draw(panels, accent=b.accent, chart_id=cid)))
+        out.append(b.add_chart("figures", panels, accent=b.accent))
 
     # Figures the analyses compare (with a threshold or across sources) first: a capped annex keeps them.
     compared = {fid for c in f.comparisons for fid in c.figures} | {x.id for x in f.figures if x.role == "threshold"}

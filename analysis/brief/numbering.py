@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
+from .. import charts
 from ..charts.style import Drawn
 from ..config import Config
 from ..model.brief import Chart, Citation, Cite, Place, Column, FigureRef, Para, Row, Span, Table, XRef
@@ -175,10 +176,11 @@ class Builder:
     def peek_figure(self) -> XRef:
         return XRef("figure", len(self.charts) + 1, f"fig-{len(self.charts) + 1}")
 
-    def add_chart(self, kind: str, draw) -> FigureRef:
+    def add_chart(self, kind: str, *args, **kwargs) -> FigureRef:
+        """The next figure: chart `kind` drawn from `args` and `kwargs` (charts.draw) with its figure id."""
         number = len(self.charts) + 1
         chart_id = f"fig-{number}"
-        drawn: Drawn = draw(chart_id)
+        drawn: Drawn = charts.draw(kind, *args, chart_id=chart_id, **kwargs)
         self.charts.append(Chart(id=chart_id, number=number, kind=kind, title=drawn.title, caption=drawn.caption,
                                  alt=drawn.alt, svg=drawn.svg, png=drawn.png, width=drawn.width,
                                  height=drawn.height, spec=drawn.spec))

@@ -97,8 +97,8 @@ def matrix(b: Builder) -> list[Block]:
                          Span(f" sets the actors{shown} against the principles they invoke: which "
                               "principles each upholds, which it accuses others of violating, and where "
                               "the actor itself stands in tension with a principle.")), kind="lead"))
-        out.append(b.add_chart("matrix", lambda cid: matrix_chart.draw(
-            mcells, [(p, b.principle(p)) for p in principles], actors, accent=b.accent, chart_id=cid)))
+        out.append(b.add_chart("matrix", mcells, [(p, b.principle(p)) for p in principles], actors,
+                               accent=b.accent))
     return out
 
 

@@ -46,8 +46,7 @@ def precedents(b: Builder, author: Mapping[str, str], annex: list) -> list[Block
     out.append(Para((Span(f"The sources make {plural(len(f.precedents), 'precedent claim')} ({tally}) about "
                           f"{plural(len(cases), 'case')}. "), ref,
                      Span(" maps them; each claim is quoted below, grouped by relation."))))
-    chart = b.add_chart("network", lambda cid: network_chart.draw(drawn_cases, claims, accent=b.accent,
-                                                                   chart_id=cid))
+    chart = b.add_chart("network", drawn_cases, claims, accent=b.accent)
     rest: list[Precedent] = []
     for relation in (*RELATION_TITLES, *sorted(set(counts) - set(RELATION_TITLES))):
         ps = sorted((p for p in f.precedents if p.relation == relation),

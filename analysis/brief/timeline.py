@@ -47,8 +47,8 @@ def timeline(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
     out.append(Para((Span("For each question, the happenings dated to the day where its events cluster, once each, "
                           "in the source's words; "), fref,
                      Span(" sets them on one axis, cut where the events pause for long." + annex_note))))
-    out.append(b.add_chart("timeline", lambda cid: timeline_chart.draw(
-        lanes, tl, accent=b.accent, chart_id=cid, numbered=len(tl) <= CAP_NUMBERED_EVENTS, lane_kind="question")))
+    out.append(b.add_chart("timeline", lanes, tl, accent=b.accent, numbered=len(tl) <= CAP_NUMBERED_EVENTS,
+                           lane_kind="question"))
     for q, lane in zip(order, lanes):
         out.append(Heading(f"timeline-{slug(q or 'other')}", 3, lane))
         items = [ListItem((Span(f"{n}. {date_label(e.date, e.end_date)}: "), Span(e.text, "quote"),

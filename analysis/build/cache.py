@@ -30,8 +30,8 @@ FORMAT = 1
 _MAGIC = b"MRC1"
 _MANIFEST = "used.json"
 _CHUNK = 1 << 20
-HOLD = 8 << 20
-"""Bytes of entries a throwaway cache (`Cache.temporary`) keeps in memory rather than in its folder."""
+RETIRED = ("handoff",)
+"""Kinds no build writes any more (``handoff`` held every parsed document): `sweep` removes them."""
 
 
 # ---------------------------------------------------------------- digests
@@ -60,28 +60,16 @@ def file_digest(path: Path) -> str:
 
 # ---------------------------------------------------------------- the cache
 class Cache:
-    """Entries of several kinds (``read``, ``handoff``, ``stances``, ``chart``, ``render``, ``build``)
-    under `root`. A `Cache(None)` is disabled: every lookup misses, nothing is written.
+    """Entries of several kinds (a step's name such as ``read`` or ``stances``, ``chart``, ``render``,
+    ``build``, ``blob``) under `root`. A `Cache(None)` is disabled (--no-cache): every lookup misses,
+    nothing is written.
 
     ``stats`` counts hits, misses and writes per kind in this process (tests read it)."""
 
-    def __init__(self, root: Path | str | None, *, ephemeral: bool = False):
+    def __init__(self, root: Path | str | None):
         self.root = Path(root) if root is not None else None
-        self.ephemeral = ephemeral
         self.stats: Counter = Counter()
         self.used: dict[str, set[str]] = {}
-        self._held: dict[tuple[str, str], bytes] = {}
-        self._held_size = 0
-
-    @classmethod
-    def temporary(cls) -> "Cache":
-        """A cache in a fresh temporary folder, removed by `close` (for --no-cache builds).
-
-        The entries this object writes stay in memory, up to HOLD bytes (then in the folder):
-        nothing reads them after this build, which reads them back, if at all, through this
-        object, so files would only cost system calls. Worker processes open the folder by
-        name (a Cache of their own) and write files there."""
-        return cls(tempfile.mkdtemp(prefix="make-report-cache-"), ephemeral=True)
 
     @property
     def enabled(self) -> bool:
@@ -103,10 +91,6 @@ class Cache:
         if self.root is None:
             return None
         self._use(kind, key)
-        held = self._held.get((kind, key))
-        if held is not None:
-            self.stats[f"{kind}.hit"] += 1
-            return held
         try:
             with open(self.path(kind, key), "rb") as fh:
                 head, check = fh.read(4), fh.read(32)
@@ -130,9 +114,6 @@ class Cache:
         if self.root is None:
             return
         self._use(kind, key)
-        if self.ephemeral and self._hold(kind, key, payload):
-            self.stats[f"{kind}.put"] += 1
-            return
         if self._write_entry(kind, key, sha256 or hashlib.sha256(payload).digest(), payload):
             self.stats[f"{kind}.put"] += 1
 
@@ -163,18 +144,8 @@ class Cache:
             return False
         return True
 
-    def _hold(self, kind: str, key: str, payload: bytes) -> bool:
-        """Keep `payload` in memory when it fits within HOLD; False when it does not."""
-        old = self._held.get((kind, key))
-        size = self._held_size - (len(old) if old is not None else 0) + len(payload)
-        if size > HOLD:
-            return False
-        self._held[(kind, key)] = bytes(payload)  # a copy of a bytearray the caller may change
-        self._held_size = size
-        return True
-
     def _has(self, kind: str, key: str) -> bool:
-        return (kind, key) in self._held or self.path(kind, key).is_file()
+        return self.path(kind, key).is_file()
 
     # --- Python objects
     def get(self, kind: str, key: str, default: Any = None) -> Any:
@@ -208,8 +179,8 @@ class Cache:
             with open(path, "rb") as fh:
                 sha = hashlib.file_digest(fh, "sha256")
             names[name] = key = sha.hexdigest()
-            if self.root is None or self.ephemeral:
-                continue  # a throwaway cache: no later build will look for these
+            if self.root is None:
+                continue
             self._use("blob", key)
             if not self._has("blob", key) and self._write_entry("blob", key, sha.digest(), path):
                 self.stats["blob.put"] += 1
@@ -256,9 +227,11 @@ class Cache:
 
     def sweep(self) -> None:
         """Delete entries of the kinds this build used that this build and the previous one
-        did not need. Best effort: errors are ignored."""
-        if self.root is None or self.ephemeral or not self.used:
+        did not need, and the RETIRED kinds. Best effort: errors are ignored."""
+        if self.root is None or not self.used:
             return
+        for kind in RETIRED:
+            shutil.rmtree(self.root / kind, ignore_errors=True)
         manifest = self.root / _MANIFEST
         try:
             previous = json.loads(manifest.read_text(encoding="utf-8"))
@@ -295,14 +268,7 @@ class Cache:
         except OSError:
             pass
 
-    def close(self) -> None:
-        """Remove an ephemeral cache's folder (and forget the entries it held)."""
-        if self.ephemeral and self.root is not None:
-            self._held.clear()
-            self._held_size = 0
-            shutil.rmtree(self.root, ignore_errors=True)
-
 
 def for_output(out_dir: Path, enabled: bool = True) -> Cache:
-    """The cache of builds into `out_dir` (``out_dir/.cache``), or a temporary one when disabled."""
-    return Cache(Path(out_dir) / CACHE_DIR) if enabled else Cache.temporary()
+    """The cache of builds into `out_dir` (``out_dir/.cache``), or a disabled one."""
+    return Cache(Path(out_dir) / CACHE_DIR if enabled else None)

@@ -10,10 +10,7 @@ from json.encoder import encode_basestring
 from typing import BinaryIO, Callable, Sequence
 
 from ..model.document import Document
-from ..model.findings import SCHEMA
-
-TABLES = ("statements", "positions", "tensions", "precedents", "figures", "events", "comparisons")
-"""The tables of findings (Findings fields), in findings.json order; one CSV file each."""
+from ..model.findings import SCHEMA, TABLES
 
 
 def document_item(doc: Document) -> dict:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -81,53 +80,34 @@ def _render_aside(fmt: str, brief, options) -> bytes:
     return WRITERS[fmt].write(brief, options)
 
 
-@contextmanager
-def _chart_cache(cache: cache_mod.Cache):
-    """Serve compose's chart drawings from the cache: a chart whose data, accent and id are
-    unchanged is not redrawn (and matplotlib is not imported when none changed). Only the SVG
-    is drawn here; the DOCX renderer, in a worker while this process lays out the PDF, draws
-    the PNG again from the chart's `spec`."""
-    import importlib
+def _chart_store(cache: cache_mod.Cache):
+    """compose's chart drawings served from the cache (charts.drawn_through): a chart whose data,
+    accent and id are unchanged is not redrawn (and matplotlib is not imported when none changed)."""
+    from ..charts import Drawn
 
-    from ..charts import KINDS
-    from ..charts.style import Drawn, outputs
-
-    mods = [importlib.import_module(f"{__package__.rpartition('.')[0]}.charts.{kind}") for kind in KINDS]
-    originals = {m: m.draw for m in mods}
-
-    def wrap(mod, draw):
-        def cached(*args, **kwargs):
-            spec = (mod.__name__, args, tuple(sorted(kwargs.items())))
-            key = cache_mod.digest("chart", keys.code_version(), keys.environment_digest(), *spec)
-            hit = cache.get("chart", key)
-            if isinstance(hit, Drawn):
-                return hit
-            with outputs("svg"):
-                drawn = replace(draw(*args, **kwargs), spec=spec)
-            cache.put("chart", key, drawn)
-            return drawn
-        return cached
-
-    try:
-        for m in mods:
-            m.draw = wrap(m, originals[m])
-        yield
-    finally:
-        for m, draw in originals.items():
-            m.draw = draw
+    def store(spec: tuple, make) -> Drawn:
+        key = cache_mod.digest("chart", keys.code_version(), keys.environment_digest(), *spec)
+        hit = cache.get("chart", key)
+        if isinstance(hit, Drawn):
+            return hit
+        drawn = make()
+        cache.put("chart", key, drawn)
+        return drawn
+    return store
 
 
 def _renders(config: Config, cache: cache_mod.Cache, pool: Pool, report, formats: Sequence[str], meta, findings,
              findings_json: bytes | None, build_date: str, author: dict, logo: str) -> dict[str, bytes]:
     from ..analyses.across import across
     from ..brief import compose
+    from ..charts import drawn_through
 
     check_interrupt()
     # Before anything here imports them: matplotlib.use() looks into sys.modules without the
     # import lock and would find the warm-up's half-imported pyplot.
     wait_for_warm_up()
     report.step("composing the brief")
-    with _chart_cache(cache):
+    with drawn_through(_chart_store(cache)):
         brief = compose(config, meta, findings, across(meta, findings), build_date=build_date, author=author)
     base = cache_mod.digest("render", keys.code_version(), keys.environment_digest(),
                             keys.templates_digest(TEMPLATES), logo, repr(brief))
@@ -167,7 +147,7 @@ def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, 
         use_cache: bool = True, executor: str | None = None, scheduler: str | None = None) -> RunResult:
     """Build `formats` of the brief into `out_dir`. `progress` is a progress reporter
     (analysis/progress.py) or a ``message -> None`` function; `jobs` the worker processes
-    (default: up to 2); `use_cache=False` uses a throwaway cache instead of ``out_dir/.cache``;
+    (default: up to 2); `use_cache=False` neither reads nor writes ``out_dir/.cache``;
     `executor` ``local`` or ``dask`` and `scheduler` a Dask scheduler's address override the
     config's [build] table."""
     report = progress_mod.adapt(progress)
@@ -195,7 +175,6 @@ def run(config: Config, formats: Sequence[str], out_dir: Path, progress=_quiet, 
         pool.close(ok)
         if ok:
             cache.sweep()
-        cache.close()
 
 
 def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache: cache_mod.Cache,
@@ -218,7 +197,7 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
          keys.environment_digest()) if rendered else None)
 
     def load_findings() -> Findings:  # the fast path did not analyse: do it (from the cache) on demand
-        return analyse(config, cache_mod.Cache(None if cache.ephemeral else cache.root), shas=shas).findings
+        return analyse(config, cache_mod.Cache(cache.root), shas=shas).findings
 
     hit = cache.get("build", build_key)
     if isinstance(hit, dict) and isinstance(hit.get("files"), dict) and isinstance(hit.get("warnings"), tuple):
@@ -236,7 +215,7 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
         # one document at a time: memory stays flat in the size of the corpus
         sink = StreamExport(staging.spool, csv=config.output.csv)
         analysed = analyse(config, cache, executor_for=analysis_pool.get, shas=shas, progress=report,
-                           keep=bool(rendered), sink=sink)
+                           keep=bool(rendered), sink=sink, scratch=staging.root)
         meta, findings = list(analysed.documents), analysed.findings
 
         check_interrupt()

@@ -37,19 +37,27 @@ class Step:
     """"document": run once per source (in worker processes, cached); "corpus": once, over all."""
     needs: tuple[str, ...]
     """Values the step reads: added by earlier steps (per document or corpus-wide) or handed."""
-    adds: tuple[str, ...]
-    """Values the step returns (a dict with exactly these keys); those named in export.TABLES are findings."""
     run: Callable
     """document: (Job, inputs) -> dict; corpus: (Config, values) -> dict, values[name] a per-document list."""
+    adds: tuple[str, ...] = ()
+    """Values the step returns for later steps (or, "meta", the document's metadata)."""
+    finds: tuple[str, ...] = ()
+    """Tables of findings the step returns besides `adds` (model/findings.TABLES): each goes to
+    findings.json and its CSV file as it arrives, and into Findings."""
     label: str = ""
     """What the progress reporter shows while a per-document step runs."""
     hands: tuple[str, ...] = ()
-    """Values handed to later per-document steps of the same build (through the cache: the main
-    process never holds the parsed documents), not kept as results."""
+    """Values handed to later per-document steps of the same build (as a handoff.Parcel: the main
+    process never holds the parsed documents), neither kept as results nor cached."""
     view: Callable[[Mapping, Config], dict] | None = None
     """Narrows a document's inputs to what the step can see (so the cache key depends on no more)."""
     key: Callable[[Mapping], tuple] = field(default=lambda inputs: ())
     """Parts of a document's inputs that enter its cache key besides the previous step's key."""
+
+    @property
+    def returns(self) -> tuple[str, ...]:
+        """The keys of the dict `run` returns."""
+        return self.adds + self.finds
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +72,13 @@ class Job:
     key: str
     inputs: dict
     handed: dict
-    """Handed value name -> the cache key of the step that handed it."""
+    """Handed value name -> the handoff.Parcel holding it (None: the step that hands it was cached)."""
     lexicons: LexiconExtensions
     questions: tuple[Question, ...]
     cache_root: str | None
-    keep: bool
-    """Store the result for later builds (not in a throwaway cache, which no later build reads)."""
+    """The build cache's folder, where the result is stored for later builds; None: no cache."""
+    handoff_dir: str | None
+    """The build's hand-off folder (handoff.Handoff), for a step that hands values on."""
 
 
 # ---------------------------------------------------------------- shared per-process context
@@ -195,7 +204,7 @@ def stances(job: Job, inputs: Mapping) -> dict:
     doc, raw = inputs["document"], inputs["raw_statements"]
     if isinstance(doc, Document) and doc.id == job.src.id and raw is not None:
         known = (inputs["main"], inputs["props"])  # the read step found them in these very statements
-    else:  # the hand-off went missing or bad: read again (the source may have changed since)
+    else:  # the read step was cached (or its parcel is unreadable): read again
         doc = read_source(job.src)
         raw = statements(doc, ctx.gaz, ctx.principles)
         known = None
@@ -215,18 +224,15 @@ def comparisons(config: Config, values: Mapping[str, list]) -> dict:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("read", "document", needs=(),
-         adds=("meta", "main", "props", "accusing", "figures", "events"), hands=("document", "raw_statements"),
-         run=read, label="reading and extracting"),
+    Step("read", "document", needs=(), adds=("meta", "main", "props", "accusing"), finds=("figures", "events"),
+         hands=("document", "raw_statements"), run=read, label="reading and extracting"),
     Step("sides", "corpus", needs=("meta", "main", "props", "accusing"), adds=("sides",), run=sides),
     Step("stances", "document", needs=("main", "props", "sides", "document", "raw_statements"),
-         adds=("statements", "positions", "tensions", "precedents"),
+         finds=("statements", "positions", "tensions", "precedents"),
          run=stances, label="stances, positions and tensions", view=sides_seen, key=sides_key),
-    Step("comparisons", "corpus", needs=("figures",), adds=("comparisons",), run=comparisons),
+    Step("comparisons", "corpus", needs=("figures",), finds=("comparisons",), run=comparisons),
 )
-"""The analysis, in order. A new kind of finding is one more step here (and its table in export.TABLES)."""
+"""The analysis, in order. A new kind of finding is one more step here, whose `finds` names its table
+(a field of model/findings.Findings, which gives the table's place in findings.json)."""
 
-HANDOFF = "handoff"
-"""Cache kind of the values a per-document step hands to the later ones."""
-
-__all__ = ["HANDOFF", "Job", "STEPS", "Step", "context", "read_source", "source_digest", "source_key", "warm_up"]
+__all__ = ["Job", "STEPS", "Step", "context", "read_source", "source_digest", "source_key", "warm_up"]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..text.patterns import grouped_alternation
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -24,11 +26,9 @@ def cue_pattern(cues) -> re.Pattern:
 
 def cue_source(cues, grouped: bool = True) -> str:
     """The source of cue_pattern(cues), to be compiled with re.IGNORECASE. `grouped`: the
-    phrases are grouped by first letter (dates.alternation), the same matches several times
+    phrases are grouped by first letter (text/patterns.alternation), the same matches several times
     faster, as the engine skips a group on its first letter; pass False for a source that is
     to be compiled without re.IGNORECASE (a grouped source is case-insensitive in its first letters)."""
-    from ..analyses.dates import grouped_alternation
-
     parts = []
     for cue in sorted(set(cues), key=len, reverse=True):
         cue = cue.strip().lower()

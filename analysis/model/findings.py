@@ -5,7 +5,7 @@ the exact span, so the brief can cite it and a reader can re-check it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from . import pickled_by_fields
 
@@ -208,3 +208,9 @@ class Findings:
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
     comparisons: tuple[Comparison, ...] = ()
+
+
+TABLES = tuple(f.name for f in fields(Findings))
+"""The tables of findings, in findings.json order (one CSV file each): the fields of Findings. Each is
+found by one step of the analysis (build/steps.STEPS, its `finds`)."""
+

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..dates import alternation, lexicon, phrases_re
+from ...text.patterns import alternation, phrases_re
+from ..dates import lexicon
 
 
 # ================================================================== lexicon
