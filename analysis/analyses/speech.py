@@ -103,7 +103,8 @@ _COMMA_END = re.compile(r",\s*\Z")
 _INVERTED_SUBJECT = re.compile(r"\s+((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+?)\s*(?:[.;]\s*\Z|[.;]\s|,|\Z)")
 
 
-_BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+_BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|often\s+|also\s+|still\s+|"
+                        r"sometimes\s+|now\s+|not\s+)?$")
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s[^,;:]{1,80},")
@@ -179,6 +180,7 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
             return sp
     best = None
     pos = offset
+    after_agent = False
     for i, chunk in enumerate(chunks):
         c_start = pos
         pos += len(chunk) + 1
@@ -187,6 +189,24 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
             continue
         if _ADVERBIAL.match(stripped) and not _names_someone(stripped, gaz) and i < len(chunks) - 1:
             continue
+        if _agent_phrase(stripped):
+            # "Following a briefing by Jane Doe, ...", "In the statement, read by Jane Doe of X, the
+            # Council noted": the one named after "by" is not the subject who speaks, but is met
+            # (with the office an apposition gives) for a later "Ms. Doe said"
+            after_agent = True
+            named = stripped[_AGENT_PHRASE.match(stripped).end() - 1:]
+            met = resolve_phrase(", ".join([named] + chunks[i + 1:i + 2]), gaz, people)
+            if met is not None and met.person and met.name:
+                people.add(met.name, met.actor)
+            aside = _BLANKED.search(chunk)  # "read by X, which holds ..., the Council": the clause after it
+            if i < len(chunks) - 1 or aside is None:
+                continue
+            c_start += aside.end()
+            chunk = chunk[aside.end():]
+            chunks = chunks[:i] + [chunk]
+            stripped = chunk.strip()
+        if after_agent and i < len(chunks) - 1 and any(c.strip() for c in chunks[i + 1:]):
+            continue  # "..., Head of the Relief Office, on the drought,": the subject is the last phrase
         chunk_links = [ln.target for ln in links if c_start <= ln.start < pos]
         rest = ", ".join(chunks[i:]).strip()
         inner = [v for v in _verbs().finditer(rest) if v.start() > 0]
@@ -203,6 +223,19 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
             best = sp
             break
     return best
+
+
+_BLANKED = re.compile(r"\s{4,}")
+"""Where _subject blanked a relative clause out (", which ...,")."""
+_AGENT_PHRASE = re.compile(r"^(?:[\w-]+\s+){0,5}?(?:[a-z]+ed|read|given|made|led|held|[a-z]+ing|briefing|"
+                           r"presentation|report|statement)\s+by\s+(?:the\s+)?[A-Z]")
+
+
+def _agent_phrase(chunk: str) -> bool:
+    """An adverbial or participle phrase whose person comes after "by": "Following a briefing by
+    Jane Doe", "read by Jane Doe of Utopia" (the reader of another's statement)."""
+    return bool(_AGENT_PHRASE.match(chunk)) and (bool(_ADVERBIAL.match(chunk)) or
+                                                  not chunk[:1].isupper())
 
 
 def _names_someone(text: str, gaz) -> bool:
