@@ -354,6 +354,13 @@ _APPOSED_NAME = re.compile(r",\s*(?:[^\W\d_a-z][\w'\u2019.-]*\s+){1,3}[^\W\d_a-z
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:also\s+|already\s+|earlier\s+|first\s+)?(?:in|by|at|during|on)\s")
 
 
+@lru_cache(maxsize=1)
+def _wrote_a_work() -> re.Pattern:
+    works = "|".join(re.escape(w) for w in cues().get("creative_works", []))
+    return re.compile(r"\s+(?:(?:about|some|over|more\s+than|nearly|almost|several|many|a|an|the|his|her|their|"
+                      r"its|two|three|four|five|[\d,.]+)\s+)*(?:[\w-]+\s+)?(?:" + works + r")\b", re.IGNORECASE)
+
+
 def real_verbs(text: str, seg: Segment) -> list[re.Match]:
     """Speech verbs outside quotations, not under a counterfactual modal ("should have insisted")."""
     return list(_real_verbs_in(text, seg))
@@ -372,6 +379,8 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
         if word == "called" and (_NAMING_AFTER.match(text, m.end()) or (
                 text[max(seg.start, m.start() - 2):m.start()].strip() == "," and _CAPITAL_AFTER.match(text, m.end()))):
             continue  # 'an exercise called "Southern Shield"', ', called AFGHANSAT 1': naming, not speech
+        if word in ("wrote", "writes", "write") and _wrote_a_work().match(text, m.end()):
+            continue  # "wrote about 1400 verses", "wrote two novels": an author's work, not a statement
         if word in ("spoke", "speaks", "speak") and not _SPOKE_AFTER.match(text, m.end()):
             continue  # "they spoke several languages": a language, not a statement
         before = text[max(seg.start, m.start() - 24):m.start()]
