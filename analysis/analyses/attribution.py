@@ -633,6 +633,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
     return ranked[0][1], ranked[0][2]
 
 
+_SERVICE_HEADS = frozenset({"Department", "Office", "Division", "Bureau", "Unit", "Section", "Secretariat"})
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|H\.\s?E)\.?\s+")
 _TURN = re.compile(r"^(?P<name>[^()]+?)\s*\(\s*(?P<aff>[^()]+?)\s*\)\s*$")
 
@@ -643,6 +644,8 @@ def from_turn(context: str, gaz: Gazetteer, people: People) -> Speaker | None:
     if m:
         name = _HONORIFIC.sub("", " ".join(m.group("name").split()))  # "Mr. Varga (Chile)" -> Varga
         found = gaz.find(m.group("aff"))
+        if found and found[0].start > 0 and m.group("aff").split()[0] in _SERVICE_HEADS:
+            found = []  # "(Department for General Assembly Affairs)": a secretariat unit, not the organ it serves
         actor = (gaz.speaks_for(found[0].name) or found[0].name) if found else None
         names = person_names(name, gaz)
         if names:
