@@ -370,3 +370,27 @@ def test_the_seeds_as_pdfs_give_the_findings_of_the_seeds_read_as_text(tmp_path)
         precision, recall = hit / len(got) if got else 1.0, hit / len(want) if want else 1.0
         scores[kind] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     assert all(f1 >= 0.90 for f1 in scores.values()), scores
+
+
+NOTICE_HTML = f"""<html><head><style>
+@page {{ size: A4; margin: 2.5cm 2cm 7cm 2cm }}
+body {{ font-family: serif; font-size: 11pt; line-height: 1.35 }}
+.notice {{ position: absolute; top: 20.5cm; left: 0; width: 9cm; font-size: 8pt; border: 1px solid black; padding: 4pt }}
+</style></head><body>
+<p style="break-after: page">Mr. Varga (Ruritania): Opening words of the delegate. {FILLER * 8}and the river towns
+ of the north have seen their</p>
+<div class=notice>This record holds the speeches delivered in the chamber. Corrections should be sent to the
+ records office within a month of the meeting.</div>
+<p>harvests fail three years running, which is why the delegation asks for help.</p>
+<p>Mr. Berg (Syldavia): Syldavia agrees with the delegate.</p>
+</body></html>"""
+
+
+def test_a_sentence_cut_by_a_page_break_goes_on_past_a_notice_in_smaller_print():
+    document = read(pdf_of(NOTICE_HTML))
+    opening = block(document, "Mr. Varga (Ruritania)")
+    assert opening.text.endswith("have seen their harvests fail three years running, which is why the delegation "
+                                 "asks for help.")
+    assert not any(b.text.startswith("harvests") for b in document.blocks)
+    assert block(document, "Mr. Berg (Syldavia)").text == "Mr. Berg (Syldavia): Syldavia agrees with the delegate."
+    assert any(b.text.startswith("This record holds the speeches") for b in document.blocks)

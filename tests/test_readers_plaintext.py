@@ -146,3 +146,30 @@ def test_smoke_seed_002():
     assert doc.title.startswith("Security Council Calls for Strengthened International")
     assert doc.date == "2010-02-24"
     assert problems(doc) == []
+
+
+def test_sentences_cut_by_blank_lines_of_a_converted_pdf_are_mended():
+    """Text from a PDF converter puts blank lines inside sentences (at a line or page break):
+    a paragraph of prose that stops without a full stop runs on into the next one, and a short
+    line that ends on a function word or a comma is the start of a sentence, not a heading."""
+    doc = load("speech_from_pdf.txt")
+    texts = [(b.kind, b.text) for b in doc.blocks]
+    paragraphs = [t for k, t in texts if k == "paragraph"]
+    assert any(t.endswith("signed the Protocol on the Joint Work of the Commissions on Demarcation of the "
+                          "river boundary between the two states.") for t in paragraphs)
+    assert "We are ready to open our rail links to both Borduria and Grand Fenwick, as well as to our other " \
+           "partners. We are ready to do it now." in paragraphs
+    assert any(t.endswith("We will host the first Northern Harvest Summit in 2032 which will focus on seeds "
+                          "and water.") for t in paragraphs)
+    assert "No matter how long any negotiation, many open questions remain to be settled later." in paragraphs
+    assert "Under the Constitution of Ruritania, treaties that bind the state are ratified by Parliament." \
+        in paragraphs
+    # a salutation and a real heading stay apart from the prose that follows them
+    assert not any(t.startswith(("Mr. President", "Excellencies")) for t in paragraphs)
+    assert any(t.startswith("This is my second address") for t in paragraphs)
+    assert ("heading", "Closing remarks") in texts
+    # a numbered paragraph cut by a page break, with its next paragraph's number set apart between
+    assert ("item", "The delegations of the north have always supported the rights of the river peoples, with "
+                    "the help of the lake states and their many partners.") in texts
+    assert ("item", "The last item ends here.") in texts
+    assert ("paragraph", "We thank every delegation for its patience.") in texts

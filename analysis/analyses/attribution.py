@@ -97,7 +97,8 @@ def _title_patterns():
         roles = sorted({r.lower() for r in titles.get("roles", [])}, key=len, reverse=True)
         anon = sorted({a.lower() for a in titles.get("anonymous", [])}, key=len, reverse=True)
         # alternatives grouped by first letter (text/patterns.alternation): the same matches, faster
-        _TITLES = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(r).replace(r"\ ", r"[\s-]+") for r in roles])
+        _TITLES = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(r).replace(r"\ ", r"[\s-]+").replace("'", "['\u2019]")
+                                                                 for r in roles])
                              + r"(?:s|es)?(?![\w-])", re.IGNORECASE)
         _ANON = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(a).replace(r"\ ", r"\s+") for a in anon])
                            + r"(?:s)?(?![\w-])", re.IGNORECASE)
@@ -218,12 +219,29 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
             continue  # a place or a people is not a person's name
         if words[-1] in _org_heads():
             continue  # "the Sovereignty Front", "Harvard University": an organisation's name
+        if words[-1] in _reference_works():
+            continue  # "The Grove Dictionary of ...": a book cited, nobody speaking
+        joined = _JOINED_NAME.match(text, end)
+        if joined and joined.group(1) in _org_heads():
+            continue  # "the Lake Travel and Fishing Council": the first words of an organisation's name
         if name.isupper() and len(name) < 6:
             continue
         out.append((start, end, name))
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _state_posts() -> frozenset[str]:
+    return frozenset(w.lower() for w in data("titles").get("state_posts", []))
+
+
+@lru_cache(maxsize=1)
+def _reference_works() -> frozenset[str]:
+    from ..lexicons import cues
+    return frozenset(cues().get("reference_works", []))
+
+
+_JOINED_NAME = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}([A-Z][\w'\u2019-]*)")
 _NAMED_FOR_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+)\s+for\s+(?:the\s+)?$")
 _NAMED_FOR = re.compile(r"(?P<org>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*\s+for\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
                         r"(?:\s+[A-Z][\w'\u2019-]+)*)")
@@ -445,9 +463,9 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
     if len(name.split()) < 2 and not m.group("named"):
         return None  # "of the Ministry": which one, the text does not say here
     found = gaz.find(name)
-    if found:
+    if found and found[0].via not in ("adjective", "demonym"):
         return gaz.speaks_for(found[0].name) or found[0].name
-    return name
+    return name  # "the Utopian Hospital", "the Utopian Refugee Council": an institution, not the state
 
 
 _ORG_SUBJECT = None
@@ -552,6 +570,25 @@ _VIA_BASIS = {"adjective": "nationality-adjective", "demonym": "nationality-adje
               "capital": "capital-metonym", "metonym": "capital-metonym"}
 
 
+_POST_FOR = re.compile(r"\s+(?:[\w-]+\s+){1,4}?(?:for|of)\s+(?:the\s+)?")
+
+
+def _post_in_organisation(phrase: str, m, mentions, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(organisation, rule) when a state is named before a post that an organisation named right
+    after holds ("the Utopia country director for the X Watch", "a Utopian member of the Red Cross")."""
+    post = _POST_FOR.match(phrase, m.end)
+    if post is None or any(w[:1].isupper() and not is_title(w) for w in phrase[m.end:post.end()].split()[:-1]
+                           if w.lower() not in ("for", "of", "the")):
+        return None
+    if any(w.lower() in _state_posts() for w in phrase[m.end:post.end()].split()):
+        return None  # "the Utopian Ambassador for UN Reform", "Utopia's envoy to the Union": the state's own
+    for o in mentions:
+        if o.kind in ("organisation", "organ") and o.start == post.end():
+            return gaz.speaks_for(o.name) or o.name, "gazetteer-actor"
+    org = apposition_actor(phrase, gaz)  # one the gazetteer lacks: "for the X Watch", "for X, a rights group"
+    return (org, "apposition-actor") if org and phrase.startswith(org, post.end()) else None
+
+
 def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tuple[str | None, str]:
     """The actor a phrase ties its speaker to, and the rule: the first one named, unless it only says where."""
     ranked = []
@@ -575,6 +612,13 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
         named_for = _NAMED_FOR_BEFORE.search(phrase[max(0, m.start - 40):m.start])
         if named_for and not is_title(named_for.group(1)) and named_for.group(1) not in STOP_CAPS:
             continue  # "Alternative for Norway": a party named after the state, not the state
+        employer = _post_in_organisation(phrase, m, mentions, gaz) if m.kind not in ("organisation", "organ") else None
+        if employer:
+            # "Utopia country director for the X Watch": the post's country, not its employer
+            ranked.append((30, employer[0], employer[1]))
+            continue
+        if phrase.startswith("-based", m.end):
+            continue  # "a Utopia City-based rights group": where, not for whom
         if m.via == "capital":
             score -= 8
         if _OPEN_PAREN_END.search(phrase[:m.start]):
@@ -589,6 +633,7 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
     return ranked[0][1], ranked[0][2]
 
 
+_SERVICE_HEADS = frozenset({"Department", "Office", "Division", "Bureau", "Unit", "Section", "Secretariat"})
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|H\.\s?E)\.?\s+")
 _TURN = re.compile(r"^(?P<name>[^()]+?)\s*\(\s*(?P<aff>[^()]+?)\s*\)\s*$")
 
@@ -599,6 +644,8 @@ def from_turn(context: str, gaz: Gazetteer, people: People) -> Speaker | None:
     if m:
         name = _HONORIFIC.sub("", " ".join(m.group("name").split()))  # "Mr. Varga (Chile)" -> Varga
         found = gaz.find(m.group("aff"))
+        if found and found[0].start > 0 and m.group("aff").split()[0] in _SERVICE_HEADS:
+            found = []  # "(Department for General Assembly Affairs)": a secretariat unit, not the organ it serves
         actor = (gaz.speaks_for(found[0].name) or found[0].name) if found else None
         names = person_names(name, gaz)
         if names:

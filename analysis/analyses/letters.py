@@ -244,6 +244,11 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\u201d\"'\u2019)]\s*$")
 
 
+def is_signature(passage: str) -> bool:
+    """A passage opening with "(Signed)": the signatory's name, title and mission, no words of the letter."""
+    return _SIGNED.match(passage.lstrip()) is not None
+
+
 def is_formula(sentence: str, whole: bool = False) -> bool:
     """A letter's own machinery (transmission, circulation, signature, numbering), its page
     furniture ("2/5", "25-04853", "*2504853*") or, when it is the `whole` passage, a caption or

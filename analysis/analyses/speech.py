@@ -103,7 +103,8 @@ _COMMA_END = re.compile(r",\s*\Z")
 _INVERTED_SUBJECT = re.compile(r"\s+((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.-]+?)\s*(?:[.;]\s*\Z|[.;]\s|,|\Z)")
 
 
-_BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+_BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|often\s+|also\s+|still\s+|"
+                        r"sometimes\s+|now\s+|not\s+)?$")
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s[^,;:]{1,80},")
@@ -179,6 +180,7 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
             return sp
     best = None
     pos = offset
+    after_agent = False
     for i, chunk in enumerate(chunks):
         c_start = pos
         pos += len(chunk) + 1
@@ -187,6 +189,24 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
             continue
         if _ADVERBIAL.match(stripped) and not _names_someone(stripped, gaz) and i < len(chunks) - 1:
             continue
+        if _agent_phrase(stripped):
+            # "Following a briefing by Jane Doe, ...", "In the statement, read by Jane Doe of X, the
+            # Council noted": the one named after "by" is not the subject who speaks, but is met
+            # (with the office an apposition gives) for a later "Ms. Doe said"
+            after_agent = True
+            named = stripped[_AGENT_PHRASE.match(stripped).end() - 1:]
+            met = resolve_phrase(", ".join([named] + chunks[i + 1:i + 2]), gaz, people)
+            if met is not None and met.person and met.name:
+                people.add(met.name, met.actor)
+            aside = _BLANKED.search(chunk)  # "read by X, which holds ..., the Council": the clause after it
+            if i < len(chunks) - 1 or aside is None:
+                continue
+            c_start += aside.end()
+            chunk = chunk[aside.end():]
+            chunks = chunks[:i] + [chunk]
+            stripped = chunk.strip()
+        if after_agent and i < len(chunks) - 1 and any(c.strip() for c in chunks[i + 1:]):
+            continue  # "..., Head of the Relief Office, on the drought,": the subject is the last phrase
         chunk_links = [ln.target for ln in links if c_start <= ln.start < pos]
         rest = ", ".join(chunks[i:]).strip()
         inner = [v for v in _verbs().finditer(rest) if v.start() > 0]
@@ -203,6 +223,19 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
             best = sp
             break
     return best
+
+
+_BLANKED = re.compile(r"\s{4,}")
+"""Where _subject blanked a relative clause out (", which ...,")."""
+_AGENT_PHRASE = re.compile(r"^(?:[\w-]+\s+){0,5}?(?:[a-z]+ed|read|given|made|led|held|[a-z]+ing|briefing|"
+                           r"presentation|report|statement)\s+by\s+(?:the\s+)?[A-Z]")
+
+
+def _agent_phrase(chunk: str) -> bool:
+    """An adverbial or participle phrase whose person comes after "by": "Following a briefing by
+    Jane Doe", "read by Jane Doe of Utopia" (the reader of another's statement)."""
+    return bool(_AGENT_PHRASE.match(chunk)) and (bool(_ADVERBIAL.match(chunk)) or
+                                                  not chunk[:1].isupper())
 
 
 def _names_someone(text: str, gaz) -> bool:
@@ -321,6 +354,13 @@ _APPOSED_NAME = re.compile(r",\s*(?:[^\W\d_a-z][\w'\u2019.-]*\s+){1,3}[^\W\d_a-z
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:also\s+|already\s+|earlier\s+|first\s+)?(?:in|by|at|during|on)\s")
 
 
+@lru_cache(maxsize=1)
+def _wrote_a_work() -> re.Pattern:
+    works = "|".join(re.escape(w) for w in cues().get("creative_works", []))
+    return re.compile(r"\s+(?:(?:about|some|over|more\s+than|nearly|almost|several|many|a|an|the|his|her|their|"
+                      r"its|two|three|four|five|[\d,.]+)\s+)*(?:[\w-]+\s+)?(?:" + works + r")\b", re.IGNORECASE)
+
+
 def real_verbs(text: str, seg: Segment) -> list[re.Match]:
     """Speech verbs outside quotations, not under a counterfactual modal ("should have insisted")."""
     return list(_real_verbs_in(text, seg))
@@ -339,6 +379,8 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
         if word == "called" and (_NAMING_AFTER.match(text, m.end()) or (
                 text[max(seg.start, m.start() - 2):m.start()].strip() == "," and _CAPITAL_AFTER.match(text, m.end()))):
             continue  # 'an exercise called "Southern Shield"', ', called AFGHANSAT 1': naming, not speech
+        if word in ("wrote", "writes", "write") and _wrote_a_work().match(text, m.end()):
+            continue  # "wrote about 1400 verses", "wrote two novels": an author's work, not a statement
         if word in ("spoke", "speaks", "speak") and not _SPOKE_AFTER.match(text, m.end()):
             continue  # "they spoke several languages": a language, not a statement
         before = text[max(seg.start, m.start() - 24):m.start()]

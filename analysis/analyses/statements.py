@@ -16,7 +16,7 @@ from ..model.document import Block, Document, Footnote
 from ..model.findings import SourceSpan, Statement
 from .attribution import People, Speaker, from_turn, is_title, person_names, resolve_phrase, title_patterns
 from .confidence import grade
-from .letters import in_heading, is_formula, letter_parts, part_at
+from .letters import in_heading, is_formula, is_signature, letter_parts, part_at
 from .principles import invoked
 from .speech import Segment, attribute, opening_speaker, real_verbs, reporting_verb, segments
 from .text import quotations
@@ -87,8 +87,8 @@ def _prescan(doc: Document, gaz: Gazetteer, people: People) -> None:
             tail = text[e:e + 60]
             paren = _PARENTHESIS.match(tail) or _OF_NAME.match(tail)
             lead = _noun_phrase_before(text, s)
-            if not (titles.search(lead) or paren):
-                continue
+            if not (titles.search(lead) or (paren and gaz.find(paren.group(1)))):
+                continue  # "The X Force (Y Police)": a parenthesis naming no known actor gives no person
             links = [ln.target for ln in getattr(p, "links", ()) if s - len(lead) - 1 <= ln.start < s]
             sp = resolve_phrase(f"{lead} {name}" + (f" ({paren.group(1)})" if paren else ""), gaz, people, links)
             people.add(name, sp.actor if sp else None)
@@ -190,7 +190,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                     seg = _trimmed(text, Segment(head_end, seg.end, seg.quotes))
                     if seg is None:
                         continue
-                if is_formula(text[seg.start:seg.end], whole=not text[:seg.start].strip() and not text[seg.end:].strip()):
+                if is_signature(text) or \
+                        is_formula(text[seg.start:seg.end], whole=not text[:seg.start].strip() and not text[seg.end:].strip()):
                     runs.append((None, seg.start, seg.end, False, ""))  # ends a run: nobody's words
                     continue
                 part = part_at(letters, _block_index(passages, index), seg.start)

@@ -124,8 +124,10 @@ _PARTICLES = {"de", "van", "von", "der", "den", "d'", "da", "dos", "du", "la", "
 # opens with one character class and look-behinds tell the three apart: the same matches, but
 # the engine jumps from capital to capital instead of trying the alternatives at every position.
 _NAME_REST = r"[\w\u00C0-\u024F'\u2019-]*"
-_NAME_TOKEN = (r"(?:[A-Zd\u00C0-\u00DE](?:(?<=[A-Z])\.(?=\s)|(?<=[dD])['\u2019][A-Z\u00C0-\u00DE]" + _NAME_REST
-               + r"|(?<=[A-Z\u00C0-\u00DE])" + _NAME_REST + "))")
+# (capitals: ASCII, Latin-1 and Latin Extended-A, where "Šimek" and "Čapek" begin; the block
+# mixes cases, but a word opening with one of its small letters is rare in English text)
+_NAME_TOKEN = (r"(?:[A-Zd\u00C0-\u00DE\u0100-\u017E](?:(?<=[A-Z])\.(?=\s)|(?<=[dD])['\u2019][A-Z\u00C0-\u00DE]"
+               + _NAME_REST + r"|(?<=[A-Z\u00C0-\u00DE\u0100-\u017E])" + _NAME_REST + "))")
 NAME_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")\s+)*" + _NAME_TOKEN + r")*")
 

@@ -306,13 +306,48 @@ def _body_paragraphs(groups: list[list[str]], header: _Header) -> list[tuple[str
         numbered_heading = text[:1].isdigit() and _is_heading(lines, text)  # "2. Findings"
         if _BULLET.match(lines[0]) and not numbered_heading:
             out.extend(("item", _BULLET.sub("", item)) for item in _items(lines))
-        elif _is_heading(lines, text):
-            out.append(("heading", text))
-        elif out and out[-1][0] == "paragraph" and not out[-1][1].endswith(_TERMINAL) and text[:1].islower():
+        elif _LONE_NUMBER.match(text):
+            continue  # a paragraph or page number the converter set apart: no words of the text
+        elif out and out[-1][0] in ("paragraph", "item") and _runs_on(out[-1][1], text, out[-1][0] == "item"):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        elif out and out[-1][0] == "heading" and text[:1].islower() and out[-1][1][-1:].islower():
+            # "No matter how long any talks, many" + "open questions remain.": a sentence, not a heading
             out[-1] = ("paragraph", f"{out[-1][1]} {text}")
+        elif _is_heading(lines, text) and not _unfinished(text):
+            out.append(("heading", text))
         else:
             out.append(("paragraph", text))
     return out
+
+
+_FUNCTION_WORDS = frozenset("""a an the of on in at to for from with by and or but nor as than that which who whose
+    whom between among into onto upon about against over under through both either neither our their its his her
+    my your this these those is are was were be been will would shall should can could may might must not""".split())
+
+
+def _unfinished(text: str) -> bool:
+    """Words that stop where no sentence or heading ends: on a function word ("... treaties that")
+    or a comma (a converted PDF's blank line fell inside the sentence)."""
+    last = text.rstrip().rsplit(None, 1)[-1] if text.strip() else ""
+    return text.rstrip().endswith(",") or last.lower() in _FUNCTION_WORDS
+
+
+_LONE_NUMBER = re.compile(r"\d{1,3}\.?$")
+
+
+def _runs_on(previous: str, text: str, item: bool = False) -> bool:
+    """The paragraph `text` continues the sentence `previous` left open: `previous` has no final
+    stop and either `text` opens in lower case, `previous` ends on a function word or comma, or
+    `previous` is prose (eight words or more, not a headline) that a PDF line or page break cut
+    (not an `item`: a list's items often end without a stop)."""
+    if previous.endswith(_TERMINAL) or _BULLET.match(text):
+        return False
+    if text[:1].islower():
+        return True
+    if not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    return _unfinished(previous) and len(_words(previous)) >= 3 or \
+        (not item and len(_words(previous)) >= 8 and not _headline_case(previous))
 
 
 def _items(lines: list[str]) -> list[str]:

@@ -178,12 +178,34 @@ def build(pages: list[Page], body_size: float, heading_level, keys, words: set[s
             level = heading_level(line)
             kind = "heading" if level else "paragraph"
             if cur is None or not _continues(cur, line, kind, pitch, edges.get(id(cur.last), page.width), page.width):
-                cur = Raw(kind, line.page, level=level)
-                out.append(cur)
+                back = _left_open(out, line, kind)
+                if back is not None:
+                    cur = back  # a sentence that a boxed notice in smaller print interrupted at a page break
+                else:
+                    cur = Raw(kind, line.page, level=level)
+                    out.append(cur)
             append(cur, line, keys, words)
             open_row = []
             i += 1
     return _without_contents([b for b in out if b.text])
+
+
+def _left_open(blocks: list[Raw], line: Line, kind: str) -> Raw | None:
+    """The paragraph a line in small letters goes on with across a page break when smaller print (a
+    notice boxed at the foot of the first page) came between: the last paragraph of the line's size
+    left without a final stop on an earlier page, with only smaller print after it."""
+    if kind != "paragraph" or not line.text[:1].islower():
+        return None
+    for back in range(1, min(4, len(blocks)) + 1):
+        b = blocks[-back]
+        if b.last is None:
+            return None
+        if abs(b.last.size - line.size) <= 1.0:
+            ok = b.kind == "paragraph" and b.last.page < line.page and not b.text.endswith(_TERMINAL)
+            return b if ok and back > 1 else None
+        if b.last.size > line.size - 0.5:
+            return None  # larger print between (a heading): a new start
+    return None
 
 
 def _without_contents(blocks: list[Raw]) -> list[Raw]:
