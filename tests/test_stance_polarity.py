@@ -21,6 +21,7 @@ QUESTIONS = {q.id: q for q in [
     Question("relief", "Humanitarian access and protection of civilians", ("humanitarian", "access", "famine")),
     Question("truce", "The ceasefire between Ruritania and Borduria", ("ceasefire", "hostilities")),
     Question("embargo", "Imposing, renewing or lifting sanctions", ("sanction", "embargo")),
+    Question("mission", "Peace operations and their mandates", ("peacekeeping", "mission")),
     Question("block", "The block of a news site", ("block", "censorship")),
     Question("statehood", "Syldavian statehood and the two-state solution", ("Syldavian state", "two-state")),
 ]}
@@ -38,8 +39,8 @@ def position_of(question: Question, text: str, gaz) -> str | None:
     doc = make_doc([{"text": t} for t in text.split(" || ")], genre="plaintext", title=question.label)
     raw = statements(doc, gaz, principles())
     tops = stance.topics([question])
-    first, _, _, _ = stance.assign(raw, doc, tops, {}, gaz, principles())
-    sides = stance.principle_sides(first, tops)
+    first, _, props, _ = stance.assign(raw, doc, tops, {}, gaz, principles())
+    sides = stance.principle_sides(first, tops, gaz, {doc.id: set(props)})  # as the build does
     stmts, _, props, tgts = stance.assign(raw, doc, tops, sides, gaz, principles())
     return {p.actor: p.stance for p in stance.positions(stmts, doc.id, props, tgts)}.get("Ruritania")
 

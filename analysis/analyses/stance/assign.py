@@ -69,10 +69,21 @@ def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
                 tail = t[m.end:m.end + 40]
                 before = t[max(0, m.start - 12):m.start]
                 possessive = tail.startswith(("'s", "\u2019s")) and bool(acts.match(tail[2:]))
-                agent = _BY_BEFORE.search(before)
+                agent = _BY_BEFORE.search(before) and not _bad_act_by(t[:m.start], topic)
                 if (possessive or agent) and m.via not in ("capital",):
                     found.setdefault(m.name, t)
     return found
+
+
+_ACT_BY = re.compile(r"([\w-]+)\s+by\s+(?:the\s+)?$")
+
+
+def _bad_act_by(before: str, topic: Topic) -> bool:
+    """"the attack by X", "aggression by X": X's act is a wrong the question's label does not name
+    (a question on peace operations), so X is no proponent of the question's act."""
+    m = _ACT_BY.search(before)
+    return bool(m) and bool(pattern("stance", "negative_objects").fullmatch(m.group(1))) \
+        and m.group(1).lower()[:5] not in topic.label.lower()
 
 
 _BREACH = re.compile(r"(?i)\b(?:violat\w*|breach\w*|undermin\w*|in\s+contravention)\s+(?:of\s+)?(?:the\s+)?")
@@ -205,8 +216,12 @@ def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
                 for m in accuse.finditer(sent.text):
                     before = sent.text[:m.start()]
                     # the act itself ("the recognition ... violates") or its author is accused
-                    named = (t.pattern().search(before) and pattern("act_nouns").search(before)) or (
-                        gaz and props and any(x.name in props.get(st.doc, ()) for x in gaz.find(before)))
+                    # the act's words in the accused clause itself: "revoke X's status in peace
+                    # operations, as the actions of its forces constitute violations" accuses the forces
+                    clause = _CLAUSE_END.split(before)[-1]
+                    named = (t.pattern().search(clause) and pattern("act_nouns").search(clause)) or (
+                        gaz and props and any(x.name in props.get(st.doc, ()) and not _accuser(before[x.end:])
+                                              for x in gaz.find(before)))
                     if named and not bad.search(before[-60:]):
                         _, violated = invoked(sent.text[m.start():], base_principles())
                         learnt = {v for v in violated if v in st.violated} - set(t.favour) \
@@ -215,6 +230,17 @@ def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
                         sides[t.id][1].difference_update(learnt)
     return sides
 
+
+
+_CLAUSE_END = re.compile(r"[,;:]\s+(?:as|because|since|while|but|and)?\b")
+_RECORDING = re.compile(r"(?i)\b(?:document\w*|record\w*|report\w*|verif\w*|monitor\w*|investigat\w*)\b")
+
+
+def _accuser(after_name: str) -> bool:
+    """The party named just before an accusation speaks or records it ("UNSMIL continued to
+    document systematic violations"): it is the accuser, not the accused."""
+    head = after_name[:60]
+    return bool(pattern("speech_verbs").search(head) or _RECORDING.search(head))
 
 
 def _named_principles(t: Topic, principle_list) -> set[str]:

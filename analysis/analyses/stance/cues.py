@@ -204,6 +204,9 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "all with the support and encouragement of X": X's backing, reported
     if _REFUSAL.fullmatch(cue) and _TO_VERB.match(after):
         return None  # "refused to publish the results": the verb after carries any stance ("refused to recognise")
+    if pattern("stance_scope", "verdicts").fullmatch(cue) and _NOUN_AFTER.match(after) \
+            and not topic_in(frame.topic, after[:30]) and not pattern("act_nouns").match(after.strip()):
+        return None  # "illegal funds and weapons": the adjective describes a thing, not the act
     if _assistance(t[:m.start()], cue, after):
         return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
     if _attributive(t[:m.start()], cue, after):
@@ -218,7 +221,13 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
             return None
     elif side is None:
         charge = kind == "oppose" and _CHARGE.match(cue)
-        on_act = (topic_in(frame.topic, cue) or topic_in(frame.topic, obj) or frame.is_proponent(obj)
+        breached = kind == "oppose" and _BREACH_NOUN.fullmatch(cue) and _OF.match(after)
+        # "X is unacceptable, in view of ...": the verdict is on the subject, whatever follows
+        predicative = pattern("stance_scope", "verdicts").fullmatch(cue) and _PREDICATE.search(
+            _charged_clause(t[:m.start()]))
+        on_act = not predicative and (
+                  topic_in(frame.topic, cue) or topic_in(frame.topic, obj[:80] if breached else obj)
+                  or frame.is_proponent(obj)
                   # "rejects the decision" when the sentence is on the question; "in violation of the
                   # resolution" upholds some other act, and "an illegal move" elsewhere is another's
                   or (pattern("act_nouns").search(obj[:60]) and about and not charge)
@@ -227,16 +236,16 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
                       and not _third_subject(t[:m.start()])))
         if not on_act:
             subject = t[:m.start()]
-            clause = _CLAUSE_PUNCT.split(subject)[-1]
+            clause = _charged_clause(subject)
             if pattern("stance_scope", "verdicts").fullmatch(cue) and _PREDICATE.search(clause) \
                     and topic_in(frame.topic, clause):
                 # "the block imposed on the site was unconstitutional": a verdict on the act
                 label = "support" if pattern("stance", "negative_objects").search(clause) else "oppose"
             elif _EVALUATIVE.match(cue) and _PASSIVE.search(clause) and topic_in(frame.topic, clause):
                 label = "support"  # "the ceasefire has been violated": the speaker upholds what is harmed
-            elif not (_EVALUATIVE.match(cue) and topic_in(frame.topic, subject)):
-                return None
-            elif pattern("stance", "negative_objects").search(subject):
+            elif not (_EVALUATIVE.match(cue) and topic_in(frame.topic, clause)):
+                return None  # the act's words in the charged clause: "..., as its forces constitute violations" charges the forces
+            elif pattern("stance", "negative_objects").search(clause):
                 label = "support"  # "crime undermines the state": backs action against the crime
     if side is not None:
         label = side
@@ -288,7 +297,7 @@ _RELATIVE_SUBJECT = re.compile(r"(?:\b(?:who|which)|\b[A-Z][a-z]+s\s+that)\s+(?:
 _OTHERS_BELIEF = re.compile(r"\b(?:States|countries|delegations|others|some|many|members|governments)\s+"
                             r"(?:have\s+|had\s+)?(?:believed?|argued?|claimed?|insisted|maintained|thought|think)\s+that\b")
 _PREDICATE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|remains?|remained|deemed|declared|ruled)\s+"
-                        r"(?:[a-z]+ly\s+|not\s+)?$")
+                        r"(?:(?:[a-z]+ly|not)\s+){0,2}$")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
@@ -297,6 +306,15 @@ def _tenure() -> re.Pattern:
     words = cue_source(cues()["stance_scope"]["tenure"], grouped=False)
     return re.compile(r"(?i)\bas\s+long\s+as\s+(?:I|he|she|we|they)\s+(?:am|is|are|remains?|stays?)\s+"
                       r"(?:the\s+)?" + words)
+
+
+def _charged_clause(before: str) -> str:
+    """The clause a charge or verdict speaks of: the cue's own, or the one before a participle
+    (", jeopardizing stability" charges what the previous clause names)."""
+    parts = _CLAUSE_PUNCT.split(before)
+    while len(parts) > 1 and not parts[-1].strip():
+        parts.pop()
+    return parts[-1]
 
 
 def _without_tenure(obj: str) -> str:
