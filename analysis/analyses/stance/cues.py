@@ -207,6 +207,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     if pattern("stance_scope", "verdicts").fullmatch(cue) and _NOUN_AFTER.match(after) \
             and not topic_in(frame.topic, after[:30]) and not pattern("act_nouns").match(after.strip()):
         return None  # "illegal funds and weapons": the adjective describes a thing, not the act
+    if cue.lower() == "back" and (not _BACK_AS_VERB.search(t[:m.start()]) or _BACK_PARTICLE.match(after)):
+        return None  # "firing back", "held back", "back to the table": an adverb, not backing
     if _assistance(t[:m.start()], cue, after):
         return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
     if _attributive(t[:m.start()], cue, after):
@@ -285,6 +287,9 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     return label, weight
 
 
+_BACK_AS_VERB = re.compile(r"(?:\b(?:[Ww]e|I|they|you|will|would|shall|to|also|fully|strongly|firmly|not|and|should|must|"
+                           r"can|could|may|might|did|do|does|[a-z]+ly)|\b[A-Z][\w'\u2019-]*)\s+$")
+_BACK_PARTICLE = re.compile(r"(?i)\s+(?:to|at|down|from|in|into|up|off|away|home|on|out)\b")
 _WORD_REST = re.compile(r"^\w*")
 _HARM_NOUN = re.compile(r"(?i)aggression")
 _AGAINST = re.compile(r"\s+(?:against|on)\b")
