@@ -207,6 +207,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     if pattern("stance_scope", "verdicts").fullmatch(cue) and _NOUN_AFTER.match(after) \
             and not topic_in(frame.topic, after[:30]) and not pattern("act_nouns").match(after.strip()):
         return None  # "illegal funds and weapons": the adjective describes a thing, not the act
+    if cue.lower() == "needed" and not _PASSIVE.search(t[:m.start()]):
+        return None  # "they needed the resolution to ...": someone's need told, not "support is needed"
     if cue.lower() == "back" and (not _BACK_AS_VERB.search(t[:m.start()]) or _BACK_PARTICLE.match(after)):
         return None  # "firing back", "held back", "back to the table": an adverb, not backing
     if _assistance(t[:m.start()], cue, after):
