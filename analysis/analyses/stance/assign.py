@@ -192,7 +192,8 @@ def _stance_rule(actor, stance: str, by_cues: str | None, props, tgts) -> str:
 def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
                     props: dict[str, set[str]] | None = None) -> dict[str, tuple[set, set]]:
     """Per topic: principles against the act (said by the corpus to be violated by it, or by the
-    question's kind, or set in report.toml) and for it.
+    question's kind, or set in report.toml) and for it; a principle the question's label names is
+    for it (the question is about upholding it).
 
     An accusation counts when the words before it name the act (a topic word) or its proponent,
     so "crime undermines the rule of law" does not set the rule of law against action on crime."""

@@ -2,8 +2,10 @@
 
 Stance is read from cue words (lexicons/cues.json "stance") aimed at the act: the cue is itself
 a topic word, or its object names the topic, the act, its proponent or target, or a principle.
-Negation, hedges, conditions, reported acts of other parties and attributive participles are
-weighed here; `verdict` turns the weights into one stance."""
+Negation, hedges, conditions, reported acts of other parties (their subject, possessive,
+relative clause or belief), attributive participles, the act's end or obstruction ("welcomed the
+lifting of the block") and verdicts on it ("the block was unconstitutional") are weighed here,
+with scope words from lexicons/cues.json "stance_scope"; `verdict` turns the weights into one stance."""
 from __future__ import annotations
 
 import re
