@@ -24,7 +24,8 @@ from ...model.findings import Statement
 from ..principles import invoked
 from ..text import sentences
 from .cues import Frame, cue_scores, key_sentence, no_party, verdict
-from .question_topics import Topic, focus_anchors, kind_sides, main_topic, mentions, present_topics, question_of, targets
+from .question_topics import (Topic, focus_anchors, kind_sides, main_topic, mentions, present_topics, question_of,
+                              targets, topic_in)
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 
@@ -59,8 +60,8 @@ def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
     for st in stmts:
         for sent in sentences(st.text):
             t = sent.text
-            if not _opposes(t) or not mentions(pat, t):
-                continue
+            if not _opposes(t) or not mentions(pat, t) or _breach_of_topic(t, pat):
+                continue  # "aggression by X constitutes a violation of the ceasefire": X breaches the act
             for m in gaz.find(t):
                 if m.name == st.actor or gaz.entry(m.name).get("kind") not in ("state", "organisation",
                                                                                  "de-facto-state"):
@@ -68,10 +69,30 @@ def proponents(stmts: Sequence[Statement], topic: Topic, gaz) -> dict[str, str]:
                 tail = t[m.end:m.end + 40]
                 before = t[max(0, m.start - 12):m.start]
                 possessive = tail.startswith(("'s", "\u2019s")) and bool(acts.match(tail[2:]))
-                agent = _BY_BEFORE.search(before)
+                agent = _BY_BEFORE.search(before) and not _bad_act_by(t[:m.start], topic)
                 if (possessive or agent) and m.via not in ("capital",):
                     found.setdefault(m.name, t)
     return found
+
+
+_ACT_BY = re.compile(r"([\w-]+)\s+by\s+(?:the\s+)?$")
+
+
+def _bad_act_by(before: str, topic: Topic) -> bool:
+    """"the attack by X", "aggression by X": X's act is a wrong the question's label does not name
+    (a question on peace operations), so X is no proponent of the question's act."""
+    m = _ACT_BY.search(before)
+    return bool(m) and bool(pattern("stance", "negative_objects").fullmatch(m.group(1))) \
+        and m.group(1).lower()[:5] not in topic.label.lower()
+
+
+_BREACH = re.compile(r"(?i)\b(?:violat\w*|breach\w*|undermin\w*|in\s+contravention)\s+(?:of\s+)?(?:the\s+)?")
+
+
+def _breach_of_topic(t: str, pat: re.Pattern) -> bool:
+    """Sentence `t` charges someone with breaching the question's act itself ("a violation of the
+    ceasefire"): whoever it names is no proponent of the act."""
+    return any(topic_in(pat, " ".join(t[m.end():].split()[:4])) for m in _BREACH.finditer(t))
 
 
 @lru_cache(maxsize=8192)
@@ -134,7 +155,8 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
         against, favour = sides[topic.id] if topic.id in sides else kind_sides(topic)
         frame = Frame(topic.pattern(), frozenset(against), frozenset(favour), tuple(principle_list),
                       names_in(set(props)), names_in(tgts), focus=st.anchor in focus and topic is main,
-                      turn=st.anchor in turns and topic is main, is_party=any_party, is_other=others(st.actor))
+                      turn=st.anchor in turns and topic is main, is_party=any_party, is_other=others(st.actor),
+                      label=topic.label)
         stance = verdict(cue_scores(st.text, frame, [p for p in st.principles if p not in st.violated],
                                     st.violated))
         by_cues = verdict(cue_scores(st.text, frame)) if stance is not None or st.actor in props else None
@@ -170,17 +192,21 @@ def _stance_rule(actor, stance: str, by_cues: str | None, props, tgts) -> str:
 def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
                     props: dict[str, set[str]] | None = None) -> dict[str, tuple[set, set]]:
     """Per topic: principles against the act (said by the corpus to be violated by it, or by the
-    question's kind, or set in report.toml) and for it.
+    question's kind, or set in report.toml) and for it; a principle the question's label names is
+    for it (the question is about upholding it).
 
     An accusation counts when the words before it name the act (a topic word) or its proponent,
     so "crime undermines the rule of law" does not set the rule of law against action on crime."""
+    from ...lexicons import principles as base_principles
     sides: dict[str, tuple[set, set]] = {}
     for t in tops:
         against, favour = kind_sides(t)
-        sides[t.id] = (against | set(t.against), (favour | set(t.favour)) - set(t.against))
+        # a principle the question names itself ("Sovereignty and territorial integrity") is what
+        # it upholds: never against it, unless report.toml says so
+        named = _named_principles(t, base_principles()) - set(t.against)
+        sides[t.id] = ((against - named) | set(t.against), (favour | named | set(t.favour)) - set(t.against))
     accuse = re.compile(r"(?i)violat|breach|undermin|contrary to|inconsistent with|infring|disregard|flout")
     bad = pattern("stance", "negative_objects")
-    from ...lexicons import principles as base_principles
     for st in stmts:
         if not st.violated:
             continue
@@ -191,12 +217,41 @@ def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
                 for m in accuse.finditer(sent.text):
                     before = sent.text[:m.start()]
                     # the act itself ("the recognition ... violates") or its author is accused
-                    named = (t.pattern().search(before) and pattern("act_nouns").search(before)) or (
-                        gaz and props and any(x.name in props.get(st.doc, ()) for x in gaz.find(before)))
+                    # the act's words in the accused clause itself: "revoke X's status in peace
+                    # operations, as the actions of its forces constitute violations" accuses the forces
+                    clause = _CLAUSE_END.split(before)[-1]
+                    named = (t.pattern().search(clause) and pattern("act_nouns").search(clause)) or (
+                        gaz and props and any(x.name in props.get(st.doc, ()) and not _accuser(before[x.end:])
+                                              for x in gaz.find(before)))
                     if named and not bad.search(before[-60:]):
                         _, violated = invoked(sent.text[m.start():], base_principles())
-                        learnt = {v for v in violated if v in st.violated} - set(t.favour)
+                        learnt = {v for v in violated if v in st.violated} - set(t.favour) \
+                            - _holding_topic(sent.text[m.start():], t, base_principles())
                         sides[t.id][0].update(learnt)
                         sides[t.id][1].difference_update(learnt)
     return sides
 
+
+
+_CLAUSE_END = re.compile(r"[,;:]\s+(?:as|because|since|while|but|and)?\b")
+_RECORDING = re.compile(r"(?i)\b(?:document\w*|record\w*|report\w*|verif\w*|monitor\w*|investigat\w*)\b")
+
+
+def _accuser(after_name: str) -> bool:
+    """The party named just before an accusation speaks or records it ("UNSMIL continued to
+    document systematic violations"): it is the accuser, not the accused."""
+    head = after_name[:60]
+    return bool(pattern("speech_verbs").search(head) or _RECORDING.search(head))
+
+
+def _named_principles(t: Topic, principle_list) -> set[str]:
+    """Principles the question's label names (its terms only find passages: "territorial
+    integrity" finds the passages of a question on recognising a secession)."""
+    return {p.id for p in principle_list if p.pattern.search(t.label)}
+
+
+def _holding_topic(text: str, t: Topic, principle_list) -> set[str]:
+    """Principles named in `text` with the question's own words ("violations of international
+    humanitarian law" on humanitarian access): a breach of them is no breach by the act."""
+    pat = t.pattern()
+    return {p.id for p in principle_list if any(topic_in(pat, m.group()) for m in p.pattern.finditer(text))}

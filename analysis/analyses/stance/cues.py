@@ -2,8 +2,10 @@
 
 Stance is read from cue words (lexicons/cues.json "stance") aimed at the act: the cue is itself
 a topic word, or its object names the topic, the act, its proponent or target, or a principle.
-Negation, hedges, conditions, reported acts of other parties and attributive participles are
-weighed here; `verdict` turns the weights into one stance."""
+Negation, hedges, conditions, reported acts of other parties (their subject, possessive,
+relative clause or belief), attributive participles, the act's end or obstruction ("welcomed the
+lifting of the block") and verdicts on it ("the block was unconstitutional") are weighed here,
+with scope words from lexicons/cues.json "stance_scope"; `verdict` turns the weights into one stance."""
 from __future__ import annotations
 
 import re
@@ -50,6 +52,8 @@ class Frame:
     is_other: Callable[[str], bool] = no_party
     """Names an actor other than the statement's own: such a party as the cue's subject is
     reported, and its act is no stance of the speaker's."""
+    label: str = ""
+    """The question's label: an ending of the act it names ("lifting sanctions") is the act, not its end."""
     judged: dict = field(default_factory=dict, compare=False, repr=False)
     """_judge's answers under this frame by (sentence, cue start, cue kind): key_sentence scores
     a statement's sentences again with the frame the statement was scored with."""
@@ -104,6 +108,8 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
     if _all_questions(text):
         return scores  # nothing but questions: no principle is upheld in so many words either
     for p in upheld:  # the statement's own principles, weighed by what the act is said to violate
+        if _only_as_topic(p, text, frame):
+            continue  # "ceasefire" names both the question and non-use of force: no evidence beyond the cues
         if p in frame.against:
             add("oppose", 1.0, p)
         elif p in frame.favour:
@@ -112,6 +118,15 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
         if p in frame.against:
             add("oppose", 0.5, p)
     return scores
+
+
+def _only_as_topic(pid: str, text: str, frame: Frame) -> bool:
+    """Principle `pid` is named in `text` only by the question's own words."""
+    for p in frame.principles:
+        if p.id == pid:
+            found = [m.group() for m in p.pattern.finditer(text)]
+            return bool(found) and all(topic_in(frame.topic, f) for f in found)
+    return False
 
 
 def _all_questions(text: str) -> bool:
@@ -147,6 +162,17 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "criticism by others": someone else's stance
     if _POSSESSIVE_OR_LIKENING.match(after):
         return None  # "the opposition's spokesman"; "rejected comparisons" is a precedent claim
+    clause_before = _CLAUSE_PUNCT.split(t[:m.start()])[-1]
+    if _RELATIVE_OTHER.search(clause_before) or _RELATIVE_SUBJECT.search(clause_before) \
+            or _OTHERS_BELIEF.search(clause_before):
+        # "the award, which it welcomed for decades", "all States that support the Charter",
+        # "some States believed that it should be put to a vote": another's act or view
+        return None
+    if _NO_SUCH.fullmatch(cue) and not topic_in(frame.topic, " ".join(obj.split()[:4])):
+        return None  # "there will be no delay in the talks": no denial of the act itself
+    if _WARNING.fullmatch(cue) and not (_WARNED_ACT.match(obj) and topic_in(frame.topic, " ".join(obj.split()[:5]))
+                                        and _CONSEQUENCE.search(obj)):
+        return None  # "warned that lifting the sanctions would reward X" opposes; "warned that the truce was fragile" describes
     if kind == "neutral":
         if _LAMENTED_LOSS.match(after) and topic_in(frame.topic, obj[:80]):
             return "support", 1.0  # "grave concern over the breakdown of the ceasefire": the speaker wants it kept
@@ -180,6 +206,13 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "all with the support and encouragement of X": X's backing, reported
     if _REFUSAL.fullmatch(cue) and _TO_VERB.match(after):
         return None  # "refused to publish the results": the verb after carries any stance ("refused to recognise")
+    if pattern("stance_scope", "verdicts").fullmatch(cue) and _NOUN_AFTER.match(after) \
+            and not topic_in(frame.topic, after[:30]) and not pattern("act_nouns").match(after.strip()):
+        return None  # "illegal funds and weapons": the adjective describes a thing, not the act
+    if cue.lower() == "needed" and not _PASSIVE.search(t[:m.start()]):
+        return None  # "they needed the resolution to ...": someone's need told, not "support is needed"
+    if cue.lower() == "back" and (not _BACK_AS_VERB.search(t[:m.start()]) or _BACK_PARTICLE.match(after)):
+        return None  # "firing back", "held back", "back to the table": an adverb, not backing
     if _assistance(t[:m.start()], cue, after):
         return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
     if _attributive(t[:m.start()], cue, after):
@@ -193,16 +226,32 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         if not about:
             return None
     elif side is None:
-        on_act = (topic_in(frame.topic, cue) or topic_in(frame.topic, obj) or frame.is_proponent(obj)
-                  or pattern("act_nouns").search(obj[:60])
+        charge = kind == "oppose" and _CHARGE.match(cue)
+        breached = kind == "oppose" and _BREACH_NOUN.fullmatch(cue) and _OF.match(after)
+        # "X is unacceptable, in view of ...": the verdict is on the subject, whatever follows
+        predicative = pattern("stance_scope", "verdicts").fullmatch(cue) and _PREDICATE.search(
+            _charged_clause(t[:m.start()]))
+        on_act = not predicative and (
+                  topic_in(frame.topic, cue) or topic_in(frame.topic, obj[:80] if breached else obj)
+                  or frame.is_proponent(obj)
+                  # "rejects the decision" when the sentence is on the question; "in violation of the
+                  # resolution" upholds some other act, and "an illegal move" elsewhere is another's
+                  or (pattern("act_nouns").search(obj[:60]) and about and not charge)
                   or (frame.focus and pattern("stance", "core").fullmatch(cue))
                   or (frame.turn and kind == "support" and pattern("stance", "core").fullmatch(cue)
                       and not _third_subject(t[:m.start()])))
         if not on_act:
             subject = t[:m.start()]
-            if not (_EVALUATIVE.match(cue) and topic_in(frame.topic, subject)):
-                return None
-            if pattern("stance", "negative_objects").search(subject):
+            clause = _charged_clause(subject)
+            if pattern("stance_scope", "verdicts").fullmatch(cue) and _PREDICATE.search(clause) \
+                    and topic_in(frame.topic, clause):
+                # "the block imposed on the site was unconstitutional": a verdict on the act
+                label = "support" if pattern("stance", "negative_objects").search(clause) else "oppose"
+            elif _EVALUATIVE.match(cue) and _PASSIVE.search(clause) and topic_in(frame.topic, clause):
+                label = "support"  # "the ceasefire has been violated": the speaker upholds what is harmed
+            elif not (_EVALUATIVE.match(cue) and topic_in(frame.topic, clause)):
+                return None  # the act's words in the charged clause: "..., as its forces constitute violations" charges the forces
+            elif pattern("stance", "negative_objects").search(clause):
                 label = "support"  # "crime undermines the state": backs action against the crime
     if side is not None:
         label = side
@@ -211,8 +260,12 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
             return None  # backing another party's statement says nothing about the act
     before = t[:m.start()]
-    if kind == "oppose" and _BREACH_NOUN.fullmatch(cue) and _OF.match(after) and topic_in(frame.topic, obj[:80]):
-        label = "support"  # "X's violations of the ceasefire": the speaker upholds what is breached
+    harmed = kind == "oppose" and ((_BREACH_NOUN.fullmatch(cue) and _OF.match(after))
+                                   or (_HARM_NOUN.fullmatch(cue) and _AGAINST.match(after)))
+    if (harmed or (kind == "oppose" and _CHARGE.match(cue))) and _topic_as_modifier(obj[:80], frame):
+        return None  # "a violation of the sanctions committee's rules": a procedure, not the act
+    if harmed and topic_in(frame.topic, obj[:80]):
+        label = "support"  # "X's violations of the ceasefire", "aggression against sovereign peoples": upheld
     elif kind == "oppose" and _CHARGE.match(cue) and topic_in(frame.topic, obj[:80]) \
             and not topic_in(frame.topic, before):
         if _negated(before):
@@ -221,7 +274,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     elif _other_party_subject(before, frame):
         return None  # "Borduria rejected the ceasefire" in Ruritania's letter: the other party's act, reported
     negated = _negated(before)
-    if _hedged(before, negated) or _conditional(before, obj):
+    if _hedged(before, negated) or _conditional(before, _without_tenure(obj)):
         return None  # "could recognise", "would consider backing", "will support it if ...": no stance yet
     if negated and _REFUSAL_CONDITION.search(obj):
         return None  # "would not support X without Y": a condition, not a refusal
@@ -231,9 +284,79 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
     if pattern("stance", "negative_objects").search(head) and not frame.is_proponent(head):
         flips += 1  # "condemned trafficking": against the bad thing, for the act
+    if _ends_the_act(obj, frame):
+        flips += 1  # "welcomed the lifting of the block": against the block
     if flips % 2:
         label = "oppose" if label == "support" else "support"
     return label, weight
+
+
+_BACK_AS_VERB = re.compile(r"(?:\b(?:[Ww]e|I|they|you|will|would|shall|to|also|fully|strongly|firmly|not|and|should|must|"
+                           r"can|could|may|might|did|do|does|[a-z]+ly)|\b[A-Z][\w'\u2019-]*)\s+$")
+_BACK_PARTICLE = re.compile(r"(?i)\s+(?:to|at|down|from|in|into|up|off|away|home|on|out)\b")
+_WORD_REST = re.compile(r"^\w*")
+_HARM_NOUN = re.compile(r"(?i)aggression")
+_AGAINST = re.compile(r"\s+(?:against|on)\b")
+_NO_SUCH = re.compile(r"(?i)there\s+(?:will|would|shall)\s+(?:be\s+no|never\s+be)")
+_WARNING = re.compile(r"(?i)(?:warn\w*|cautioned)\s+that")
+_WARNED_ACT = re.compile(r"(?i)\s*(?:the\s+)?[a-z]+ing\b")
+_CONSEQUENCE = re.compile(r"(?i)\b(?:would|could|will|might|risks?|threatens?)\b")
+_RELATIVE_OTHER = re.compile(r"(?i)\b(?:whose\s+[\w-]+|which|whom)\s+(?:it|he|she|they)\b")
+_RELATIVE_SUBJECT = re.compile(r"(?:\b(?:who|which)|\b[A-Z][a-z]+s\s+that)\s+(?:[a-z]+ly\s+)?$")
+_OTHERS_BELIEF = re.compile(r"\b(?:States|countries|delegations|others|some|many|members|governments)\s+"
+                            r"(?:have\s+|had\s+)?(?:believed?|argued?|claimed?|insisted|maintained|thought|think)\s+that\b")
+_PREDICATE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|remains?|remained|deemed|declared|ruled)\s+"
+                        r"(?:(?:[a-z]+ly|not)\s+){0,2}$")
+_PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _tenure() -> re.Pattern:
+    words = cue_source(cues()["stance_scope"]["tenure"], grouped=False)
+    return re.compile(r"(?i)\bas\s+long\s+as\s+(?:I|he|she|we|they)\s+(?:am|is|are|remains?|stays?)\s+"
+                      r"(?:the\s+)?" + words)
+
+
+def _charged_clause(before: str) -> str:
+    """The clause a charge or verdict speaks of: the cue's own, or the one before a participle
+    (", jeopardizing stability" charges what the previous clause names)."""
+    parts = _CLAUSE_PUNCT.split(before)
+    while len(parts) > 1 and not parts[-1].strip():
+        parts.pop()
+    return parts[-1]
+
+
+def _without_tenure(obj: str) -> str:
+    """`obj` less "as long as he is prime minister": a duration, not a condition (see _conditional)."""
+    return _tenure().sub(" ", obj) if "long" in obj else obj
+
+
+def _topic_as_modifier(obj: str, frame: Frame) -> bool:
+    """The question's word only qualifies the noun after it ("sanctions committee", "sanctions
+    monitoring mechanisms"): the object is that body or procedure, not the act."""
+    found = frame.topic.search(obj)
+    if found is None:
+        return False
+    words = _WORD_REST.sub("", obj[found.end():]).split()  # past the rest of a stem ("sanction|s committee")
+    return bool(words) and pattern("stance_scope", "modified_by_topic").fullmatch(
+        words[0].strip(",.;:")) is not None
+
+
+def _ends_the_act(obj: str, frame: Frame) -> bool:
+    """The cue's object is the end of the act ("the lifting of the block", "the ruling that ended
+    the block", "to lift the block"), and the question does not name that ending itself."""
+    found = frame.topic.search(obj[:120])
+    if found is None:
+        return False
+    ending = None
+    for e in pattern("stance_scope", "endings").finditer(obj[:found.start()]):
+        ending = e
+    if ending is None or len(obj[ending.end():found.start()].split()) > 4:
+        return False
+    if pattern("stance", "negative_objects").match(obj[found.start():]):
+        return False  # "the end of hostilities" ends a bad thing: no turn
+    # "lifting" in "Imposing or lifting sanctions": the question's act, no turn
+    return re.search(r"(?i)\b" + re.escape(ending.group()[:4]), frame.label) is None
 
 
 _LAMENTED_LOSS = re.compile(r"(?i)(?:\s+(?:over|about|at|regarding|with))?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
