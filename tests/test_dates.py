@@ -1,7 +1,6 @@
 """Date extraction: fixture cases (tests/fixtures/dates/*.txt), masking and sentences, robustness."""
 from __future__ import annotations
 
-import json
 import random
 import time
 from pathlib import Path

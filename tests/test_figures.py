@@ -2,7 +2,6 @@
 robustness on arbitrary and very long input."""
 from __future__ import annotations
 
-import json
 import math
 import random
 import time

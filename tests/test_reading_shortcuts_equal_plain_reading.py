@@ -8,7 +8,7 @@ from analysis.analyses import dates
 from analysis.text.memo import TextMemo
 from analysis.analyses.figures import find_figures
 from analysis.model.document import Source
-from analysis.readers import markdown, plaintext, wikitext
+from analysis.readers import markdown, plaintext
 from analysis.readers.wikitext import render as wikitext_render
 
 
