@@ -174,5 +174,44 @@ def test_a_mixed_position_is_sure_only_with_the_actors_own_explicit_words_on_bot
     assert (one[0].stance, one[0].confidence) == ("mixed", "medium") and "mixed-not-sure" in one[0].basis
     narrated = positions([st(1, "support"), st(2, "oppose", rule="stance-from-principles")], "l", {})
     assert narrated[0].stance == "mixed" and narrated[0].confidence != "high"
-    both = positions([st(1, "support"), st(2, "oppose")], "l", {})
+    both = positions([st(1, "support"), st(2, "oppose"), st(3, "support"), st(4, "oppose")], "l", {})
     assert both[0].stance == "mixed" and "mixed-not-sure" not in both[0].basis
+
+
+@pytest.mark.parametrize("sentence, confidence", [
+    ("Ruritania supports the ceasefire.", "high"),
+    ("We call for an immediate ceasefire.", "high"),
+    # a single generic word of urging ("must", "is needed") is not a firm stance of the writer's
+    ("The ceasefire must hold.", "medium"),
+    ("A lasting ceasefire is needed.", "medium"),
+])
+def test_a_position_resting_on_one_weak_cue_is_not_high(sentence, confidence, gaz):
+    assert positions_of([sentence], gaz)["Ruritania"].confidence == confidence
+
+
+def test_the_quote_is_the_writers_own_firm_words_not_its_account_of_another_partys_act(gaz):
+    """Of several statements of the stance, the evidence quoted is the one in the actor's own voice
+    with a firm cue, not a sentence about another party's violations (which only implies it)."""
+    got = positions_of(["Borduria's repeated violations of the ceasefire have been recorded by observers.",
+                        "Ruritania remains fully committed to the ceasefire agreed on 3 May under the auspices of "
+                        "the regional organisation, and to its full and faithful implementation by both sides."],
+                       gaz)["Ruritania"]
+    assert got.stance == "support"
+    assert got.quote.startswith("Ruritania remains fully committed")
+
+
+def test_a_mixed_position_needs_more_than_one_sure_statement_on_each_side():
+    """One sure sentence on a side is most often a misreading (a condemnation of a violation read as
+    oppose, another party's act told): a divided view the brief may state needs two on each side."""
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    def st(i, stance_):
+        return Statement(id=f"l-s{i}", doc="l", anchor=f"l-p{i}", speaker=None, actor="Ruritania", kind="reported",
+                         text="t", span=SourceSpan(f"l-p{i}", 0, 1, "t"), question="truce", stance=stance_,
+                         confidence="high", basis=("letter-signatory", "stance-cue"))
+
+    one_each = positions([st(1, "support"), st(2, "oppose")], "l", {})
+    assert one_each[0].stance == "mixed" and one_each[0].confidence == "medium"
+    two_each = positions([st(1, "support"), st(2, "oppose"), st(3, "support"), st(4, "oppose")], "l", {})
+    assert two_each[0].stance == "mixed" and two_each[0].confidence == "high"

@@ -14,6 +14,13 @@ the question in its own terms; a cue aimed at the act or a party without naming 
 principles the act is said to breach or serve; the actor's role in the act."""
 
 
+WEAK_CUE = "single-weak-cue"
+"""Added by `assign` to a statement's basis (before its stance rule) when its stance rests on
+generic urging alone ("must", "is needed": lexicons/cues.json stance.generic_support)."""
+_CUE_MARKS = (WEAK_CUE,)
+_OWN_VOICE = re.compile(r"(?i)\b(?:we|our|us|I|my|he|she)\b")
+
+
 def stance_rule(st: Statement) -> str | None:
     """The STANCE_RULES entry `assign` added to a statement's basis, if any."""
     return next((b for b in reversed(st.basis) if b in STANCE_RULES), None)
@@ -89,9 +96,11 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
             stance = "support"
         elif actor in tgts:
             stance = "oppose"
-        # the deciding statement: of the stance found, in the actor's own explicit words if any
+        # the deciding statement: of the stance found, in the actor's own explicit words if any (a
+        # firm cue, the actor or "we" in the sentence quoted, not an account of another party's act)
         deciding = sorted(evidence, key=lambda s: (s.stance != stance, stance_rule(s) != "stance-cue",
-                                                   s.confidence != "high", len(s.text)))[0]
+                                                   WEAK_CUE in s.basis, s.confidence != "high",
+                                                   not _own_voice(s, actor), len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
         confidence, basis = _position_confidence(deciding, stance, question.endswith("-topic"))
         if stance == "mixed" and confidence == "high" and not _sure_on_both_sides(evidence):
@@ -109,9 +118,18 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
     return tuple(out)
 
 
+def _own_voice(st: Statement, actor: str) -> bool:
+    """The sentence quoted speaks in the actor's voice: names it, or "we", "I", "he/she" (said)."""
+    key = st.key or st.text
+    return actor in key or _OWN_VOICE.search(key) is not None
+
+
 def _sure_on_both_sides(evidence: Sequence[Statement]) -> bool:
-    sure = [st for st in evidence if st.confidence == "high" and stance_rule(st) == "stance-cue"]
-    return {"support", "oppose"} <= {st.stance for st in sure}
+    """Two sure statements (own explicit words, a firm cue) on each side: one alone is most often a
+    misreading (a condemnation of a violation read as oppose, another party's act told)."""
+    sure = [st.stance for st in evidence if st.confidence == "high" and stance_rule(st) == "stance-cue"
+            and WEAK_CUE not in st.basis]
+    return sure.count("support") >= 2 and sure.count("oppose") >= 2
 
 
 _LONG_QUOTE = 400
@@ -120,14 +138,17 @@ _LONG_QUOTE = 400
 
 def _position_confidence(deciding: Statement, stance: str, guessed_question: bool) -> tuple[str, tuple[str, ...]]:
     """High only when the deciding statement takes the stance in a cue on the question's terms and
-    its own attribution is sure; inferred stances (principles, the actor's role in the act) are
+    its own attribution is sure; a stance resting on one generic word of urging, and inferred stances (principles, the actor's role in the act) are
     medium; a deciding statement of another stance (a mixed or combined position), an unsure
     attribution or a quote too long to show the deciding words lowers it one step; a question
     guessed from the title (none configured fits) makes it low."""
     rule = stance_rule(deciding) or "stance-from-principles"
-    attribution = tuple(b for b in deciding.basis if b not in STANCE_RULES)[:2]
+    attribution = tuple(b for b in deciding.basis if b not in STANCE_RULES and b not in _CUE_MARKS)[:2]
     basis = (rule,) + attribution
     level = 0 if rule == "stance-cue" else 1
+    if WEAK_CUE in deciding.basis:
+        level += 1  # one generic word of urging: the rules are not firm on the stance
+        basis += (WEAK_CUE,)
     if guessed_question:
         level = 2  # no configured question fits: the hand audit found nearly all such positions wrong
         basis += ("question-from-title",)

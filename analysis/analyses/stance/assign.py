@@ -21,6 +21,7 @@ from typing import Callable, Collection, Sequence
 from ...lexicons import absent, anchors, cue_source, cues, lowered, pattern
 from ...model.document import Document
 from ...model.findings import Statement
+from ..positions import WEAK_CUE
 from ..principles import invoked
 from ..text import sentences
 from .cues import Frame, cue_scores, key_sentence, no_party, verdict
@@ -137,7 +138,8 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
                       turn=st.anchor in turns and topic is main, is_party=any_party, is_other=others(st.actor))
         stance = verdict(cue_scores(st.text, frame, [p for p in st.principles if p not in st.violated],
                                     st.violated))
-        by_cues = verdict(cue_scores(st.text, frame)) if stance is not None or st.actor in props else None
+        cue_weights = cue_scores(st.text, frame) if stance is not None or st.actor in props else None
+        by_cues = verdict(cue_weights) if cue_weights is not None else None
         if st.actor in props:
             stance = "support"
         elif st.actor in tgts and stance is not None:
@@ -148,7 +150,10 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
             rule = _stance_rule(st.actor, stance, by_cues, props, tgts)
             if rule == "stance-cue" and not mentions(frame.topic, key):
                 rule = "stance-cue-off-terms"  # the cue aims at an act or party, not the question's own words
-            judged = replace(judged, basis=judged.basis + (rule,))
+            extra = ()
+            if rule.startswith("stance-cue") and stance in cue_weights and cue_weights[stance] < 1:
+                extra = (WEAK_CUE,)  # one generic word of urging ("must", "is needed"): no firm stance
+            judged = replace(judged, basis=judged.basis + extra + (rule,))
         out.append(judged)
     return tuple(out), main, props, tgts
 
