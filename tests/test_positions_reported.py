@@ -215,3 +215,33 @@ def test_a_mixed_position_needs_more_than_one_sure_statement_on_each_side():
     assert one_each[0].stance == "mixed" and one_each[0].confidence == "medium"
     two_each = positions([st(1, "support"), st(2, "oppose"), st(3, "support"), st(4, "oppose")], "l", {})
     assert two_each[0].stance == "mixed" and two_each[0].confidence == "high"
+
+
+@pytest.mark.parametrize("key, confidence", [
+    ('Anna Weiss said: "Ruritania firmly supports the ceasefire and the talks that follow it."', "high"),
+    ('Ruritania firmly supports the ceasefire and calls on Borduria to respect it".', "high"),
+    ("Anna Weiss said Ruritania supported the ceasefire.", "high"),
+    # a quotation of a name only: the sentence around it is the writer's narration, not the actor's words
+    ('The blame does not lie with Borduria alone; Ruritanian mediators invited this disaster by agreeing '
+     'to call the new body the "Lake Shore Council."', "medium"),
+])
+def test_a_quoted_speakers_position_is_sure_only_when_the_quote_holds_their_words(key, confidence):
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    st = Statement(id="n-s1", doc="n", anchor="n-p1", speaker=None, actor="Ruritania", kind="reported",
+                   text=key, span=SourceSpan("n-p1", 0, 1, "t"), question="truce", stance="support",
+                   confidence="high", basis=("quote+actor-speaker", "gazetteer-actor", "stance-cue"), key=key)
+    assert positions([st], "n", {})[0].confidence == confidence
+
+
+def test_a_sentence_in_the_middle_of_a_longer_quotation_is_the_speakers_own_words():
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    key = "Ruritania firmly supports the ceasefire."
+    text = f'Anna Weiss said: "We have waited long enough. {key} The talks must go on."'
+    st = Statement(id="n-s1", doc="n", anchor="n-p1", speaker=None, actor="Ruritania", kind="reported",
+                   text=text, span=SourceSpan("n-p1", 0, 1, "t"), question="truce", stance="support",
+                   confidence="high", basis=("quote+named-speaker", "gazetteer-actor", "stance-cue"), key=key)
+    assert positions([st], "n", {})[0].confidence == "high"

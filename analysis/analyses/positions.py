@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from typing import Sequence
 
+from ..lexicons import pattern
 from ..model.findings import Position, Statement
 
 STANCE_RULES = ("stance-cue", "stance-cue-off-terms", "stance-from-principles", "proponent-of-act", "target-of-act")
@@ -124,6 +125,28 @@ def _own_voice(st: Statement, actor: str) -> bool:
     return actor in key or _OWN_VOICE.search(key) is not None
 
 
+_QUOTE_RULES = ("quote+named-speaker", "quote+actor-speaker")
+_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"]*)[\u201d\"]")
+_QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
+
+
+def _narrated_quote(st: Statement) -> bool:
+    """A statement given to a speaker by a quotation, whose quoted sentence holds no words of the
+    speaker's: no reporting verb, and only a name in quotation marks ("agreed to call the body the
+    'Lake Council'"), not a passage of speech (a sentence inside a longer quotation has one mark)."""
+    if not any(b in _QUOTE_RULES for b in st.basis):
+        return False
+    key = st.key or st.text
+    if pattern("reporting_verbs").search(key):
+        return False
+    if len(_QUOTE_MARK.findall(key)) % 2:
+        return False  # one mark: the sentence opens or closes a longer quotation
+    at = st.text.find(key)
+    if at > 0 and len(_QUOTE_MARK.findall(st.text, 0, at)) % 2:
+        return False  # a sentence in the middle of a longer quotation
+    return not any(len(q.split()) >= 6 for q in _QUOTED.findall(key))
+
+
 def _sure_on_both_sides(evidence: Sequence[Statement]) -> bool:
     """Two sure statements (own explicit words, a firm cue) on each side: one alone is most often a
     misreading (a condemnation of a violation read as oppose, another party's act told)."""
@@ -154,6 +177,9 @@ def _position_confidence(deciding: Statement, stance: str, guessed_question: boo
         basis += ("question-from-title",)
     if len(deciding.key or deciding.text) > _LONG_QUOTE:
         level += 1
+    if _narrated_quote(deciding):
+        level += 1  # the sentence quoted is the writer's narration around a name, not the speaker's words
+        basis += ("narrated-quote",)
     if deciding.stance != stance and stance != "mixed":
         level += 1
     if deciding.confidence != "high":
