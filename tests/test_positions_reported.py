@@ -245,3 +245,19 @@ def test_a_sentence_in_the_middle_of_a_longer_quotation_is_the_speakers_own_word
                    text=text, span=SourceSpan("n-p1", 0, 1, "t"), question="truce", stance="support",
                    confidence="high", basis=("quote+named-speaker", "gazetteer-actor", "stance-cue"), key=key)
     assert positions([st], "n", {})[0].confidence == "high"
+
+
+def test_the_quote_prefers_a_sentence_with_a_core_stance_word():
+    """Of two sentences in the actor's voice, the one that says "support", "reject", "recognise" is
+    quoted rather than one whose stance is read from a looser word ("fight for")."""
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    def st(i, key):
+        return Statement(id=f"s-s{i}", doc="s", anchor=f"s-p{i}", speaker=None, actor="Ruritania", kind="reported",
+                         text=key, span=SourceSpan(f"s-p{i}", 0, 1, "t"), question="truce", stance="support",
+                         confidence="high", basis=("speech-author", "stance-cue"), key=key)
+
+    loose = st(1, "We have heard the peoples who fight for the ceasefire.")
+    core = st(2, "Our solidarity and strong support go to the ceasefire and to all who keep it in the valley.")
+    assert positions([loose, core], "s", {})[0].quote == core.key

@@ -90,3 +90,26 @@ def test_a_vote_on_a_resolution_about_elections_is_a_stance_on_elections(gaz):
         "Mr. Dane (Ruritania): Ruritania voted in favour of the resolution on strengthening free and fair elections "
         "and electoral observation, because every election must be open to international observers."], gaz)
     assert pos[("Ruritania", "elections")].stance == "support"
+
+
+SOVEREIGNTY_ASIDES = RECORD + [
+    "Mr. Weiss (Ruritania): Ruritania supports the draft resolution on lake fisheries and will vote in favour of it.",
+    "Mr. Novak (Syldavia): Syldavia cannot support the draft resolution in its current form.",
+    "Mr. Novak (Syldavia): Any cooperation must respect the sovereignty of States. Sovereignty is not negotiable. "
+    "We defend the sovereign equality of States, the sovereignty of small States and the sovereignty of our own.",
+]
+
+
+def test_a_cue_off_the_questions_words_is_no_stance_when_the_document_is_only_partly_on_the_question(gaz):
+    """A record that mentions sovereignty in passing is not headed by the question: backing "the draft
+    resolution" there says nothing about sovereignty (the resolution's own subject is another)."""
+    main, pos = positions_of(SOVEREIGNTY_ASIDES, gaz)
+    assert main.id == "statehood"
+    assert ("Ruritania", "statehood") not in pos
+    assert pos[("Syldavia", "statehood")].stance == "support"
+
+
+def test_a_cue_off_the_questions_words_counts_in_a_document_headed_by_the_question(gaz):
+    main, pos = positions_of(SOVEREIGNTY_ASIDES, gaz, title="Draft resolution on the sovereignty of the islands")
+    assert main.id == "statehood"
+    assert pos[("Ruritania", "statehood")].stance == "support"

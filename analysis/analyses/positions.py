@@ -101,7 +101,8 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
         # firm cue, the actor or "we" in the sentence quoted, not an account of another party's act)
         deciding = sorted(evidence, key=lambda s: (s.stance != stance, stance_rule(s) != "stance-cue",
                                                    WEAK_CUE in s.basis, s.confidence != "high",
-                                                   not _own_voice(s, actor), len(s.text)))[0]
+                                                   not _core_cue(s), not _own_voice(s, actor),
+                                                   len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
         confidence, basis = _position_confidence(deciding, stance, question.endswith("-topic"))
         if stance == "mixed" and confidence == "high" and not _sure_on_both_sides(evidence):
@@ -117,6 +118,11 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
                             anchor=deciding.anchor, quote=deciding.key or deciding.text,
                             confidence=confidence, basis=basis))
     return tuple(out)
+
+
+def _core_cue(st: Statement) -> bool:
+    """The sentence quoted holds a core stance word ("support", "reject", "recognise", "condemn")."""
+    return pattern("stance", "core").search(st.key or st.text) is not None
 
 
 def _own_voice(st: Statement, actor: str) -> bool:

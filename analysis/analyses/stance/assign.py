@@ -25,7 +25,8 @@ from ..positions import WEAK_CUE
 from ..principles import invoked
 from ..text import sentences
 from .cues import Frame, cue_scores, key_sentence, no_party, verdict
-from .question_topics import Topic, focus_anchors, kind_sides, main_topic, mentions, present_topics, question_of, targets
+from .question_topics import (Topic, focus_anchors, headed_by, kind_sides, main_topic, mentions, present_topics,
+                              question_of, targets)
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 
@@ -129,6 +130,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
     any_party = others("")  # no actor is named "": every party counts
 
     present = present_topics(doc, tops, main)
+    headed = headed_by(doc, main)
     out = []
     for st in stmts:
         topic = question_of(st, main, present)
@@ -150,6 +152,11 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
             rule = _stance_rule(st.actor, stance, by_cues, props, tgts)
             if rule == "stance-cue" and not mentions(frame.topic, key):
                 rule = "stance-cue-off-terms"  # the cue aims at an act or party, not the question's own words
+                if not headed and topic is main and st.actor not in props and st.actor not in tgts:
+                    # a document only partly on the question: backing "the draft resolution" there is
+                    # a stance on whatever that text is about, not on the question
+                    out.append(with_judgement(st, topic.id, None, key))
+                    continue
             extra = ()
             if rule.startswith("stance-cue") and stance in cue_weights and cue_weights[stance] < 1:
                 extra = (WEAK_CUE,)  # one generic word of urging ("must", "is needed"): no firm stance

@@ -135,10 +135,21 @@ def topics(questions: Sequence[Question]) -> list[Topic]:
     return [Topic(q.id, q.label, q.terms, q.principles_against, q.principles_for) for q in questions]
 
 
+def _head(doc: Document) -> str:
+    """The title and the first blocks: where a document says what it is about."""
+    return " ".join(filter(None, [doc.title] + [b.text for b in doc.blocks[:6]]))
+
+
+def headed_by(doc: Document, topic: Topic) -> bool:
+    """The document says in its title or opening that it is about the question (or the question
+    is the one its title implies): not only mentioned on the way in its body."""
+    return topic.id.endswith("-topic") or bool(topic.findall(_head(doc)))
+
+
 def main_topic(doc: Document, tops: list[Topic]) -> Topic:
     """The configured question a document is mainly about (title first, then its text), or one
     implied by its title when no configured question fits."""
-    head = " ".join(filter(None, [doc.title] + [b.text for b in doc.blocks[:6]]))
+    head = _head(doc)
     body = " ".join(p.text for p in doc.passages())
     best, best_score = None, 0.0
     for t in tops:
