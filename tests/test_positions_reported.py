@@ -261,3 +261,23 @@ def test_the_quote_prefers_a_sentence_with_a_core_stance_word():
     loose = st(1, "We have heard the peoples who fight for the ceasefire.")
     core = st(2, "Our solidarity and strong support go to the ceasefire and to all who keep it in the valley.")
     assert positions([loose, core], "s", {})[0].quote == core.key
+
+
+@pytest.mark.parametrize("key, confidence", [
+    ("Ruritania remains committed to the ceasefire.", "high"),
+    ("We call on Borduria to respect the ceasefire.", "high"),
+    ("The shelling of the villages is a flagrant violation of the ceasefire.", "high"),
+    # what the writer tells of another state's acts or duties, in no voice of its own: inferred, not stated
+    ("Instead of misleading their people, the Bordurian leaders would be well advised to accept the role "
+     "of third parties in realizing the ceasefire.", "medium"),
+    ("The militia shelled the villages in flagrant violation of the ceasefire, with the support of Borduria.",
+     "medium"),
+])
+def test_a_position_read_from_an_account_of_another_states_acts_is_not_high(key, confidence, gaz):
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    st = Statement(id="l-s1", doc="l", anchor="l-p1", speaker=None, actor="Ruritania", kind="reported",
+                   text=key, span=SourceSpan("l-p1", 0, 1, "t"), question="truce", stance="support",
+                   confidence="high", basis=("letter-signatory", "stance-cue"), key=key)
+    assert positions([st], "l", {}, gaz=gaz)[0].confidence == confidence

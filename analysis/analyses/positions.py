@@ -105,6 +105,10 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
                                                    len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
         confidence, basis = _position_confidence(deciding, stance, question.endswith("-topic"))
+        if confidence == "high" and _about_another_state(deciding, actor, gaz):
+            # the writer's account of another state's acts or duties, in no voice of its own ("the
+            # Bordurian leaders would be well advised to ..."): the stance is inferred, not stated
+            confidence, basis = "medium", basis + ("another-party-act",)
         if stance == "mixed" and confidence == "high" and not _sure_on_both_sides(evidence):
             # "takes a mixed position" is sure only when the actor's own explicit words are found on
             # both sides; one sentence holding both (an act told beside another) or one side read from
@@ -118,6 +122,13 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
                             anchor=deciding.anchor, quote=deciding.key or deciding.text,
                             confidence=confidence, basis=basis))
     return tuple(out)
+
+
+def _about_another_state(st: Statement, actor: str, gaz) -> bool:
+    """The sentence quoted names a state other than the actor and speaks in no voice of the actor's."""
+    if gaz is None or _own_voice(st, actor):
+        return False
+    return any(m.kind == "state" and (gaz.speaks_for(m.name) or m.name) != actor for m in gaz.find(st.key or st.text))
 
 
 def _core_cue(st: Statement) -> bool:
