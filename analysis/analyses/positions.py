@@ -178,10 +178,11 @@ _LONG_QUOTE = 400
 
 def _position_confidence(deciding: Statement, stance: str, guessed_question: bool) -> tuple[str, tuple[str, ...]]:
     """High only when the deciding statement takes the stance in a cue on the question's terms and
-    its own attribution is sure; a stance resting on one generic word of urging, and inferred stances (principles, the actor's role in the act) are
-    medium; a deciding statement of another stance (a mixed or combined position), an unsure
-    attribution or a quote too long to show the deciding words lowers it one step; a question
-    guessed from the title (none configured fits) makes it low."""
+    its own attribution is sure; a stance resting on one generic word of urging and inferred
+    stances (principles, the actor's role in the act) are medium; a deciding statement of another
+    stance (a mixed or combined position), an unsure attribution, a quote too long to show the
+    deciding words or a quotation that holds none of the speaker's words lowers it one step; a
+    question guessed from the title (none configured fits) makes it low."""
     rule = stance_rule(deciding) or "stance-from-principles"
     attribution = tuple(b for b in deciding.basis if b not in STANCE_RULES and b not in _CUE_MARKS)[:2]
     basis = (rule,) + attribution
