@@ -174,5 +174,110 @@ def test_a_mixed_position_is_sure_only_with_the_actors_own_explicit_words_on_bot
     assert (one[0].stance, one[0].confidence) == ("mixed", "medium") and "mixed-not-sure" in one[0].basis
     narrated = positions([st(1, "support"), st(2, "oppose", rule="stance-from-principles")], "l", {})
     assert narrated[0].stance == "mixed" and narrated[0].confidence != "high"
-    both = positions([st(1, "support"), st(2, "oppose")], "l", {})
+    both = positions([st(1, "support"), st(2, "oppose"), st(3, "support"), st(4, "oppose")], "l", {})
     assert both[0].stance == "mixed" and "mixed-not-sure" not in both[0].basis
+
+
+@pytest.mark.parametrize("sentence, confidence", [
+    ("Ruritania supports the ceasefire.", "high"),
+    ("We call for an immediate ceasefire.", "high"),
+    # a single generic word of urging ("must", "is needed") is not a firm stance of the writer's
+    ("The ceasefire must hold.", "medium"),
+    ("A lasting ceasefire is needed.", "medium"),
+])
+def test_a_position_resting_on_one_weak_cue_is_not_high(sentence, confidence, gaz):
+    assert positions_of([sentence], gaz)["Ruritania"].confidence == confidence
+
+
+def test_the_quote_is_the_writers_own_firm_words_not_its_account_of_another_partys_act(gaz):
+    """Of several statements of the stance, the evidence quoted is the one in the actor's own voice
+    with a firm cue, not a sentence about another party's violations (which only implies it)."""
+    got = positions_of(["Borduria's repeated violations of the ceasefire have been recorded by observers.",
+                        "Ruritania remains fully committed to the ceasefire agreed on 3 May under the auspices of "
+                        "the regional organisation, and to its full and faithful implementation by both sides."],
+                       gaz)["Ruritania"]
+    assert got.stance == "support"
+    assert got.quote.startswith("Ruritania remains fully committed")
+
+
+def test_a_mixed_position_needs_more_than_one_sure_statement_on_each_side():
+    """One sure sentence on a side is most often a misreading (a condemnation of a violation read as
+    oppose, another party's act told): a divided view the brief may state needs two on each side."""
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    def st(i, stance_):
+        return Statement(id=f"l-s{i}", doc="l", anchor=f"l-p{i}", speaker=None, actor="Ruritania", kind="reported",
+                         text="t", span=SourceSpan(f"l-p{i}", 0, 1, "t"), question="truce", stance=stance_,
+                         confidence="high", basis=("letter-signatory", "stance-cue"))
+
+    one_each = positions([st(1, "support"), st(2, "oppose")], "l", {})
+    assert one_each[0].stance == "mixed" and one_each[0].confidence == "medium"
+    two_each = positions([st(1, "support"), st(2, "oppose"), st(3, "support"), st(4, "oppose")], "l", {})
+    assert two_each[0].stance == "mixed" and two_each[0].confidence == "high"
+
+
+@pytest.mark.parametrize("key, confidence", [
+    ('Anna Weiss said: "Ruritania firmly supports the ceasefire and the talks that follow it."', "high"),
+    ('Ruritania firmly supports the ceasefire and calls on Borduria to respect it".', "high"),
+    ("Anna Weiss said Ruritania supported the ceasefire.", "high"),
+    # a quotation of a name only: the sentence around it is the writer's narration, not the actor's words
+    ('The blame does not lie with Borduria alone; Ruritanian mediators invited this disaster by agreeing '
+     'to call the new body the "Lake Shore Council."', "medium"),
+])
+def test_a_quoted_speakers_position_is_sure_only_when_the_quote_holds_their_words(key, confidence):
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    st = Statement(id="n-s1", doc="n", anchor="n-p1", speaker=None, actor="Ruritania", kind="reported",
+                   text=key, span=SourceSpan("n-p1", 0, 1, "t"), question="truce", stance="support",
+                   confidence="high", basis=("quote+actor-speaker", "gazetteer-actor", "stance-cue"), key=key)
+    assert positions([st], "n", {})[0].confidence == confidence
+
+
+def test_a_sentence_in_the_middle_of_a_longer_quotation_is_the_speakers_own_words():
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    key = "Ruritania firmly supports the ceasefire."
+    text = f'Anna Weiss said: "We have waited long enough. {key} The talks must go on."'
+    st = Statement(id="n-s1", doc="n", anchor="n-p1", speaker=None, actor="Ruritania", kind="reported",
+                   text=text, span=SourceSpan("n-p1", 0, 1, "t"), question="truce", stance="support",
+                   confidence="high", basis=("quote+named-speaker", "gazetteer-actor", "stance-cue"), key=key)
+    assert positions([st], "n", {})[0].confidence == "high"
+
+
+def test_the_quote_prefers_a_sentence_with_a_core_stance_word():
+    """Of two sentences in the actor's voice, the one that says "support", "reject", "recognise" is
+    quoted rather than one whose stance is read from a looser word ("fight for")."""
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    def st(i, key):
+        return Statement(id=f"s-s{i}", doc="s", anchor=f"s-p{i}", speaker=None, actor="Ruritania", kind="reported",
+                         text=key, span=SourceSpan(f"s-p{i}", 0, 1, "t"), question="truce", stance="support",
+                         confidence="high", basis=("speech-author", "stance-cue"), key=key)
+
+    loose = st(1, "We have heard the peoples who fight for the ceasefire.")
+    core = st(2, "Our solidarity and strong support go to the ceasefire and to all who keep it in the valley.")
+    assert positions([loose, core], "s", {})[0].quote == core.key
+
+
+@pytest.mark.parametrize("key, confidence", [
+    ("Ruritania remains committed to the ceasefire.", "high"),
+    ("We call on Borduria to respect the ceasefire.", "high"),
+    ("The shelling of the villages is a flagrant violation of the ceasefire.", "high"),
+    # what the writer tells of another state's acts or duties, in no voice of its own: inferred, not stated
+    ("Instead of misleading their people, the Bordurian leaders would be well advised to accept the role "
+     "of third parties in realizing the ceasefire.", "medium"),
+    ("The militia shelled the villages in flagrant violation of the ceasefire, with the support of Borduria.",
+     "medium"),
+])
+def test_a_position_read_from_an_account_of_another_states_acts_is_not_high(key, confidence, gaz):
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    st = Statement(id="l-s1", doc="l", anchor="l-p1", speaker=None, actor="Ruritania", kind="reported",
+                   text=key, span=SourceSpan("l-p1", 0, 1, "t"), question="truce", stance="support",
+                   confidence="high", basis=("letter-signatory", "stance-cue"), key=key)
+    assert positions([st], "l", {}, gaz=gaz)[0].confidence == confidence

@@ -6,12 +6,20 @@ import re
 from collections import defaultdict
 from typing import Sequence
 
+from ..lexicons import pattern
 from ..model.findings import Position, Statement
 
 STANCE_RULES = ("stance-cue", "stance-cue-off-terms", "stance-from-principles", "proponent-of-act", "target-of-act")
 """How a statement's stance was decided, added last to its basis: a cue in a sentence that names
 the question in its own terms; a cue aimed at the act or a party without naming the question;
 principles the act is said to breach or serve; the actor's role in the act."""
+
+
+WEAK_CUE = "single-weak-cue"
+"""Added by `assign` to a statement's basis (before its stance rule) when its stance rests on
+generic urging alone ("must", "is needed": lexicons/cues.json stance.generic_support)."""
+_CUE_MARKS = (WEAK_CUE,)
+_OWN_VOICE = re.compile(r"(?i)\b(?:we|our|us|I|my|he|she)\b")
 
 
 def stance_rule(st: Statement) -> str | None:
@@ -89,11 +97,18 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
             stance = "support"
         elif actor in tgts:
             stance = "oppose"
-        # the deciding statement: of the stance found, in the actor's own explicit words if any
+        # the deciding statement: of the stance found, in the actor's own explicit words if any (a
+        # firm cue, the actor or "we" in the sentence quoted, not an account of another party's act)
         deciding = sorted(evidence, key=lambda s: (s.stance != stance, stance_rule(s) != "stance-cue",
-                                                   s.confidence != "high", len(s.text)))[0]
+                                                   WEAK_CUE in s.basis, s.confidence != "high",
+                                                   not _core_cue(s), not _own_voice(s, actor),
+                                                   len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
         confidence, basis = _position_confidence(deciding, stance, question.endswith("-topic"))
+        if confidence == "high" and _about_another_state(deciding, actor, gaz):
+            # the writer's account of another state's acts or duties, in no voice of its own ("the
+            # Bordurian leaders would be well advised to ..."): the stance is inferred, not stated
+            confidence, basis = "medium", basis + ("another-party-act",)
         if stance == "mixed" and confidence == "high" and not _sure_on_both_sides(evidence):
             # "takes a mixed position" is sure only when the actor's own explicit words are found on
             # both sides; one sentence holding both (an act told beside another) or one side read from
@@ -109,9 +124,52 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
     return tuple(out)
 
 
+def _about_another_state(st: Statement, actor: str, gaz) -> bool:
+    """The sentence quoted names a state other than the actor and speaks in no voice of the actor's."""
+    if gaz is None or _own_voice(st, actor):
+        return False
+    return any(m.kind == "state" and (gaz.speaks_for(m.name) or m.name) != actor for m in gaz.find(st.key or st.text))
+
+
+def _core_cue(st: Statement) -> bool:
+    """The sentence quoted holds a core stance word ("support", "reject", "recognise", "condemn")."""
+    return pattern("stance", "core").search(st.key or st.text) is not None
+
+
+def _own_voice(st: Statement, actor: str) -> bool:
+    """The sentence quoted speaks in the actor's voice: names it, or "we", "I", "he/she" (said)."""
+    key = st.key or st.text
+    return actor in key or _OWN_VOICE.search(key) is not None
+
+
+_QUOTE_RULES = ("quote+named-speaker", "quote+actor-speaker")
+_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"]*)[\u201d\"]")
+_QUOTE_MARK = re.compile(r"[\u201c\u201d\"]")
+
+
+def _narrated_quote(st: Statement) -> bool:
+    """A statement given to a speaker by a quotation, whose quoted sentence holds no words of the
+    speaker's: no reporting verb, and only a name in quotation marks ("agreed to call the body the
+    'Lake Council'"), not a passage of speech (a sentence inside a longer quotation has one mark)."""
+    if not any(b in _QUOTE_RULES for b in st.basis):
+        return False
+    key = st.key or st.text
+    if pattern("reporting_verbs").search(key):
+        return False
+    if len(_QUOTE_MARK.findall(key)) % 2:
+        return False  # one mark: the sentence opens or closes a longer quotation
+    at = st.text.find(key)
+    if at > 0 and len(_QUOTE_MARK.findall(st.text, 0, at)) % 2:
+        return False  # a sentence in the middle of a longer quotation
+    return not any(len(q.split()) >= 6 for q in _QUOTED.findall(key))
+
+
 def _sure_on_both_sides(evidence: Sequence[Statement]) -> bool:
-    sure = [st for st in evidence if st.confidence == "high" and stance_rule(st) == "stance-cue"]
-    return {"support", "oppose"} <= {st.stance for st in sure}
+    """Two sure statements (own explicit words, a firm cue) on each side: one alone is most often a
+    misreading (a condemnation of a violation read as oppose, another party's act told)."""
+    sure = [st.stance for st in evidence if st.confidence == "high" and stance_rule(st) == "stance-cue"
+            and WEAK_CUE not in st.basis]
+    return sure.count("support") >= 2 and sure.count("oppose") >= 2
 
 
 _LONG_QUOTE = 400
@@ -120,19 +178,26 @@ _LONG_QUOTE = 400
 
 def _position_confidence(deciding: Statement, stance: str, guessed_question: bool) -> tuple[str, tuple[str, ...]]:
     """High only when the deciding statement takes the stance in a cue on the question's terms and
-    its own attribution is sure; inferred stances (principles, the actor's role in the act) are
-    medium; a deciding statement of another stance (a mixed or combined position), an unsure
-    attribution or a quote too long to show the deciding words lowers it one step; a question
-    guessed from the title (none configured fits) makes it low."""
+    its own attribution is sure; a stance resting on one generic word of urging and inferred
+    stances (principles, the actor's role in the act) are medium; a deciding statement of another
+    stance (a mixed or combined position), an unsure attribution, a quote too long to show the
+    deciding words or a quotation that holds none of the speaker's words lowers it one step; a
+    question guessed from the title (none configured fits) makes it low."""
     rule = stance_rule(deciding) or "stance-from-principles"
-    attribution = tuple(b for b in deciding.basis if b not in STANCE_RULES)[:2]
+    attribution = tuple(b for b in deciding.basis if b not in STANCE_RULES and b not in _CUE_MARKS)[:2]
     basis = (rule,) + attribution
     level = 0 if rule == "stance-cue" else 1
+    if WEAK_CUE in deciding.basis:
+        level += 1  # one generic word of urging: the rules are not firm on the stance
+        basis += (WEAK_CUE,)
     if guessed_question:
         level = 2  # no configured question fits: the hand audit found nearly all such positions wrong
         basis += ("question-from-title",)
     if len(deciding.key or deciding.text) > _LONG_QUOTE:
         level += 1
+    if _narrated_quote(deciding):
+        level += 1  # the sentence quoted is the writer's narration around a name, not the speaker's words
+        basis += ("narrated-quote",)
     if deciding.stance != stance and stance != "mixed":
         level += 1
     if deciding.confidence != "high":

@@ -21,11 +21,12 @@ from typing import Callable, Collection, Sequence
 from ...lexicons import absent, anchors, cue_source, cues, lowered, pattern
 from ...model.document import Document
 from ...model.findings import Statement
+from ..positions import WEAK_CUE
 from ..principles import invoked
 from ..text import sentences
 from .cues import Frame, cue_scores, key_sentence, no_party, verdict
-from .question_topics import (Topic, focus_anchors, kind_sides, main_topic, mentions, present_topics, question_of,
-                              targets, topic_in)
+from .question_topics import (Topic, focus_anchors, headed_by, kind_sides, main_topic, mentions, present_topics,
+                              question_of, targets, topic_in)
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 
@@ -149,6 +150,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
     any_party = others("")  # no actor is named "": every party counts
 
     present = present_topics(doc, tops, main)
+    headed = headed_by(doc, main)
     out = []
     for st in stmts:
         topic = question_of(st, main, present)
@@ -159,7 +161,8 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
                       label=topic.label)
         stance = verdict(cue_scores(st.text, frame, [p for p in st.principles if p not in st.violated],
                                     st.violated))
-        by_cues = verdict(cue_scores(st.text, frame)) if stance is not None or st.actor in props else None
+        cue_weights = cue_scores(st.text, frame) if stance is not None or st.actor in props else None
+        by_cues = verdict(cue_weights) if cue_weights is not None else None
         if st.actor in props:
             stance = "support"
         elif st.actor in tgts and stance is not None:
@@ -170,7 +173,15 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
             rule = _stance_rule(st.actor, stance, by_cues, props, tgts)
             if rule == "stance-cue" and not mentions(frame.topic, key):
                 rule = "stance-cue-off-terms"  # the cue aims at an act or party, not the question's own words
-            judged = replace(judged, basis=judged.basis + (rule,))
+                if not headed and topic is main and st.actor not in props and st.actor not in tgts:
+                    # a document only partly on the question: backing "the draft resolution" there is
+                    # a stance on whatever that text is about, not on the question
+                    out.append(with_judgement(st, topic.id, None, key))
+                    continue
+            extra = ()
+            if rule.startswith("stance-cue") and stance in cue_weights and cue_weights[stance] < 1:
+                extra = (WEAK_CUE,)  # one generic word of urging ("must", "is needed"): no firm stance
+            judged = replace(judged, basis=judged.basis + extra + (rule,))
         out.append(judged)
     return tuple(out), main, props, tgts
 

@@ -54,11 +54,33 @@ _TERMS_ANCHORS: dict[re.Pattern, tuple[str, ...] | None] = {}
 
 
 def topic_in(topic: re.Pattern, text: str) -> bool:
-    """`topic.search(text)` found something; a text without any of the words of a topic
-    pattern made by terms_pattern skips the regex."""
+    """`topic.search(text)` found one of the words in the question's own sense (not_other_sense);
+    a text without any of the words of a topic pattern made by terms_pattern skips the regex."""
     if absent(_TERMS_ANCHORS.get(topic), lowered(text)):
         return False
-    return topic.search(text) is not None
+    if topic.search(text) is None:
+        return False
+    spans = other_sense_spans(text)
+    return not spans or any(not_other_sense(m, spans) for m in topic.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _other_senses() -> re.Pattern | None:
+    found = data("questions").get("other_senses", {}).get("patterns", ())
+    return re.compile("|".join(f"(?:{p})" for p in found), re.IGNORECASE) if found else None
+
+
+@lru_cache(maxsize=4096)
+def other_sense_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where `text` uses a question's common word in another sense (lexicons/questions.json
+    "other_senses": "voted in favour of the draft", "sovereign debt", "Permanent Mission"): a vote
+    is a stance on the text voted on, which is on a question only through that text's own words."""
+    rx = _other_senses()
+    return () if rx is None else tuple(m.span() for m in rx.finditer(text))
+
+
+def not_other_sense(m: re.Match, spans: tuple[tuple[int, int], ...]) -> bool:
+    return not any(s <= m.start() < e for s, e in spans)
 
 
 @lru_cache(maxsize=8192)
@@ -75,7 +97,9 @@ def terms_findall(terms: tuple[str, ...], text: str) -> tuple[str, ...]:
         return ()  # none of the words is there: spare the regex a whole document
     # only where a term's first word is: spares the regex every other position of a whole document
     # (the pattern has no groups, so the matches' texts are what findall gives)
-    return tuple(m.group() for m in find_from_heads(terms_pattern(terms), text, _terms_heads(terms)))
+    found = list(find_from_heads(terms_pattern(terms), text, _terms_heads(terms)))
+    spans = other_sense_spans(text) if found else ()
+    return tuple(m.group() for m in found if not spans or not_other_sense(m, spans))
 
 
 @lru_cache(maxsize=256)
@@ -95,7 +119,11 @@ def _terms_heads(terms: tuple[str, ...]) -> tuple[str, ...] | None:
 def _words_of(topic: Topic, text: str) -> list[str]:
     """`topic.pattern().findall(text)`, skipped when none of its words is there (not cached:
     a statement is asked about once per topic, and Topic.findall's cache is for whole bodies)."""
-    return [] if absent(_terms_anchors(topic.terms), lowered(text)) else topic.pattern().findall(text)
+    if absent(_terms_anchors(topic.terms), lowered(text)):
+        return []
+    found = list(topic.pattern().finditer(text))
+    spans = other_sense_spans(text) if found else ()
+    return [m.group() for m in found if not spans or not_other_sense(m, spans)]
 
 
 @lru_cache(maxsize=256)
@@ -107,10 +135,21 @@ def topics(questions: Sequence[Question]) -> list[Topic]:
     return [Topic(q.id, q.label, q.terms, q.principles_against, q.principles_for) for q in questions]
 
 
+def _head(doc: Document) -> str:
+    """The title and the first blocks: where a document says what it is about."""
+    return " ".join(filter(None, [doc.title] + [b.text for b in doc.blocks[:6]]))
+
+
+def headed_by(doc: Document, topic: Topic) -> bool:
+    """The document says in its title or opening that it is about the question (or the question
+    is the one its title implies): not only mentioned on the way in its body."""
+    return topic.id.endswith("-topic") or bool(topic.findall(_head(doc)))
+
+
 def main_topic(doc: Document, tops: list[Topic]) -> Topic:
     """The configured question a document is mainly about (title first, then its text), or one
     implied by its title when no configured question fits."""
-    head = " ".join(filter(None, [doc.title] + [b.text for b in doc.blocks[:6]]))
+    head = _head(doc)
     body = " ".join(p.text for p in doc.passages())
     best, best_score = None, 0.0
     for t in tops:
