@@ -155,6 +155,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
     for m in lx.capnp.finditer(text, cs, f.start):
         if " " not in m.group() and m.group().endswith("ly") and text[m.end():m.end() + 1] == ",":
             continue                      # "Generally, ..."
+        if _TIME_PHRASE.search(text, max(0, m.start() - 24), m.start()) or _TIME_OPENS.match(m.group()):
+            continue                      # "turnout in X after the Y re-run": Y dates the figure
         s = pick(m)
         if s is _BLOCK:
             best = None
@@ -170,6 +172,11 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
             return s, False
     return None, False
 
+
+_TIME_PHRASE = re.compile(r"(?<![\w-])(?:after|before|since|following|during|until|prior\s+to)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+_TIME_OPENS = re.compile(r"(?:After|Before|Since|Following|During|Until)\s+(?:the\s+)?[A-Z]")
+"""A name right after a time preposition is an occasion that dates the figure, not whom it is about."""
 
 _BLOCK = "\u0000"
 """What `pick` gives for an adjective: no subject there, and none further back."""
