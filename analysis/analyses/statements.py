@@ -8,6 +8,7 @@ consecutive segments of one speaker in one passage form one statement.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..actors import Gazetteer
@@ -142,6 +143,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     letters = letter_parts([p for p in passages if not isinstance(p, Footnote)], gaz, _heading(doc), people)
     voice = None if letters else own_voice(doc, gaz)
     turns = verbatim_turns([p.text for p in passages], gaz, people) if not letters else ()
+    carried: tuple[Speaker, str] | None = None
     for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip():
@@ -179,7 +181,10 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 turn_first = passage.anchor
         letter_index = index if not isinstance(passage, Footnote) else None
         runs: list[tuple[Speaker, int, int, bool, str]] = []
-        quoted = None
+        # a paragraph that opens with a quotation continues the one quoted at the end of the
+        # paragraph before (news style: a quotation left open runs on into the next paragraph)
+        quoted = carried[0] if carried and _opens_with_quote(text) else None
+        carried_rule = carried[1] if quoted is not None else ""
         for seg in segs:
             part = None
             if letters and letter_index is not None:
@@ -214,11 +219,17 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                     (seg.quotes and not text[seg.start:seg.quotes[0].start].strip(" \"\u201c\u2018'*_"))
                     or text[seg.start:seg.start + 1] in ("\u201c", '"')):
                 # "...," said X. "More words." / X said. "A quotation left open to the next paragraph
-                sp, speech, rule = quoted, True, "quote-continuation"
+                sp, speech, rule = quoted, True, carried_rule or "quote-continuation"
+            elif sp is None and quoted is not None and _resumed_quote(text, seg):
+                # '... ," Doe said. Latvian President Ozols "has put aside ...": the quotation goes on
+                # with its subject named outside the marks; the words are still the one quoted before
+                sp, speech, rule = quoted, True, "quote-resumed"
+            carried_rule = ""
             if voice and part is None and turn is None and first_person_subject(text, seg):
                 sp, speech, rule = voice, True, "publisher-first-person"  # the writer's own "we", "our case"
             quoted = sp if sp is not None and sp.person and rule in (
-                "quote+named-speaker", "quote-continuation", "pronoun-resolved", "speech-verb-subject") else None
+                "quote+named-speaker", "quote-continuation", "pronoun-resolved", "speech-verb-subject",
+                "quote-next-paragraph", "quote-resumed") else None
             if part is not None and part.actor and (part.kind == "resolution" or
                                                      not _reports_another(text, seg, sp, speech, part.actor)):
                 # a letter speaks for its writer's state throughout, but for the words it reports;
@@ -247,11 +258,15 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
             if (sp.name or sp.actor) and rule not in _DOCUMENT_VOICE:
                 last = sp if sp.person or sp.name else last
             direct = bool(seg.quotes)
-            if runs and runs[-1][0] is not None and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start:
+            if runs and runs[-1][0] is not None and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start \
+                    and rule != "quote-resumed":  # (a resumed quotation is less sure: it stands on its own)
                 s0 = runs[-1]
                 runs[-1] = (s0[0], s0[1], seg.end, s0[3] or direct, s0[4])
             else:
                 runs.append((sp, seg.start, seg.end, direct, rule))
+        carried = None
+        if quoted is not None and not letters and not turns:
+            carried = (quoted, "quote-continuation" if _left_open(text) else "quote-next-paragraph")
         for sp, start, end, direct, rule in runs:
             if sp is None:
                 continue
@@ -264,7 +279,50 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 person=sp.person,
                 span=SourceSpan(passage.anchor, start, end, words),
                 principles=found, violated=violated, confidence=confidence, basis=basis))
-    return tuple(out)
+    return tuple(_affiliated(st, people) for st in out)
+
+
+_OPEN_MARKS = "\u201c\"\u00ab"
+
+
+def _opens_with_quote(text: str) -> bool:
+    return text.lstrip(" *_")[:1] in _OPEN_MARKS
+
+
+def _left_open(text: str) -> bool:
+    """The paragraph ends inside a quotation: more opening marks than closing ones."""
+    if "\u201c" in text or "\u201d" in text:
+        return text.count("\u201c") > text.count("\u201d")
+    return text.count('"') % 2 == 1
+
+
+_RESUMED = re.compile(r"\s*(?:[A-Z][\w'\u2019.-]*\s+){1,8}[\u201c\"](?=[a-z])")
+
+
+def _resumed_quote(text: str, seg: Segment) -> bool:
+    """A sentence made of a capitalised subject and a quotation opening in lower case, with no
+    verb outside the marks: 'Latvian President Janis Ozols "has put aside his plans ..."'."""
+    m = _RESUMED.match(text, seg.start)
+    return bool(m and seg.quotes and seg.quotes[0].start <= m.end() and len(seg.quotes[0].text.split()) >= 4)
+
+
+_SAID_RULES = frozenset({"quote+named-speaker", "speech-verb-subject", "reporting-frame", "pronoun-resolved",
+                         "quote-continuation", "quote-next-paragraph", "quote-resumed"})
+"""Rules that give a person words they said (not a deed narrated: "opposed the talks")."""
+
+
+def _affiliated(st: Statement, people: People) -> Statement:
+    """A named person's statement without an actor: the affiliation the text gives the person
+    further on ("..., said Mr. Doe, a fellow at the X Centre"; less sure, it is far away), else the
+    person, speaking for himself, when the words are surely his."""
+    if st.actor or not st.person or not st.speaker or "presiding-officer" in st.basis:
+        return st
+    known = people.lookup(st.speaker)
+    if known and known[1]:
+        return replace(st, actor=known[1], confidence="medium", basis=st.basis + ("affiliation-elsewhere",))
+    if st.basis and st.basis[0] in _SAID_RULES:
+        return replace(st, actor=st.speaker, basis=st.basis + ("person-as-actor",))
+    return st
 
 
 _DASH = re.compile(r"\s*(?:[,(][^\u2014\u2013]{0,40})?\s+[\u2014\u2013-]+\s")
