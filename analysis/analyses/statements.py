@@ -15,6 +15,7 @@ from ..actors import Gazetteer
 from ..lexicons import cues, pattern
 from ..model.document import Block, Document, Footnote
 from ..model.findings import SourceSpan, Statement
+from .article_subject import it_is_subject_state, subject_state
 from .attribution import People, Speaker, from_turn, is_title, person_names, resolve_phrase, title_patterns
 from .confidence import grade
 from .letters import in_heading, is_formula, is_signature, letter_parts, part_at
@@ -144,6 +145,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     voice = None if letters else own_voice(doc, gaz)
     turns = verbatim_turns([p.text for p in passages], gaz, people) if not letters else ()
     carried: tuple[Speaker, str] | None = None
+    state = subject_state(doc, gaz) if not letters and not turns else None
     for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip():
@@ -225,6 +227,11 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 # with its subject named outside the marks; the words are still the one quoted before
                 sp, speech, rule = quoted, True, "quote-resumed"
             carried_rule = ""
+            if sp is None and state and part is None and turn is None and not seg.quotes:
+                verbs = real_verbs(text, seg)
+                if verbs and it_is_subject_state(text, seg.start, verbs[0].start(), state, gaz, [g.start for g in segs]):
+                    # "In 1993, it established relations with ...": the country the article is about
+                    sp, speech, rule = Speaker(name=None, actor=state, via="article-subject"), True, "pronoun-resolved"
             if voice and part is None and turn is None and first_person_subject(text, seg):
                 sp, speech, rule = voice, True, "publisher-first-person"  # the writer's own "we", "our case"
             quoted = sp if sp is not None and sp.person and rule in (
