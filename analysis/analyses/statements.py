@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..actors import Gazetteer
-from ..lexicons import cues, pattern
+from ..lexicons import cues, data, pattern
 from ..model.document import Block, Document, Footnote
 from ..model.findings import SourceSpan, Statement
 from .article_subject import it_is_subject_state, subject_state
@@ -286,7 +286,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 person=sp.person,
                 span=SourceSpan(passage.anchor, start, end, words),
                 principles=found, violated=violated, confidence=confidence, basis=basis))
-    return tuple(_affiliated(st, people) for st in out)
+    holders = _office_holders(doc, [st.speaker for st in out if st.person and st.speaker and not st.actor])
+    return tuple(_affiliated(st, people, holders) for st in out)
 
 
 _OPEN_MARKS = "\u201c\"\u00ab"
@@ -316,20 +317,55 @@ def _resumed_quote(text: str, seg: Segment) -> bool:
 _SAID_RULES = frozenset({"quote+named-speaker", "speech-verb-subject", "reporting-frame", "pronoun-resolved",
                          "quote-continuation", "quote-next-paragraph", "quote-resumed"})
 """Rules that give a person words they said (not a deed narrated: "opposed the talks")."""
+_QUOTED_RULES = frozenset({"quote+named-speaker", "quote-continuation"})
 
 
-def _affiliated(st: Statement, people: People) -> Statement:
+def _affiliated(st: Statement, people: People, office_holders: frozenset[str]) -> Statement:
     """A named person's statement without an actor: the affiliation the text gives the person
     further on ("..., said Mr. Doe, a fellow at the X Centre"; less sure, it is far away), else the
-    person, speaking for himself, when the words are surely his."""
+    person, speaking for himself, when the words are surely his; less sure when the text gives
+    the person a state's office without the state ("President Doe"): the state may be meant."""
     if st.actor or not st.person or not st.speaker or "presiding-officer" in st.basis:
         return st
     known = people.lookup(st.speaker)
     if known and known[1]:
         return replace(st, actor=known[1], confidence="medium", basis=st.basis + ("affiliation-elsewhere",))
     if st.basis and st.basis[0] in _SAID_RULES:
+        if st.speaker.split()[-1] in office_holders:
+            return replace(st, actor=st.speaker, confidence="medium",
+                           basis=st.basis + ("person-as-actor", "office-without-state"))
+        if st.basis[0] not in _QUOTED_RULES:
+            # a subject parsed out of reported speech is a name less surely than a name given a
+            # quotation (a hand-read corpus sample: places and groups taken for people, "led by X")
+            return replace(st, actor=st.speaker, confidence="medium", basis=st.basis + ("person-as-actor",))
         return replace(st, actor=st.speaker, basis=st.basis + ("person-as-actor",))
     return st
+
+
+@lru_cache(maxsize=1)
+def _office() -> re.Pattern:
+    posts = data("titles")["state_posts"] + data("titles").get("head_posts", [])
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in posts) + r")s?(?![\w-])")
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019-]+")
+
+
+def _office_holders(doc: Document, names: list[str]) -> frozenset[str]:
+    """The surnames of `names` that some passage gives a state's office, in the clause before the
+    name ("the acting Minister for Foreign Affairs, Jane Doe", "President Doe") or in an apposition
+    right after it ("Doe, the prime minister,")."""
+    surnames = {n.split()[-1] for n in names}
+    out = set()
+    for p in doc.passages():
+        for m in _NAME_WORD.finditer(p.text):
+            if m.group() not in surnames or m.group() in out:
+                continue
+            before = re.split(r"[.;:!?]\s", p.text[max(0, m.start() - 90):m.start()])[-1]
+            after = re.match(r",\s+([^,.;]{0,60})", p.text[m.end():])
+            if _office().search(before) or (after and _office().search(after.group(1))):
+                out.add(m.group())
+    return frozenset(out)
 
 
 _DASH = re.compile(r"\s*(?:[,(][^\u2014\u2013]{0,40})?\s+[\u2014\u2013-]+\s")
