@@ -8,14 +8,14 @@ consecutive segments of one speaker in one passage form one statement.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ..actors import Gazetteer
-from ..lexicons import cues, data, pattern
+from ..lexicons import cues, pattern
 from ..model.document import Block, Document, Footnote
 from ..model.findings import SourceSpan, Statement
 from .article_subject import it_is_subject_state, subject_state
+from .person_actor import with_actors
 from .attribution import People, Speaker, from_turn, is_title, person_names, resolve_phrase, title_patterns
 from .confidence import grade
 from .letters import in_heading, is_formula, is_signature, letter_parts, part_at
@@ -286,8 +286,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 person=sp.person,
                 span=SourceSpan(passage.anchor, start, end, words),
                 principles=found, violated=violated, confidence=confidence, basis=basis))
-    holders = _office_holders(doc, [st.speaker for st in out if st.person and st.speaker and not st.actor], gaz)
-    return tuple(_affiliated(st, people, holders) for st in out)
+    return with_actors(tuple(out), doc, people, gaz)
 
 
 _OPEN_MARKS = "\u201c\"\u00ab"
@@ -312,95 +311,6 @@ def _resumed_quote(text: str, seg: Segment) -> bool:
     verb outside the marks: 'Latvian President Janis Ozols "has put aside his plans ..."'."""
     m = _RESUMED.match(text, seg.start)
     return bool(m and seg.quotes and seg.quotes[0].start <= m.end() and len(seg.quotes[0].text.split()) >= 4)
-
-
-_SAID_RULES = frozenset({"quote+named-speaker", "speech-verb-subject", "reporting-frame", "pronoun-resolved",
-                         "quote-continuation", "quote-next-paragraph", "quote-resumed"})
-"""Rules that give a person words they said (not a deed narrated: "opposed the talks")."""
-_QUOTED_RULES = frozenset({"quote+named-speaker", "quote-continuation"})
-
-
-def _affiliated(st: Statement, people: People, office_holders: dict[str, str | None]) -> Statement:
-    """A named person's statement without an actor: the affiliation the text gives the person
-    further on ("..., said Mr. Doe, a fellow at the X Centre"; less sure, it is far away), else the
-    person, speaking for himself, when the words are surely his; less sure when the text gives
-    the person a state's office without the state ("President Doe"): the state may be meant."""
-    if st.actor or not st.person or not st.speaker or "presiding-officer" in st.basis:
-        return st
-    known = people.lookup(st.speaker)
-    if known and known[1]:
-        return replace(st, actor=known[1], confidence="medium", basis=st.basis + ("affiliation-elsewhere",))
-    if st.basis and st.basis[0] in _SAID_RULES:
-        surname = st.speaker.split()[-1]
-        if office_holders.get(surname):
-            # "Prime Minister Doe" and, elsewhere, "an Estonian prime minister" (one state only)
-            return replace(st, actor=office_holders[surname], confidence="medium",
-                           basis=st.basis + ("office-state-elsewhere",))
-        if surname in office_holders:
-            return replace(st, actor=st.speaker, confidence="medium",
-                           basis=st.basis + ("person-as-actor", "office-without-state"))
-        if st.basis[0] not in _QUOTED_RULES:
-            # a subject parsed out of reported speech is a name less surely than a name given a
-            # quotation (a hand-read corpus sample: places and groups taken for people, "led by X")
-            return replace(st, actor=st.speaker, confidence="medium", basis=st.basis + ("person-as-actor",))
-        return replace(st, actor=st.speaker, basis=st.basis + ("person-as-actor",))
-    return st
-
-
-@lru_cache(maxsize=1)
-def _office() -> re.Pattern:
-    posts = data("titles")["state_posts"] + data("titles").get("head_posts", [])
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in posts) + r")s?(?![\w-])")
-
-
-_NAME_WORD = re.compile(r"[A-Z][\w'\u2019-]+")
-
-
-def _office_holders(doc: Document, names: list[str], gaz: Gazetteer) -> dict[str, str | None]:
-    """The surnames of `names` that some passage gives a state's office, in the clause before the
-    name ("the acting Minister for Foreign Affairs, Jane Doe", "President Doe") or in an apposition
-    right after it ("Doe, the prime minister,"), each with the state the text gives that office
-    without a name ("an Estonian prime minister who ..."), when it gives it one state only."""
-    surnames = {n.split()[-1] for n in names}
-    out: dict[str, str | None] = {}
-    offices: dict[str, str] = {}
-    for p in doc.passages():
-        for m in _NAME_WORD.finditer(p.text):
-            if m.group() not in surnames or m.group() in out:
-                continue
-            before = re.split(r"[.;:!?]\s", p.text[max(0, m.start() - 90):m.start()])[-1]
-            after = re.match(r",\s+([^,.;]{0,60})", p.text[m.end():])
-            office = list(_office().finditer(before))
-            office = office or (list(_office().finditer(after.group(1))) if after else [])
-            if office:
-                out[m.group()] = None
-                offices[m.group()] = office[-1].group().lower().rstrip("s")
-    for surname, office in offices.items():
-        states = _unnamed_office_states(doc, office, gaz)
-        out[surname] = states[0] if len(states) == 1 else None
-    return out
-
-
-def _unnamed_office_states(doc: Document, office: str, gaz: Gazetteer) -> list[str]:
-    """The states the text names before `office` when no name follows it ("an Estonian prime
-    minister who", "the U.S. president", "Estonia's prime minister"); "Estonian Prime Minister
-    Jane Doe" is Jane Doe's own title, no office left unnamed."""
-    pat = re.compile(r"(?i)(?<![\w-])" + re.escape(office).replace(r"\ ", r"[\s-]+") + r"s?(?![\w-])")
-    states: list[str] = []
-    for p in doc.passages():
-        for m in pat.finditer(p.text):
-            if re.match(r"\s+(?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][a-z]", p.text[m.end():m.end() + 40]) \
-                    and not re.match(r"\s+(?:of|for)\b", p.text[m.end():]):
-                continue  # a name follows: that person's own title
-            head = p.text[max(0, m.start() - 40):m.start()]
-            found = gaz.find(head)
-            if not found or head[found[-1].end:].strip() not in ("", "'s", "\u2019s") or \
-                    found[-1].via not in ("adjective", "demonym", "acronym", "name", "alias"):
-                continue
-            state = gaz.speaks_for(found[-1].name) or found[-1].name
-            if gaz.is_state(state) and state not in states:
-                states.append(state)
-    return states
 
 
 _DASH = re.compile(r"\s*(?:[,(][^\u2014\u2013]{0,40})?\s+[\u2014\u2013-]+\s")
