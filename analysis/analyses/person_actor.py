@@ -20,8 +20,24 @@ from .attribution import People
 
 def with_actors(found: tuple[Statement, ...], doc: Document, people: People, gaz: Gazetteer) -> tuple[Statement, ...]:
     """`found` with an actor for each named person's statement the text allows one (see affiliated)."""
-    holders = _office_holders(doc, [st.speaker for st in found if st.person and st.speaker and not st.actor], gaz)
-    return tuple(affiliated(st, people, holders) for st in found)
+    names = [st.speaker for st in found if st.person and st.speaker and not st.actor]
+    names += [m.group(1) for st in found if not st.person and not st.actor and (m := _ADMINISTRATION.match(st.speaker or ""))]
+    holders = _office_holders(doc, names, gaz)
+    return tuple(administration(st, people, holders) or affiliated(st, people, holders) for st in found)
+
+
+_ADMINISTRATION = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w'\u2019-]+)\s+administration\b")
+
+
+def administration(st: Statement, people: People, office_holders: dict[str, str | None]) -> Statement | None:
+    """"Doe administration officials said ...": the administration's words, the state's when the text
+    gives Doe's office one state ("President Doe", "the Utopian president"); None for other statements
+    and when Doe is no person the text names ("Tax administration officials")."""
+    m = _ADMINISTRATION.match(st.speaker or "") if not st.person and not st.actor else None
+    if m is None or (m.group(1) not in office_holders and not people.lookup(m.group(1))):
+        return None
+    actor = office_holders.get(m.group(1)) or f"{m.group(1)} administration"
+    return replace(st, actor=actor, confidence="medium", basis=st.basis + ("leader-administration",))
 
 
 _SAID_RULES = frozenset({"quote+named-speaker", "speech-verb-subject", "reporting-frame", "pronoun-resolved",
@@ -99,9 +115,9 @@ def _unnamed_office_states(doc: Document, office: str, gaz: Gazetteer) -> list[s
     states: list[str] = []
     for p in doc.passages():
         for m in pat.finditer(p.text):
-            if re.match(r"\s+(?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][a-z]", p.text[m.end():m.end() + 40]) \
+            if re.match(r",?\s+(?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][a-z]", p.text[m.end():m.end() + 40]) \
                     and not re.match(r"\s+(?:of|for)\b", p.text[m.end():]):
-                continue  # a name follows: that person's own title
+                continue  # a name follows ("Latvia's president, Janis Ozols"): that person's own title
             head = p.text[max(0, m.start() - 40):m.start()]
             found = gaz.find(head)
             if not found or head[found[-1].end:].strip() not in ("", "'s", "\u2019s") or \
