@@ -146,7 +146,9 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
     left = _RELATIVE.sub(lambda m: " " * len(m.group()), text[seg.start:verb_start])  # ", which ...,": aside
     if _PRONOUN.search(left[-12:]) or _HE_SHE_BEFORE.search(left):
         # "Jane Doe, the Controller, was direct when she briefed ...": the person just named
-        here = _clause_subject(left, gaz, people, links, text, seg) if person_names(left, gaz) else None
+        # (or "Mr. Lindqvist said he thought ...": a surname met before, which person_names cannot see)
+        named = person_names(left, gaz) or _single_known_in(left, people)
+        here = _clause_subject(left, gaz, people, links, text, seg) if named else None
         return here if here is not None and here.person else last
     # "X recalled that ... and said": a coordinated verb shares the subject of the segment's first verb
     if _AND_BEFORE.search(left) and depth < 2:
@@ -341,7 +343,8 @@ def _frame(text: str, seg: Segment, gaz, people, links) -> tuple[Speaker, str] |
 
 _POSSESSED = re.compile(r"(?P<who>\b[Hh]is|\b[Hh]er|\b[Tt]heir|\b[Ii]ts|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3}(?=['\u2019]s\b))"
                         r"(?:['\u2019]s)?\s+"
-                        r"(?:[a-z]+\s+){0,2}?(?:vow|pledge|promise|claim|assertion|insistence|argument|warning|demand)s?"
+                        r"(?:[a-z]+\s+){0,2}?(?:vow|pledge|promise|claim|assertion|insistence|argument|warning|demand|declaration|announcement|"
+                        r"assurance|threat|contention|allegation|accusation|denial|admission|statement)s?"
                         r"\s+(?:on\s+[A-Z]\w+\s+|in\s+\d{4}\s+)?that\s")
 _OWNER = re.compile(r"([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})['\u2019]s\b")
 _NOUN_BY = re.compile(r"\b(?:ruling|decision|judgment|judgement|verdict|finding|statement|declaration|announcement|"
@@ -511,6 +514,11 @@ def _lead_speaker(lead: str, gaz, people: People) -> Speaker | None:
         return Speaker(name=None, actor=gaz.speaks_for(m.name) or m.name)
     m = _CAPS_RUN_END.search(lead)
     return None
+
+
+def _single_known_in(text: str, people: People) -> bool:
+    """Some capitalised word of `text` is the surname of a person met before."""
+    return any(w in people.by_word for w in _SURNAME.findall(text))
 
 
 def _single_name(lead: str, people: People) -> Speaker | None:

@@ -14,6 +14,8 @@ from ..actors import Gazetteer
 from ..lexicons import cues, pattern
 from ..model.document import Block, Document, Footnote
 from ..model.findings import SourceSpan, Statement
+from .article_subject import it_is_subject_state, subject_state
+from .person_actor import with_actors
 from .attribution import People, Speaker, from_turn, is_title, person_names, resolve_phrase, title_patterns
 from .confidence import grade
 from .letters import in_heading, is_formula, is_signature, letter_parts, part_at
@@ -142,6 +144,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     letters = letter_parts([p for p in passages if not isinstance(p, Footnote)], gaz, _heading(doc), people)
     voice = None if letters else own_voice(doc, gaz)
     turns = verbatim_turns([p.text for p in passages], gaz, people) if not letters else ()
+    carried: tuple[Speaker, str] | None = None
+    state = subject_state(doc, gaz) if not letters and not turns else None
     for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip():
@@ -179,7 +183,10 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 turn_first = passage.anchor
         letter_index = index if not isinstance(passage, Footnote) else None
         runs: list[tuple[Speaker, int, int, bool, str]] = []
-        quoted = None
+        # a paragraph that opens with a quotation continues the one quoted at the end of the
+        # paragraph before (news style: a quotation left open runs on into the next paragraph)
+        quoted = carried[0] if carried and _opens_with_quote(text) else None
+        carried_rule = carried[1] if quoted is not None else ""
         for seg in segs:
             part = None
             if letters and letter_index is not None:
@@ -214,11 +221,22 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                     (seg.quotes and not text[seg.start:seg.quotes[0].start].strip(" \"\u201c\u2018'*_"))
                     or text[seg.start:seg.start + 1] in ("\u201c", '"')):
                 # "...," said X. "More words." / X said. "A quotation left open to the next paragraph
-                sp, speech, rule = quoted, True, "quote-continuation"
+                sp, speech, rule = quoted, True, carried_rule or "quote-continuation"
+            elif sp is None and quoted is not None and _resumed_quote(text, seg):
+                # '... ," Doe said. Latvian President Ozols "has put aside ...": the quotation goes on
+                # with its subject named outside the marks; the words are still the one quoted before
+                sp, speech, rule = quoted, True, "quote-resumed"
+            carried_rule = ""
+            if sp is None and state and part is None and turn is None and not seg.quotes:
+                verbs = real_verbs(text, seg)
+                if verbs and it_is_subject_state(text, seg.start, verbs[0].start(), state, gaz, [g.start for g in segs]):
+                    # "In 1993, it established relations with ...": the country the article is about
+                    sp, speech, rule = Speaker(name=None, actor=state, via="article-subject"), True, "pronoun-resolved"
             if voice and part is None and turn is None and first_person_subject(text, seg):
                 sp, speech, rule = voice, True, "publisher-first-person"  # the writer's own "we", "our case"
             quoted = sp if sp is not None and sp.person and rule in (
-                "quote+named-speaker", "quote-continuation", "pronoun-resolved", "speech-verb-subject") else None
+                "quote+named-speaker", "quote-continuation", "pronoun-resolved", "speech-verb-subject",
+                "quote-next-paragraph", "quote-resumed") else None
             if part is not None and part.actor and (part.kind == "resolution" or
                                                      not _reports_another(text, seg, sp, speech, part.actor)):
                 # a letter speaks for its writer's state throughout, but for the words it reports;
@@ -247,11 +265,15 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
             if (sp.name or sp.actor) and rule not in _DOCUMENT_VOICE:
                 last = sp if sp.person or sp.name else last
             direct = bool(seg.quotes)
-            if runs and runs[-1][0] is not None and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start:
+            if runs and runs[-1][0] is not None and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start \
+                    and rule != "quote-resumed":  # (a resumed quotation is less sure: it stands on its own)
                 s0 = runs[-1]
                 runs[-1] = (s0[0], s0[1], seg.end, s0[3] or direct, s0[4])
             else:
                 runs.append((sp, seg.start, seg.end, direct, rule))
+        carried = None
+        if quoted is not None and not letters and not turns:
+            carried = (quoted, "quote-continuation" if _left_open(text) else "quote-next-paragraph")
         for sp, start, end, direct, rule in runs:
             if sp is None:
                 continue
@@ -264,7 +286,31 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 person=sp.person,
                 span=SourceSpan(passage.anchor, start, end, words),
                 principles=found, violated=violated, confidence=confidence, basis=basis))
-    return tuple(out)
+    return with_actors(tuple(out), doc, people, gaz)
+
+
+_OPEN_MARKS = "\u201c\"\u00ab"
+
+
+def _opens_with_quote(text: str) -> bool:
+    return text.lstrip(" *_")[:1] in _OPEN_MARKS
+
+
+def _left_open(text: str) -> bool:
+    """The paragraph ends inside a quotation: more opening marks than closing ones."""
+    if "\u201c" in text or "\u201d" in text:
+        return text.count("\u201c") > text.count("\u201d")
+    return text.count('"') % 2 == 1
+
+
+_RESUMED = re.compile(r"\s*(?:[A-Z][\w'\u2019.-]*\s+){1,8}[\u201c\"](?=[a-z])")
+
+
+def _resumed_quote(text: str, seg: Segment) -> bool:
+    """A sentence made of a capitalised subject and a quotation opening in lower case, with no
+    verb outside the marks: 'Latvian President Janis Ozols "has put aside his plans ..."'."""
+    m = _RESUMED.match(text, seg.start)
+    return bool(m and seg.quotes and seg.quotes[0].start <= m.end() and len(seg.quotes[0].text.split()) >= 4)
 
 
 _DASH = re.compile(r"\s*(?:[,(][^\u2014\u2013]{0,40})?\s+[\u2014\u2013-]+\s")

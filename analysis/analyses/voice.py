@@ -14,8 +14,11 @@ from .attribution import Speaker
 from .speech import Segment, segments
 from .text import quotations
 
-_WE_SUBJECT = re.compile(r"^\W*(?:(?:today|now|meanwhile|in the meantime|however|also|earlier today|as always)\W+)?"
+_WE_SUBJECT = re.compile(r"^\W*(?:(?:today|now|meanwhile|in the meantime|however|also|earlier today|as always)\W+|"
+                         r"(?:with|after|following|since|in|on|at|from|by|under|through|despite|until)\s+[^,;:.\u201c\"]{1,60},\s+)?"
                          r"(?:we|our\s+[\w-]+(?:\s+[\w-]+)?)\b", re.IGNORECASE)
+"""The writer's own "we" / "our X" opening the sentence, after at most an adverb or one opening
+phrase ("With the ruling today, our editors ...")."""
 
 
 _WE = re.compile(r"\W*(?:[A-Z]\w+(?:\s+\w+){0,2},\s+)?[Ww]e\b")
