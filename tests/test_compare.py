@@ -6,8 +6,8 @@ from analysis.model.findings import Figure
 
 
 def fig(id, doc, *, value=None, low=None, high=None, unit="percent", measure="turnout", bound=None, role=None,
-        subject=None, sentence="", unit_name=None, confidence="high", basis=()):
-    return Figure(id=id, doc=doc, anchor=f"{doc}-p1", text="x", value=value, low=low, high=high, of=None, unit=unit,
+        subject=None, sentence="", unit_name=None, confidence="high", basis=(), text="x"):
+    return Figure(id=id, doc=doc, anchor=f"{doc}-p1", text=text, value=value, low=low, high=high, of=None, unit=unit,
                   unit_name=unit_name, measure=measure, subject=subject, approximate=False, bound=bound, start=0, end=1,
                   sentence=sentence, role=role, confidence=confidence, basis=basis)
 
@@ -97,3 +97,20 @@ def test_percentage_points_are_not_compared_with_percentages():
     out = compare([change, level, TH])
     assert [c.figures for c in out if c.kind == "threshold"] == [("d3-f1", "d2-f9")]
     assert [c for c in out if c.kind == "across"] == []
+
+
+def test_a_level_the_text_calls_a_maximum_is_a_ceiling_even_without_a_bound():
+    """"The maximum allowed stockpile of 300 kg": a figure above it broke the limit, it did not clear a bar."""
+    limit = fig("d1-f2", "d1", value=300, unit="mass", unit_name="kg", measure="grain stockpile", role="threshold",
+                text="300 kg",
+                sentence="Freedonia vastly exceeds the maximum allowed grain stockpile of 300 kg.")
+    over = fig("d1-f1", "d1", value=8400, unit="mass", unit_name="kg", measure="grain stockpile")
+    (c,) = [c for c in compare([over, limit]) if c.kind == "threshold"]
+    assert c.verdict == "fell short"
+    assert c.text == "Grain stockpile of 8,400 kg (d1) against the 300 kg level set as the limit (d1): exceeded."
+
+
+def test_a_floor_is_not_taken_for_a_ceiling():
+    out = compare([fig("d2-f3", "d2", value=30), TH])
+    assert [c.text for c in out if c.kind == "threshold"] == [
+        "Turnout of 30 per cent (d2) against the 25 per cent level called a success (d2): cleared."]

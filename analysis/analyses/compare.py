@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Sequence
 
+from ..lexicons import data
 from ..model.findings import Comparison, Figure
 
 _MAX_LISTED = 20
@@ -47,11 +49,11 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
             if th.measure != f.measure or th.unit != f.unit or (
                     f.unit not in ("count", "fraction") and th.unit_name != f.unit_name):
                 continue
-            verdict = _verdict(f, th)
+            verdict = threshold_verdict(f, th)
             if verdict is None:
                 continue
             text = (f"{_label(f.measure)} of {_amount(f)} ({f.doc}) against the {_amount(th, bare=True)} level "
-                    f"{_called(th)} ({th.doc}): {verdict}.")
+                    f"{called(th)} ({th.doc}): {verdict_words(verdict, is_ceiling(th))}.")
             out.append(Comparison(id=f"c{len(out) + 1}", measure=f.measure, kind="threshold", verdict=verdict,
                                   figures=(f.id, th.id), text=text))
     groups: dict[tuple[str, str, str | None], list[Figure]] = defaultdict(list)
@@ -93,13 +95,15 @@ def _level(th: Figure) -> float | None:
     return None
 
 
-def _verdict(f: Figure, th: Figure) -> str | None:
+def threshold_verdict(f: Figure, th: Figure) -> str | None:
+    """``cleared`` (the figure meets the threshold's demand), ``fell short`` or ``straddles``; None
+    when either has no level. For a ceiling, meeting it means staying at or under it."""
     iv = _interval(f)
     level = _level(th)
     if iv is None or level is None:
         return None
     lo, hi = iv
-    if th.bound == "max":          # a ceiling: "no more than 5 per cent would be acceptable"
+    if is_ceiling(th):             # a ceiling: "no more than 5 per cent", "the maximum allowed stockpile of 300 kg"
         if hi <= level:
             return "cleared"
         if lo > level:
@@ -144,7 +148,36 @@ def _label(measure: str) -> str:
     return measure[:1].upper() + measure[1:]
 
 
-def _called(th: Figure) -> str:
+_CEILING_WORDS = {"cleared": "stayed within", "fell short": "exceeded", "straddles": "straddles"}
+_FLOOR_WORDS = {"cleared": "cleared", "fell short": "fell short of", "straddles": "straddles"}
+
+
+def verdict_words(verdict: str, ceiling: bool) -> str:
+    """How a verdict reads: a figure over a ceiling "exceeded" it; one under a floor "fell short of" it."""
+    return (_CEILING_WORDS if ceiling else _FLOOR_WORDS).get(verdict, verdict)
+
+
+@lru_cache(maxsize=1)
+def _ceiling_cue() -> re.Pattern:
+    words = data("figures")["threshold_ceilings"]
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])")
+
+
+def is_ceiling(th: Figure) -> bool:
+    """A level a figure must stay under: a stated upper bound ("anything under 5 per cent"), or a
+    level its own words call a maximum, limit or cap (in the 60 characters before it)."""
+    if th.bound in ("max", "min"):
+        return th.bound == "max"
+    sentence = th.sentence or ""
+    at = sentence.find(th.text)
+    before = sentence[max(0, at - 60):at] if at >= 0 else sentence
+    return bool(_ceiling_cue().search(before))
+
+
+def called(th: Figure) -> str:
+    """What the source calls the level, in a few words ("called a success", "set as the limit")."""
+    if is_ceiling(th):
+        return "set as the limit"
     s = (th.sentence or "").lower()
     if re.search(r"success|succeed|victory", s):
         return "called a success"

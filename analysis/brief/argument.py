@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..analyses.across import Across
+from ..analyses.compare import called, is_ceiling, verdict_words
 from ..model.brief import nested_quotes
 from ..model.findings import Position, Precedent
 from .caps import CAP_ANNEX_ROWS
 from .figures import threshold_comparisons
-from .labels import VERDICT_WORDS, capitalise, join_list, plural
+from .labels import capitalise, join_list, plural
 from .numbering import Builder
 
 NAMES_SHOWN = 3
@@ -276,18 +277,17 @@ def verb_for(subject: str, singular: str, plural_: str) -> str:
 
 
 def thresholds(b: Builder) -> list[Claim]:
-    """A figure against the level called a success (by the source or someone it quotes) for the same measure. The figure's subject
+    """A figure against the level its source sets for the same measure (a success, a minimum, a limit). The figure's subject
     (a place or party read from capitalised words near it) is left to the figures table: it is the
     least sure part of a figure, and the summary must not state it."""
     out = []
     for fig, thr, verdict in threshold_comparisons(b):
         what = (fig.measure or "the figure")
         what = what[:1].upper() + what[1:]
-        sentence = (f"{what} of “{nested_quotes(fig.text)}” {VERDICT_WORDS.get(verdict, verdict)} the level of "
-                    f"“{nested_quotes(thr.text)}” called a success in source {b.key(thr.doc)}.")
-        out.append(Claim("threshold", sentence, f"{what}: “{nested_quotes(fig.text)}” "
-                         f"{VERDICT_WORDS.get(verdict, verdict)} the level of “{nested_quotes(thr.text)}” called a "
-                         f"success.", ((fig.doc, fig.anchor), (thr.doc, thr.anchor)), fig.id, weight=5))
+        words, level = verdict_words(verdict, is_ceiling(thr)), f"the level of “{nested_quotes(thr.text)}” {called(thr)}"
+        sentence = f"{what} of “{nested_quotes(fig.text)}” {words} {level} in source {b.key(thr.doc)}."
+        out.append(Claim("threshold", sentence, f"{what}: “{nested_quotes(fig.text)}” {words} {level}.",
+                         ((fig.doc, fig.anchor), (thr.doc, thr.anchor)), fig.id, weight=5))
     return out
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from ..analyses.compare import comparable
+from ..analyses.compare import comparable, is_ceiling, threshold_verdict, verdict_words
 from ..charts import figures as fig_chart
 from ..model.brief import Block, BulletList, Cell, Heading, ListItem, Para, Row, Span
 from ..model.findings import Figure
 from .caps import CAP_ANNEX_ROWS, CAP_PANEL_ROWS, CAP_PANELS, CAP_THRESHOLD_ITEMS
 from .commentary import commentary
-from .labels import UNIT_LABELS, VERDICT_WORDS, capitalise, figure_value, measure_key, plural
+from .labels import UNIT_LABELS, capitalise, figure_value, measure_key, plural
 from .numbering import Builder
 
 
@@ -52,7 +52,8 @@ def figures(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
             what = (fig.measure or "figure").lower()
             subject = f" ({fig.subject})" if fig.subject else ""
             items.append(ListItem((Span(f"The {what}{subject} of "), Span(fig.text, "quote"),
-                                   Span(f" {VERDICT_WORDS.get(verdict, verdict)} the threshold of "),
+                                   Span(f" {verdict_words(verdict, is_ceiling(thr))} the "
+                                        f"{'limit' if is_ceiling(thr) else 'threshold'} of "),
                                    Span(thr.text, "quote"), Span("."),
                                    b.cite_all([(fig.doc, fig.anchor), (thr.doc, thr.anchor)])),
                                   finding=fig.id))
@@ -124,7 +125,7 @@ def threshold_comparisons(b: Builder) -> list[tuple[Figure, Figure, str]]:
             continue
         fig, thr = b.figures.get(comp.figures[0]), b.figures.get(comp.figures[1])
         if fig and thr:
-            out.append((fig, thr, comp.verdict or verdict_of(fig, thr) or "compared with"))
+            out.append((fig, thr, comp.verdict or threshold_verdict(fig, thr) or "compared with"))
     if out or b.findings.comparisons:
         return out
     for thr in b.findings.figures:
@@ -134,18 +135,8 @@ def threshold_comparisons(b: Builder) -> list[tuple[Figure, Figure, str]]:
             if (fig.id == thr.id or fig.role == "threshold" or fig.doc != thr.doc or fig.unit != thr.unit
                     or measure_key(fig.measure) != measure_key(thr.measure)):
                 continue
-            verdict = verdict_of(fig, thr)
+            verdict = threshold_verdict(fig, thr)
             if verdict:
                 out.append((fig, thr, verdict))
     return out
 
-
-def verdict_of(fig: Figure, thr: Figure) -> str | None:
-    t = thr.value if thr.value is not None else thr.low
-    if t is None:
-        return None
-    if fig.low is not None and fig.high is not None:
-        return "cleared" if fig.low >= t else "fell short" if fig.high < t else "straddles"
-    if fig.value is not None:
-        return "cleared" if fig.value >= t else "fell short"
-    return None

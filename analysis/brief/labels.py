@@ -19,7 +19,6 @@ STANCE_ORDER = {"support": 0, "oppose": 1, "mixed": 2, "neutral": 3}
 RELATION_TITLES = {"analogy": "Analogies: one case is like another",
                    "denial": "Denials: one case is not like another",
                    "warning": "Warnings: one case may become like another"}
-VERDICT_WORDS = {"cleared": "cleared", "fell short": "fell short of", "straddles": "straddles"}
 UNIT_LABELS = {"percent": "per cent", "currency": "", "count": "number", "fraction": "fraction",
                "length": "", "mass": "", "area": "", "duration": "", "other": ""}
 _PREFIXES = ("self", "non", "co", "anti", "pre", "post", "inter", "intra", "multi")
