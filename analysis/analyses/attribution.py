@@ -306,6 +306,22 @@ def _coordinated_sides(phrase: str, mentions, gaz: Gazetteer) -> str | None:
     return " and ".join(names) if len(names) > 1 else None
 
 
+_COMPLEMENT = re.compile(r"\s(?:on|of|for|to|against|between|concerning|relating)\s")
+_REFERENCE_TAIL = re.compile(r"(?:\s+(?:No\.?\s*)?[\d(][\w()/.-]*)+$")
+
+
+def _instrument(phrase: str) -> bool:
+    """The phrase names a text (a declaration, charter, resolution), not a speaker: its head noun,
+    before any complement ("on the Rights of ...", "of the Union") or number, is an instrument's."""
+    head = _REFERENCE_TAIL.sub("", _COMPLEMENT.split(" " + phrase, maxsplit=1)[0]).split()
+    return bool(head) and head[-1].lower().strip(".,;:'\u2019") in _instrument_heads()
+
+
+@lru_cache(maxsize=1)
+def _instrument_heads() -> frozenset[str]:
+    return frozenset(data("cues")["instrument_heads"])
+
+
 def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Speaker | None:
     """The speaker a subject noun phrase names, or None when it names nobody."""
     phrase = phrase.strip(" ,;:")
@@ -313,6 +329,8 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         return None
     if _NOBODY.match(phrase):
         return None  # "no member state has recognised": nobody speaks
+    if _instrument(phrase):
+        return None  # "the United Nations Declaration on ... calls for": a text quoted, not its authors speaking
     mentions = list(gaz.find(phrase, people.context))
     extra = [m for target in links for m in gaz.find(target)]
     actor, via = _affiliation(phrase, mentions, gaz, extra)
