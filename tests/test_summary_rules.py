@@ -136,3 +136,18 @@ def test_an_actor_whose_only_quoted_words_are_a_name_is_the_sources_account():
     named = with_deciding_statement(speaker=None, basis=("quote+actor-speaker",),
                                     text="Brenn's mediators invited this by calling the body the “Karsk Union”.")
     assert "Brenn's position is source B's account, not the actor's own words." in summary_text(named)
+
+
+def test_a_section_with_only_less_sure_findings_does_not_say_none_were_found():
+    """"No precedent claims were found in the sources" was false when the analysis had found one
+    with medium confidence: the body shows only high-confidence findings, so it says where the rest are."""
+    found = fx.findings()
+    unsure = replace(found, precedents=tuple(replace(p, confidence="medium") for p in found.precedents))
+    text = body_text(compose(fx.config(), fx.DOCUMENTS, unsure, across(fx.DOCUMENTS, unsure), build_date=fx.BUILD_DATE))
+    n = len(found.precedents)
+    assert "No precedent claims were found" not in text
+    assert (f"No precedent claim is firm enough for this section; findings.json and the CSV export list the {n} "
+            f"precedent claim{'s' if n != 1 else ''} found with less confidence, marked as such.") in text
+    none = replace(found, precedents=())
+    assert "No precedent claims were found in the sources." in body_text(
+        compose(fx.config(), fx.DOCUMENTS, none, across(fx.DOCUMENTS, none), build_date=fx.BUILD_DATE))

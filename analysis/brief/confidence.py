@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from ..model.brief import Para, Span
 from ..model.findings import Findings
 
 
@@ -19,3 +20,13 @@ def unsure(f: Findings) -> list:
     """Every finding below ``high``, in findings.json order (statements, positions, ...)."""
     return [x for name in fields(f) if name.name != "comparisons"
             for x in getattr(f, name.name) if getattr(x, "confidence", "high") != "high"]
+
+
+def none_sure(b, tables: tuple[str, ...], none: str, noun: str, nouns: str) -> Para:
+    """The paragraph for a section with no high-confidence finding: "none found" only when the
+    analysis found none at all; else how many it found with less confidence, and where they are."""
+    n = sum(len(getattr(b.all_findings, t)) for t in tables)
+    if not n:
+        return Para((Span(none),), kind="empty")
+    return Para((Span(f"No {noun} is firm enough for this section; findings.json and the CSV export list the "
+                      f"{n} {noun if n == 1 else nouns} found with less confidence, marked as such."),), kind="empty")

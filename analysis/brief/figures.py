@@ -11,6 +11,7 @@ from ..model.brief import Block, BulletList, Cell, Heading, ListItem, Para, Row,
 from ..model.findings import Figure
 from .caps import CAP_ANNEX_ROWS, CAP_PANEL_ROWS, CAP_PANELS, CAP_THRESHOLD_ITEMS
 from .commentary import commentary
+from .confidence import none_sure
 from .labels import UNIT_LABELS, capitalise, figure_value, measure_key, plural
 from .numbering import Builder
 
@@ -26,7 +27,7 @@ def figures(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]:
     f = b.findings
     out: list[Block] = commentary(author, "figures")
     if not f.figures:
-        return out + [Para((Span("No figures were found in the sources."),), kind="empty")]
+        return out + [none_sure(b, ("figures",), "No figures were found in the sources.", "figure", "figures")]
 
     panels = chart_panels(b)
     if panels:

@@ -11,6 +11,7 @@ from ..model.findings import Position, Statement
 from .caps import CAP_ANNEX_ROWS, CAP_MATRIX_ACTORS, CAP_MATRIX_PRINCIPLES, CAP_QUOTES, CAP_STANCE_NAMES, CAP_TENSIONS
 from .argument import speaker_of
 from .commentary import commentary
+from .confidence import none_sure
 from .labels import STANCE_ORDER, join_list, plural, slug
 from .numbering import Builder
 
@@ -19,7 +20,9 @@ def positions(b: Builder, author: Mapping[str, str], annex: list) -> list[Block]
     f = b.findings
     out: list[Block] = commentary(author, "positions")
     if not f.positions and not f.statements and not f.tensions:
-        return out + [Para((Span("No statements or positions were found in the sources."),), kind="empty")]
+        return out + [none_sure(b, ("positions", "statements", "tensions"),
+                                "No statements or positions were found in the sources.", "statement or position",
+                                "statements and positions")]
 
     by_q: dict[str, list[Position]] = defaultdict(list)
     for p in f.positions:

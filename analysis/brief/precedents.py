@@ -9,6 +9,7 @@ from ..model.brief import Block, Cell, Heading, Para, Quote, Row, Span
 from ..model.findings import Precedent
 from .caps import CAP_NETWORK_CASES, CAP_PRECEDENT_QUOTES
 from .commentary import commentary
+from .confidence import none_sure
 from .labels import RELATION_TITLES, humanise, plural, slug
 from .numbering import Builder
 
@@ -17,7 +18,8 @@ def precedents(b: Builder, author: Mapping[str, str], annex: list) -> list[Block
     f = b.findings
     out: list[Block] = commentary(author, "precedents")
     if not f.precedents:
-        return out + [Para((Span("No precedent claims were found in the sources."),), kind="empty")]
+        return out + [none_sure(b, ("precedents",), "No precedent claims were found in the sources.",
+                                "precedent claim", "precedent claims")]
     cases: list[str] = []
     weight: Counter = Counter()
     for p in f.precedents:
