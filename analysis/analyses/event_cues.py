@@ -13,10 +13,13 @@ life years), a year beside a fuller date of the same year in the sentence, a dat
 without a verb ("(33,000 in 2006)"), what recurs ("is celebrated on"), a span's end ("extended
 until 31 May", the "to" date of "from June to 3 April"), a report's period ("covers the period
 from"), a tally over a period of more than a month ("from November to January, 192 meetings"),
-advice ("it would be advisable ... to hold"), a relative day restated ("today, 23 March").
+advice ("it would be advisable ... to hold"), a relative day restated ("today, 23 March"), a month
+beside a day of it in the sentence ("dated 3 June ... for the month of June"), a count "as at" a date.
 High confidence: a verb of happening and a date that states its year, to the month or day, in the
 body and outside quotations, with no doubt (`_doubt`: a condition, a deadline set for someone, the
-start of a span, a period of months, a document's name, a statistic); medium otherwise. Cue words are in lexicons/events.json. `tense` tells
+start of a span, a period of months, a document's name, a statistic, an expectation ("expected by
+May"), an occasion dated inside a noun phrase after the main verb ("continued to implement the truce
+of August 2030": the verb's happening is not dated by it)); medium otherwise. Cue words are in lexicons/events.json. `tense` tells
 past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
@@ -97,6 +100,9 @@ class _Cues:
     deadline: re.Pattern
     span_start_after: re.Pattern
     treaty_done: re.Pattern
+    expectation: re.Pattern
+    status_inside: re.Pattern
+    month_before: re.Pattern
 
 
 def _forms(base: str) -> set[str]:
@@ -144,6 +150,11 @@ def _cues() -> _Cues:
         analogy=re.compile(_phrases(lx["analogy_openers"]), re.I),
         status=re.compile(r"(?:^|[,;:(]\s{0,3})" + _phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
         treaty_done=re.compile(_phrases(lx["treaty_done_markers"]) + r"\s[^.;]{0,60}$", re.I),
+        expectation=re.compile(_phrases(lx["expectation_words"]), re.I),
+        status_inside=re.compile(_phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
+        month_before=re.compile(r"(?<![\w-])(?:" + "|".join(sorted(lexicon("dates")["months"], key=len, reverse=True))
+                                + r")\.?\s{0,3}(?:" + "|".join(re.escape(w) for w in lx["period_month_joins"])
+                                + r")\s{0,3}$", re.I),
         purpose=re.compile(_phrases(lx["year_purpose_prepositions"]) + r"\s{1,3}$", re.I),
         clause_breaks=tuple(lx["clause_breaks"]),
         birth=re.compile(r"\(\s{0,2}(?:" + "|".join(re.escape(w) for w in lx["birth_words"]) + r")?\s{0,2}$", re.I),
@@ -358,6 +369,7 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     left = sentence[:start]
     if cues.status.search(left):
         return Verdict(False, reason="as-of-status")
+    status_inside = cues.status_inside.search(left) is not None
     if cues.reporting_period.search(left):
         # "the present report covers the period from 1 April to 31 July": a report's span
         return Verdict(False, reason="reporting-period")
@@ -410,6 +422,9 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
         year = date.date[:4]
         if any(o.precision in ("day", "month") and o.date[:4] == year for o in others):
             return Verdict(False, reason="year-of-fuller-date")
+    if date.precision == "month" and any(o.precision == "day" and o.date[:7] == date.date[:7] for o in others):
+        # "the letter dated 3 June and the meeting on 4 June, ... for the month of June": the days are the happenings
+        return Verdict(False, reason="month-of-fuller-date")
     a, b = clause_bounds(sentence, start, end)
     evidence = verb_evidence(sentence[a:b], finite_only=in_footnote)
     if evidence is None and in_footnote:
@@ -431,7 +446,12 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
         basis.append("footnote")
     if in_quote:
         basis.append("in-quotation")
+    if status_inside and _counts(_without_dates(sentence, a, b, start, date, others)):
+        # "the number of migrants exceeded 51,000 as at March": a count's status, no happening
+        return Verdict(False, reason="as-of-status")
     doubt = _doubt(sentence, start, end, date, others, a, b)
+    if status_inside:
+        doubt.append("as-of")  # "chairs the committee as of 1 July": the start of a state
     if _long_period(date, left) and any(w in cues.coverage_verbs for w in _words(sentence[a:b])):
         # "the report covers developments from 5 December to 4 April": a report's span
         return Verdict(False, reason="reporting-period")
@@ -486,24 +506,66 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         out.append("named-document")
     if _long_period(date, left):
         out.append("period")  # "faced challenges between November and March": a state over months
+    if date.precision == "month" and cues.month_before.search(left):
+        out.append("period")  # "in October and November 2030": a happening over both months, dated by neither
+    if cues.expectation.search(sentence[a:start]):
+        out.append("expectation")  # "contract awards expected by October": not happened yet, maybe never
+    np_start = _dated_noun_phrase(sentence, start, end) if not date.relative else None
+    if np_start is not None and np_start > a and verb_evidence(sentence[a:np_start]) is not None:
+        # "continued to implement the truce agreement of August 2030", "reiterated its May 2029
+        # ruling": the date names an earlier occasion, not the happening of the sentence's verb
+        out.append("dated-noun-phrase")
     # the clause without its dates: a number left in it is a quantity
-    clause = sentence[a:b]
-    shift = date.start - start  # the matches count from the passage, `start` from the sentence
-    for d in (date, *others):
-        d0, d1 = d.start - shift, d.end - shift
-        if a <= d0 and d1 <= b:
-            clause = clause[:d0 - a] + " " * (d1 - d0) + clause[d1 - a:]
+    clause = _without_dates(sentence, a, b, start, date, others)
     # what follows "said on 26 June that ..." is what was said, not what happened on the date
     said = re.search(r"(?<![\w-])that(?![\w-])", clause[end - a:])
     if said:
         clause = clause[:end - a + said.start()]
     if _CHANGE_BY.search(clause):
         out.append("statistic")  # "the currency depreciated by 4.8 per cent in December"
-    elif _QUANTITY.search(clause) or cues.count_words.search(clause):
+    elif _counts(clause):
         words = _words(clause)
         if _long_period(date, left) or any(w in cues.measure_verbs for w in words):
             out.append("statistic")
     return out
+
+
+def _without_dates(sentence: str, a: int, b: int, start: int, date: DateMatch, others: tuple[DateMatch, ...]) -> str:
+    """The clause `sentence[a:b]` with its dates blanked: a number left in it is a quantity."""
+    clause = sentence[a:b]
+    shift = date.start - start  # the matches count from the passage, `start` from the sentence
+    for d in (date, *others):
+        d0, d1 = d.start - shift, d.end - shift
+        if a <= d0 and d1 <= b:
+            clause = clause[:d0 - a] + " " * (d1 - d0) + clause[d1 - a:]
+    return clause
+
+
+def _counts(clause: str) -> bool:
+    """True when `clause` counts something ("51,000 refugees", "$36 million", "twelve workshops")."""
+    return _QUANTITY.search(clause) is not None or _cues().count_words.search(clause) is not None
+
+
+_NOUN_OF = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s{1,3}of\s{1,3}$")
+
+
+def _dated_noun_phrase(sentence: str, start: int, end: int) -> int | None:
+    """Where the noun phrase the date belongs to starts, for an occasion or a document dated inside a
+    noun phrase ("the truce agreement of August 2030", "its May 2029 ruling"); None otherwise."""
+    cues = _cues()
+    m = _NOUN_OF.search(sentence[:start])
+    if m and (m.group(1) in cues.event_nouns or m.group(1) in cues.name_nouns):
+        return m.start(1)
+    prev = list(_WORD.finditer(sentence[:start]))[-1:]
+    if not prev or prev[0].group().lower() not in lexicon("dates")["year_cues_before_determiner"] \
+            or sentence[prev[0].end():start].strip():
+        return None
+    following = []
+    for w in _WORD.findall(sentence[end:end + 60])[:3]:
+        if not w[0].islower():
+            break
+        following.append(w.lower())
+    return prev[0].start() if any(w in cues.event_nouns or w in cues.name_nouns for w in following) else None
 
 
 def _long_period(date: DateMatch, left: str) -> bool:
