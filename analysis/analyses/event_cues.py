@@ -103,6 +103,7 @@ class _Cues:
     expectation: re.Pattern
     status_inside: re.Pattern
     month_before: re.Pattern
+    annex_title: re.Pattern
 
 
 def _forms(base: str) -> set[str]:
@@ -151,6 +152,8 @@ def _cues() -> _Cues:
         status=re.compile(r"(?:^|[,;:(]\s{0,3})" + _phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
         treaty_done=re.compile(_phrases(lx["treaty_done_markers"]) + r"\s[^.;]{0,60}$", re.I),
         expectation=re.compile(_phrases(lx["expectation_words"]), re.I),
+        annex_title=re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in lx["annex_title_markers"])
+                               + r")\s{1,3}(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])\s{0,2}[:.\u2013\u2014-]\s", re.I),
         status_inside=re.compile(_phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
         month_before=re.compile(r"(?<![\w-])(?:" + "|".join(sorted(lexicon("dates")["months"], key=len, reverse=True))
                                 + r")\.?\s{0,3}(?:" + "|".join(re.escape(w) for w in lx["period_month_joins"])
@@ -490,6 +493,7 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     held 192 meetings", "trade amounted to $400 million")."""
     cues = _cues()
     left = sentence[:start]
+    shift = date.start - start  # the matches count from the passage, `start` from the sentence
     out = []
     cond = None
     for cond in cues.conditional.finditer(left):
@@ -499,8 +503,24 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     if cues.span_start.search(left) or cues.span_start_after.match(sentence, end):
         out.append("span-start")  # "since 16 July", "from 15 February onwards"
     ahead = sentence[a:start]
-    if cues.deadline.search(left) and (cues.modal.search(ahead) or _INFINITIVE.search(ahead)):
+    if cues.deadline.search(left) and (cues.modal.search(ahead) or _INFINITIVE.search(ahead) or _WILL_VERB.search(ahead)):
         out.append("deadline")  # "should provide a report by 1 December", "requested them to leave by May"
+    elif _BY_DATE.search(left) and (not left[:_BY_DATE.search(left).start()].strip()
+                                    or _counts(_without_dates(sentence, a, b, start, date, others))
+                                    or "had" in _words(sentence[a:b])):
+        # "By May 1921, it was clear", "60 per cent had been dug by June": a state reached by then
+        # ("withdrew by 3 May" stays: a happening, bounded)
+        out.append("by-date")
+    if any(cues.status_inside.search(sentence[:o.start - shift]) for o in others if o.start - shift < start):
+        out.append("status-sentence")  # "As at 31 March, 9,000 had registered ... since the war began in April 2029"
+    opening = next((o for o in others if o.start - shift < start and _OPENING_DATE.fullmatch(sentence[:o.start - shift])), None)
+    if opening is not None and _RELATIVE.search(sentence[opening.end - shift:start]):
+        # "On 22 December, the ministry republished a decree that was first published in November 2028"
+        out.append("sub-clause")
+    if _DAYS_BEFORE.search(left) and date.precision == "day":
+        out.append("several-days")  # "on 16, 18 and 24 May": one of several days the text counts together
+    if cues.annex_title.search(left):
+        out.append("annex-title")  # "Annex 3: Press release of the Ministry, 2 December": a document's title
     if date.precision != "year" and _name_year(sentence, start, end) or cues.treaty_done.search(left):
         # "the Zenda Declaration of 11 May 2029", "the Convention ..., done at Zenda on 18 May": its date, cited
         out.append("named-document")
@@ -546,6 +566,10 @@ def _counts(clause: str) -> bool:
     return _QUANTITY.search(clause) is not None or _cues().count_words.search(clause) is not None
 
 
+_BY_DATE = re.compile(r"(?<![\w-])by\s{1,3}(?:(?:early|late|mid|the\s+end\s+of|the\s+middle\s+of)\s{1,3})?$", re.I)
+_OPENING_DATE = re.compile(r"\s{0,3}(?:(?:on|in|at|during)\s{1,3})?", re.I)
+_RELATIVE = re.compile(r"(?<![\w-])(?:that|which|who|whose|whom)\s{1,3}(?:had\s+|has\s+|have\s+)?(?:was|were|been|is|are)?\b", re.I)
+_DAYS_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)?\s{0,2}(?:,|and|&)\s{0,3}$")
 _NOUN_OF = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s{1,3}of\s{1,3}$")
 
 
