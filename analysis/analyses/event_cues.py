@@ -104,6 +104,7 @@ class _Cues:
     status_inside: re.Pattern
     month_before: re.Pattern
     annex_title: re.Pattern
+    aspect: frozenset
 
 
 def _forms(base: str) -> set[str]:
@@ -152,6 +153,7 @@ def _cues() -> _Cues:
         status=re.compile(r"(?:^|[,;:(]\s{0,3})" + _phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
         treaty_done=re.compile(_phrases(lx["treaty_done_markers"]) + r"\s[^.;]{0,60}$", re.I),
         expectation=re.compile(_phrases(lx["expectation_words"]), re.I),
+        aspect=frozenset(lx["aspect_before_infinitive"]),
         annex_title=re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in lx["annex_title_markers"])
                                + r")\s{1,3}(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])\s{0,2}[:.\u2013\u2014-]\s", re.I),
         status_inside=re.compile(_phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
@@ -517,6 +519,12 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     if opening is not None and _RELATIVE.search(sentence[opening.end - shift:start]):
         # "On 22 December, the ministry republished a decree that was first published in November 2028"
         out.append("sub-clause")
+    if "span-start" not in out and _SINCE_PHRASE.search(left):
+        out.append("span-start")  # "since the outbreak of the war in April 2029"
+    if _APPOSITION_LEFT.search(left) and _APPOSITION_RIGHT.match(sentence, end):
+        out.append("apposition")  # "the fate of X, a journalist arrested in October 2030, remains unknown"
+    if _intention(ahead, cues):
+        out.append("intention")  # "the commitment ... to hold elections in December 2032": not happened yet
     if _DAYS_BEFORE.search(left) and date.precision == "day":
         out.append("several-days")  # "on 16, 18 and 24 May": one of several days the text counts together
     if cues.annex_title.search(left):
@@ -570,6 +578,25 @@ _BY_DATE = re.compile(r"(?<![\w-])by\s{1,3}(?:(?:early|late|mid|the\s+end\s+of|t
 _OPENING_DATE = re.compile(r"\s{0,3}(?:(?:on|in|at|during)\s{1,3})?", re.I)
 _RELATIVE = re.compile(r"(?<![\w-])(?:that|which|who|whose|whom)\s{1,3}(?:had\s+|has\s+|have\s+)?(?:was|were|been|is|are)?\b", re.I)
 _DAYS_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)?\s{0,2}(?:,|and|&)\s{0,3}$")
+_SINCE_PHRASE = re.compile(r"(?<![\w-])since\s{1,3}(?:the|its|their|his|her|this|that)\s[^,;:.()]{0,80}?"
+                           r"(?<![\w-])(?:in|of|on)\s{1,3}$", re.I)
+_APPOSITION_LEFT = re.compile(r",\s{1,3}(?:a|an)\s[^,;:()]{0,80}$")
+_APPOSITION_RIGHT = re.compile(r"[^,;:()]{0,40},\s")
+
+
+def _intention(ahead: str, cues: _Cues) -> bool:
+    """True when the date follows an infinitive of a verb of happening with no finite verb between
+    ("the commitment to hold elections in December"), unless an aspect verb governs it ("continued to
+    shell the town on 3 May" tells what happened)."""
+    found = list(re.finditer(r"(?<![\w-])([A-Za-z]+)\s{1,3}to\s{1,3}([a-z]{3,})(?![\w-])", ahead))
+    if not found:
+        return False
+    m = found[-1]
+    if m.group(2) not in cues.verb_bases or m.group(1).lower() in cues.aspect:
+        return False
+    return not any(_is_past(w, cues) for w in _words(ahead[m.end():]))
+
+
 _NOUN_OF = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s{1,3}of\s{1,3}$")
 
 
@@ -584,11 +611,10 @@ def _dated_noun_phrase(sentence: str, start: int, end: int) -> int | None:
     if not prev or prev[0].group().lower() not in lexicon("dates")["year_cues_before_determiner"] \
             or sentence[prev[0].end():start].strip():
         return None
-    following = []
-    for w in _WORD.findall(sentence[end:end + 60])[:3]:
-        if not w[0].islower():
-            break
-        following.append(w.lower())
+    # "its May 2029 ruling", "the April 1978 Zenda Revolution" (a named occasion)
+    following = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", re.split(r"[,;:.()]", sentence[end:end + 60])[0])[:4]]
+    if not following or not (following[0][0].isalpha()) or re.match(r"\s{0,2}[,;:.]", sentence[end:]):
+        return None
     return prev[0].start() if any(w in cues.event_nouns or w in cues.name_nouns for w in following) else None
 
 
