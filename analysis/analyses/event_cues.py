@@ -19,7 +19,7 @@ High confidence: a verb of happening and a date that states its year, to the mon
 body and outside quotations, with no doubt (`_doubt`: a condition, a deadline set for someone, the
 start of a span, a period of months, a document's name, a statistic, an expectation ("expected by
 May"), an occasion dated inside a noun phrase after the main verb ("continued to implement the truce
-of August 2030": the verb's happening is not dated by it)); medium otherwise. Cue words are in lexicons/events.json. `tense` tells
+of August 2030": the verb's happening is not dated by it)); medium otherwise. Cue words are in lexicons/events.json (compiled by event_lexicon.py). `tense` tells
 past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import DateMatch, lexicon
+from .event_lexicon import Cues, compiled_cues
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _END_PUNCT = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]{0,3}\s*$")
@@ -65,128 +66,6 @@ class Verdict:
     reason: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    event_verbs: frozenset
-    verb_bases: frozenset
-    non_finite_before: frozenset
-    irregular_past: frozenset
-    future: re.Pattern
-    modal: re.Pattern
-    stative: frozenset
-    not_past: frozenset
-    participle_only: frozenset
-    auxiliaries: frozenset
-    determiners: frozenset
-    reporting: frozenset
-    event_nouns: frozenset
-    name_nouns: frozenset
-    citation: tuple[str, ...]
-    before_today: frozenset
-    analogy: re.Pattern
-    status: re.Pattern
-    purpose: re.Pattern
-    clause_breaks: tuple[str, ...]
-    birth: re.Pattern
-    span_end: re.Pattern
-    span_start: re.Pattern
-    recommendation: re.Pattern
-    conditional: re.Pattern
-    measure_verbs: frozenset
-    name_connectors: frozenset
-    count_words: re.Pattern
-    reporting_period: re.Pattern
-    coverage_verbs: frozenset
-    deadline: re.Pattern
-    span_start_after: re.Pattern
-    treaty_done: re.Pattern
-    expectation: re.Pattern
-    status_inside: re.Pattern
-    month_before: re.Pattern
-    annex_title: re.Pattern
-    aspect: frozenset
-
-
-def _forms(base: str) -> set[str]:
-    """A verb's base, third-person and past forms (regular spelling; irregular pasts are listed apart)."""
-    out = {base}
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        out |= {base[:-1] + "ies", base[:-1] + "ied"}
-    elif base.endswith(("s", "sh", "ch", "x", "z")):
-        out |= {base + "es", base + "ed"}
-    else:
-        out.add(base + "s")
-        out.add(base + "d" if base.endswith("e") else base + "ed")
-    return out
-
-
-def _phrases(words) -> str:
-    return r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                                       sorted(words, key=len, reverse=True)) + r")(?![\w-])"
-
-
-@lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    lx = lexicon("events")
-    verbs: set[str] = set()
-    for v in lx["event_verbs"]:
-        if " " not in v:
-            verbs |= _forms(v)
-    return _Cues(
-        event_verbs=frozenset(verbs),
-        verb_bases=frozenset(v for v in lx["event_verbs"] if " " not in v),
-        non_finite_before=frozenset(lx["non_finite_before"]),
-        irregular_past=frozenset(lx["irregular_past"]),
-        future=re.compile(_phrases(lx["future_markers"]), re.I),
-        modal=re.compile(_phrases(lx["modal_markers"]), re.I),
-        stative=frozenset(lx["stative_verbs"]),
-        not_past=frozenset(lx["not_past_verbs"]),
-        participle_only=frozenset(lx["participle_only"]),
-        auxiliaries=frozenset(lx["auxiliaries"]),
-        determiners=frozenset(lx["determiners"]),
-        reporting=frozenset(f for v in lx["reporting_verbs"] for f in _forms(v)) | frozenset(lx["reporting_past_forms"]),
-        event_nouns=frozenset(lx["event_nouns"]),
-        name_nouns=frozenset(lx["name_document_nouns"]),
-        citation=tuple(lx["citation_markers"]),
-        before_today=frozenset(lx["mention_before_today"]),
-        analogy=re.compile(_phrases(lx["analogy_openers"]), re.I),
-        status=re.compile(r"(?:^|[,;:(]\s{0,3})" + _phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
-        treaty_done=re.compile(_phrases(lx["treaty_done_markers"]) + r"\s[^.;]{0,60}$", re.I),
-        expectation=re.compile(_phrases(lx["expectation_words"]), re.I),
-        aspect=frozenset(lx["aspect_before_infinitive"]),
-        annex_title=re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in lx["annex_title_markers"])
-                               + r")\s{1,3}(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])\s{0,2}[:.\u2013\u2014-]\s", re.I),
-        status_inside=re.compile(_phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
-        month_before=re.compile(r"(?<![\w-])(?:" + "|".join(sorted(lexicon("dates")["months"], key=len, reverse=True))
-                                + r")\.?\s{0,3}(?:" + "|".join(re.escape(w) for w in lx["period_month_joins"])
-                                + r")\s{0,3}$", re.I),
-        purpose=re.compile(_phrases(lx["year_purpose_prepositions"]) + r"\s{1,3}$", re.I),
-        clause_breaks=tuple(lx["clause_breaks"]),
-        birth=re.compile(r"\(\s{0,2}(?:" + "|".join(re.escape(w) for w in lx["birth_words"]) + r")?\s{0,2}$", re.I),
-        span_end=re.compile(_phrases(lx["span_end_openers"]) + _edge(lx["span_edge_words"]), re.I),
-        span_start=re.compile(_phrases(lx["span_start_openers"]) + _edge(lx["span_edge_words"]), re.I),
-        recommendation=re.compile(_phrases(lx["recommendation_phrases"]), re.I),
-        conditional=re.compile(_phrases(lx["conditional_words"]), re.I),
-        # past forms only: "a decline in democracy", "the total" are nouns
-        measure_verbs=frozenset(f for v in lx["measure_verbs"] for f in _forms(v) if f.endswith("ed"))
-        | frozenset(lx["measure_verbs_irregular_past"]),
-        name_connectors=frozenset(lx["long_name_connectors"]),
-        count_words=re.compile(_phrases([w for w, v in lexicon("numbers")["units"].items() if v >= 2]
-                                        + list(lexicon("numbers")["tens"]) + ["dozens", "hundreds", "thousands"])
-                               + r"\s{1,2}[a-z]", re.I),
-        coverage_verbs=frozenset(f for v in lx["coverage_verbs"] for f in _forms(v)) | {"covering", "spanning"},
-        deadline=re.compile(_phrases(lx["deadline_openers"]) + r"\s{1,3}$", re.I),
-        span_start_after=re.compile(r"\s{0,3}" + _phrases(lx["span_start_after"]), re.I),
-        reporting_period=re.compile(_phrases(lx["reporting_period_openers"])
-                                    + r"\s{1,3}(?:(?:from|of|between)\s{1,3})?$", re.I),
-    )
-
-
-def _edge(words) -> str:
-    """What may stand between "until"/"since" and the date: "until early 2024", "since the end of May"."""
-    return r"\s{1,3}(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")?\s{0,3}$"
-
-
 def _words(text: str) -> list[str]:
     return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
 
@@ -199,7 +78,7 @@ def is_citation(sentence: str) -> bool:
     """True for a source line: a URL, "available at", "personal communication", a copyright line;
     or a data line ("key = value")."""
     low = sentence.lower()
-    return ("http" in low or "www." in low or any(m in low for m in _cues().citation)
+    return ("http" in low or "www." in low or any(m in low for m in compiled_cues().citation)
             or _DATA_LINE.search(sentence) is not None)
 
 
@@ -224,7 +103,7 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the clause holding the date: the sentence cut at semicolons and a few subordinators."""
     low = sentence.lower()
     a, b = 0, len(sentence)
-    for brk in _cues().clause_breaks:
+    for brk in compiled_cues().clause_breaks:
         i = low.rfind(brk, 0, start)
         if i >= 0 and i + 1 > a:
             a = i + 1
@@ -240,7 +119,7 @@ def month_named(text: str) -> bool:
     return any(w.rstrip(".") in lx["months"] or w.rstrip(".") in lx["month_abbreviations"] for w in _words(text))
 
 
-def _is_past(word: str, cues: _Cues) -> bool:
+def _is_past(word: str, cues: Cues) -> bool:
     if word in cues.irregular_past:
         return True
     return len(word) >= 5 and word.endswith("ed") and word not in cues.not_past
@@ -260,7 +139,7 @@ def verb_evidence(clause: str, *, finite_only: bool = False, headline: bool = Fa
     participles that open a citation ("dated", "reported by") do not count unless an auxiliary stands
     in the clause (footnotes are mostly citations). Capitalised words are names, not verbs, except
     in a `headline`."""
-    cues = _cues()
+    cues = compiled_cues()
     words = _lower_words(clause, headline)
     has_aux = any(w in cues.auxiliaries for w in words)
     if _WILL_VERB.search(clause) or (cues.future.search(clause) and any(
@@ -289,7 +168,7 @@ def tense(clause: str, date_at: int | None = None) -> str | None:
     """``future`` or ``past`` for the clause, or None when it gives neither: a modal or an infinitive
     before the date (at `date_at` in `clause`) looks ahead of the verb that governs it ("urged them
     to act in October", "must be adopted before 1 July")."""
-    cues = _cues()
+    cues = compiled_cues()
     if cues.future.search(clause):
         return "future"
     ahead = clause if date_at is None else clause[:date_at]
@@ -304,7 +183,7 @@ def tense(clause: str, date_at: int | None = None) -> str | None:
 
 
 def _noun_near(sentence: str, start: int, end: int) -> bool:
-    cues = _cues()
+    cues = compiled_cues()
     before = _words(sentence[max(0, start - 60):start])[-5:]
     after = _words(sentence[end:end + 40])[:3]
     return any(w in cues.event_nouns for w in before + after)
@@ -324,7 +203,7 @@ def occasion_nouns(sentence: str) -> frozenset:
 
 def _name_year(sentence: str, start: int, end: int) -> bool:
     """A year that belongs to a name: "(born 1950)", "Karl Brun (1920-2004)", "the Convention on X of 1961"."""
-    cues = _cues()
+    cues = compiled_cues()
     left = sentence[:start]
     if cues.birth.search(left):
         before = left[:left.rfind("(")].rstrip()
@@ -361,7 +240,7 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
           others: tuple[DateMatch, ...] = (), in_quote: bool = False) -> Verdict:
     """Is the date at `sentence[start:end]` an event? `others`: the other dates of the sentence
     (a year beside a fuller date of the same year is not one on its own)."""
-    cues = _cues()
+    cues = compiled_cues()
     if is_citation(sentence):
         return Verdict(False, reason="citation")
     if _SYMBOL_AFTER.match(sentence, end) and not re.search(r"(?<![\w-])(?:on|in)\s{1,3}$", sentence[:start]):
@@ -484,7 +363,7 @@ def _modifies_noun(sentence: str, start: int, end: int) -> bool:
         if not w[0].islower():
             break
         following.append(w.lower())
-    return not any(w in _cues().event_nouns for w in following)
+    return not any(w in compiled_cues().event_nouns for w in following)
 
 
 def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[DateMatch, ...],
@@ -493,7 +372,7 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     June"), the start of a span ("since 16 July"), a deadline set for someone ("should report by 1
     December"), the date in a document's name, a statistic ("from November to January the offices
     held 192 meetings", "trade amounted to $400 million")."""
-    cues = _cues()
+    cues = compiled_cues()
     left = sentence[:start]
     shift = date.start - start  # the matches count from the passage, `start` from the sentence
     out = []
@@ -571,7 +450,7 @@ def _without_dates(sentence: str, a: int, b: int, start: int, date: DateMatch, o
 
 def _counts(clause: str) -> bool:
     """True when `clause` counts something ("51,000 refugees", "$36 million", "twelve workshops")."""
-    return _QUANTITY.search(clause) is not None or _cues().count_words.search(clause) is not None
+    return _QUANTITY.search(clause) is not None or compiled_cues().count_words.search(clause) is not None
 
 
 _BY_DATE = re.compile(r"(?<![\w-])by\s{1,3}(?:(?:early|late|mid|the\s+end\s+of|the\s+middle\s+of)\s{1,3})?$", re.I)
@@ -584,7 +463,7 @@ _APPOSITION_LEFT = re.compile(r",\s{1,3}(?:a|an)\s[^,;:()]{0,80}$")
 _APPOSITION_RIGHT = re.compile(r"[^,;:()]{0,40},\s")
 
 
-def _intention(ahead: str, cues: _Cues) -> bool:
+def _intention(ahead: str, cues: Cues) -> bool:
     """True when the date follows an infinitive of a verb of happening with no finite verb between
     ("the commitment to hold elections in December"), unless an aspect verb governs it ("continued to
     shell the town on 3 May" tells what happened)."""
@@ -603,7 +482,7 @@ _NOUN_OF = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s{1,3}of\s{1,3}$")
 def _dated_noun_phrase(sentence: str, start: int, end: int) -> int | None:
     """Where the noun phrase the date belongs to starts, for an occasion or a document dated inside a
     noun phrase ("the truce agreement of August 2030", "its May 2029 ruling"); None otherwise."""
-    cues = _cues()
+    cues = compiled_cues()
     m = _NOUN_OF.search(sentence[:start])
     if m and (m.group(1) in cues.event_nouns or m.group(1) in cues.name_nouns):
         return m.start(1)
