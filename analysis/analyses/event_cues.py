@@ -293,6 +293,8 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     inner = _parenthetical(sentence, start, end)
     if inner is not None and verb_evidence(inner) is None:
         return Verdict(False, reason="parenthetical-mention")
+    if inner is not None and re.match(r"\s{0,2}(?:see|cf\.?)(?![\w-])", inner, re.I):
+        return Verdict(False, reason="citation")  # "(see the report ...; and the communiqué dated 24 January)"
     noun = _noun_near(sentence, start, end)
     if not date.relative and _modifies_noun(sentence, start, end):
         # "its 2029 assessment", "the 4 June 1967 lines" modify a noun; "the 2014 presidential
