@@ -46,6 +46,10 @@ def test_fixture(name, line, text, args, expected):
         for key, value in want.items():
             if key == "text_has":
                 assert value.lower() in e.text.lower(), f"{name}:{line}: {value!r} not in {e.text!r}"
+            elif key == "text_starts":
+                assert e.text.lower().startswith(value.lower()), f"{name}:{line}: {e.text!r} does not start {value!r}"
+            elif key == "basis_has":
+                assert value in e.basis, f"{name}:{line}: {value!r} not in basis {e.basis}"
             else:
                 assert getattr(e, key) == value, f"{name}:{line}: {key} = {getattr(e, key)!r}, want {value!r} in {shown}"
 

@@ -13,10 +13,13 @@ life years), a year beside a fuller date of the same year in the sentence, a dat
 without a verb ("(33,000 in 2006)"), what recurs ("is celebrated on"), a span's end ("extended
 until 31 May", the "to" date of "from June to 3 April"), a report's period ("covers the period
 from"), a tally over a period of more than a month ("from November to January, 192 meetings"),
-advice ("it would be advisable ... to hold"), a relative day restated ("today, 23 March").
+advice ("it would be advisable ... to hold"), a relative day restated ("today, 23 March"), a month
+beside a day of it in the sentence ("dated 3 June ... for the month of June"), a count "as at" a date.
 High confidence: a verb of happening and a date that states its year, to the month or day, in the
 body and outside quotations, with no doubt (`_doubt`: a condition, a deadline set for someone, the
-start of a span, a period of months, a document's name, a statistic); medium otherwise. Cue words are in lexicons/events.json. `tense` tells
+start of a span, a period of months, a document's name, a statistic, an expectation ("expected by
+May"), an occasion dated inside a noun phrase after the main verb ("continued to implement the truce
+of August 2030": the verb's happening is not dated by it)); medium otherwise. Cue words are in lexicons/events.json (compiled by event_lexicon.py). `tense` tells
 past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import DateMatch, lexicon
+from .event_lexicon import Cues, compiled_cues
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _END_PUNCT = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]{0,3}\s*$")
@@ -62,115 +66,6 @@ class Verdict:
     reason: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    event_verbs: frozenset
-    verb_bases: frozenset
-    non_finite_before: frozenset
-    irregular_past: frozenset
-    future: re.Pattern
-    modal: re.Pattern
-    stative: frozenset
-    not_past: frozenset
-    participle_only: frozenset
-    auxiliaries: frozenset
-    determiners: frozenset
-    reporting: frozenset
-    event_nouns: frozenset
-    name_nouns: frozenset
-    citation: tuple[str, ...]
-    before_today: frozenset
-    analogy: re.Pattern
-    status: re.Pattern
-    purpose: re.Pattern
-    clause_breaks: tuple[str, ...]
-    birth: re.Pattern
-    span_end: re.Pattern
-    span_start: re.Pattern
-    recommendation: re.Pattern
-    conditional: re.Pattern
-    measure_verbs: frozenset
-    name_connectors: frozenset
-    count_words: re.Pattern
-    reporting_period: re.Pattern
-    coverage_verbs: frozenset
-    deadline: re.Pattern
-    span_start_after: re.Pattern
-    treaty_done: re.Pattern
-
-
-def _forms(base: str) -> set[str]:
-    """A verb's base, third-person and past forms (regular spelling; irregular pasts are listed apart)."""
-    out = {base}
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        out |= {base[:-1] + "ies", base[:-1] + "ied"}
-    elif base.endswith(("s", "sh", "ch", "x", "z")):
-        out |= {base + "es", base + "ed"}
-    else:
-        out.add(base + "s")
-        out.add(base + "d" if base.endswith("e") else base + "ed")
-    return out
-
-
-def _phrases(words) -> str:
-    return r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                                       sorted(words, key=len, reverse=True)) + r")(?![\w-])"
-
-
-@lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    lx = lexicon("events")
-    verbs: set[str] = set()
-    for v in lx["event_verbs"]:
-        if " " not in v:
-            verbs |= _forms(v)
-    return _Cues(
-        event_verbs=frozenset(verbs),
-        verb_bases=frozenset(v for v in lx["event_verbs"] if " " not in v),
-        non_finite_before=frozenset(lx["non_finite_before"]),
-        irregular_past=frozenset(lx["irregular_past"]),
-        future=re.compile(_phrases(lx["future_markers"]), re.I),
-        modal=re.compile(_phrases(lx["modal_markers"]), re.I),
-        stative=frozenset(lx["stative_verbs"]),
-        not_past=frozenset(lx["not_past_verbs"]),
-        participle_only=frozenset(lx["participle_only"]),
-        auxiliaries=frozenset(lx["auxiliaries"]),
-        determiners=frozenset(lx["determiners"]),
-        reporting=frozenset(f for v in lx["reporting_verbs"] for f in _forms(v)) | frozenset(lx["reporting_past_forms"]),
-        event_nouns=frozenset(lx["event_nouns"]),
-        name_nouns=frozenset(lx["name_document_nouns"]),
-        citation=tuple(lx["citation_markers"]),
-        before_today=frozenset(lx["mention_before_today"]),
-        analogy=re.compile(_phrases(lx["analogy_openers"]), re.I),
-        status=re.compile(r"(?:^|[,;:(]\s{0,3})" + _phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
-        treaty_done=re.compile(_phrases(lx["treaty_done_markers"]) + r"\s[^.;]{0,60}$", re.I),
-        purpose=re.compile(_phrases(lx["year_purpose_prepositions"]) + r"\s{1,3}$", re.I),
-        clause_breaks=tuple(lx["clause_breaks"]),
-        birth=re.compile(r"\(\s{0,2}(?:" + "|".join(re.escape(w) for w in lx["birth_words"]) + r")?\s{0,2}$", re.I),
-        span_end=re.compile(_phrases(lx["span_end_openers"]) + _edge(lx["span_edge_words"]), re.I),
-        span_start=re.compile(_phrases(lx["span_start_openers"]) + _edge(lx["span_edge_words"]), re.I),
-        recommendation=re.compile(_phrases(lx["recommendation_phrases"]), re.I),
-        conditional=re.compile(_phrases(lx["conditional_words"]), re.I),
-        # past forms only: "a decline in democracy", "the total" are nouns
-        measure_verbs=frozenset(f for v in lx["measure_verbs"] for f in _forms(v) if f.endswith("ed"))
-        | frozenset(lx["measure_verbs_irregular_past"]),
-        name_connectors=frozenset(lx["long_name_connectors"]),
-        count_words=re.compile(_phrases([w for w, v in lexicon("numbers")["units"].items() if v >= 2]
-                                        + list(lexicon("numbers")["tens"]) + ["dozens", "hundreds", "thousands"])
-                               + r"\s{1,2}[a-z]", re.I),
-        coverage_verbs=frozenset(f for v in lx["coverage_verbs"] for f in _forms(v)) | {"covering", "spanning"},
-        deadline=re.compile(_phrases(lx["deadline_openers"]) + r"\s{1,3}$", re.I),
-        span_start_after=re.compile(r"\s{0,3}" + _phrases(lx["span_start_after"]), re.I),
-        reporting_period=re.compile(_phrases(lx["reporting_period_openers"])
-                                    + r"\s{1,3}(?:(?:from|of|between)\s{1,3})?$", re.I),
-    )
-
-
-def _edge(words) -> str:
-    """What may stand between "until"/"since" and the date: "until early 2024", "since the end of May"."""
-    return r"\s{1,3}(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")?\s{0,3}$"
-
-
 def _words(text: str) -> list[str]:
     return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
 
@@ -183,7 +78,7 @@ def is_citation(sentence: str) -> bool:
     """True for a source line: a URL, "available at", "personal communication", a copyright line;
     or a data line ("key = value")."""
     low = sentence.lower()
-    return ("http" in low or "www." in low or any(m in low for m in _cues().citation)
+    return ("http" in low or "www." in low or any(m in low for m in compiled_cues().citation)
             or _DATA_LINE.search(sentence) is not None)
 
 
@@ -208,7 +103,7 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the clause holding the date: the sentence cut at semicolons and a few subordinators."""
     low = sentence.lower()
     a, b = 0, len(sentence)
-    for brk in _cues().clause_breaks:
+    for brk in compiled_cues().clause_breaks:
         i = low.rfind(brk, 0, start)
         if i >= 0 and i + 1 > a:
             a = i + 1
@@ -224,7 +119,7 @@ def month_named(text: str) -> bool:
     return any(w.rstrip(".") in lx["months"] or w.rstrip(".") in lx["month_abbreviations"] for w in _words(text))
 
 
-def _is_past(word: str, cues: _Cues) -> bool:
+def _is_past(word: str, cues: Cues) -> bool:
     if word in cues.irregular_past:
         return True
     return len(word) >= 5 and word.endswith("ed") and word not in cues.not_past
@@ -244,7 +139,7 @@ def verb_evidence(clause: str, *, finite_only: bool = False, headline: bool = Fa
     participles that open a citation ("dated", "reported by") do not count unless an auxiliary stands
     in the clause (footnotes are mostly citations). Capitalised words are names, not verbs, except
     in a `headline`."""
-    cues = _cues()
+    cues = compiled_cues()
     words = _lower_words(clause, headline)
     has_aux = any(w in cues.auxiliaries for w in words)
     if _WILL_VERB.search(clause) or (cues.future.search(clause) and any(
@@ -273,7 +168,7 @@ def tense(clause: str, date_at: int | None = None) -> str | None:
     """``future`` or ``past`` for the clause, or None when it gives neither: a modal or an infinitive
     before the date (at `date_at` in `clause`) looks ahead of the verb that governs it ("urged them
     to act in October", "must be adopted before 1 July")."""
-    cues = _cues()
+    cues = compiled_cues()
     if cues.future.search(clause):
         return "future"
     ahead = clause if date_at is None else clause[:date_at]
@@ -288,7 +183,7 @@ def tense(clause: str, date_at: int | None = None) -> str | None:
 
 
 def _noun_near(sentence: str, start: int, end: int) -> bool:
-    cues = _cues()
+    cues = compiled_cues()
     before = _words(sentence[max(0, start - 60):start])[-5:]
     after = _words(sentence[end:end + 40])[:3]
     return any(w in cues.event_nouns for w in before + after)
@@ -308,7 +203,7 @@ def occasion_nouns(sentence: str) -> frozenset:
 
 def _name_year(sentence: str, start: int, end: int) -> bool:
     """A year that belongs to a name: "(born 1950)", "Karl Brun (1920-2004)", "the Convention on X of 1961"."""
-    cues = _cues()
+    cues = compiled_cues()
     left = sentence[:start]
     if cues.birth.search(left):
         before = left[:left.rfind("(")].rstrip()
@@ -345,7 +240,7 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
           others: tuple[DateMatch, ...] = (), in_quote: bool = False) -> Verdict:
     """Is the date at `sentence[start:end]` an event? `others`: the other dates of the sentence
     (a year beside a fuller date of the same year is not one on its own)."""
-    cues = _cues()
+    cues = compiled_cues()
     if is_citation(sentence):
         return Verdict(False, reason="citation")
     if _SYMBOL_AFTER.match(sentence, end) and not re.search(r"(?<![\w-])(?:on|in)\s{1,3}$", sentence[:start]):
@@ -358,6 +253,7 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     left = sentence[:start]
     if cues.status.search(left):
         return Verdict(False, reason="as-of-status")
+    status_inside = cues.status_inside.search(left) is not None
     if cues.reporting_period.search(left):
         # "the present report covers the period from 1 April to 31 July": a report's span
         return Verdict(False, reason="reporting-period")
@@ -397,6 +293,8 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
     inner = _parenthetical(sentence, start, end)
     if inner is not None and verb_evidence(inner) is None:
         return Verdict(False, reason="parenthetical-mention")
+    if inner is not None and re.match(r"\s{0,2}(?:see|cf\.?)(?![\w-])", inner, re.I):
+        return Verdict(False, reason="citation")  # "(see the report ...; and the communiqué dated 24 January)"
     noun = _noun_near(sentence, start, end)
     if not date.relative and _modifies_noun(sentence, start, end):
         # "its 2029 assessment", "the 4 June 1967 lines" modify a noun; "the 2014 presidential
@@ -410,6 +308,9 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
         year = date.date[:4]
         if any(o.precision in ("day", "month") and o.date[:4] == year for o in others):
             return Verdict(False, reason="year-of-fuller-date")
+    if date.precision == "month" and any(o.precision == "day" and o.date[:7] == date.date[:7] for o in others):
+        # "the letter dated 3 June and the meeting on 4 June, ... for the month of June": the days are the happenings
+        return Verdict(False, reason="month-of-fuller-date")
     a, b = clause_bounds(sentence, start, end)
     evidence = verb_evidence(sentence[a:b], finite_only=in_footnote)
     if evidence is None and in_footnote:
@@ -431,7 +332,12 @@ def judge(sentence: str, start: int, end: int, date: DateMatch, *, in_footnote: 
         basis.append("footnote")
     if in_quote:
         basis.append("in-quotation")
+    if status_inside and _counts(_without_dates(sentence, a, b, start, date, others)):
+        # "the number of migrants exceeded 51,000 as at March": a count's status, no happening
+        return Verdict(False, reason="as-of-status")
     doubt = _doubt(sentence, start, end, date, others, a, b)
+    if status_inside:
+        doubt.append("as-of")  # "chairs the committee as of 1 July": the start of a state
     if _long_period(date, left) and any(w in cues.coverage_verbs for w in _words(sentence[a:b])):
         # "the report covers developments from 5 December to 4 April": a report's span
         return Verdict(False, reason="reporting-period")
@@ -459,7 +365,7 @@ def _modifies_noun(sentence: str, start: int, end: int) -> bool:
         if not w[0].islower():
             break
         following.append(w.lower())
-    return not any(w in _cues().event_nouns for w in following)
+    return not any(w in compiled_cues().event_nouns for w in following)
 
 
 def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[DateMatch, ...],
@@ -468,8 +374,9 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     June"), the start of a span ("since 16 July"), a deadline set for someone ("should report by 1
     December"), the date in a document's name, a statistic ("from November to January the offices
     held 192 meetings", "trade amounted to $400 million")."""
-    cues = _cues()
+    cues = compiled_cues()
     left = sentence[:start]
+    shift = date.start - start  # the matches count from the passage, `start` from the sentence
     out = []
     cond = None
     for cond in cues.conditional.finditer(left):
@@ -479,31 +386,117 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     if cues.span_start.search(left) or cues.span_start_after.match(sentence, end):
         out.append("span-start")  # "since 16 July", "from 15 February onwards"
     ahead = sentence[a:start]
-    if cues.deadline.search(left) and (cues.modal.search(ahead) or _INFINITIVE.search(ahead)):
+    if cues.deadline.search(left) and (cues.modal.search(ahead) or _INFINITIVE.search(ahead) or _WILL_VERB.search(ahead)):
         out.append("deadline")  # "should provide a report by 1 December", "requested them to leave by May"
+    elif _BY_DATE.search(left) and (not left[:_BY_DATE.search(left).start()].strip()
+                                    or _counts(_without_dates(sentence, a, b, start, date, others))
+                                    or "had" in _words(sentence[a:b])):
+        # "By May 1921, it was clear", "60 per cent had been dug by June": a state reached by then
+        # ("withdrew by 3 May" stays: a happening, bounded)
+        out.append("by-date")
+    if any(cues.status_inside.search(sentence[:o.start - shift]) for o in others if o.start - shift < start):
+        out.append("status-sentence")  # "As at 31 March, 9,000 had registered ... since the war began in April 2029"
+    opening = next((o for o in others if o.start - shift < start and _OPENING_DATE.fullmatch(sentence[:o.start - shift])), None)
+    if opening is not None and _RELATIVE.search(sentence[opening.end - shift:start]):
+        # "On 22 December, the ministry republished a decree that was first published in November 2028"
+        out.append("sub-clause")
+    if "span-start" not in out and _SINCE_PHRASE.search(left):
+        out.append("span-start")  # "since the outbreak of the war in April 2029"
+    if _APPOSITION_LEFT.search(left) and _APPOSITION_RIGHT.match(sentence, end):
+        out.append("apposition")  # "the fate of X, a journalist arrested in October 2030, remains unknown"
+    if _intention(ahead, cues):
+        out.append("intention")  # "the commitment ... to hold elections in December 2032": not happened yet
+    if _DAYS_BEFORE.search(left) and date.precision == "day":
+        out.append("several-days")  # "on 16, 18 and 24 May": one of several days the text counts together
+    if cues.annex_title.search(left):
+        out.append("annex-title")  # "Annex 3: Press release of the Ministry, 2 December": a document's title
     if date.precision != "year" and _name_year(sentence, start, end) or cues.treaty_done.search(left):
         # "the Zenda Declaration of 11 May 2029", "the Convention ..., done at Zenda on 18 May": its date, cited
         out.append("named-document")
     if _long_period(date, left):
         out.append("period")  # "faced challenges between November and March": a state over months
+    if date.precision == "month" and cues.month_before.search(left):
+        out.append("period")  # "in October and November 2030": a happening over both months, dated by neither
+    if cues.expectation.search(sentence[a:start]):
+        out.append("expectation")  # "contract awards expected by October": not happened yet, maybe never
+    np_start = _dated_noun_phrase(sentence, start, end) if not date.relative else None
+    if np_start is not None and np_start > a and verb_evidence(sentence[a:np_start]) is not None:
+        # "continued to implement the truce agreement of August 2030", "reiterated its May 2029
+        # ruling": the date names an earlier occasion, not the happening of the sentence's verb
+        out.append("dated-noun-phrase")
     # the clause without its dates: a number left in it is a quantity
-    clause = sentence[a:b]
-    shift = date.start - start  # the matches count from the passage, `start` from the sentence
-    for d in (date, *others):
-        d0, d1 = d.start - shift, d.end - shift
-        if a <= d0 and d1 <= b:
-            clause = clause[:d0 - a] + " " * (d1 - d0) + clause[d1 - a:]
+    clause = _without_dates(sentence, a, b, start, date, others)
     # what follows "said on 26 June that ..." is what was said, not what happened on the date
     said = re.search(r"(?<![\w-])that(?![\w-])", clause[end - a:])
     if said:
         clause = clause[:end - a + said.start()]
     if _CHANGE_BY.search(clause):
         out.append("statistic")  # "the currency depreciated by 4.8 per cent in December"
-    elif _QUANTITY.search(clause) or cues.count_words.search(clause):
+    elif _counts(clause):
         words = _words(clause)
         if _long_period(date, left) or any(w in cues.measure_verbs for w in words):
             out.append("statistic")
     return out
+
+
+def _without_dates(sentence: str, a: int, b: int, start: int, date: DateMatch, others: tuple[DateMatch, ...]) -> str:
+    """The clause `sentence[a:b]` with its dates blanked: a number left in it is a quantity."""
+    clause = sentence[a:b]
+    shift = date.start - start  # the matches count from the passage, `start` from the sentence
+    for d in (date, *others):
+        d0, d1 = d.start - shift, d.end - shift
+        if a <= d0 and d1 <= b:
+            clause = clause[:d0 - a] + " " * (d1 - d0) + clause[d1 - a:]
+    return clause
+
+
+def _counts(clause: str) -> bool:
+    """True when `clause` counts something ("51,000 refugees", "$36 million", "twelve workshops")."""
+    return _QUANTITY.search(clause) is not None or compiled_cues().count_words.search(clause) is not None
+
+
+_BY_DATE = re.compile(r"(?<![\w-])by\s{1,3}(?:(?:early|late|mid|the\s+end\s+of|the\s+middle\s+of)\s{1,3})?$", re.I)
+_OPENING_DATE = re.compile(r"\s{0,3}(?:(?:on|in|at|during)\s{1,3})?", re.I)
+_RELATIVE = re.compile(r"(?<![\w-])(?:that|which|who|whose|whom)\s{1,3}(?:had\s+|has\s+|have\s+)?(?:was|were|been|is|are)?\b", re.I)
+_DAYS_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)?\s{0,2}(?:,|and|&)\s{0,3}$")
+_SINCE_PHRASE = re.compile(r"(?<![\w-])since\s{1,3}(?:the|its|their|his|her|this|that)\s[^,;:.()]{0,80}?"
+                           r"(?<![\w-])(?:in|of|on)\s{1,3}$", re.I)
+_APPOSITION_LEFT = re.compile(r",\s{1,3}(?:a|an)\s[^,;:()]{0,80}$")
+_APPOSITION_RIGHT = re.compile(r"[^,;:()]{0,40},\s")
+
+
+def _intention(ahead: str, cues: Cues) -> bool:
+    """True when the date follows an infinitive of a verb of happening with no finite verb between
+    ("the commitment to hold elections in December"), unless an aspect verb governs it ("continued to
+    shell the town on 3 May" tells what happened)."""
+    found = list(re.finditer(r"(?<![\w-])([A-Za-z]+)\s{1,3}to\s{1,3}([a-z]{3,})(?![\w-])", ahead))
+    if not found:
+        return False
+    m = found[-1]
+    if m.group(2) not in cues.verb_bases or m.group(1).lower() in cues.aspect:
+        return False
+    return not any(_is_past(w, cues) for w in _words(ahead[m.end():]))
+
+
+_NOUN_OF = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s{1,3}of\s{1,3}$")
+
+
+def _dated_noun_phrase(sentence: str, start: int, end: int) -> int | None:
+    """Where the noun phrase the date belongs to starts, for an occasion or a document dated inside a
+    noun phrase ("the truce agreement of August 2030", "its May 2029 ruling"); None otherwise."""
+    cues = compiled_cues()
+    m = _NOUN_OF.search(sentence[:start])
+    if m and (m.group(1) in cues.event_nouns or m.group(1) in cues.name_nouns):
+        return m.start(1)
+    prev = list(_WORD.finditer(sentence[:start]))[-1:]
+    if not prev or prev[0].group().lower() not in lexicon("dates")["year_cues_before_determiner"] \
+            or sentence[prev[0].end():start].strip():
+        return None
+    # "its May 2029 ruling", "the April 1978 Zenda Revolution" (a named occasion)
+    following = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", re.split(r"[,;:.()]", sentence[end:end + 60])[0])[:4]]
+    if not following or not (following[0][0].isalpha()) or re.match(r"\s{0,2}[,;:.]", sentence[end:]):
+        return None
+    return prev[0].start() if any(w in cues.event_nouns or w in cues.name_nouns for w in following) else None
 
 
 def _long_period(date: DateMatch, left: str) -> bool:

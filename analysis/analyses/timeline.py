@@ -95,6 +95,10 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
             in_quote = any(qs < m.start < qe for qs, qe in quotes)
             verdict = event_cues.judge(sentence, m.start - s0, m.end - s0, m, in_footnote=in_footnote,
                                        others=others, in_quote=in_quote)
+            if verdict.keep and verdict.confidence == "high" and doc.date and m.date > doc.date[:len(m.date)] \
+                    and event_cues.tense(sentence) == "past":
+                # "seminars were held on 11 December 2031" in a report of May 2031: the year as written is implausible
+                verdict = event_cues.Verdict(True, "medium", verdict.basis + ("after-document-date",))
             if verdict.keep:
                 add(m.date, m.precision, m.end_date, passage.anchor, sentence, m.start, m.end, verdict)
                 today_told = today_told or own_day

@@ -203,7 +203,9 @@ def _abbrev_set() -> frozenset:
     return frozenset(lexicon("figures")["sentence_abbreviations"])
 
 
-_SENT_END = re.compile(r"[.!?\u2026]{1,5}[\"'\u201d\u2019)\]]{0,3}(?=\s{1,50}[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])")
+_SENT_END = re.compile(r"[.!?\u2026]{1,5}[\"'\u201d\u2019)\]]{0,3}[*\u2020\u2021]{0,3}"
+                       r"(?=\s{1,50}[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])")
+"""A sentence's end, with its closing quotes and a footnote mark ("restored.* This ..."), before a capital."""
 
 
 @lru_cache(maxsize=512)
