@@ -134,6 +134,21 @@ def _placed() -> re.Pattern:
                       re.IGNORECASE)
 
 
+_RECOGNISE = re.compile(r"(?i)recogni[sz]")
+_ACK_HEAD = re.compile(r"\s*(?:the|a|an|its|their|our|his|her)?\s*(?:[a-z-]+\s+)?([a-z]+)\b")
+
+
+def _acknowledged(obj: str) -> bool:
+    """The object of "recognise" is a thing acknowledged ("the urgent need", "the important role"),
+    not a state, a right or an act recognised."""
+    m = _ACK_HEAD.match(obj)
+    if m is None:
+        return False
+    words = cues()["stance_scope"]["acknowledged"]
+    head = obj[m.start():m.end()].split()
+    return any(w.lower() in words for w in head[-2:])
+
+
 def names_act(topic: re.Pattern, clause: str) -> bool:
     """`clause` names the question's act: a word of the topic not only as the place or target of
     another act ("incursions across the border", "attacks on the mission"), which names no act accused."""
@@ -247,6 +262,10 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
     label = "oppose" if kind == "oppose" else "support"
     weight = 0.5 if kind == "generic_support" else 1.0
     indirect = False
+    if _RECOGNISE.match(cue) and _acknowledged(obj):
+        if not topic_in(frame.topic, " ".join(obj.split()[:5])):
+            return None  # "recognizing the urgent need for immediate intervention": an acknowledgement
+        weight = 0.5  # "recognises the importance of the ceasefire": as weak as "must"
     side = _principle_side(obj, frame, label)
     if kind == "generic_support":
         if not about:
