@@ -432,7 +432,7 @@ def _verb_slot(before: str, frame: Frame) -> bool:
     return bool(named) and (frame.is_party(named.group(1)))
 _COMMITMENT = re.compile(r"(?i)commit\w*\s+to")
 _SUBJECT_OTHER = re.compile(
-    r"(?:^|\bthat\s+|\bwhen\s+|\bafter\s+|\bwhile\s+|\bas\s+)(?:the\s+)?"
+    r"(?:^|\bthat\s+|\bwhen\s+|\bafter\s+|\bwhile\s+|\bas\s+|\b(?:said|says|stated|noted|recalled|added)\s+)(?:the\s+)?"
     r"(?P<x>[A-Z][\w'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,4})"
     r"(?:\s+(?:forces|troops|government|authorities|side|army|delegation|officials))?\s+"
     r"(?:(?:has|have|had|was|were|is|are|also|again|repeatedly|then|further|once\s+again|publicly|openly|"
@@ -462,8 +462,10 @@ def _contrasted(before: str, kind: str, cue: str, frame: Frame) -> bool:
     if but is None or pattern("stance", "core").fullmatch(cue) is None:
         return False
     head = before[:but.start()]
+    # the cue before is the speaker's own: "Borduria rejected the ceasefire, but welcomed ..." reports Borduria
     return topic_in(frame.topic, head) and any(
-        k in ("support", "oppose") and k != kind for k, _ in _cue_hits(head))
+        k in ("support", "oppose") and k != kind and not _other_party_subject(head[:h.start()], frame)
+        for k, h in _cue_hits(head))
 
 
 def _third_subject(before: str) -> bool:
