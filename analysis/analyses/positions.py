@@ -183,7 +183,8 @@ _LONG_QUOTE = 400
 
 def _position_confidence(deciding: Statement, stance: str, guessed_question: bool) -> tuple[str, tuple[str, ...]]:
     """High only when the deciding statement takes the stance in a cue on the question's terms and
-    its own attribution is sure; a stance resting on one generic word of urging and inferred
+    its own attribution is sure; a stance resting on one generic word of urging, or only on words
+    against a bad thing (no stance word on the act), and inferred
     stances (principles, the actor's role in the act) are medium; a deciding statement of another
     stance (a mixed or combined position), an unsure attribution, a quote too long to show the
     deciding words or a quotation that holds none of the speaker's words lowers it one step; a
