@@ -230,8 +230,12 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         kind = "support"  # "we call for an immediate ceasefire": asking for the act backs it ("fresh calls for" is narration)
     if _COMMITMENT.fullmatch(cue) and not topic_in(frame.topic, " ".join(obj.split()[:4])):
         return None  # "committed to a diplomatic resolution", "to protecting the right to ...": not the act itself
-    if pattern("stance_scope", "readiness").fullmatch(cue) and not topic_in(frame.topic, " ".join(obj.split()[:5])):
-        return None  # "ready to resume the talks on the sanctions committee": readiness for something else
+    if pattern("stance_scope", "readiness").fullmatch(cue) and (
+            not topic_in(frame.topic, " ".join(obj.split()[:5]))
+            or not (cue.lower().startswith("stand") or _READY_COPULA.search(t[:m.start()]))):
+        # "ready to resume the talks on the sanctions committee": readiness for something else;
+        # "the study prepared to assess the sanctions": a participle, nobody's readiness
+        return None
     if kind == "directive":
         # "called on X to ..." carries the stance of what it asks for, counted through the cues
         # inside; asked of the act's proponent it opposes the act
@@ -573,6 +577,8 @@ def _conditional(before: str, obj: str) -> bool:
     return False
 
 
+_READY_COPULA = re.compile(r"(?i)\b(?:am|is|are|was|were|be|been|remain|remains|remained|stay|stays|stayed)\s+"
+                           r"(?:(?:[a-z]+ly|also|now|still|fully)\s+)*$")
 _WOULD_BE = re.compile(r"(?i)\b(?:would|could|might)\s+(?:[a-z]+ly\s+|also\s+)?be\s+(?:[a-z]+ly\s+)?$")
 _FAILURE = re.compile(r"(?i)\b(?:fail\w*|unless|no)\b")
 
