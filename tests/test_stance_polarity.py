@@ -24,6 +24,7 @@ QUESTIONS = {q.id: q for q in [
     Question("mission", "Peace operations and their mandates", ("peacekeeping", "mission")),
     Question("block", "The block of a news site", ("block", "censorship")),
     Question("statehood", "Syldavian statehood and the two-state solution", ("Syldavian state", "two-state")),
+    Question("frontier", "The border between Ruritania and Borduria", ("border", "frontier")),
 ]}
 CASES = [line.split(" | ", 2) for line in (Path(__file__).parent / "fixtures" / "stance" / "polarity.txt")
          .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]

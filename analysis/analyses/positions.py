@@ -18,7 +18,11 @@ principles the act is said to breach or serve; the actor's role in the act."""
 WEAK_CUE = "single-weak-cue"
 """Added by `assign` to a statement's basis (before its stance rule) when its stance rests on
 generic urging alone ("must", "is needed": lexicons/cues.json stance.generic_support)."""
-_CUE_MARKS = (WEAK_CUE,)
+BAD_THING_ONLY = "bad-thing-condemned-only"
+"""Added by `assign` like WEAK_CUE when the stance is read only, or but for a generic word, from
+words against a bad thing ("condemned drug trafficking", "crime undermines the state"): the quote
+holds no stance word on the question's act, so it cannot be shown as the actor's stance."""
+_CUE_MARKS = (WEAK_CUE, BAD_THING_ONLY)
 _OWN_VOICE = re.compile(r"(?i)\b(?:we|our|us|I|my|he|she)\b")
 
 
@@ -100,7 +104,8 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
         # the deciding statement: of the stance found, in the actor's own explicit words if any (a
         # firm cue, the actor or "we" in the sentence quoted, not an account of another party's act)
         deciding = sorted(evidence, key=lambda s: (s.stance != stance, stance_rule(s) != "stance-cue",
-                                                   WEAK_CUE in s.basis, s.confidence != "high",
+                                                   WEAK_CUE in s.basis, BAD_THING_ONLY in s.basis,
+                                                   s.confidence != "high",
                                                    not _core_cue(s), not _own_voice(s, actor),
                                                    len(s.text)))[0]
         principles = tuple(dict.fromkeys(p for st in evidence for p in st.principles))
@@ -178,7 +183,8 @@ _LONG_QUOTE = 400
 
 def _position_confidence(deciding: Statement, stance: str, guessed_question: bool) -> tuple[str, tuple[str, ...]]:
     """High only when the deciding statement takes the stance in a cue on the question's terms and
-    its own attribution is sure; a stance resting on one generic word of urging and inferred
+    its own attribution is sure; a stance resting on one generic word of urging, or only on words
+    against a bad thing (no stance word on the act), and inferred
     stances (principles, the actor's role in the act) are medium; a deciding statement of another
     stance (a mixed or combined position), an unsure attribution, a quote too long to show the
     deciding words or a quotation that holds none of the speaker's words lowers it one step; a
@@ -190,6 +196,9 @@ def _position_confidence(deciding: Statement, stance: str, guessed_question: boo
     if WEAK_CUE in deciding.basis:
         level += 1  # one generic word of urging: the rules are not firm on the stance
         basis += (WEAK_CUE,)
+    if BAD_THING_ONLY in deciding.basis:
+        level += 1  # words against a bad thing, none on the act: the stance is inferred
+        basis += (BAD_THING_ONLY,)
     if guessed_question:
         level = 2  # no configured question fits: the hand audit found nearly all such positions wrong
         basis += ("question-from-title",)

@@ -21,10 +21,10 @@ from typing import Callable, Collection, Sequence
 from ...lexicons import absent, anchors, cue_source, cues, lowered, pattern
 from ...model.document import Document
 from ...model.findings import Statement
-from ..positions import WEAK_CUE
+from ..positions import BAD_THING_ONLY, WEAK_CUE
 from ..principles import invoked
 from ..text import sentences
-from .cues import Frame, cue_scores, key_sentence, no_party, verdict
+from .cues import INDIRECT, Frame, cue_scores, key_sentence, names_act, no_party, verdict
 from .question_topics import (Topic, focus_anchors, headed_by, kind_sides, main_topic, mentions, present_topics,
                               question_of, targets, topic_in)
 
@@ -181,6 +181,9 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
             extra = ()
             if rule.startswith("stance-cue") and stance in cue_weights and cue_weights[stance] < 1:
                 extra = (WEAK_CUE,)  # one generic word of urging ("must", "is needed"): no firm stance
+            elif rule.startswith("stance-cue") and stance in INDIRECT and cue_weights[INDIRECT[stance]] > 0 \
+                    and cue_weights[stance] - cue_weights[INDIRECT[stance]] < 1:
+                extra = (BAD_THING_ONLY,)  # "illegal drug trafficking threatens ...": no stance word on the act
             judged = replace(judged, basis=judged.basis + extra + (rule,))
         out.append(judged)
     return tuple(out), main, props, tgts
@@ -231,7 +234,7 @@ def principle_sides(stmts: Sequence[Statement], tops: list[Topic], gaz=None,
                     # the act's words in the accused clause itself: "revoke X's status in peace
                     # operations, as the actions of its forces constitute violations" accuses the forces
                     clause = _CLAUSE_END.split(before)[-1]
-                    named = (t.pattern().search(clause) and pattern("act_nouns").search(clause)) or (
+                    named = (names_act(t.pattern(), clause) and pattern("act_nouns").search(clause)) or (
                         gaz and props and any(x.name in props.get(st.doc, ()) and not _accuser(before[x.end:])
                                               for x in gaz.find(before)))
                     if named and not bad.search(before[-60:]):

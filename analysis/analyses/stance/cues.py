@@ -27,6 +27,9 @@ _OPEN_QUOTE = re.compile(r"[\u201c\"]")
 _THIRD_PERSON = re.compile(r"(?i)\b(?:he|she|they|who)\b(?!.*\b(?:I|we)\b)")
 
 MIXED_RATIO = 0.34
+INDIRECT = {"support": "support-indirect", "oppose": "oppose-indirect"}
+"""cue_scores' keys for the part of a side's weight read only from words against a bad thing
+("condemned drug trafficking", "crime undermines the state"): no stance word on the act itself."""
 
 
 def no_party(_text: str) -> bool:
@@ -85,10 +88,12 @@ _NEGATION_CLAUSE = re.compile(r"[,;:]|\b(?:but|and then|while)\b")
 
 def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | None = None) -> dict[str, float]:
     """Support/oppose/neutral weights of one statement's words towards the topic's act."""
-    scores = {"support": 0.0, "oppose": 0.0, "neutral": 0.0}
+    scores = {"support": 0.0, "oppose": 0.0, "neutral": 0.0, INDIRECT["support"]: 0.0, INDIRECT["oppose"]: 0.0}
 
-    def add(label: str, weight: float, cue: str) -> None:
+    def add(label: str, weight: float, cue: str, indirect: bool = False) -> None:
         scores[label] += weight
+        if indirect:
+            scores[INDIRECT[label]] += weight
         if trace is not None:
             trace.append((cue, label, weight))
 
@@ -104,7 +109,7 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
             if judged is _UNJUDGED:
                 judged = frame.judged[key] = _judge(t, m, kind, about, frame)
             if judged and not _third_party(text, sent.start + m.start(), t[:m.start()]):
-                add(*judged, m.group())
+                add(judged[0], judged[1], m.group(), len(judged) > 2 and judged[2])
     if _all_questions(text):
         return scores  # nothing but questions: no principle is upheld in so many words either
     for p in upheld:  # the statement's own principles, weighed by what the act is said to violate
@@ -118,6 +123,38 @@ def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | No
         if p in frame.against:
             add("oppose", 0.5, p)
     return scores
+
+
+_DETERMINED = r"(?:(?:the|a|an|its|their|our|his|her|this|that|[\w-]+['\u2019]s)\s+)?(?:[a-z-]+\s+){0,2}$"
+
+
+@lru_cache(maxsize=1)
+def _placed() -> re.Pattern:
+    return re.compile(cue_source(cues()["stance_scope"]["place_before"], grouped=False) + r"\s+" + _DETERMINED,
+                      re.IGNORECASE)
+
+
+_RECOGNISE = re.compile(r"(?i)recogni[sz]")
+_ACK_HEAD = re.compile(r"\s*(?:the|a|an|its|their|our|his|her)?\s*(?:[a-z-]+\s+)?([a-z]+)\b")
+
+
+def _acknowledged(obj: str) -> bool:
+    """The object of "recognise" is a thing acknowledged ("the urgent need", "the important role"),
+    not a state, a right or an act recognised."""
+    m = _ACK_HEAD.match(obj)
+    if m is None:
+        return False
+    words = cues()["stance_scope"]["acknowledged"]
+    head = obj[m.start():m.end()].split()
+    return any(w.lower() in words for w in head[-2:])
+
+
+def names_act(topic: re.Pattern, clause: str) -> bool:
+    """`clause` names the question's act: a word of the topic not only as the place or target of
+    another act ("incursions across the border", "attacks on the mission"), which names no act accused."""
+    if not topic_in(topic, clause):
+        return False
+    return any(not _placed().search(clause[:m.start()]) for m in topic.finditer(clause))
 
 
 def _only_as_topic(pid: str, text: str, frame: Frame) -> bool:
@@ -153,8 +190,9 @@ def _cue_hits(t: str) -> tuple[tuple[str, re.Match], ...]:
     return tuple(out)
 
 
-def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[str, float] | None:
-    """(label, weight) of one cue in sentence `t`, or None when it says nothing about the act."""
+def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple | None:
+    """(label, weight, indirect) of one cue in sentence `t`, or None when it says nothing about the
+    act; `indirect` when the side is read from words against a bad thing, not from a stance on the act."""
     cue = m.group()
     after = t[m.end():m.end() + 150]
     obj = _OBJECT_END.split(after)[0]
@@ -192,6 +230,12 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         kind = "support"  # "we call for an immediate ceasefire": asking for the act backs it ("fresh calls for" is narration)
     if _COMMITMENT.fullmatch(cue) and not topic_in(frame.topic, " ".join(obj.split()[:4])):
         return None  # "committed to a diplomatic resolution", "to protecting the right to ...": not the act itself
+    if pattern("stance_scope", "readiness").fullmatch(cue) and (
+            not topic_in(frame.topic, " ".join(obj.split()[:5]))
+            or not (cue.lower().startswith("stand") or _READY_COPULA.search(t[:m.start()]))):
+        # "ready to resume the talks on the sanctions committee": readiness for something else;
+        # "the study prepared to assess the sanctions": a participle, nobody's readiness
+        return None
     if kind == "directive":
         # "called on X to ..." carries the stance of what it asks for, counted through the cues
         # inside; asked of the act's proponent it opposes the act
@@ -221,6 +265,11 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
         return None  # "the opposition parties", "opposition leaders": a political camp, not a stance
     label = "oppose" if kind == "oppose" else "support"
     weight = 0.5 if kind == "generic_support" else 1.0
+    indirect = False
+    if _RECOGNISE.match(cue) and _acknowledged(obj):
+        if not topic_in(frame.topic, " ".join(obj.split()[:5])):
+            return None  # "recognizing the urgent need for immediate intervention": an acknowledgement
+        weight = 0.5  # "recognises the importance of the ceasefire": as weak as "must"
     side = _principle_side(obj, frame, label)
     if kind == "generic_support":
         if not about:
@@ -239,20 +288,24 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
                   or (pattern("act_nouns").search(obj[:60]) and about and not charge)
                   or (frame.focus and pattern("stance", "core").fullmatch(cue))
                   or (frame.turn and kind == "support" and pattern("stance", "core").fullmatch(cue)
-                      and not _third_subject(t[:m.start()])))
+                      and not _third_subject(t[:m.start()]))
+                  or _contrasted(t[:m.start()], kind, cue, frame))
         if not on_act:
             subject = t[:m.start()]
             clause = _charged_clause(subject)
             if pattern("stance_scope", "verdicts").fullmatch(cue) and _PREDICATE.search(clause) \
                     and topic_in(frame.topic, clause):
                 # "the block imposed on the site was unconstitutional": a verdict on the act
-                label = "support" if pattern("stance", "negative_objects").search(clause) else "oppose"
+                indirect = pattern("stance", "negative_objects").search(clause) is not None
+                label = "support" if indirect else "oppose"
             elif _EVALUATIVE.match(cue) and _PASSIVE.search(clause) and topic_in(frame.topic, clause):
                 label = "support"  # "the ceasefire has been violated": the speaker upholds what is harmed
-            elif not (_EVALUATIVE.match(cue) and topic_in(frame.topic, clause)):
-                return None  # the act's words in the charged clause: "..., as its forces constitute violations" charges the forces
+            elif not (_EVALUATIVE.match(cue) and names_act(frame.topic, clause)):
+                # the act's words not in the charged clause ("..., as its forces constitute violations"
+                # charges the forces), or only as the place or target of another act ("incursions across the border")
+                return None
             elif pattern("stance", "negative_objects").search(clause):
-                label = "support"  # "crime undermines the state": backs action against the crime
+                label, indirect = "support", True  # "crime undermines the state": backs action against the crime
     if side is not None:
         label = side
     else:
@@ -274,7 +327,11 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     elif _other_party_subject(before, frame):
         return None  # "Borduria rejected the ceasefire" in Ruritania's letter: the other party's act, reported
     negated = _negated(before)
-    if _hedged(before, negated) or _conditional(before, _without_tenure(obj)):
+    ready = pattern("stance_scope", "readiness").fullmatch(cue) is not None
+    if ready and _WOULD_BE.search(before):
+        return None  # "would be prepared to reimpose": readiness itself under a condition
+    if _hedged(before, negated) or (_conditional(before, _without_tenure(obj))
+                                    and not (ready and _threat(before, obj))):
         return None  # "could recognise", "would consider backing", "will support it if ...": no stance yet
     if negated and _REFUSAL_CONDITION.search(obj):
         return None  # "would not support X without Y": a condition, not a refusal
@@ -284,11 +341,12 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple[s
     head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
     if pattern("stance", "negative_objects").search(head) and not frame.is_proponent(head):
         flips += 1  # "condemned trafficking": against the bad thing, for the act
+        indirect = True
     if _ends_the_act(obj, frame):
         flips += 1  # "welcomed the lifting of the block": against the block
     if flips % 2:
         label = "oppose" if label == "support" else "support"
-    return label, weight
+    return label, weight, indirect
 
 
 _BACK_AS_VERB = re.compile(r"(?:\b(?:[Ww]e|I|they|you|will|would|shall|to|also|fully|strongly|firmly|not|and|should|must|"
@@ -378,7 +436,7 @@ def _verb_slot(before: str, frame: Frame) -> bool:
     return bool(named) and (frame.is_party(named.group(1)))
 _COMMITMENT = re.compile(r"(?i)commit\w*\s+to")
 _SUBJECT_OTHER = re.compile(
-    r"(?:^|\bthat\s+|\bwhen\s+|\bafter\s+|\bwhile\s+|\bas\s+)(?:the\s+)?"
+    r"(?:^|\bthat\s+|\bwhen\s+|\bafter\s+|\bwhile\s+|\bas\s+|\b(?:said|says|stated|noted|recalled|added)\s+)(?:the\s+)?"
     r"(?P<x>[A-Z][\w'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,4})"
     r"(?:\s+(?:forces|troops|government|authorities|side|army|delegation|officials))?\s+"
     r"(?:(?:has|have|had|was|were|is|are|also|again|repeatedly|then|further|once\s+again|publicly|openly|"
@@ -395,6 +453,23 @@ def _other_party_subject(before: str, frame: Frame) -> bool:
         if m and frame.is_other(m.group("x")):
             return True
     return False
+
+
+_BUT_ELIDED = re.compile(r"(?i),?\s+but\s+(?:also\s+|[a-z]+ly\s+)?$")
+
+
+def _contrasted(before: str, kind: str, cue: str, frame: Frame) -> bool:
+    """A core cue after "but" with the subject left out, against a cue of the other side on the
+    question before it ("accepted the call for X, but rejected any reference to Y"): Y is a part
+    of the same question, named in other words."""
+    but = _BUT_ELIDED.search(before)
+    if but is None or pattern("stance", "core").fullmatch(cue) is None:
+        return False
+    head = before[:but.start()]
+    # the cue before is the speaker's own: "Borduria rejected the ceasefire, but welcomed ..." reports Borduria
+    return topic_in(frame.topic, head) and any(
+        k in ("support", "oppose") and k != kind and not _other_party_subject(head[:h.start()], frame)
+        for k, h in _cue_hits(head))
 
 
 def _third_subject(before: str) -> bool:
@@ -418,7 +493,10 @@ _EVEN_BEFORE = re.compile(r"(?i)\beven\s+$")
 
 
 _INVERTED_CONDITION = re.compile(r"(?i)should|were|had")
-_SUBJECT_AFTER = re.compile(r"\s+(?:we|they|it|he|she|you|I|the|any|this|that|[A-Z][a-z]+)\b")
+_SUBJECT_WORDS = (r"we|they|it|he|she|you|I|the|a|an|any|no|neither|none|there|such|this|that|these|those|"
+                  r"our|their|its|his|her|either")
+_SUBJECT_AFTER = re.compile(r"\s+(?:" + _SUBJECT_WORDS + r"|[A-Z][a-z]+)\b")
+"""A subject after "should": an inverted condition ("should no agreement be found", "should there be")."""
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|with|having|by|for|in|into|from|across|all|any|"
                                 r"no|some|these|those|this|that)\s+(?:[a-z]+ly\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|it|them|him|us|by|as|"
@@ -478,19 +556,42 @@ def _hedged(before: str, negated: bool) -> bool:
 
 
 _REFUSAL_CONDITION = re.compile(r"(?i)\b(?:without|unless|until)\b")
-_INVERTED_IF = re.compile(r"(?i)\b(?:should\s+(?:we|they|it|he|she|you|I|the)|(?:were|had)\s+(?:we|it|they|I))\b")
+_INVERTED_IF = re.compile(r"(?i)\b(?:should\s+(?:" + _SUBJECT_WORDS + r")|(?:were|had)\s+(?:we|it|they|I))\b")
+
+
+_INVERTED_AFTER = re.compile(r",\s+should\s+(?:" + _SUBJECT_WORDS + r")\b")
+"""", should no solution be reached" after the cue's object: the condition follows the act."""
 
 
 def _conditional(before: str, obj: str) -> bool:
     """The cue's clause is under a condition ("if the vote is free, X will recognise it",
-    "X would back it provided that ...", "should we decide to ..."); "even if" concedes and keeps
-    the stance."""
+    "X would back it provided that ...", "should we decide to ...", "..., should no deal be reached");
+    "even if" concedes and keeps the stance."""
     clause = before.split(";")[-1]
-    if _INVERTED_IF.search(clause.split(",")[-1]):
+    if _INVERTED_IF.search(clause.split(",")[-1]) or _INVERTED_AFTER.search(obj):
         return True
     for text in (clause, obj):
         for c in pattern("stance", "conditions").finditer(text):
             if not _EVEN_BEFORE.search(text[:c.start()]):
+                return True
+    return False
+
+
+_READY_COPULA = re.compile(r"(?i)\b(?:am|is|are|was|were|be|been|remain|remains|remained|stay|stays|stayed)\s+"
+                           r"(?:(?:[a-z]+ly|also|now|still|fully)\s+)*$")
+_WOULD_BE = re.compile(r"(?i)\b(?:would|could|might)\s+(?:[a-z]+ly\s+|also\s+)?be\s+(?:[a-z]+ly\s+)?$")
+_FAILURE = re.compile(r"(?i)\b(?:fail\w*|unless|no)\b")
+
+
+def _threat(before: str, obj: str) -> bool:
+    """A condition on the speaker's readiness that is another's failure ("if X does not return to
+    the talks", "unless X halts", "should no solution be reached"): an ultimatum, which backs the
+    act it threatens; "if the Council agrees" keeps the act open."""
+    for text in (before.split(";")[-1], obj):
+        found = list(pattern("stance", "conditions").finditer(text)) + list(_INVERTED_IF.finditer(text))
+        for c in found:
+            condition = _CLAUSE_PUNCT.split(text[c.start():])[0]
+            if _FAILURE.search(condition) or pattern("stance", "negators").search(condition):
                 return True
     return False
 
@@ -545,13 +646,19 @@ def verdict(scores: dict[str, float]) -> str | None:
     return "support" if s > o else "oppose" if o > s else ("neutral" if n else "mixed")
 
 
+def _direct_first(scores: dict[str, float], stance: str) -> float:
+    return scores[stance] - 0.9 * scores.get(INDIRECT.get(stance, ""), 0.0)
+
+
 def key_sentence(st: Statement, stance: str | None, score) -> str:
     """The sentence that carries the statement's stance, else its first quotation, else its first."""
     sents = [x.text for x in sentences(st.text)]
     if len(sents) <= 1:
         return st.text
     if stance in ("support", "oppose", "neutral"):
-        weights = [score(t)[stance] for t in sents]  # each sentence scored once
+        # each sentence scored once; a sentence with a stance word on the act before one that only
+        # condemns a bad thing ("illegal drug trafficking threatens ...")
+        weights = [_direct_first(score(t), stance) for t in sents]
         i = max(range(len(sents)), key=weights.__getitem__)  # the first of equals, as max() gives
         if weights[i] > 0:
             return sents[i]
