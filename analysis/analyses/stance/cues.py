@@ -248,6 +248,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         return None  # "should we decide to ...", "should the Council fail": a condition, not a call
     if cue.lower() == "support" and _WITH_THE.search(t[:m.start()]) and _OF_PARTY.match(after):
         return None  # "all with the support and encouragement of X": X's backing, reported
+    if pattern("stance_scope", "assertions").fullmatch(cue) and _THAT_CLAUSE.match(after):
+        return None  # "reaffirmed that the position ... is governed by ...": a proposition; its own words carry any stance
     if _REFUSAL.fullmatch(cue) and _TO_VERB.match(after):
         return None  # "refused to publish the results": the verb after carries any stance ("refused to recognise")
     if pattern("stance_scope", "verdicts").fullmatch(cue) and _NOUN_AFTER.match(after) \
@@ -482,6 +484,7 @@ def _third_subject(before: str) -> bool:
 _WITH_THE = re.compile(r"(?i)\b(?:with|the)\s+(?:full\s+|active\s+|direct\s+)?$")
 _OF_PARTY = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z]")
 _REFUSAL = re.compile(r"(?i)refus\w*")
+_THAT_CLAUSE = re.compile(r"(?i)\s+(?:(?:on|in|at|during|before)\s+[^,;.]{1,40}?\s+|again\s+|once\s+again\s+)?that\b")
 _TO_VERB = re.compile(r"\s+to\s+[a-z]")
 _CHARGE = re.compile(r"(?i)violat|breach|undermin|jeopardi|infring|contrary\s+to|inconsistent\s+with")
 """Cues that charge something with harming their object: the speaker values what is harmed."""
