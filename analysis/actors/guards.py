@@ -45,6 +45,19 @@ _ADJ_AFTER_HYPHEN = frozenset({"speaking", "speaker", "speakers", "language", "b
 _ADJ_AFTER = frozenset({"language", "speakers", "speaking"})
 
 
+def _longer_name(tn: str, nxt, nxt2, joins: tuple[str, ...]) -> bool:
+    """The two tokens after a surface (`nxt`, `nxt2`: (start, end, text) or None) go on with a proper
+    name: one of `joins`, then a capitalised word, or "the" and a capitalised word."""
+    if not (nxt and nxt2 and nxt[2].lower() in joins):
+        return False
+    if nxt2[2][:1].isupper():
+        return True
+    if nxt2[2].lower() == "the":
+        third = TOKEN_AFTER.match(tn, nxt2[1])
+        return bool(third and third.group(1)[:1].isupper())
+    return False
+
+
 def names_actor(tn: str, start: int, end: int, s: Surface, title_words: frozenset[str], acronyms: set[str]) -> bool:
     """False when the words around ``tn[start:end]`` show that surface `s` does not name its actor;
     `title_words` are lexicon.title_words(), `acronyms` every acronym of the gazetteer."""
@@ -67,24 +80,11 @@ def names_actor(tn: str, start: int, end: int, s: Surface, title_words: frozense
     prev2 = before[-2] if len(before) > 1 else None
     nxt = after[0] if after else None
     nxt2 = after[1] if len(after) > 1 else None
-    if flags & BARE and not s.cands and nxt and nxt2 and nxt[2].lower() in ("of", "for"):
-        # "Security Council of Ruritania": a bare organ name inside a longer name
-        if nxt2[2][:1].isupper():
-            return False
-        if nxt2[2].lower() == "the":
-            third = TOKEN_AFTER.match(tn, nxt2[1])
-            if third and third.group(1)[:1].isupper():
-                return False
+    if flags & BARE and not s.cands and _longer_name(tn, nxt, nxt2, ("of", "for")):
+        return False  # "Security Council of Ruritania": a bare organ name inside a longer name
     if s.cands:
         # "the Commission on Narcotic Drugs": a longer proper name we do not know
-        if nxt and nxt2 and nxt[2].lower() in ("of", "for", "on"):
-            if nxt2[2][:1].isupper():
-                return False
-            if nxt2[2].lower() == "the":
-                third = TOKEN_AFTER.match(tn, nxt2[1])
-                if third and third.group(1)[:1].isupper():
-                    return False
-        return True
+        return not _longer_name(tn, nxt, nxt2, ("of", "for", "on"))
     if flags & NAME_RISK and prev is not None:
         w = prev[2]
         if w == "." and prev2 is not None and prev2[2].lower() in _HONORIFICS:

@@ -237,8 +237,7 @@ def _state_posts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _reference_works() -> frozenset[str]:
-    from ..lexicons import cues
-    return frozenset(cues().get("reference_works", []))
+    return frozenset(data("cues").get("reference_works", []))
 
 
 _JOINED_NAME = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}([A-Z][\w'\u2019-]*)")

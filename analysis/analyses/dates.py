@@ -26,9 +26,9 @@ from functools import lru_cache
 
 from ..lexicons import absent, lowered
 from ..text.memo import TextMemo
-from ..text.patterns import alternation, grouped_alternation, phrases_re  # noqa: F401 - stance imports one from here
-# the text layer, re-exported: figures and stance import these names from here
-from ..text.prose import (DATA_RUN, MASK, REACH, Scope, apply_mask, finditer_in,  # noqa: F401
+from ..text.patterns import alternation, phrases_re
+# the text layer, re-exported: figures and the tests import some of these names from here
+from ..text.prose import (MASK, Scope, apply_mask, finditer_in,  # noqa: F401
                           lexicon, mask_non_prose, prose_segments, scope_of,
                           sentence_span, sentence_spans, sentence_starts)
 

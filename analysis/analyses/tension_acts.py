@@ -11,7 +11,7 @@ from ..model.document import Document
 from ..model.findings import Statement, Tension
 from .attribution import is_title
 from .principles import invoked
-from .tension_parties import actor_at, possessor
+from .tension_parties import actor_at, possessor, voice_at
 from .text import sentences
 
 
@@ -27,13 +27,6 @@ _AGENT_BY = re.compile(r"\s+by\s+(?P<x>(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s*){1,4
                        r"administration|police|military|army|forces|security\s+services)?)")
 _POSSESSOR = re.compile(r"(?P<x>[A-Z][\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:[\w-]+\s+){0,3}?$")
 _OBJECT_REACH = 45
-
-
-def _person_voice(stmts: Sequence[Statement], anchor: str, pos: int) -> str | None:
-    """The actor of a named person's words at a position: their own side, whom they do not
-    accuse. Only a person's (a misread narration has a state or a group as its "speaker")."""
-    return next((st.actor for st in stmts if st.anchor == anchor and st.person
-                 and st.span.start <= pos < st.span.end), None)
 
 
 def _doer(sent: str, verb_start: int, gaz, exclude: str | None) -> str | None:
@@ -138,7 +131,7 @@ def acts(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[
     out = []
     flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
     for i, (passage, sent) in enumerate(flat):
-        own = _person_voice(stmts, passage.anchor, sent.start)
+        own = voice_at(stmts, passage.anchor, sent.start, needing="person")  # their own side, whom they do not accuse
         if "human-rights" in ids:
             actor = _repressed(sent.text, gaz, own, flat[i - 1][1].text if i else "")
             if actor:
@@ -206,7 +199,7 @@ def conduct(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
     for i, (passage, sent) in enumerate(flat):
         if absent(anchors("tension", "undermine_verbs"), lowered(sent.text)):
             continue
-        own = _person_voice(stmts, passage.anchor, sent.start)
+        own = voice_at(stmts, passage.anchor, sent.start, needing="person")  # their own side, whom they do not accuse
         for v in verbs.finditer(sent.text):
             if _NEGATED.search(sent.text[max(0, v.start() - 16):v.start()]) or re.match(r"\s+by\b", sent.text[v.end():]):
                 continue  # "does not undermine", "was threatened by ...": no charge against the subject

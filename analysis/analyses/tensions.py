@@ -21,7 +21,7 @@ from ..model.document import Block, Document
 from ..model.findings import Position, Statement, Tension
 from .principles import invoked
 from .tension_acts import acts, conduct
-from .tension_parties import KINDS, actor_at, possessor
+from .tension_parties import KINDS, actor_at, possessor, voice_at
 from .text import sentences
 
 _CHAMPION = re.compile(r"(?i)\b(?:champion\w*|defend\w*|support\w*|invok\w*|uph[eo]ld\w*|insist\w*|long\s+\w+ed|"
@@ -68,7 +68,7 @@ def stated(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequenc
         principle = _principle(window, principles, min(i, 3))
         if principle is None:
             continue
-        speaker_actor = _speaker_at(stmts, passage.anchor, sent.start)
+        speaker_actor = voice_at(stmts, passage.anchor, sent.start)
         actor, how = _subject_actor(sent.text, cue, gaz, speaker_actor), "cue-subject"
         if actor is None and _GENERIC.match(sent.text.strip()):
             # "A government that ...", "That stance ..."
@@ -115,7 +115,7 @@ def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
     for passage in doc.passages():
         for sent in sentences(passage.text):
             for m in [*_ACCUSED.finditer(sent.text), *_ACCUSED_VERB.finditer(sent.text)]:
-                actor = possessor(m.group("x"), gaz, _voiced_by(stmts, passage.anchor, sent.start))
+                actor = possessor(m.group("x"), gaz, voice_at(stmts, passage.anchor, sent.start, needing="speaker"))
                 if actor is None:
                     continue
                 tail = sent.text[m.end():m.end() + _REACH]
@@ -142,7 +142,7 @@ def referred(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Seque
     flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
     last_charged = None
     for i, (passage, sent) in enumerate(flat):
-        speaker = _speaker_at(stmts, passage.anchor, sent.start)
+        speaker = voice_at(stmts, passage.anchor, sent.start)
         m = _REFERRED_CHARGE.match(sent.text)
         agent = _AGENT.search(sent.text[:m.end()] if m else sent.text)
         named = actor_at(agent.group("x"), gaz, speaker) if agent else None
@@ -201,23 +201,6 @@ def _owns_principle(text: str, actor: str, pid: str, principles: tuple[Principle
         if owner and (gaz.speaks_for(owner[-1].name) or owner[-1].name) == actor:
             return True
     return False
-
-
-def _voiced_by(stmts: Sequence[Statement], anchor: str, pos: int) -> str | None:
-    """The actor of a named speaker's statement at a position; None for unvoiced narration (whose
-    actor may be merely the party it is about)."""
-    for st in stmts:
-        if st.anchor == anchor and st.span.start <= pos < st.span.end and st.speaker:
-            return st.actor
-    return None
-
-
-def _speaker_at(stmts: Sequence[Statement], anchor: str, pos: int) -> str | None:
-    """The actor speaking at a position (whose charge it is, so not its target)."""
-    for st in stmts:
-        if st.anchor == anchor and st.span.start <= pos < st.span.end:
-            return st.actor
-    return None
 
 
 def _earlier_subject(flat, i: int, gaz, exclude: str | None) -> str | None:

@@ -82,10 +82,6 @@ class Cache:
     def _use(self, kind: str, key: str) -> None:
         self.used.setdefault(kind, set()).add(key)
 
-    def keep(self, kind: str, key: str) -> None:
-        """Mark an entry as needed by this build without reading it (so `sweep` keeps it)."""
-        self._use(kind, key)
-
     # --- raw bytes
     def get_bytes(self, kind: str, key: str) -> bytes | None:
         if self.root is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .style import GREY, INK, RULE, Drawn, accent_ink, clip, finish, house, tint
+from .style import GREY, INK, RULE, WIDTH, Drawn, accent_ink, clip, finish, house, tint
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ def draw(panels: Sequence[Panel], *, accent: str, chart_id: str) -> Drawn:
     heights = [0.55 + 0.3 * max(1, len(p.rows)) + (0.15 if p.thresholds else 0) for p in panels]
     total = sum(heights) + 0.55 + 0.35 * (len(panels) - 1)
     with house(accent) as plt:
-        fig = plt.figure(figsize=(6.4, total))
+        fig = plt.figure(figsize=(WIDTH, total))
         longest = max((len(r.label) for p in panels for r in p.rows), default=10)
         left = min(0.42, 0.05 + 0.0098 * min(longest, 42))
         top = 1.0
@@ -81,7 +81,7 @@ def draw(panels: Sequence[Panel], *, accent: str, chart_id: str) -> Drawn:
             ax.set_title(f"{panel.measure} ({panel.unit})" if panel.unit else panel.measure, pad=4)
             if panel.source:
                 title_len = len(panel.measure) + len(panel.unit) + 3
-                room = int(((0.93 - left) * 6.4 - 0.075 * title_len - 0.25) / 0.052)
+                room = int(((0.93 - left) * WIDTH - 0.075 * title_len - 0.25) / 0.052)
                 if room >= 12:
                     ax.set_title(clip(panel.source, room), loc="right", fontsize=7, color=GREY,
                                  fontweight="normal", pad=4)

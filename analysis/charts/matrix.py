@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .style import GREY, INK, RULE, Drawn, accent_ink, clip, finish, house, tint
+from .style import GREY, INK, RULE, WIDTH, Drawn, accent_ink, clip, finish, house, tint
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +52,10 @@ def draw(cells: Sequence[MatrixCell], principles: Sequence[tuple[str, str]], act
     head = 0.35 + 0.055 * min(longest, 26) * 0.6  # room for the slanted column labels
     height = head + 0.55 + 0.3 * n_rows
     with house(accent) as plt:
-        fig = plt.figure(figsize=(6.4, height))
+        fig = plt.figure(figsize=(WIDTH, height))
         left = min(0.36, 0.05 + 0.0098 * max((min(len(a), 40) for a in actors), default=8))
         last = min(len(principles[-1][1]), 26) if principles else 0
-        right = min(0.96, 0.985 - (last * 0.058 * 0.82 - 0.25) / 6.4)  # the last slanted label must fit
+        right = min(0.96, 0.985 - (last * 0.058 * 0.82 - 0.25) / WIDTH)  # the last slanted label must fit
         ax = fig.add_axes((left, 0.45 / height, right - left, 1 - (0.45 + head) / height))
         ax.set_xlim(-0.5, n_cols - 0.5)
         ax.set_ylim(n_rows - 0.5, -0.5)
@@ -72,7 +72,7 @@ def draw(cells: Sequence[MatrixCell], principles: Sequence[tuple[str, str]], act
             ax.axhline(r - 0.5, color=RULE, lw=0.5, zorder=0)
         for r in range(0, n_rows, 2):
             ax.add_patch(mpatches.Rectangle((-0.5, r - 0.5), n_cols, 1, color="#f4f4f4", zorder=-1, lw=0))
-        cell_in = (right - left) * 6.4 / max(n_cols, 1)
+        cell_in = (right - left) * WIDTH / max(n_cols, 1)
         for r, actor in enumerate(actors):
             for c, (pid, _) in enumerate(principles):
                 cell = by.get((actor, pid))

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .style import GREY, INK, Drawn, accent_ink, clip, finish, house, tint, wrap
+from .style import GREY, INK, WIDTH, Drawn, accent_ink, clip, finish, house, tint, wrap
 
 RELATION_STYLE = {
     # relation: (line style, colour role, label)
@@ -21,7 +21,6 @@ RELATION_STYLE = {
     "denial": ((0, (5, 2.5)), "grey", "denial: is not like"),
     "warning": ((0, (1, 1.6)), "ink", "warning: may become like"),
 }
-WIDTH = 6.4
 ROW = 0.62
 """Inches per row of boxes."""
 CASE_FONT = 7.5

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .style import INK, RULE, Drawn, clip, finish, house, series, wrap
+from .style import INK, RULE, WIDTH, Drawn, clip, finish, house, series, wrap
 
 MAX_PLOT_HEIGHT = 6.2
 """Inches of bars at most, so the chart and its legend fit on an A4 or Letter page."""
@@ -32,7 +32,7 @@ def draw(principles: Sequence[tuple[str, str]], docs: Sequence[tuple[str, str]],
     plot_in = group * n_p
     height = top_in + plot_in + bottom_in
     with house(accent) as plt:
-        fig = plt.figure(figsize=(6.4, height))
+        fig = plt.figure(figsize=(WIDTH, height))
         left = min(0.32, 0.05 + 0.0105 * max((min(len(label), 26) for _, label in principles), default=10))
         ax = fig.add_axes((left, bottom_in / height, 0.95 - left, plot_in / height))
         peak = max(counts.values(), default=1)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .style import GREY, INK, RULE, Drawn, accent_ink, clip, finish, house, tint, wrap
+from .style import GREY, INK, RULE, WIDTH, Drawn, accent_ink, clip, finish, house, tint, wrap
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,17 +158,17 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
     counts = [sum(1 for s, e in spans if lo <= s <= hi) for lo, hi in views]
     left = min(0.3, 0.05 + 0.0095 * max((min(len(x), 26) for x in lanes), default=8))
     right = 0.97
-    gap = 0.16 / 6.4  # between two pieces of axis
+    gap = 0.16 / WIDTH  # between two pieces of axis
     room = right - left - gap * (len(pieces) - 1)
     weights = [max(c, 1) for c in counts]
     shares = [max(0.2, w / sum(weights)) for w in weights]
     widths = [room * x / sum(shares) for x in shares]
-    most = [max(2, int(w * 6.4 / 0.6)) for w in widths]  # ticks a piece has room for
+    most = [max(2, int(w * WIDTH / 0.6)) for w in widths]  # ticks a piece has room for
     ticks = [tick_dates(lo, hi, m) for (lo, hi), m in zip(views, most)]
     year_row = any(fmt != "%Y" for _, fmt in ticks)
     height = 0.78 + 0.4 * n + (0.16 if year_row else 0)
     with house(accent) as plt:
-        fig = plt.figure(figsize=(6.4, height))
+        fig = plt.figure(figsize=(WIDTH, height))
         bottom = (0.5 + (0.16 if year_row else 0)) / height
         x0 = left
         axes = []
@@ -202,7 +202,7 @@ def draw(lanes: Sequence[str], events: Sequence[TimelineEvent], *, accent: str, 
                 for dx in (-0.004, 0.004):
                     fig.add_artist(Line2D([cut + dx - 0.003, cut + dx + 0.003],
                                           [bottom - 0.03 / height, bottom + 0.03 / height], color=GREY, lw=0.8))
-            days_per_inch = (hi - lo).days / (width * 6.4)
+            days_per_inch = (hi - lo).days / (width * WIDTH)
             near = 0.13 * days_per_inch  # marks closer than this share one label
             marks: list[tuple[int, float, int]] = []
             drawn: set[tuple] = set()  # many events on one date in one lane: one mark (corpus scale)

@@ -1,4 +1,4 @@
-"""Statements + questions -> each statement's question and stance, then positions per actor.
+"""Statements + questions -> each statement's question and stance, and the act's proponents and targets.
 
 Stance is read from cue words (lexicons/cues.json "stance") aimed at the question's act:
 the cue is itself a topic word ("recognise"), or its object names the topic, the act, the
@@ -125,8 +125,9 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
     """Give every statement its question and stance; return them with the main topic, the
     act's proponents (actor -> evidence, or the actors only when `known`) and its targets.
 
-    `known` is (main topic, proponents) when already found for these statements of `doc`
-    (stage A of incremental.py): finding them again is most of the cost outside the cues."""
+    `known` is (main topic, proponents) when already found for these statements of `doc` (the
+    read step of build/steps.py finds them for the stances step): finding them again is most of
+    the cost outside the cues."""
     if known is None:
         main = main_topic(doc, tops)
         props = proponents(stmts, main, gaz) | title_proponent(doc, gaz)

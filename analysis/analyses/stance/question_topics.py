@@ -13,7 +13,7 @@ from ...config import Question
 from ...lexicons import absent, cue_anchors, data, find_from_heads, lowered
 from ...model.document import Document
 from ...model.findings import Statement
-from ..dates import grouped_alternation
+from ...text.patterns import grouped_alternation
 
 _STOP = {"from", "with", "that", "this", "into", "between", "against", "their", "about", "after", "before",
          "calls", "call", "statement", "difference", "revisions", "making", "tool"}
@@ -42,7 +42,7 @@ class Topic:
 
 @lru_cache(maxsize=256)
 def terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
-    # grouped by first letter (dates.alternation): the same matches, faster over a whole document
+    # grouped by first letter (text/patterns.alternation): the same matches, faster over a whole document
     rx = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(t).replace(r"\ ", r"\s+") for t in terms]),
                     re.IGNORECASE)
     _TERMS_ANCHORS[rx] = _terms_anchors(terms)
