@@ -22,7 +22,7 @@ from ..charts.style import accent_ink, tint
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 """The project's templates/ folder: the only files the renderers read (besides the logo)."""
-if not TEMPLATES.is_dir():  # installed without the source tree (as analysis/pipeline.py assumes)
+if not TEMPLATES.is_dir():  # installed without the source tree: templates go to <prefix>/share
     TEMPLATES = Path(sys.prefix) / "share" / "make-report" / "templates"
 
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.I)
