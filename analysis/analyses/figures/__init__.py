@@ -33,6 +33,7 @@ from .builder import Draft, FigureBuilder
 from .lexicon import figure_lexicon, gazetteer
 from .measure import clause_span, find_measure, find_role
 from .numbers import number_atoms
+from .qualifiers import qualify
 from .ranges import merge_bounds
 from .subject import MARKUP, find_subject
 
@@ -122,11 +123,16 @@ def _find_figures(text: str) -> list[FigureMatch]:
             if inherited:
                 measure, cue_end, rule = inherited
         subject, subject_opens = find_subject(text, cs, ce, f, cue_end)
+        q = qualify(lx, text, cs, ce, f, measure, rule, cue_end, out[-1] if out else None)
+        measure, rule = q.measure, q.rule
         value = f.value
         if value is not None and f.unit == "fraction":
             value = round(value, 4)
         basis = (rule,) if rule else ()
         confidence = "high" if rule in _OWN_WORDS else "medium" if rule else "low"
+        if q.unsure and confidence == "high":
+            # a bare "decrease" or "limit" the clause does not say of what: not shown as certain
+            basis, confidence = basis + ("measure-unexplained",), "medium"
         if _implausible(text, cs, ce, f, measure):
             basis, confidence = basis + ("implausible",), "low"
         elif lx.illustrative.search(text, *sentence_span(text, f.start)):
@@ -135,7 +141,8 @@ def _find_figures(text: str) -> list[FigureMatch]:
             start=f.start, end=f.end, text=text[f.start:f.end], value=_clean(value), low=_clean(f.low),
             high=_clean(f.high), of=_clean(f.of), unit=f.unit, unit_name=f.unit_name,
             approximate=f.approximate, bound=f.bound, measure=measure, subject=subject,
-            role=find_role(lx, text, cs, ce, f, next_start), confidence=confidence, basis=basis,
+            role="threshold" if q.threshold else find_role(lx, text, cs, ce, f, next_start),
+            confidence=confidence, basis=basis,
             subject_opens=subject_opens))
     return out
 
@@ -145,7 +152,8 @@ _find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
 
 
 _OWN_WORDS = frozenset(("counted-noun", "counted-noun+outcome", "copula-noun", "noun-of-figure", "of-complement",
-                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb", "dimension-after"))
+                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb", "dimension-after",
+                        "of-complement+predicate", "limit-of", "limit-compared", "change-of"))
 """Rules that read the measure from the figure's own words: high confidence."""
 
 _PEOPLE_MEASURES = re.compile(r"^(?:casualties|deaths|displacement|population|turnout|executions)$|^(?:displaced|injured|"

@@ -241,6 +241,15 @@ class FigureBuilder:
                 nw = nx.group(1) if nx else ""
                 if not (nw and nw[0].islower() and (self._plural(nw) or nw in lx.irregular) and nw not in lx.function_words):
                     return self._measure_name(mods, lx.irregular.get(low, low)), m.end()
+            if low in lx.plural_modifiers:
+                # "three telecommunications providers": a noun in -s that modifies the plural after it
+                nx = COUNT_TOKEN.match(t, m.end(), min(len(t), m.end() + 44))
+                nw = nx.group(1) if nx else ""
+                if nw and nw[0].islower() and (self._plural(nw) or nw in lx.irregular) and nw not in lx.function_words:
+                    mods.append(low)
+                    p = m.end()
+                    continue
+                return self._measure_name(mods, low), m.end()
             if low in lx.function_words or low in lx.count_stop:
                 return cap_head
             if self._plural(low):

@@ -44,6 +44,9 @@ class _Words:
     gerunds: dict
     dimensions: frozenset
     instances: frozenset
+    harm_verbs: frozenset
+    harm_nouns: dict
+    of_heads: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +59,8 @@ def _words() -> _Words:
                   frozenset(ms["modified_noun_stop"]), ms["participles_before_figure"],
                   frozenset(ms["intransitive_outcome_verbs"]), ms["money_verbs"],
                   frozenset(ms["people_nouns"]), ms["outcome_gerunds"], frozenset(ms["dimension_nouns"]),
-                  frozenset(ms["instance_nouns"]))
+                  frozenset(ms["instance_nouns"]), frozenset(ms["harm_verbs"]), ms["harm_nouns"],
+                  frozenset(ms["of_heads"]))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -104,8 +108,16 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
                                               and nxt not in lx.function_words):
                 break                    # "two gunmen killed a guard", "are missing limbs": an object follows
             return w.outcome[low].replace("{noun}", noun), True
-        if low not in w.outcome_aux:
+        if low in w.harm_verbs:
+            # "five guards sustaining permanent disabilities", "nurses left with severe wounds"
+            for tok2, _, _ in toks[k + 1:k + 4]:
+                if tok2.lower() in w.harm_nouns:
+                    return w.harm_nouns[tok2.lower()].replace("{noun}", noun), True
+                if not tok2[:1].islower() or tok2 in w.dets or tok2 in w.preps or tok2 in lx.function_words:
+                    break
             break
+        if low not in w.outcome_aux and not (len(low) > 5 and low.endswith("ly")):
+            break                        # (an adverb may stand between: "were left permanently disabled")
     return w.noun_measures.get(noun, noun), False
 
 
@@ -318,7 +330,7 @@ def subject_of_verb(lx: FigureLexicon, text: str, cs: int, start: int) -> str | 
     if any(x[0].isupper() and not x.isupper() for x in words):
         return None                      # a name ("the Northern Council was"): not a measure
     head = words[-1].lower()
-    if head in w.quantity:
+    if head in w.quantity or head in w.of_heads and of_pp:
         if of_pp:
             rest = [x for x in of_pp if x.lower() not in w.dets]
             return head + " of " + " ".join(x.lower() for x in rest) if rest else None
