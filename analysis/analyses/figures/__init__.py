@@ -217,13 +217,17 @@ def _same_as_previous(text: str, prev: FigureMatch, f: Draft) -> tuple[str, None
     if not prev.measure or not set(prev.basis) & (_OWN_WORDS | _INHERITED) or f.count_measure:
         return None
     gap = text[prev.end:f.start]
+    measure = prev.measure
+    if "of-complement+predicate" in prev.basis:
+        # "35% of the firms will be owned by women and 60% by young people": the share, not its predicate
+        measure = measure.split(" that ", 1)[0]
     if re.fullmatch(r"\s{0,2}\(\s{0,2}(?:or\s{1,2}|about\s{1,2}|some\s{1,2})?", gap) and "implausible" not in prev.basis:
-        return prev.measure, None, "in-brackets"
+        return measure, None, "in-brackets"
     if prev.unit != f.unit or prev.unit_name != f.unit_name:
         return None
     if len(gap) > 100 or re.search(r"[.;:!?()]", gap):
         return None
-    return prev.measure, None, "same-as-previous"
+    return measure, None, "same-as-previous"
 
 
 _INHERITED = frozenset(("same-as-previous", "in-brackets", "list-head"))

@@ -39,6 +39,7 @@ class _Lex:
     rate: re.Pattern
     limit_after: re.Pattern
     occasions: frozenset
+    auxiliaries: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -56,10 +57,12 @@ def _lex() -> _Lex:
     limits = "|".join(sorted(ms["limit_nouns"], key=len, reverse=True))
     limit_after = re.compile(r"\s{1,2}(?:(?P<mod>[a-z][a-z-]{2,30})\s{1,2})?(?P<lim>" + limits + r")(?![\w-])")
     change = frozenset(("increase", "decrease", "rise", "fall", "drop", "decline", "reduction", "cut", "gain", "loss",
-                        "jump", "surge", "growth"))
+                        "jump", "surge"))
     return _Lex(periods, frozenset(ms["share_predicate_verbs"]), int(ms["share_predicate_max_words"]),
                 frozenset(ms["limit_nouns"]), change, frozenset(ms["determiners"]), frozenset(ms["prepositions"]),
-                rate, limit_after, frozenset(ms["occasion_nouns"]))
+                rate, limit_after, frozenset(ms["occasion_nouns"]),
+                frozenset(("are", "were", "is", "was", "had", "have", "has", "will", "would", "could", "can", "may",
+                           "might", "must", "shall", "should", "did", "do", "does", "be", "been", "not")))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -131,7 +134,7 @@ def _change(lx, text, ce, f, measure, rule) -> Qualified | None:
         if measure is None:
             return None                  # ("a 30 per cent increase" is no modified noun: "increase" may be a verb)
         rule = "change-of"
-    elif rule != "modified-noun" or not measure or measure not in _lex().change_nouns:
+    elif rule != "modified-noun" or not measure or measure not in _lex().change_nouns or measure in lx.measure_units:
         return None
     m = re.match(r"\s{1,3}" + re.escape(measure) + r"\s{1,3}(in|of)\s{1,3}(?:the\s{1,3})?", text[f.end:min(ce, f.end + 40)], re.I)
     if m:
@@ -160,8 +163,9 @@ def _share(lx, text, ce, f, measure, rule, cue_end) -> Qualified | None:
     if not np_words or not is_plural(lx, np_words[-1].lower()):
         return None
     tail = text[cue_end:ce]
-    stop = re.search(r"[,;:()\u2013\u2014]|(?<![\w-])(?:which|who|while|whereas|but|and|because|although|though|"
-                     r"according)(?![\w-])", tail)
+    stop = re.search(r"[,;:()\u2013\u2014]|(?<![\w-])(?:which|who|while|whereas|but|because|although|though|"
+                     r"according)(?![\w-])|\s(?:and|or)\s{1,3}(?:about\s|some\s|only\s)?[\d$\u00a3\u20ac]"
+                     r"|\s(?:and|or)\s{1,3}(?:all|most|many|some|none|no|the|its|their|his|her|other|only)\s", tail)
     tail = tail[:stop.start()] if stop else tail
     toks = [t.group() for t in _WORD.finditer(tail)]
     pp = []
@@ -173,10 +177,19 @@ def _share(lx, text, ce, f, measure, rule, cue_end) -> Qualified | None:
     if k >= len(toks) or not _verb(toks[k]) or pp and pp[0].lower() not in _lex().preps:
         return None
     pred = toks[k:]
-    if len(pred) > _lex().predicate_max or any(not w[:1].islower() and not w[:1].isupper() for w in pred):
+    if pred[0].lower() not in _lex().predicate_verbs:
+        # a participle after the noun: "of the stations sampled", "of those interviewed said ..."
+        nxt = next((i for i, w in enumerate(pred[1:4], 1) if w.lower() in _lex().predicate_verbs), None)
+        if nxt is None and len(pred) == 1:
+            return None
+        if nxt is not None:
+            pp, pred = pp + pred[:nxt], pred[nxt:]
+    if len(pred) > _lex().predicate_max or re.search(r"[\d$\u00a3\u20ac]", tail) \
+            or all(w.lower() in _lex().auxiliaries for w in pred):
+        # too long to be a label, another figure inside ("worth between $9 bn and ..."), or a
+        # modal alone ("may, together with ..."): the plain noun, not shown as certain
         return Qualified(measure, rule, unsure=True)
-    noun = " ".join(w if w.isupper() or (w[:1].isupper() and i > 0) else w.lower()
-                    for i, w in enumerate(np_words + pp))
+    noun = " ".join(np_words + pp)
     return Qualified(f"share of {noun} that {' '.join(pred)}", "of-complement+predicate")
 
 
@@ -211,6 +224,7 @@ def _rate(lx, text, ce, f, measure, rule) -> str | None:
     per = _lex().periods[(m.group("span") or m.group("adv")).lower()]
     words = measure.split()
     last = text[f.start:f.end].split()[-1].lower()
-    if rule and rule.startswith("counted-noun") and is_plural(lx, last) and lemma(lx, last) == words[-1]:
-        words[-1] = last                 # "patients per day": the noun as the rate counts it
+    written = text[f.start:f.end].split()[-1]
+    if rule and rule.startswith("counted-noun") and is_plural(lx, last) and lemma(lx, last) == words[-1].lower():
+        words[-1] = written if written[:1].isupper() else last    # "patients per day": the noun as the rate counts it
     return f"{' '.join(words)} {per}"
