@@ -47,6 +47,8 @@ class _Words:
     harm_verbs: frozenset
     harm_nouns: dict
     of_heads: frozenset
+    outcome_nouns: dict
+    forced: dict
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +62,7 @@ def _words() -> _Words:
                   frozenset(ms["intransitive_outcome_verbs"]), ms["money_verbs"],
                   frozenset(ms["people_nouns"]), ms["outcome_gerunds"], frozenset(ms["dimension_nouns"]),
                   frozenset(ms["instance_nouns"]), frozenset(ms["harm_verbs"]), ms["harm_nouns"],
-                  frozenset(ms["of_heads"]))
+                  frozenset(ms["of_heads"]), ms["outcome_nouns_before"], ms["forced_departure"])
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -108,6 +110,9 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
                                               and nxt not in lx.function_words):
                 break                    # "two gunmen killed a guard", "are missing limbs": an object follows
             return w.outcome[low].replace("{noun}", noun), True
+        if low in w.forced["verbs"] and [t.lower() for t, _, _ in toks[k + 1:k + 3]][:1] == ["to"] \
+                and k + 2 < len(toks) and toks[k + 2][0].lower() in w.forced["to"]:
+            return w.forced["measure"].replace("{noun}", noun), True     # "were forced to leave"
         if low in w.harm_verbs:
             # "five guards sustaining permanent disabilities", "nurses left with severe wounds"
             for tok2, _, _ in toks[k + 1:k + 4]:
@@ -125,6 +130,9 @@ def outcome_before(text: str, cs: int, start: int, noun: str) -> str | None:
     """'killing two people' -> deaths, 'abducted 14 schoolgirls' -> abducted schoolgirl: the
     outcome verb right before the figure, its object the counted noun."""
     w = _words()
+    before = outcome_noun_before(text, cs, start, noun)
+    if before:
+        return before
     m = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}$", text[max(cs, start - 30):start])
     if not m:
         return None
@@ -132,6 +140,16 @@ def outcome_before(text: str, cs: int, start: int, noun: str) -> str | None:
     if verb not in w.outcome or verb in w.intransitive or verb not in w.gerunds.values():
         return None                      # "died", "missing": no object; "live": not an outcome
     return w.outcome[verb].replace("{noun}", noun)
+
+
+def outcome_noun_before(text: str, cs: int, start: int, noun: str) -> str | None:
+    """'the deaths of over 1 million X' -> deaths, 'the detention of 40 X' -> detained X: the
+    noun before 'of' says what happened to the counted noun."""
+    w = _words()
+    n = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}of\s{1,3}(?:the\s{1,3})?$", text[max(cs, start - 30):start])
+    if n and n.group(1) in w.outcome_nouns:
+        return w.outcome_nouns[n.group(1)].replace("{noun}", noun)
+    return None
 
 
 def bracket_outcome(lx: FigureLexicon, text: str, cs: int, ce: int, start: int, end: int, noun: str) -> str | None:

@@ -148,11 +148,12 @@ def _change(lx, text, ce, f, measure, rule) -> Qualified | None:
 
 def _share(lx, text, ce, f, measure, rule, cue_end) -> Qualified | None:
     """'70 per cent of the pages on the portal are in ...' -> share of pages on the portal that
-    are in ...: a share of a plural noun with what the clause says of it; a predicate too long to
-    be a label leaves the noun, unsure."""
+    are in ...: a share of a noun with what the clause says of it ("of the population lives on
+    ..."); a predicate too long to be a label leaves the noun, unsure."""
+    units = lx.measure_units.get(measure)
     if rule != "of-complement" or f.unit not in ("percent", "fraction") or not measure or cue_end is None \
-            or measure in lx.measure_units:
-        return None
+            or units and not units & {"count", "currency", "mass", "length", "area"}:
+        return None                      # a share of a rate ("25 per cent of turnout") is no share of things
     m = re.match(r"\s{0,3}of\s{1,3}", text[f.end:f.end + 12])
     if not m:
         return None
@@ -160,37 +161,59 @@ def _share(lx, text, ce, f, measure, rule, cue_end) -> Qualified | None:
     np_words = text[np_start:cue_end].split()
     while np_words and np_words[0].lower() in _lex().dets:
         np_words = np_words[1:]
-    if not np_words or not is_plural(lx, np_words[-1].lower()):
+    if not np_words:
         return None
-    tail = text[cue_end:ce]
-    stop = re.search(r"[,;:()\u2013\u2014]|(?<![\w-])(?:which|who|while|whereas|but|because|although|though|"
-                     r"according)(?![\w-])|\s(?:and|or)\s{1,3}(?:about\s|some\s|only\s)?[\d$\u00a3\u20ac]"
-                     r"|\s(?:and|or)\s{1,3}(?:all|most|many|some|none|no|the|its|their|his|her|other|only)\s", tail)
-    tail = tail[:stop.start()] if stop else tail
-    toks = [t.group() for t in _WORD.finditer(tail)]
-    pp = []
+    for w in _TOKEN.finditer(text, np_start + 1, cue_end):
+        if w.group().lower() in _lex().predicate_verbs and w.start() > np_start:
+            # the noun phrase the lexicon read ran into the verb: "of the population lives on ..."
+            cue_end = w.start()
+            np_words = text[np_start:cue_end].split()
+            while np_words and np_words[0].lower() in _lex().dets:
+                np_words = np_words[1:]
+            break
+    if not np_words:
+        return None
+    tail_end = ce
+    stop = _PREDICATE_END.search(text, cue_end, ce)
+    if stop:
+        tail_end = stop.start()
+    toks = [(t.group(), t.start(), t.end()) for t in _TOKEN.finditer(text, cue_end, tail_end)]
     k = 0
     # a prepositional phrase after the noun ("of the pages on the portal are ..."), then the verb
-    while k < len(toks) and k < 6 and not _verb(toks[k]):
-        pp.append(toks[k])
+    while k < len(toks) and k < 6 and not _verb(toks[k][0]):
         k += 1
-    if k >= len(toks) or not _verb(toks[k]) or pp and pp[0].lower() not in _lex().preps:
+    if k >= len(toks) or not _verb(toks[k][0]) or k and toks[0][0].lower() not in _lex().preps:
         return None
-    pred = toks[k:]
-    if pred[0].lower() not in _lex().predicate_verbs:
-        # a participle after the noun: "of the stations sampled", "of those interviewed said ..."
-        nxt = next((i for i, w in enumerate(pred[1:4], 1) if w.lower() in _lex().predicate_verbs), None)
-        if nxt is None and len(pred) == 1:
+    if toks[k][0].lower() not in _lex().predicate_verbs or toks[k][0].lower().endswith("ed"):
+        # a participle after the noun: "of the stations sampled", "of the revenues earned from
+        # sales are ...": the verb is the next one, right after it or after its own phrase
+        nxt = next((i for i in range(k + 1, min(len(toks), k + 6)) if toks[i][0].lower() in _lex().predicate_verbs), None)
+        if nxt is None and k + 1 == len(toks):
             return None
-        if nxt is not None:
-            pp, pred = pp + pred[:nxt], pred[nxt:]
-    if len(pred) > _lex().predicate_max or re.search(r"[\d$\u00a3\u20ac]", tail) \
-            or all(w.lower() in _lex().auxiliaries for w in pred):
-        # too long to be a label, another figure inside ("worth between $9 bn and ..."), or a
-        # modal alone ("may, together with ..."): the plain noun, not shown as certain
+        if nxt is not None and (nxt == k + 1 or toks[k + 1][0].lower() in _lex().preps):
+            k = nxt
+    pred = text[toks[k][1]:tail_end].strip()
+    words = pred.split()
+    if re.match(r"(?:would|could|might|should)\s+(?:not\s+)?be\s", pred):
+        return None                      # "above 25 per cent of turnout would be a success": said of the figure
+    cut_at_figure = bool(stop and re.match(r"\s(?:and|or)\s{1,3}(?:about\s|some\s|only\s)?[\d$\u00a3\u20ac]", stop.group()))
+    if len(words) > _lex().predicate_max or cut_at_figure and re.search(r"\d", pred) \
+            or all(w.lower() in _lex().auxiliaries for w in words):
+        # too long to be a label, a range cut in two ("worth between $9 bn and ..."), or a modal
+        # alone ("may, together with ..."): the plain noun, not shown as certain
         return Qualified(measure, rule, unsure=True)
-    noun = " ".join(np_words + pp)
-    return Qualified(f"share of {noun} that {' '.join(pred)}", "of-complement+predicate")
+    noun = " ".join(np_words + text[cue_end:toks[k][1]].split())
+    if units and measure.lower() not in noun.lower():
+        noun = f"{noun} ({measure})"     # the lexicon's name stays in the label: "gross national product (gdp)"
+    return Qualified(f"share of {noun} that {pred}", "of-complement+predicate")
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w'\u2019-]*|[$\u00a3\u20ac]?\d[\d.,]*%?|[^\s\w]")
+_PREDICATE_END = re.compile(
+    r"[,;:()\u2013\u2014]|(?<![\w-])(?:which|who|while|whereas|but|because|although|though|according)(?![\w-])"
+    r"|\s(?:and|or)\s{1,3}(?:about\s|some\s|only\s)?[\d$\u00a3\u20ac]"
+    r"|\s(?:and|or)\s{1,3}(?:all|most|many|some|none|no|the|its|their|his|her|other|only)\s|\.(?!\d)")
+"""Where what a clause says of a share's noun ends: punctuation, a relative or new clause, another figure."""
 
 
 _DONE_ON = re.compile(r"(?<![\w-])(?P<v>[a-z]{3,20}ed)\s{1,3}(?P<obj>(?:[\w'\u2019-]{1,30}\s{1,3}){0,5}?)(?:on|at)\s{1,3}$")
