@@ -30,7 +30,7 @@ from ...model.findings import Figure
 from ...text.memo import TextMemo
 from ..dates import apply_mask, prose_layer, sentence_span
 from .builder import Draft, FigureBuilder
-from .lexicon import figure_lexicon, gazetteer
+from .lexicon import figure_lexicon, gazetteer, is_plural, lemma
 from .measure import clause_span, find_measure, find_role
 from .numbers import number_atoms
 from .qualifiers import qualify
@@ -125,6 +125,10 @@ def _find_figures(text: str) -> list[FigureMatch]:
         subject, subject_opens = find_subject(text, cs, ce, f, cue_end)
         q = qualify(lx, text, cs, ce, f, measure, rule, cue_end, out[-1] if out else None)
         measure, rule = q.measure, q.rule
+        if rule == "counted-noun" and out and f.count_measure:
+            part = _part_of_outcome(text, out[-1], f)
+            if part:
+                measure, rule = part, "counted-noun+outcome"
         value = f.value
         if value is not None and f.unit == "fraction":
             value = round(value, 4)
@@ -227,7 +231,27 @@ def _same_as_previous(text: str, prev: FigureMatch, f: Draft) -> tuple[str, None
         return None
     if len(gap) > 100 or re.search(r"[.;:!?()]", gap):
         return None
+    if any(w in figure_lexicon().outcome_all for w in re.findall(r"[a-z]+", gap)):
+        return None                      # "martyred 1,100 civilians ... and injured over 5,700 others": another outcome
     return measure, None, "same-as-previous"
+
+
+_PART_GAP = re.compile(r"\s{0,2}(?:,\s{0,2})?(?:(?:and|or)\s{1,3}|(?:including|among\s{1,3}them|of\s{1,3}whom)\s{1,3})"
+                       r"(?:(?:at\s{1,3}least|about|some|nearly|over)\s{1,3})?")
+
+
+def _part_of_outcome(text: str, prev: FigureMatch, f: Draft) -> str | None:
+    """'martyred 400 civilians, including 52 women and 30 children': a count that is part of (or
+    listed with) a count whose outcome the text gives shares that outcome."""
+    if "counted-noun+outcome" not in prev.basis or not prev.measure or not _PART_GAP.fullmatch(text, prev.end, f.start):
+        return None
+    if "{" in prev.measure or " " not in prev.measure:
+        return prev.measure if prev.measure in ("deaths", "executions") else None
+    lx = figure_lexicon()
+    last = prev.text.split()[-1].lower()
+    head = lemma(lx, last) if is_plural(lx, last) else last
+    verb, _, noun = prev.measure.partition(" ")
+    return f"{verb} {f.count_measure}" if noun == head else None
 
 
 _INHERITED = frozenset(("same-as-previous", "in-brackets", "list-head"))

@@ -44,6 +44,10 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
             before = outcome_noun_before(text, cs, f.start, f.count_measure) if f.count_basis == "counted-noun" else None
             if before:
                 return before, None, "counted-noun+outcome"     # "the deaths of over 1 million Ruritanians"
+            if f.count_basis == "counted-noun":
+                label, outcome = counted_noun_label(lx, text, f.end, ce, f.count_measure)
+                if outcome:
+                    return label, None, "counted-noun+outcome"  # "80,000 Valdorians have died"
             return f.count_measure, None, f.count_basis
         label, outcome = counted_noun_label(lx, text, f.end, ce, f.count_measure)
         if not outcome:
