@@ -30,8 +30,9 @@ class _SubjectLex:
         conn = "|".join(fg["subject_connectors"])
         # (an apostrophe or a turned comma may be a letter of a name: "Jama\u2018a")
         # ("of the" too: "the Office of the Refugee Commissioner")
+        # ("d'" / "l'" inside a name: "Côte d'Ivoire")
         self.capnp = re.compile(r"[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*(?:\s(?:(?:" + conn
-                                + r")\s|(?:of|for|on)\sthe\s)?[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*){0,6}")
+                                + r")\s|(?:of|for|on)\sthe\s)?(?:[dl]['\u2019])?[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*){0,6}")
         self.stop = frozenset(fg["subject_stopwords"])
         self.connectors = frozenset(fg["subject_connectors"])
         # words that are a time or a number, never a name: "Wednesday", "Eighteen", "Third"
@@ -42,6 +43,9 @@ class _SubjectLex:
             r"(?:\s{0,2}\([^()]{1,16}\))?(?:['\u2019]s?)?(?:\s{1,2}(?:" + aux + r")){0,3}\s{1,2}(?:" + "|".join(fg["subject_source_words"])
             + r")(?![\w-])", re.I)
         self.according = re.compile(r"(?<![\w])according\s{1,2}to\s{1,2}(?:the\s{1,2})?$", re.I)
+        # "..., said Dr. X, the director": a speaker named after the verb is the source too
+        self.said_before = re.compile(r"(?<![\w-])(?:said|says|told|stated|explained|added|noted)\s{1,2}"
+                                      r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s{1,2})?$")
         numw = "|".join(sorted([*num["units"], *num["tens"]], key=len, reverse=True))
         self.counted_before = re.compile(
             r"(?:(?<![\d,.])(?!(?:1[89]|20)\d\d(?![\d,.]))\d[\d,.]*|(?<![\w-])(?:" + numw + r"))"
@@ -87,7 +91,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
         or " " not in label and is_plural(figure_lexicon(), label.lower())) else -1
 
     def _source(ms: int, me: int) -> bool:
-        return bool(lx.according.search(text, max(0, ms - 20), ms) or lx.source_after.match(text, me))
+        return bool(lx.according.search(text, max(0, ms - 20), ms) or lx.source_after.match(text, me)
+                    or lx.said_before.search(text, max(0, ms - 20), ms) and re.match(r"\s{0,2}[,.]", text[me:me + 3]))
 
     def pick(m: re.Match) -> str | None:
         if m.start() < heading_end:
