@@ -95,7 +95,9 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
     """The counted noun's measure: 'inhabitant' -> population; 'people [were] displaced' ->
     displaced person (True when the verb after the noun gave it)."""
     w = _words()
-    br = re.match(r"\s{0,2}\([^()]{0,80}\)|\s{1,2}(?:from|in|of)\s{1,2}(?:the\s{1,2})?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}(?=\s)",
+    br = re.match(r"\s{0,2}\([^()]{0,80}\)|\s{1,2}(?:from|in|of)\s{1,2}(?:the\s{1,2})?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}(?=\s)"
+                  r"|\s{1,2}(?:in|of|from|with|at|on)\s{1,2}[a-z][\w-]*(?:\s{1,2}[a-z][\w-]*){0,3}?"
+                  r"(?=\s{1,2}(?:were|was|had|have|are|is)\s)",
                   text[end:min(ce, end + 90)])
     if br:
         end += br.end()                  # "Eleven villagers (six men and five boys) were killed", "people from X were"
