@@ -134,6 +134,11 @@ def _find_figures(text: str) -> list[FigureMatch]:
             value = round(value, 4)
         basis = (rule,) if rule else ()
         confidence = "high" if rule in _OWN_WORDS else "medium" if rule else "low"
+        if confidence == "high" and rule in ("subject-of-verb", "noun-of-figure") \
+                and _RESPECTIVELY.search(text, *sentence_span(text, f.start)):
+            # "incomes and wages climbed 29% and 25% respectively": which figure goes with which noun
+            # is a pairing the rule does not read
+            basis, confidence = basis + ("respectively",), "medium"
         if q.unsure and confidence == "high":
             # a bare "decrease" or "limit" the clause does not say of what: not shown as certain
             basis, confidence = basis + ("measure-unexplained",), "medium"
@@ -154,6 +159,8 @@ def _find_figures(text: str) -> list[FigureMatch]:
 _find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
 """A recurring passage (the unchanged paragraphs of another revision of a page) is read once."""
 
+
+_RESPECTIVELY = re.compile(r"(?<![\w-])respectively(?![\w-])", re.I)
 
 _OWN_WORDS = frozenset(("counted-noun", "counted-noun+outcome", "copula-noun", "noun-of-figure", "of-complement",
                         "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb", "dimension-after",
