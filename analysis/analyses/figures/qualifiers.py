@@ -173,11 +173,13 @@ def _share(lx, text, ce, f, measure, rule, cue_end) -> Qualified | None:
             break
     if not np_words:
         return None
+    aside = _ASIDE.match(text, cue_end, ce)
+    pred_from = aside.end() if aside else cue_end     # "one-third of the states, including X, had not ..."
     tail_end = ce
-    stop = _PREDICATE_END.search(text, cue_end, ce)
+    stop = _PREDICATE_END.search(text, pred_from, ce)
     if stop:
         tail_end = stop.start()
-    toks = [(t.group(), t.start(), t.end()) for t in _TOKEN.finditer(text, cue_end, tail_end)]
+    toks = [(t.group(), t.start(), t.end()) for t in _TOKEN.finditer(text, pred_from, tail_end)]
     k = 0
     # a prepositional phrase after the noun ("of the pages on the portal are ..."), then the verb
     while k < len(toks) and k < 6 and not _verb(toks[k][0]):
@@ -202,11 +204,14 @@ def _share(lx, text, ce, f, measure, rule, cue_end) -> Qualified | None:
         # too long to be a label, a range cut in two ("worth between $9 bn and ..."), or a modal
         # alone ("may, together with ..."): the plain noun, not shown as certain
         return Qualified(measure, rule, unsure=True)
-    noun = " ".join(np_words + text[cue_end:toks[k][1]].split())
+    noun = " ".join(np_words + text[pred_from:toks[k][1]].split())
     if units and measure.lower() not in noun.lower():
         noun = f"{noun} ({measure})"     # the lexicon's name stays in the label: "gross national product (gdp)"
     return Qualified(f"share of {noun} that {pred}", "of-complement+predicate")
 
+
+_ASIDE = re.compile(r"\s{0,2},\s{1,2}(?:including|such\s{1,2}as|among\s{1,2}them|notably|mostly|mainly)\s[^,;:.()]{1,80},")
+"""An aside after a share's noun ("of the states, including some large ones,"): the predicate follows it."""
 
 _TOKEN = re.compile(r"[A-Za-z][\w'\u2019-]*|[$\u00a3\u20ac]?\d[\d.,]*%?|[^\s\w]")
 _PREDICATE_END = re.compile(
