@@ -30,9 +30,10 @@ from ...model.findings import Figure
 from ...text.memo import TextMemo
 from ..dates import apply_mask, prose_layer, sentence_span
 from .builder import Draft, FigureBuilder
-from .lexicon import figure_lexicon, gazetteer
+from .lexicon import figure_lexicon, gazetteer, is_plural, lemma
 from .measure import clause_span, find_measure, find_role
 from .numbers import number_atoms
+from .qualifiers import qualify
 from .ranges import merge_bounds
 from .subject import MARKUP, find_subject
 
@@ -122,11 +123,25 @@ def _find_figures(text: str) -> list[FigureMatch]:
             if inherited:
                 measure, cue_end, rule = inherited
         subject, subject_opens = find_subject(text, cs, ce, f, cue_end)
+        q = qualify(lx, text, cs, ce, f, measure, rule, cue_end, out[-1] if out else None)
+        measure, rule = q.measure, q.rule
+        if rule == "counted-noun" and out and f.count_measure:
+            part = _part_of_outcome(text, out[-1], f)
+            if part:
+                measure, rule = part, "counted-noun+outcome"
         value = f.value
         if value is not None and f.unit == "fraction":
             value = round(value, 4)
         basis = (rule,) if rule else ()
         confidence = "high" if rule in _OWN_WORDS else "medium" if rule else "low"
+        if confidence == "high" and rule in ("subject-of-verb", "noun-of-figure") \
+                and _RESPECTIVELY.search(text, *sentence_span(text, f.start)):
+            # "incomes and wages climbed 29% and 25% respectively": which figure goes with which noun
+            # is a pairing the rule does not read
+            basis, confidence = basis + ("respectively",), "medium"
+        if q.unsure and confidence == "high":
+            # a bare "decrease" or "limit" the clause does not say of what: not shown as certain
+            basis, confidence = basis + ("measure-unexplained",), "medium"
         if _implausible(text, cs, ce, f, measure):
             basis, confidence = basis + ("implausible",), "low"
         elif lx.illustrative.search(text, *sentence_span(text, f.start)):
@@ -135,7 +150,8 @@ def _find_figures(text: str) -> list[FigureMatch]:
             start=f.start, end=f.end, text=text[f.start:f.end], value=_clean(value), low=_clean(f.low),
             high=_clean(f.high), of=_clean(f.of), unit=f.unit, unit_name=f.unit_name,
             approximate=f.approximate, bound=f.bound, measure=measure, subject=subject,
-            role=find_role(lx, text, cs, ce, f, next_start), confidence=confidence, basis=basis,
+            role="threshold" if q.threshold else find_role(lx, text, cs, ce, f, next_start),
+            confidence=confidence, basis=basis,
             subject_opens=subject_opens))
     return out
 
@@ -144,8 +160,11 @@ _find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
 """A recurring passage (the unchanged paragraphs of another revision of a page) is read once."""
 
 
+_RESPECTIVELY = re.compile(r"(?<![\w-])respectively(?![\w-])", re.I)
+
 _OWN_WORDS = frozenset(("counted-noun", "counted-noun+outcome", "copula-noun", "noun-of-figure", "of-complement",
-                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb", "dimension-after"))
+                        "of-phrase-cue", "modified-noun", "participle-before", "subject-of-verb", "money-verb", "dimension-after",
+                        "of-complement+predicate", "limit-of", "limit-compared", "change-of"))
 """Rules that read the measure from the figure's own words: high confidence."""
 
 _PEOPLE_MEASURES = re.compile(r"^(?:casualties|deaths|displacement|population|turnout|executions)$|^(?:displaced|injured|"
@@ -209,13 +228,37 @@ def _same_as_previous(text: str, prev: FigureMatch, f: Draft) -> tuple[str, None
     if not prev.measure or not set(prev.basis) & (_OWN_WORDS | _INHERITED) or f.count_measure:
         return None
     gap = text[prev.end:f.start]
+    measure = prev.measure
+    if "of-complement+predicate" in prev.basis:
+        # "35% of the firms will be owned by women and 60% by young people": the share, not its predicate
+        measure = measure.split(" that ", 1)[0]
     if re.fullmatch(r"\s{0,2}\(\s{0,2}(?:or\s{1,2}|about\s{1,2}|some\s{1,2})?", gap) and "implausible" not in prev.basis:
-        return prev.measure, None, "in-brackets"
+        return measure, None, "in-brackets"
     if prev.unit != f.unit or prev.unit_name != f.unit_name:
         return None
     if len(gap) > 100 or re.search(r"[.;:!?()]", gap):
         return None
-    return prev.measure, None, "same-as-previous"
+    if any(w in figure_lexicon().outcome_all for w in re.findall(r"[a-z]+", gap)):
+        return None                      # "martyred 1,100 civilians ... and injured over 5,700 others": another outcome
+    return measure, None, "same-as-previous"
+
+
+_PART_GAP = re.compile(r"\s{0,2}(?:,\s{0,2})?(?:(?:and|or)\s{1,3}|(?:including|among\s{1,3}them|of\s{1,3}whom)\s{1,3})"
+                       r"(?:(?:at\s{1,3}least|about|some|nearly|over)\s{1,3})?")
+
+
+def _part_of_outcome(text: str, prev: FigureMatch, f: Draft) -> str | None:
+    """'martyred 400 civilians, including 52 women and 30 children': a count that is part of (or
+    listed with) a count whose outcome the text gives shares that outcome."""
+    if "counted-noun+outcome" not in prev.basis or not prev.measure or not _PART_GAP.fullmatch(text, prev.end, f.start):
+        return None
+    if "{" in prev.measure or " " not in prev.measure:
+        return prev.measure if prev.measure in ("deaths", "executions") else None
+    lx = figure_lexicon()
+    last = prev.text.split()[-1].lower()
+    head = lemma(lx, last) if is_plural(lx, last) else last
+    verb, _, noun = prev.measure.partition(" ")
+    return f"{verb} {f.count_measure}" if noun == head else None
 
 
 _INHERITED = frozenset(("same-as-previous", "in-brackets", "list-head"))

@@ -241,6 +241,15 @@ class FigureBuilder:
                 nw = nx.group(1) if nx else ""
                 if not (nw and nw[0].islower() and (self._plural(nw) or nw in lx.irregular) and nw not in lx.function_words):
                     return self._measure_name(mods, lx.irregular.get(low, low)), m.end()
+            if low in lx.plural_modifiers:
+                # "three telecommunications providers": a noun in -s that modifies the plural after it
+                nx = COUNT_TOKEN.match(t, m.end(), min(len(t), m.end() + 44))
+                nw = nx.group(1) if nx else ""
+                if nw and nw[0].islower() and (self._plural(nw) or nw in lx.irregular) and nw not in lx.function_words:
+                    mods.append(low)
+                    p = m.end()
+                    continue
+                return self._measure_name(mods, low), m.end()
             if low in lx.function_words or low in lx.count_stop:
                 return cap_head
             if self._plural(low):
@@ -533,8 +542,9 @@ class FigureBuilder:
         if f.unit == "other" and not range_ and not of_ and f.unit_name is None:
             cn = self.count_noun(f.num_end)
             if cn is not None and a.plain_int and 1800 <= a.value <= 2099 and (
-                    cn[0][:1].isupper() or re.search(r"[a-z]\s[A-Z][a-z]+\s{1,2}$", self.left(a.start, 40))):
-                cn = None        # "the 1997 Watercourses Convention", "the Charter 2001 provides": a year in a name
+                    cn[0][:1].isupper() or re.search(r"[a-z]\s[A-Z][a-z]+\s{1,2}$", self.left(a.start, 40))
+                    or re.search(r"(?<![\w-])the\s{1,2}$", self.left(a.start, 8), re.I) and re.match(r"\s{1,2}[A-Z][a-z]", t[a.end:a.end + 4])):
+                cn = None        # "the 1997 Watercourses Convention", "the Charter 2001 provides", "the 2002 Kush earthquakes": a year in a name
             if cn is not None:
                 f.unit, f.count_measure = "count", cn[0]
                 f.end = max(f.end, cn[1])

@@ -242,6 +242,7 @@ class FigureLexicon:
         self.clause_opening = re.compile(r"(?:^|[,;:(]|(?<![\w-])(?:and|but|while|whereas))\s{0,3}$")
         self.number_before = re.compile(r"\d\s{0,2}(?:,|and|or|&)\s{0,3}$")
         self.singular_ok = set(fg["count_words_singular_ok"])
+        self.plural_modifiers = frozenset(fg["plural_modifier_nouns"])
         self.function_words = set(fg["function_words"])
         self.subject_connectors = frozenset(fg["subject_connectors"])
         self.illustrative = re.compile(r"(?<![\w-])" + phrases_re(fg["illustrative_cues"]) + r"(?![\w-])", re.I)

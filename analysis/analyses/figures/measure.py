@@ -12,6 +12,7 @@ from .builder import Draft
 from .lexicon import FigureLexicon
 from .noun_phrases import (PRONOUN, bracket_outcome, counted_noun_label, dimension_after, instance_of,
                            list_head, modified_noun, money_verb, noun_of_figure, of_complement, outcome_before,
+                           outcome_noun_before,
                            participle_before, subject_of_verb)
 
 
@@ -40,6 +41,13 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
         return f.count_measure, None, "stands-for-people" if f.count_measure else None
     if f.count_measure:
         if f.count_basis != "counted-noun" or f.count_measure[:1].isupper():
+            before = outcome_noun_before(text, cs, f.start, f.count_measure) if f.count_basis == "counted-noun" else None
+            if before:
+                return before, None, "counted-noun+outcome"     # "the deaths of over 1 million Ruritanians"
+            if f.count_basis == "counted-noun":
+                label, outcome = counted_noun_label(lx, text, f.end, ce, f.count_measure)
+                if outcome:
+                    return label, None, "counted-noun+outcome"  # "80,000 Valdorians have died"
             return f.count_measure, None, f.count_basis
         label, outcome = counted_noun_label(lx, text, f.end, ce, f.count_measure)
         if not outcome:

@@ -44,6 +44,11 @@ class _Words:
     gerunds: dict
     dimensions: frozenset
     instances: frozenset
+    harm_verbs: frozenset
+    harm_nouns: dict
+    of_heads: frozenset
+    outcome_nouns: dict
+    forced: dict
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +61,8 @@ def _words() -> _Words:
                   frozenset(ms["modified_noun_stop"]), ms["participles_before_figure"],
                   frozenset(ms["intransitive_outcome_verbs"]), ms["money_verbs"],
                   frozenset(ms["people_nouns"]), ms["outcome_gerunds"], frozenset(ms["dimension_nouns"]),
-                  frozenset(ms["instance_nouns"]))
+                  frozenset(ms["instance_nouns"]), frozenset(ms["harm_verbs"]), ms["harm_nouns"],
+                  frozenset(ms["of_heads"]), ms["outcome_nouns_before"], ms["forced_departure"])
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -89,7 +95,9 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
     """The counted noun's measure: 'inhabitant' -> population; 'people [were] displaced' ->
     displaced person (True when the verb after the noun gave it)."""
     w = _words()
-    br = re.match(r"\s{0,2}\([^()]{0,80}\)|\s{1,2}(?:from|in|of)\s{1,2}(?:the\s{1,2})?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}(?=\s)",
+    br = re.match(r"\s{0,2}\([^()]{0,80}\)|\s{1,2}(?:from|in|of)\s{1,2}(?:the\s{1,2})?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}(?=\s)"
+                  r"|\s{1,2}(?:in|of|from|with|at|on)\s{1,2}[a-z][\w-]*(?:\s{1,2}[a-z][\w-]*){0,3}?"
+                  r"(?=\s{1,2}(?:were|was|had|have|are|is)\s)",
                   text[end:min(ce, end + 90)])
     if br:
         end += br.end()                  # "Eleven villagers (six men and five boys) were killed", "people from X were"
@@ -104,8 +112,19 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
                                               and nxt not in lx.function_words):
                 break                    # "two gunmen killed a guard", "are missing limbs": an object follows
             return w.outcome[low].replace("{noun}", noun), True
-        if low not in w.outcome_aux:
+        if low in w.forced["verbs"] and [t.lower() for t, _, _ in toks[k + 1:k + 3]][:1] == ["to"] \
+                and k + 2 < len(toks) and toks[k + 2][0].lower() in w.forced["to"]:
+            return w.forced["measure"].replace("{noun}", noun), True     # "were forced to leave"
+        if low in w.harm_verbs:
+            # "five guards sustaining permanent disabilities", "nurses left with severe wounds"
+            for tok2, _, _ in toks[k + 1:k + 4]:
+                if tok2.lower() in w.harm_nouns:
+                    return w.harm_nouns[tok2.lower()].replace("{noun}", noun), True
+                if not tok2[:1].islower() or tok2 in w.dets or tok2 in w.preps or tok2 in lx.function_words:
+                    break
             break
+        if low not in w.outcome_aux and not (len(low) > 5 and low.endswith("ly")):
+            break                        # (an adverb may stand between: "were left permanently disabled")
     return w.noun_measures.get(noun, noun), False
 
 
@@ -113,6 +132,9 @@ def outcome_before(text: str, cs: int, start: int, noun: str) -> str | None:
     """'killing two people' -> deaths, 'abducted 14 schoolgirls' -> abducted schoolgirl: the
     outcome verb right before the figure, its object the counted noun."""
     w = _words()
+    before = outcome_noun_before(text, cs, start, noun)
+    if before:
+        return before
     m = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}$", text[max(cs, start - 30):start])
     if not m:
         return None
@@ -120,6 +142,16 @@ def outcome_before(text: str, cs: int, start: int, noun: str) -> str | None:
     if verb not in w.outcome or verb in w.intransitive or verb not in w.gerunds.values():
         return None                      # "died", "missing": no object; "live": not an outcome
     return w.outcome[verb].replace("{noun}", noun)
+
+
+def outcome_noun_before(text: str, cs: int, start: int, noun: str) -> str | None:
+    """'the deaths of over 1 million X' -> deaths, 'the detention of 40 X' -> detained X: the
+    noun before 'of' says what happened to the counted noun."""
+    w = _words()
+    n = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}of\s{1,3}(?:the\s{1,3})?$", text[max(cs, start - 30):start])
+    if n and n.group(1) in w.outcome_nouns:
+        return w.outcome_nouns[n.group(1)].replace("{noun}", noun)
+    return None
 
 
 def bracket_outcome(lx: FigureLexicon, text: str, cs: int, ce: int, start: int, end: int, noun: str) -> str | None:
@@ -318,7 +350,7 @@ def subject_of_verb(lx: FigureLexicon, text: str, cs: int, start: int) -> str | 
     if any(x[0].isupper() and not x.isupper() for x in words):
         return None                      # a name ("the Northern Council was"): not a measure
     head = words[-1].lower()
-    if head in w.quantity:
+    if head in w.quantity or head in w.of_heads and of_pp:
         if of_pp:
             rest = [x for x in of_pp if x.lower() not in w.dets]
             return head + " of " + " ".join(x.lower() for x in rest) if rest else None

@@ -30,8 +30,9 @@ class _SubjectLex:
         conn = "|".join(fg["subject_connectors"])
         # (an apostrophe or a turned comma may be a letter of a name: "Jama\u2018a")
         # ("of the" too: "the Office of the Refugee Commissioner")
+        # ("d'" / "l'" inside a name: "Côte d'Ivoire")
         self.capnp = re.compile(r"[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*(?:\s(?:(?:" + conn
-                                + r")\s|(?:of|for|on)\sthe\s)?[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*){0,6}")
+                                + r")\s|(?:of|for|on)\sthe\s)?(?:[dl]['\u2019])?[A-Z][\w'\u2018\u2019\u02bc\u02bf\-]*){0,6}")
         self.stop = frozenset(fg["subject_stopwords"])
         self.connectors = frozenset(fg["subject_connectors"])
         # words that are a time or a number, never a name: "Wednesday", "Eighteen", "Third"
@@ -42,12 +43,17 @@ class _SubjectLex:
             r"(?:\s{0,2}\([^()]{1,16}\))?(?:['\u2019]s?)?(?:\s{1,2}(?:" + aux + r")){0,3}\s{1,2}(?:" + "|".join(fg["subject_source_words"])
             + r")(?![\w-])", re.I)
         self.according = re.compile(r"(?<![\w])according\s{1,2}to\s{1,2}(?:the\s{1,2})?$", re.I)
+        # "..., said Dr. X, the director": a speaker named after the verb is the source too
+        self.said_before = re.compile(r"(?<![\w-])(?:said|says|told|stated|explained|added|noted)\s{1,2}"
+                                      r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s{1,2})?$")
         numw = "|".join(sorted([*num["units"], *num["tens"]], key=len, reverse=True))
         self.counted_before = re.compile(
             r"(?:(?<![\d,.])(?!(?:1[89]|20)\d\d(?![\d,.]))\d[\d,.]*|(?<![\w-])(?:" + numw + r"))"
             r"\s{1,2}(?:(?!(?:in|of|for|by|at|on|to|from|among|across|with|within|and|or)\s)(?-i:[a-z][\w-]*)\s{1,2})?$"
             r"|(?<![\w-])number\s{1,2}of\s{1,2}$", re.I)
         self.state_nouns = frozenset(fg["subject_state_nouns"])
+        self.religions = frozenset(fg["subject_religion_adjectives"])
+        self.apposition_nouns = frozenset(fg["subject_apposition_nouns"])
         from ...actors import titles         # (the actors module is imported only when a subject is read)
         t = titles()
         # the last word of a title ("Special Representative" -> representative) and the modifiers before it
@@ -85,7 +91,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
         or " " not in label and is_plural(figure_lexicon(), label.lower())) else -1
 
     def _source(ms: int, me: int) -> bool:
-        return bool(lx.according.search(text, max(0, ms - 20), ms) or lx.source_after.match(text, me))
+        return bool(lx.according.search(text, max(0, ms - 20), ms) or lx.source_after.match(text, me)
+                    or lx.said_before.search(text, max(0, ms - 20), ms) and re.match(r"\s{0,2}[,.]", text[me:me + 3]))
 
     def pick(m: re.Match) -> str | None:
         if m.start() < heading_end:
@@ -109,6 +116,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
             return None                   # "the GDP per capita is": the measure's own word
         if re.search(r"-(?:[a-z]{2,}ed|led|run|held|owned)$", out):
             return None                   # "the Front-aligned militia": an adjective
+        if _PERIOD_LABEL.fullmatch(out):
+            return None                   # "the 2019 Q3 inflation rate", "In H2": a time, not a name
         if " " not in out and re.match(r"\s{1,2}\d", text[m.end():m.end() + 3]) and out.lower() in lx.document_nouns:
             return None                   # "Article 111": a reference
         gaz = gazetteer()
@@ -124,6 +133,12 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
             nxt = re.match(r"\s{1,2}([a-z][a-z-]*(?:\s[a-z]+)?)", text[m.end():m.end() + 30])
             found = gaz.find(out)
             via = found[0].via if len(found) == 1 and found[0].end - found[0].start == len(out) else None
+            adjective = out in lx.religions or via in ("adjective", "demonym", "ethnonym") or not found and _ADJECTIVE.search(out)
+            if nxt and adjective and nxt.group(1).split()[0] in lx.apposition_nouns \
+                    and _APPOSITION.search(text, max(0, m.start() - 40), m.start()):
+                return None               # "Valdoria, a mostly Christian nation of ...": the name before stays
+            if nxt and out in lx.religions:
+                return _BLOCK             # "Muslim voters": an adjective, not a subject
             if nxt and via in ("adjective", "demonym", "ethnonym"):
                 noun = nxt.group(1)
                 if noun in lx.state_nouns or noun.split()[0] in lx.state_nouns:
@@ -177,6 +192,13 @@ _TIME_PHRASE = re.compile(r"(?<![\w-])(?:after|before|since|following|during|unt
                           re.IGNORECASE)
 _TIME_OPENS = re.compile(r"(?:After|Before|Since|Following|During|Until)\s+(?:the\s+)?[A-Z]")
 """A name right after a time preposition is an occasion that dates the figure, not whom it is about."""
+
+_PERIOD_LABEL = re.compile(r"(?:Q[1-4]|H[12]|FY\s?(?:\d{2}|\d{4})?|[1-4]Q|CY\d{2,4})")
+"""A quarter, half-year or fiscal-year label: a time, never whom a figure is about."""
+
+_APPOSITION = re.compile(r",\s{1,2}(?:an?|the)\s{1,2}(?:(?:mostly|largely|predominantly|mainly|overwhelmingly|majority|small|"
+                         r"large|poor|rich|landlocked|young)\s{1,2}){0,2}$", re.I)
+"""An apposition opening after a name ("Valdoria, a mostly ..."): what follows describes that name."""
 
 _BLOCK = "\u0000"
 """What `pick` gives for an adjective: no subject there, and none further back."""

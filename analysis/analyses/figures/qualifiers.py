@@ -1,0 +1,258 @@
+"""A figure's measure label and its clause -> the label with what the words around it add.
+
+`qualify` returns a `Qualified`: the rate the figure is given at ("420 patients a day" ->
+patients per day), what a share's noun is said to do ("70 per cent of the pages are in ..." ->
+share of pages that are in ...), what a change is of ("a 30 per cent increase in enrolment"),
+and a limit the text names ("the 2.5 per cent enrichment limit": a threshold of enrichment).
+`unsure` is set when the label stays a bare word the sentence does not explain (a "decrease"
+of nothing named): such a figure is not shown as certain. Knowledge: lexicons/measures.json
+(rate_periods, share_predicate_*, limit_nouns).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..dates import lexicon
+from .builder import Draft
+from .lexicon import FigureLexicon, is_plural, lemma
+
+
+@dataclass(frozen=True, slots=True)
+class Qualified:
+    measure: str | None
+    rule: str | None
+    threshold: bool = False
+    unsure: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Lex:
+    periods: dict
+    predicate_verbs: frozenset
+    predicate_max: int
+    limit_nouns: frozenset
+    change_nouns: frozenset
+    dets: frozenset
+    preps: frozenset
+    rate: re.Pattern
+    limit_after: re.Pattern
+    occasions: frozenset
+    auxiliaries: frozenset
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    ms = lexicon("measures")
+    periods = ms["rate_periods"]
+    spans = "|".join(sorted((p for p in periods if not p.endswith("ly")), key=len, reverse=True))
+    adverbs = "|".join(sorted((p for p in periods if p.endswith("ly")), key=len, reverse=True))
+    # the rate right after the figure or its "of" phrase ("1,200 tons of cement daily"), never a
+    # span that dates it ("420 patients a day after the siege began")
+    rate = re.compile(r"(?:\s{1,3}of\s{1,3}(?:[a-z][\w-]{0,30}\s{1,3}){0,2}[a-z][\w-]{0,30})?"
+                      r"(?:\s{1,3}(?:a|an|per|each|every)\s{1,2}(?P<span>" + spans + r")|\s{1,3}(?P<adv>" + adverbs
+                      + r"))(?![\w-])(?!\s{1,3}(?:after|before|later|earlier|ago|since|into|of|from|when|until|or)(?![\w-]))",
+                      re.I)
+    limits = "|".join(sorted(ms["limit_nouns"], key=len, reverse=True))
+    limit_after = re.compile(r"\s{1,2}(?:(?P<mod>[a-z][a-z-]{2,30})\s{1,2})?(?P<lim>" + limits + r")(?![\w-])")
+    change = frozenset(("increase", "decrease", "rise", "fall", "drop", "decline", "reduction", "cut", "gain", "loss",
+                        "jump", "surge"))
+    return _Lex(periods, frozenset(ms["share_predicate_verbs"]), int(ms["share_predicate_max_words"]),
+                frozenset(ms["limit_nouns"]), change, frozenset(ms["determiners"]), frozenset(ms["prepositions"]),
+                rate, limit_after, frozenset(ms["occasion_nouns"]),
+                frozenset(("are", "were", "is", "was", "had", "have", "has", "will", "would", "could", "can", "may",
+                           "might", "must", "shall", "should", "did", "do", "does", "be", "been", "not")))
+
+
+_NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
+                           "the", "a", "an", "that", "which", "was", "is", "were", "are", "be", "been", "no"))
+_COMPARED = re.compile(r"(?<![\w-])(?:than|above|below|exceed\w*|beyond|over|under|within|surpass\w*|breach\w*)(?![\w-])",
+                       re.I)
+_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+
+
+def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: str | None, rule: str | None,
+            cue_end: int | None, prev) -> Qualified:
+    """The measure with its rate, share predicate, change complement or limit, as the text gives them.
+    `prev` is the previous figure of the passage (a FigureMatch) or None."""
+    q = _limit(lx, text, cs, f, measure, rule, prev) or _change(lx, text, ce, f, measure, rule) \
+        or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
+        or Qualified(measure, rule)
+    if q.measure and not q.threshold:
+        rated = _rate(lx, text, ce, f, q.measure, q.rule)
+        if rated:
+            return Qualified(rated, q.rule, q.threshold, q.unsure)
+    return q
+
+
+def _limit(lx, text, cs, f, measure, rule, prev) -> Qualified | None:
+    """'the 2.5 per cent enrichment limit' -> enrichment, a threshold; 'far above the 2.5 per cent
+    limit' -> the measure of the figure it is compared with; a bare 'limit' otherwise, unsure."""
+    if f.count_measure or f.unit == "count":
+        return None
+    m = _lex().limit_after.match(text, f.end)
+    if not m:
+        return None
+    mod = m.group("mod")
+    if mod and (mod.lower() in _NOT_MODIFIER or mod.lower() in lx.function_words or mod.endswith("ly")):
+        return None                      # "20 per cent would limit growth": a verb
+    if mod and mod.lower() not in _lex().limit_nouns:
+        label = lx.measure_of.get(mod.lower(), mod.lower())
+        return Qualified(label, "limit-of", threshold=True)
+    if prev is not None and prev.measure and prev.unit == f.unit and prev.confidence == "high" \
+            and prev.end <= f.start and _COMPARED.search(text, max(cs, prev.end), f.start) \
+            and not re.search(r"[.;]", text[prev.end:f.start]):
+        return Qualified(prev.measure, "limit-compared", threshold=True)
+    return Qualified(measure, rule, threshold=True, unsure=True)
+
+
+def _noun_phrase_after(lx: FigureLexicon, text: str, pos: int, ce: int, n: int = 4) -> list[str]:
+    """The lower-case words of the noun phrase at `pos`, up to a function word or preposition."""
+    words: list[str] = []
+    for m in _WORD.finditer(text, pos, min(ce, pos + 80)):
+        if text[pos:m.start()].strip():
+            break                        # punctuation between: the phrase ended
+        w = m.group()
+        if (w.lower() in lx.function_words or w.lower() in _lex().preps) and words:
+            break
+        if not w[:1].islower() and not w.isupper():
+            break
+        words.append(w.lower() if not w.isupper() else w)
+        pos = m.end()
+        if len(words) >= n:
+            break
+    return [w for w in words if w not in _lex().dets]
+
+
+def _change(lx, text, ce, f, measure, rule) -> Qualified | None:
+    """'a 30 per cent increase in school enrolment' -> increase in school enrolment; a change of
+    nothing the clause names stays the bare word, unsure."""
+    if measure is None and rule is None:
+        nxt = re.match(r"\s{1,3}([a-z]+)", text[f.end:f.end + 20])
+        measure = nxt.group(1) if nxt and nxt.group(1) in _lex().change_nouns else None
+        if measure is None:
+            return None                  # ("a 30 per cent increase" is no modified noun: "increase" may be a verb)
+        rule = "change-of"
+    elif rule != "modified-noun" or not measure or measure not in _lex().change_nouns or measure in lx.measure_units:
+        return None
+    m = re.match(r"\s{1,3}" + re.escape(measure) + r"\s{1,3}(in|of)\s{1,3}(?:the\s{1,3})?", text[f.end:min(ce, f.end + 40)], re.I)
+    if m:
+        words = _noun_phrase_after(lx, text, f.end + m.end(), ce)
+        if words:
+            return Qualified(f"{measure} in {' '.join(words)}", rule)
+    if rule == "change-of":
+        return None
+    return Qualified(measure, rule, unsure=True)
+
+
+def _share(lx, text, ce, f, measure, rule, cue_end) -> Qualified | None:
+    """'70 per cent of the pages on the portal are in ...' -> share of pages on the portal that
+    are in ...: a share of a noun with what the clause says of it ("of the population lives on
+    ..."); a predicate too long to be a label leaves the noun, unsure."""
+    units = lx.measure_units.get(measure)
+    if rule != "of-complement" or f.unit not in ("percent", "fraction") or not measure or cue_end is None \
+            or units and not units & {"count", "currency", "mass", "length", "area"}:
+        return None                      # a share of a rate ("25 per cent of turnout") is no share of things
+    m = re.match(r"\s{0,3}of\s{1,3}", text[f.end:f.end + 12])
+    if not m:
+        return None
+    np_start = f.end + m.end()
+    np_words = text[np_start:cue_end].split()
+    while np_words and np_words[0].lower() in _lex().dets:
+        np_words = np_words[1:]
+    if not np_words:
+        return None
+    for w in _TOKEN.finditer(text, np_start + 1, cue_end):
+        if w.group().lower() in _lex().predicate_verbs and w.start() > np_start:
+            # the noun phrase the lexicon read ran into the verb: "of the population lives on ..."
+            cue_end = w.start()
+            np_words = text[np_start:cue_end].split()
+            while np_words and np_words[0].lower() in _lex().dets:
+                np_words = np_words[1:]
+            break
+    if not np_words:
+        return None
+    aside = _ASIDE.match(text, cue_end, ce)
+    pred_from = aside.end() if aside else cue_end     # "one-third of the states, including X, had not ..."
+    tail_end = ce
+    stop = _PREDICATE_END.search(text, pred_from, ce)
+    if stop:
+        tail_end = stop.start()
+    toks = [(t.group(), t.start(), t.end()) for t in _TOKEN.finditer(text, pred_from, tail_end)]
+    k = 0
+    # a prepositional phrase after the noun ("of the pages on the portal are ..."), then the verb
+    while k < len(toks) and k < 6 and not _verb(toks[k][0]):
+        k += 1
+    if k >= len(toks) or not _verb(toks[k][0]) or k and toks[0][0].lower() not in _lex().preps:
+        return None
+    if toks[k][0].lower() not in _lex().predicate_verbs or toks[k][0].lower().endswith("ed"):
+        # a participle after the noun: "of the stations sampled", "of the revenues earned from
+        # sales are ...": the verb is the next one, right after it or after its own phrase
+        nxt = next((i for i in range(k + 1, min(len(toks), k + 6)) if toks[i][0].lower() in _lex().predicate_verbs), None)
+        if nxt is None and k + 1 == len(toks):
+            return None
+        if nxt is not None and (nxt == k + 1 or toks[k + 1][0].lower() in _lex().preps):
+            k = nxt
+    pred = text[toks[k][1]:tail_end].strip()
+    words = pred.split()
+    if re.match(r"(?:would|could|might|should)\s+(?:not\s+)?be\s", pred):
+        return None                      # "above 25 per cent of turnout would be a success": said of the figure
+    cut_at_figure = bool(stop and re.match(r"\s(?:and|or)\s{1,3}(?:about\s|some\s|only\s)?[\d$\u00a3\u20ac]", stop.group()))
+    if len(words) > _lex().predicate_max or cut_at_figure and re.search(r"\d", pred) \
+            or all(w.lower() in _lex().auxiliaries for w in words):
+        # too long to be a label, a range cut in two ("worth between $9 bn and ..."), or a modal
+        # alone ("may, together with ..."): the plain noun, not shown as certain
+        return Qualified(measure, rule, unsure=True)
+    noun = " ".join(np_words + text[pred_from:toks[k][1]].split())
+    if units and measure.lower() not in noun.lower():
+        noun = f"{noun} ({measure})"     # the lexicon's name stays in the label: "gross national product (gdp)"
+    return Qualified(f"share of {noun} that {pred}", "of-complement+predicate")
+
+
+_ASIDE = re.compile(r"\s{0,2},\s{1,2}(?:including|such\s{1,2}as|among\s{1,2}them|notably|mostly|mainly)\s[^,;:.()]{1,80},")
+"""An aside after a share's noun ("of the states, including some large ones,"): the predicate follows it."""
+
+_TOKEN = re.compile(r"[A-Za-z][\w'\u2019-]*|[$\u00a3\u20ac]?\d[\d.,]*%?|[^\s\w]")
+_PREDICATE_END = re.compile(
+    r"[,;:()\u2013\u2014]|(?<![\w-])(?:which|who|while|whereas|but|because|although|though|according)(?![\w-])"
+    r"|\s(?:and|or)\s{1,3}(?:about\s|some\s|only\s)?[\d$\u00a3\u20ac]"
+    r"|\s(?:and|or)\s{1,3}(?:all|most|many|some|none|no|the|its|their|his|her|other|only)\s|\.(?!\d)")
+"""Where what a clause says of a share's noun ends: punctuation, a relative or new clause, another figure."""
+
+
+_DONE_ON = re.compile(r"(?<![\w-])(?P<v>[a-z]{3,20}ed)\s{1,3}(?P<obj>(?:[\w'\u2019-]{1,30}\s{1,3}){0,5}?)(?:on|at)\s{1,3}$")
+
+
+def _occasion(text, cs, f, measure, rule) -> Qualified | None:
+    """'considered the dispute on three occasions' -> occasion (considered the dispute): an
+    occasion counts what was done on it; with no such verb it is unsure."""
+    if not rule or not rule.startswith("counted-noun") or measure not in _lex().occasions:
+        return None
+    m = _DONE_ON.search(text, max(cs, f.start - 90), f.start)
+    if not m or re.search(r"[,;:]", m.group()):
+        return Qualified(measure, rule, unsure=True)
+    done = " ".join((m.group("v") + " " + m.group("obj")).split())
+    return Qualified(f"{measure} ({done})", rule)
+
+
+def _verb(w: str) -> bool:
+    low = w.lower()
+    return w[:1].islower() and (low in _lex().predicate_verbs or len(low) > 4 and low.endswith("ed"))
+
+
+def _rate(lx, text, ce, f, measure, rule) -> str | None:
+    """'420 patients a day' -> patients per day; 'output rose to 2.1 million barrels per day' ->
+    oil output per day."""
+    if " per " in f" {measure} " or f.unit in ("duration", "percent"):
+        return None
+    m = _lex().rate.match(text[:ce], f.end)
+    if not m:
+        return None
+    per = _lex().periods[(m.group("span") or m.group("adv")).lower()]
+    words = measure.split()
+    last = text[f.start:f.end].split()[-1].lower()
+    written = text[f.start:f.end].split()[-1]
+    if rule and rule.startswith("counted-noun") and is_plural(lx, last) and lemma(lx, last) == words[-1].lower():
+        words[-1] = written if written[:1].isupper() else last    # "patients per day": the noun as the rate counts it
+    return f"{' '.join(words)} {per}"
