@@ -19,7 +19,10 @@ High confidence: a verb of happening and a date that states its year, to the mon
 body and outside quotations, with no doubt (`_doubt`: a condition, a deadline set for someone, the
 start of a span, a period of months, a document's name, a statistic, an expectation ("expected by
 May"), an occasion dated inside a noun phrase after the main verb ("continued to implement the truce
-of August 2030": the verb's happening is not dated by it)); medium otherwise. Cue words are in lexicons/events.json (compiled by event_lexicon.py). `tense` tells
+of August 2030": the verb's happening is not dated by it), a date in a relative clause, a reduced
+relative or a fronted subordinate clause (", who vanished in August,", "As we showed in April, we
+shall ...": the main clause reports something else), a completion "by" a date (an upper bound));
+medium otherwise. Cue words are in lexicons/events.json (compiled by event_lexicon.py). `tense` tells
 past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
@@ -390,9 +393,10 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         out.append("deadline")  # "should provide a report by 1 December", "requested them to leave by May"
     elif _BY_DATE.search(left) and (not left[:_BY_DATE.search(left).start()].strip()
                                     or _counts(_without_dates(sentence, a, b, start, date, others))
-                                    or "had" in _words(sentence[a:b])):
+                                    or "had" in _words(sentence[a:b])
+                                    or any(w in cues.completion for w in _words(ahead))):
         # "By May 1921, it was clear", "60 per cent had been dug by June": a state reached by then
-        # ("withdrew by 3 May" stays: a happening, bounded)
+        # ("withdrew by 3 May" stays: a happening, bounded); "was completed by 15 May": an upper bound
         out.append("by-date")
     if any(cues.status_inside.search(sentence[:o.start - shift]) for o in others if o.start - shift < start):
         out.append("status-sentence")  # "As at 31 March, 9,000 had registered ... since the war began in April 2029"
@@ -400,6 +404,10 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     if opening is not None and _RELATIVE.search(sentence[opening.end - shift:start]):
         # "On 22 December, the ministry republished a decree that was first published in November 2028"
         out.append("sub-clause")
+    if "sub-clause" not in out and _in_sub_clause(sentence, start, end, cues):
+        out.append("sub-clause")  # "the conference, which was held on 4 March, ...": not the main clause's happening
+    if _in_fronted_clause(sentence, start, cues):
+        out.append("fronted-clause")  # "As we showed in April 2031, we shall ...": the main clause is undated
     if "span-start" not in out and _SINCE_PHRASE.search(left):
         out.append("span-start")  # "since the outbreak of the war in April 2029"
     if _APPOSITION_LEFT.search(left) and _APPOSITION_RIGHT.match(sentence, end):
@@ -420,9 +428,11 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     if cues.expectation.search(sentence[a:start]):
         out.append("expectation")  # "contract awards expected by October": not happened yet, maybe never
     np_start = _dated_noun_phrase(sentence, start, end) if not date.relative else None
-    if np_start is not None and np_start > a and verb_evidence(sentence[a:np_start]) is not None:
+    if np_start is not None and np_start > a and (verb_evidence(sentence[a:np_start]) is not None
+                                                  or _present_or_gerund(re.split(r"[,;:]", sentence[a:np_start])[-1], cues)):
         # "continued to implement the truce agreement of August 2030", "reiterated its May 2029
-        # ruling": the date names an earlier occasion, not the happening of the sentence's verb
+        # ruling", "condemning the April 2031 attack", "are refuted by the letter dated 2 May": the date
+        # names an earlier occasion or a document, not the happening of the sentence's verb
         out.append("dated-noun-phrase")
     # the clause without its dates: a number left in it is a quantity
     clause = _without_dates(sentence, a, b, start, date, others)
@@ -465,6 +475,52 @@ _APPOSITION_LEFT = re.compile(r",\s{1,3}(?:a|an)\s[^,;:()]{0,80}$")
 _APPOSITION_RIGHT = re.compile(r"[^,;:()]{0,40},\s")
 
 
+_THAT_VERB = re.compile(r"(?<![\w-])that\s{1,3}(?:(?:had|has|have)\s{1,3})?(?:(?:was|were|been|is|are)(?![\w-])|([a-z]+ed)(?![\w-]))")
+_AFTER_PARTICIPLE = re.compile(r"\s{1,3}(?:by|in|on|at|during|from|near|between|last)\s", re.I)
+
+
+def _in_sub_clause(sentence: str, start: int, end: int, cues: Cues) -> bool:
+    """True when the date stands in a relative clause (", which was held on 4 March", "two teachers
+    who vanished in August", "the ceasefire that was announced on") or a reduced one set off by commas
+    (", adopted by the chamber on 9 October 2030,"): it dates that clause's happening, while the
+    main clause reports something else."""
+    seg = re.split(r"[,;:()\u2014]", sentence[:start])[-1]
+    if cues.relative.search(seg):
+        return True
+    m = _THAT_VERB.search(seg)
+    if m and (m.group(1) is None or _is_past(m.group(1), cues)):
+        return True
+    first = _WORD.match(seg.lstrip())
+    if first is None or len(sentence[:start].rstrip()) == len(seg.rstrip()):
+        return False  # no comma before: "Adopted on 3 May, ..." opens the sentence
+    word = first.group().lower()
+    participle = _is_past(word, cues) or word in cues.irregular_past
+    return (participle and _AFTER_PARTICIPLE.match(seg.lstrip(), first.end()) is not None
+            and re.match(r"\s{0,2},\s", sentence[end:]) is not None)
+
+
+def _in_fronted_clause(sentence: str, start: int, cues: Cues) -> bool:
+    """True when the date stands in a subordinate clause or anchor that opens the sentence before its
+    main clause ("As we showed in April 2031, we shall ...", "After the talks of 3 May, ...", "More
+    than ten years after the uprising of 3 March, hopes remain ...")."""
+    left = sentence[:start]
+    if "," in left or "," not in sentence[start:]:
+        return False
+    return cues.fronted.search(left) is not None or cues.anchor.search(left) is not None
+
+
+def _present_or_gerund(text: str, cues: Cues) -> bool:
+    """True when `text` holds a present verb ("are refuted by") or a gerund ("condemning"): a verb of
+    its own before a dated noun phrase, which then is its object, not its happening."""
+    words = _lower_words(text, False)
+    for i, w in enumerate(words):
+        if w in cues.present:
+            return True
+        if len(w) >= 6 and w.endswith("ing") and w not in cues.event_nouns and not (i and words[i - 1] in cues.determiners):
+            return True
+    return False
+
+
 def _intention(ahead: str, cues: Cues) -> bool:
     """True when the date follows an infinitive of a verb of happening with no finite verb between
     ("the commitment to hold elections in December"), unless an aspect verb governs it ("continued to
@@ -478,6 +534,7 @@ def _intention(ahead: str, cues: Cues) -> bool:
     return not any(_is_past(w, cues) for w in _words(ahead[m.end():]))
 
 
+_NOUN_DATED = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s{1,3}dated\s{1,3}$")
 _NOUN_OF = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s{1,3}of\s{1,3}$")
 
 
@@ -487,6 +544,9 @@ def _dated_noun_phrase(sentence: str, start: int, end: int) -> int | None:
     cues = compiled_cues()
     m = _NOUN_OF.search(sentence[:start])
     if m and (m.group(1) in cues.event_nouns or m.group(1) in cues.name_nouns):
+        return m.start(1)
+    m = _NOUN_DATED.search(sentence[:start])  # "the letter dated 2 February 2031": a document's date
+    if m and (m.group(1) in lexicon("events")["dated_heading_nouns"] or m.group(1) in cues.name_nouns):
         return m.start(1)
     prev = list(_WORD.finditer(sentence[:start]))[-1:]
     if not prev or prev[0].group().lower() not in lexicon("dates")["year_cues_before_determiner"] \

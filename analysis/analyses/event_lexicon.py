@@ -50,6 +50,11 @@ class Cues:
     month_before: re.Pattern
     annex_title: re.Pattern
     aspect: frozenset
+    completion: frozenset
+    relative: re.Pattern
+    fronted: re.Pattern
+    anchor: re.Pattern
+    present: frozenset
 
 
 def _forms(base: str) -> set[str]:
@@ -99,6 +104,12 @@ def compiled_cues() -> Cues:
         treaty_done=re.compile(_phrases(lx["treaty_done_markers"]) + r"\s[^.;]{0,60}$", re.I),
         expectation=re.compile(_phrases(lx["expectation_words"]), re.I),
         aspect=frozenset(lx["aspect_before_infinitive"]),
+        completion=frozenset(lx["completion_verbs"]),
+        relative=re.compile(_phrases(lx["relative_pronouns"]), re.I),
+        fronted=re.compile(r"^\W{0,3}" + _phrases(lx["fronted_subordinators"]), re.I),
+        # "more than ten years after the uprising of": the date anchors a span
+        anchor=re.compile(_phrases(lx["anchor_units"]) + r"\s{1,3}(?:after|since|before)(?![\w-])", re.I),
+        present=frozenset(lx["present_verbs"]),
         annex_title=re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in lx["annex_title_markers"])
                                + r")\s{1,3}(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])\s{0,2}[:.\u2013\u2014-]\s", re.I),
         status_inside=re.compile(_phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
