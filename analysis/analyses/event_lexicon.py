@@ -1,5 +1,5 @@
 """lexicons/events.json (and the month and number words of dates.json, numbers.json) -> the compiled
-cue words and patterns event_cues reads: verbs and nouns of happening, and the openers of mentions
+cue words and patterns event_cues reads (and the word splitting both use): verbs and nouns of happening, and the openers of mentions
 and doubts ("as of", "until", "since", "expected", "annex 3:")."""
 from __future__ import annotations
 
@@ -55,6 +55,30 @@ class Cues:
     fronted: re.Pattern
     anchor: re.Pattern
     present: frozenset
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, lower-cased, with a typographic apostrophe made plain."""
+    return [w.lower().replace("\u2019", "'") for w in WORD.findall(text)]
+
+
+def lower_words(clause: str, capitals: bool) -> list[str]:
+    """The words of `clause`, lower-cased; without the capitalised ones after the first (names:
+    "United States", "the Security Council") unless `capitals`."""
+    found = WORD.findall(clause)
+    # a name stays as a placeholder: "the Council approved" is a verb after a name, not after "the"
+    return [w.lower().replace("\u2019", "'") if capitals or i == 0 or not w[0].isupper() else "#"
+            for i, w in enumerate(found)]
+
+
+def is_past(word: str, cues: Cues) -> bool:
+    """A past form: listed as irregular, or a regular "-ed" that is not a known non-verb ("united")."""
+    if word in cues.irregular_past:
+        return True
+    return len(word) >= 5 and word.endswith("ed") and word not in cues.not_past
 
 
 def _forms(base: str) -> set[str]:
