@@ -19,7 +19,12 @@ High confidence: a verb of happening and a date that states its year, to the mon
 body and outside quotations, with no doubt (`_doubt`: a condition, a deadline set for someone, the
 start of a span, a period of months, a document's name, a statistic, an expectation ("expected by
 May"), an occasion dated inside a noun phrase after the main verb ("continued to implement the truce
-of August 2030": the verb's happening is not dated by it)); medium otherwise. Cue words are in lexicons/events.json (compiled by event_lexicon.py). `tense` tells
+of August 2030": the verb's happening is not dated by it), a date in a relative clause, a reduced
+relative or a fronted subordinate clause (", who vanished in August,", "As we showed in April, we
+shall ...", "as already happened in May", "a first conference held in October" after the opening
+date, a parenthesis with its own verb, a preambular paragraph's noun phrase: the main clause reports
+something else), a completion "by" a date (an upper bound), "rescheduled for" a date (a plan));
+medium otherwise. Cue words are in lexicons/events.json (compiled by event_lexicon.py). `tense` tells
 past from future for resolving a yearless month against the document's date.
 """
 from __future__ import annotations
@@ -31,9 +36,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import DateMatch, lexicon
+from .event_clauses import in_fronted_clause, in_sub_clause, preamble_phrase, present_or_gerund, reduced_relative
+from .event_lexicon import WORD as _WORD
 from .event_lexicon import Cues, compiled_cues
+from .event_lexicon import is_past as _is_past
+from .event_lexicon import lower_words as _lower_words
+from .event_lexicon import words as _words
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _END_PUNCT = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]{0,3}\s*$")
 """How a sentence or clause ends (a resolution's preambular paragraph ends with a comma); a title does not."""
 _WILL_VERB = re.compile(r"(?<![\w-])(?:will|shall)\s+(?:not\s+)?(?:be\s+)?[a-z]{3,}", re.I)
@@ -64,10 +73,6 @@ class Verdict:
     confidence: str = "low"
     basis: tuple[str, ...] = ()
     reason: str | None = None
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
 
 
 _DATA_LINE = re.compile(r"^\s{0,3}[A-Za-z_][\w]{0,40}\s{0,3}=\s|:\s{0,3}>-")
@@ -117,21 +122,6 @@ def month_named(text: str) -> bool:
     """True when `text` names a month ("4 April", "in December"), not only a relative day."""
     lx = lexicon("dates")
     return any(w.rstrip(".") in lx["months"] or w.rstrip(".") in lx["month_abbreviations"] for w in _words(text))
-
-
-def _is_past(word: str, cues: Cues) -> bool:
-    if word in cues.irregular_past:
-        return True
-    return len(word) >= 5 and word.endswith("ed") and word not in cues.not_past
-
-
-def _lower_words(clause: str, capitals: bool) -> list[str]:
-    """The words of `clause`, lower-cased; without the capitalised ones after the first (names:
-    "United States", "the Security Council") unless `capitals`."""
-    found = _WORD.findall(clause)
-    # a name stays as a placeholder: "the Council approved" is a verb after a name, not after "the"
-    return [w.lower().replace("\u2019", "'") if capitals or i == 0 or not w[0].isupper() else "#"
-            for i, w in enumerate(found)]
 
 
 def verb_evidence(clause: str, *, finite_only: bool = False, headline: bool = False) -> str | None:
@@ -390,20 +380,32 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         out.append("deadline")  # "should provide a report by 1 December", "requested them to leave by May"
     elif _BY_DATE.search(left) and (not left[:_BY_DATE.search(left).start()].strip()
                                     or _counts(_without_dates(sentence, a, b, start, date, others))
-                                    or "had" in _words(sentence[a:b])):
+                                    or "had" in _words(sentence[a:b])
+                                    or any(w in cues.completion for w in _words(ahead))):
         # "By May 1921, it was clear", "60 per cent had been dug by June": a state reached by then
-        # ("withdrew by 3 May" stays: a happening, bounded)
+        # ("withdrew by 3 May" stays: a happening, bounded); "was completed by 15 May": an upper bound
         out.append("by-date")
     if any(cues.status_inside.search(sentence[:o.start - shift]) for o in others if o.start - shift < start):
         out.append("status-sentence")  # "As at 31 March, 9,000 had registered ... since the war began in April 2029"
     opening = next((o for o in others if o.start - shift < start and _OPENING_DATE.fullmatch(sentence[:o.start - shift])), None)
-    if opening is not None and _RELATIVE.search(sentence[opening.end - shift:start]):
-        # "On 22 December, the ministry republished a decree that was first published in November 2028"
+    if opening is not None and (_RELATIVE.search(sentence[opening.end - shift:start])
+                                or reduced_relative(sentence[opening.end - shift:start], cues)):
+        # "On 22 December, the ministry republished a decree that was first published in November 2028",
+        # "On 13 November, ... following up on a first conference held in October 2023"
         out.append("sub-clause")
+    if "sub-clause" not in out and in_sub_clause(sentence, start, end, cues):
+        out.append("sub-clause")  # "the conference, which was held on 4 March, ...": not the main clause's happening
+    if in_fronted_clause(sentence, start, cues):
+        out.append("fronted-clause")  # "As we showed in April 2031, we shall ...": the main clause is undated
     if "span-start" not in out and _SINCE_PHRASE.search(left):
         out.append("span-start")  # "since the outbreak of the war in April 2029"
     if _APPOSITION_LEFT.search(left) and _APPOSITION_RIGHT.match(sentence, end):
         out.append("apposition")  # "the fate of X, a journalist arrested in October 2030, remains unknown"
+    inner = _parenthetical(sentence, start, end)
+    if inner is not None and verb_evidence(sentence[:sentence.rfind("(", 0, start)]) is not None:
+        out.append("parenthetical")  # "elected on 9 May (the term of office began on 19 June)": an aside
+    if preamble_phrase(sentence, start, cues):
+        out.append("preamble")  # "Expressing concern at ... the postponement of elections, first in December 2022,"
     if _intention(ahead, cues):
         out.append("intention")  # "the commitment ... to hold elections in December 2032": not happened yet
     if _DAYS_BEFORE.search(left) and date.precision == "day":
@@ -420,9 +422,11 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     if cues.expectation.search(sentence[a:start]):
         out.append("expectation")  # "contract awards expected by October": not happened yet, maybe never
     np_start = _dated_noun_phrase(sentence, start, end) if not date.relative else None
-    if np_start is not None and np_start > a and verb_evidence(sentence[a:np_start]) is not None:
+    if np_start is not None and np_start > a and (verb_evidence(sentence[a:np_start]) is not None
+                                                  or present_or_gerund(re.split(r"[,;:]", sentence[a:np_start])[-1], cues)):
         # "continued to implement the truce agreement of August 2030", "reiterated its May 2029
-        # ruling": the date names an earlier occasion, not the happening of the sentence's verb
+        # ruling", "condemning the April 2031 attack", "are refuted by the letter dated 2 May": the date
+        # names an earlier occasion or a document, not the happening of the sentence's verb
         out.append("dated-noun-phrase")
     # the clause without its dates: a number left in it is a quantity
     clause = _without_dates(sentence, a, b, start, date, others)
@@ -478,6 +482,7 @@ def _intention(ahead: str, cues: Cues) -> bool:
     return not any(_is_past(w, cues) for w in _words(ahead[m.end():]))
 
 
+_NOUN_DATED = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s{1,3}dated\s{1,3}$")
 _NOUN_OF = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s{1,3}of\s{1,3}$")
 
 
@@ -487,6 +492,9 @@ def _dated_noun_phrase(sentence: str, start: int, end: int) -> int | None:
     cues = compiled_cues()
     m = _NOUN_OF.search(sentence[:start])
     if m and (m.group(1) in cues.event_nouns or m.group(1) in cues.name_nouns):
+        return m.start(1)
+    m = _NOUN_DATED.search(sentence[:start])  # "the letter dated 2 February 2031": a document's date
+    if m and (m.group(1) in lexicon("events")["dated_heading_nouns"] or m.group(1) in cues.name_nouns):
         return m.start(1)
     prev = list(_WORD.finditer(sentence[:start]))[-1:]
     if not prev or prev[0].group().lower() not in lexicon("dates")["year_cues_before_determiner"] \

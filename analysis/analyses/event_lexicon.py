@@ -1,5 +1,5 @@
 """lexicons/events.json (and the month and number words of dates.json, numbers.json) -> the compiled
-cue words and patterns event_cues reads: verbs and nouns of happening, and the openers of mentions
+cue words and patterns event_cues reads (and the word splitting both use): verbs and nouns of happening, and the openers of mentions
 and doubts ("as of", "until", "since", "expected", "annex 3:")."""
 from __future__ import annotations
 
@@ -50,6 +50,35 @@ class Cues:
     month_before: re.Pattern
     annex_title: re.Pattern
     aspect: frozenset
+    completion: frozenset
+    relative: re.Pattern
+    fronted: re.Pattern
+    anchor: re.Pattern
+    present: frozenset
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, lower-cased, with a typographic apostrophe made plain."""
+    return [w.lower().replace("\u2019", "'") for w in WORD.findall(text)]
+
+
+def lower_words(clause: str, capitals: bool) -> list[str]:
+    """The words of `clause`, lower-cased; without the capitalised ones after the first (names:
+    "United States", "the Security Council") unless `capitals`."""
+    found = WORD.findall(clause)
+    # a name stays as a placeholder: "the Council approved" is a verb after a name, not after "the"
+    return [w.lower().replace("\u2019", "'") if capitals or i == 0 or not w[0].isupper() else "#"
+            for i, w in enumerate(found)]
+
+
+def is_past(word: str, cues: Cues) -> bool:
+    """A past form: listed as irregular, or a regular "-ed" that is not a known non-verb ("united")."""
+    if word in cues.irregular_past:
+        return True
+    return len(word) >= 5 and word.endswith("ed") and word not in cues.not_past
 
 
 def _forms(base: str) -> set[str]:
@@ -99,6 +128,12 @@ def compiled_cues() -> Cues:
         treaty_done=re.compile(_phrases(lx["treaty_done_markers"]) + r"\s[^.;]{0,60}$", re.I),
         expectation=re.compile(_phrases(lx["expectation_words"]), re.I),
         aspect=frozenset(lx["aspect_before_infinitive"]),
+        completion=frozenset(lx["completion_verbs"]),
+        relative=re.compile(_phrases(lx["relative_pronouns"]), re.I),
+        fronted=re.compile(r"^\W{0,3}" + _phrases(lx["fronted_subordinators"]), re.I),
+        # "more than ten years after the uprising of": the date anchors a span
+        anchor=re.compile(_phrases(lx["anchor_units"]) + r"\s{1,3}(?:after|since|before)(?![\w-])", re.I),
+        present=frozenset(lx["present_verbs"]),
         annex_title=re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in lx["annex_title_markers"])
                                + r")\s{1,3}(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])\s{0,2}[:.\u2013\u2014-]\s", re.I),
         status_inside=re.compile(_phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
