@@ -260,6 +260,11 @@ _X_SAID = re.compile(r"[\u201d\"\u2019'*]*\s*,?\s*[*_]*\s*,?\s*(he|she|they|[A-Z
                      r"(said|added|stated|declared|warned|noted|stressed|says|adds|told)\b")
 
 
+_PROPER_NAME = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|of|the|and|for|in|on|de|du|des|la|le))*")
+"""A quotation that is only a capitalised name ("the League of Northern Villages")."""
+_PERCEIVED = re.compile(r"(?i)noted|notes|acknowledged|acknowledges|recogni[sz]ed|observed|realised|realized")
+_NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|these|those)\s+(?!(?:fact|point)\b)[a-z]")
+"""A perception verb's object is a noun phrase, not a that-clause or a quotation ("noted the implications")."""
 _NAMING = re.compile(r"(?i)\b(?:called|named|dubbed|titled|entitled|known\s+as|so-called)\s+(?:a\s+|an\s+|the\s+)?"
                      r"[\u201c\"\u2018']\s*\Z")
 _NAMING_AFTER = re.compile(r"\s+(?:it\s+|them\s+)?(?:a\s+|an\s+|the\s+)?[\u201c\"\u2018']")
@@ -418,6 +423,8 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
             continue  # an exercise 'called "Southern Shield"': a name, not anyone's words
         if len(q.text.split()) < 2:
             continue  # a scare quote ('forced "confessions"'): the writer's irony, not a quotation
+        if _PROPER_NAME.fullmatch(text[q.start:q.end].strip(" \"\u201c\u201d.,")):
+            continue  # 'name the new body the "League of Northern Villages."': a name, nobody's words
         # NAME "verb-ed ..." : the quotation opens with the speech verb itself
         lead = text[max(seg.start, q.start - 60):q.start]
         inner = text[q.start:q.end].split()
@@ -452,8 +459,11 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
                     return sp, True, "speech-verb-subject"
         sp = _subject(text, seg, v.start(), gaz, people, links, last)
         if sp:
-            # "said", "stated": speech for sure; "welcomed", "proposed", "wrote": perhaps a deed
-            return sp, True, "speech-verb-subject" if reporting_verb().fullmatch(v.group()) else "act-verb-subject"
+            # "said", "stated": speech for sure; "welcomed", "proposed", "wrote": perhaps a deed;
+            # "only belatedly noted the implications": a perception the author tells, not words
+            spoken = reporting_verb().fullmatch(v.group()) and not (
+                _PERCEIVED.fullmatch(v.group()) and _NOUN_OBJECT.match(text, v.end()))
+            return sp, True, "speech-verb-subject" if spoken else "act-verb-subject"
     if frame:
         return frame[0], True, frame[1]
     if verbs and row_actor:
