@@ -144,6 +144,10 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         closing = max(inside)
         seg = Segment(min(closing + 1, verb_start), seg.end, tuple(q for q in seg.quotes if q.start > closing))
     left = _RELATIVE.sub(lambda m: " " * len(m.group()), text[seg.start:verb_start])  # ", which ...,": aside
+    for q in seg.quotes:  # 'that "X's failure ..." and noted': names inside a quotation are no subject
+        if seg.start <= q.start and q.end <= verb_start:
+            a, b = q.start - seg.start, q.end - seg.start
+            left = left[:a] + " " * (b - a) + left[b:]
     if _PRONOUN.search(left[-12:]) or _HE_SHE_BEFORE.search(left):
         # "Jane Doe, the Controller, was direct when she briefed ...": the person just named
         # (or "Mr. Lindqvist said he thought ...": a surname met before, which person_names cannot see)
