@@ -266,7 +266,9 @@ _X_SAID = re.compile(r"[\u201d\"\u2019'*]*\s*,?\s*[*_]*\s*,?\s*(he|she|they|[A-Z
 
 _PROPER_NAME = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|of|the|and|for|in|on|de|du|des|la|le))*")
 """A quotation that is only a capitalised name ("the League of Northern Villages")."""
-_PERCEIVED = re.compile(r"(?i)noted|notes|acknowledged|acknowledges|recogni[sz]ed|observed|realised|realized")
+_PERCEIVED = re.compile(r"(?i)noted|notes|observed|realised|realized")
+_BELATED = re.compile(r"(?i)\b(?:belatedly|finally|eventually|gradually|slowly|soon|only|never|at\s+last)\s+$")
+"""A perception's time told by the author ("only belatedly noted"): the verb is no report of words."""
 _NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|these|those)\s+(?!(?:fact|point)\b)[a-z]")
 """A perception verb's object is a noun phrase, not a that-clause or a quotation ("noted the implications")."""
 _NAMING = re.compile(r"(?i)\b(?:called|named|dubbed|titled|entitled|known\s+as|so-called)\s+(?:a\s+|an\s+|the\s+)?"
@@ -466,7 +468,8 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
             # "said", "stated": speech for sure; "welcomed", "proposed", "wrote": perhaps a deed;
             # "only belatedly noted the implications": a perception the author tells, not words
             spoken = reporting_verb().fullmatch(v.group()) and not (
-                _PERCEIVED.fullmatch(v.group()) and _NOUN_OBJECT.match(text, v.end()))
+                _PERCEIVED.fullmatch(v.group()) and _NOUN_OBJECT.match(text, v.end())
+                and _BELATED.search(text, max(seg.start, v.start() - 30), v.start()))
             return sp, True, "speech-verb-subject" if spoken else "act-verb-subject"
     if frame:
         return frame[0], True, frame[1]
