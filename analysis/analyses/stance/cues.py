@@ -200,6 +200,11 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         return None  # "criticism by others": someone else's stance
     if _POSSESSIVE_OR_LIKENING.match(after):
         return None  # "the opposition's spokesman"; "rejected comparisons" is a precedent claim
+    if _struggle().fullmatch(cue) and not pattern("stance", "negative_objects").search(
+            _HEAD_END.split(" " + obj, maxsplit=1)[0]):
+        return None  # "combat troops", "confronted the protesters": a struggle speaks only against a bad thing
+    if kind == "generic_support" and _struggle().match(after):
+        return None  # "must tackle the gangs": the verb of struggle carries the stance
     clause_before = _CLAUSE_PUNCT.split(t[:m.start()])[-1]
     if _RELATIVE_OTHER.search(clause_before) or _RELATIVE_SUBJECT.search(clause_before) \
             or _OTHERS_BELIEF.search(clause_before):
@@ -330,7 +335,9 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         label = "support"  # "..., thus undermining the integrity of the sanctions": a charge upholds what it says is harmed
     elif _other_party_subject(before, frame):
         return None  # "Borduria rejected the ceasefire" in Ruritania's letter: the other party's act, reported
-    negated = _negated(before)
+    # "no country could tackle crime alone", "has done nothing to combat it": a lament of the struggle
+    # lacking, never a stance against it
+    negated = _negated(before) and not _struggle().fullmatch(cue)
     ready = pattern("stance_scope", "readiness").fullmatch(cue) is not None
     if ready and _WOULD_BE.search(before):
         return None  # "would be prepared to reimpose": readiness itself under a condition
@@ -627,6 +634,12 @@ def _negated(before: str) -> bool:
 def _disregard() -> re.Pattern:
     return re.compile(r"^(?:\s+[\w'\u2019-]+){0,3}?\s+" + cue_source(cues()["stance_scope"]["disregard"], grouped=False)
                       + r"\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _struggle() -> re.Pattern:
+    return re.compile(r"(?:\s+(?:to\s+)?(?:[a-z]+ly\s+)?)?" + cue_source(cues()["stance_scope"]["struggle"], grouped=False),
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
