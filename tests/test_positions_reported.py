@@ -281,3 +281,35 @@ def test_a_position_read_from_an_account_of_another_states_acts_is_not_high(key,
                    text=key, span=SourceSpan("l-p1", 0, 1, "t"), question="truce", stance="support",
                    confidence="high", basis=("letter-signatory", "stance-cue"), key=key)
     assert positions([st], "l", {}, gaz=gaz)[0].confidence == confidence
+
+
+@pytest.mark.parametrize("key, basis, person, confidence", [
+    # a report's narration of what an unnamed body did, with no words of its own: no stated position
+    ("Meanwhile, the transitional authorities in Ruritania reaffirmed their commitment to the ceasefire.",
+     ("speech-verb-subject", "gazetteer-actor"), False, "medium"),
+    ("The Government of Ruritania welcomed the ceasefire agreed in May.",
+     ("act-verb-subject", "gazetteer-actor"), False, "medium"),
+    # its words reported, a named official speaking, a quotation, a letter: the actor's own voice
+    ("The Government of Ruritania said that it remained fully committed to the ceasefire.",
+     ("speech-verb-subject", "gazetteer-actor"), False, "high"),
+    ("Ruritania said it would not recognise the declaration.",
+     ("speech-verb-subject", "gazetteer-actor"), False, "high"),
+    ("Anna Weiss reaffirmed the commitment of Ruritania to the ceasefire.",
+     ("speech-verb-subject", "nationality-adjective"), True, "high"),
+    ('The Government of Ruritania stated: "We support the ceasefire without reservation."',
+     ("quote+actor-speaker", "gazetteer-actor"), False, "high"),
+    ("Ruritania reaffirms its commitment to the ceasefire.", ("letter-signatory",), False, "high"),
+])
+def test_a_position_resting_only_on_narration_of_an_unnamed_body_is_not_high(key, basis, person, confidence):
+    """A position needs the actor's own words: a report's account that "the authorities reaffirmed their
+    commitment" quotes no word of theirs, so the stance is the narrator's reading (medium)."""
+    from analysis.analyses.positions import positions
+    from analysis.model.findings import SourceSpan, Statement
+
+    st = Statement(id="r-s1", doc="r", anchor="r-p1", speaker=None if not person else "Anna Weiss",
+                   actor="Ruritania", kind="reported", text=key, span=SourceSpan("r-p1", 0, 1, "t"),
+                   question="truce", stance="support", confidence="high", basis=basis + ("stance-cue",),
+                   key=key, person=person)
+    got = positions([st], "r", {})[0]
+    assert got.confidence == confidence
+    assert ("narration-only" in got.basis) == (confidence == "medium")

@@ -25,6 +25,8 @@ QUESTIONS = {q.id: q for q in [
     Question("block", "The block of a news site", ("block", "censorship")),
     Question("statehood", "Syldavian statehood and the two-state solution", ("Syldavian state", "two-state")),
     Question("frontier", "The border between Ruritania and Borduria", ("border", "frontier")),
+    Question("status", "Self-determination and the status of Vlatava", ("self-determination", "plebiscite", "Vlatava")),
+    Question("crime", "Action against transnational organised crime", ("organised crime", "organized crime", "transnational")),
 ]}
 CASES = [line.split(" | ", 2) for line in (Path(__file__).parent / "fixtures" / "stance" / "polarity.txt")
          .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]

@@ -69,8 +69,18 @@ def affiliated(st: Statement, people: People, office_holders: dict[str, str | No
             # a subject parsed out of reported speech is a name less surely than a name given a
             # quotation (a hand-read corpus sample: places and groups taken for people, "led by X")
             return replace(st, actor=st.speaker, confidence="medium", basis=st.basis + ("person-as-actor",))
+        if _press_apposition(st.speaker).search(st.text):
+            # "..., said X, a political reporter at the Y": a journalist's reading of the story, no side's
+            return replace(st, actor=st.speaker, confidence="medium", basis=st.basis + ("person-as-actor", "journalist"))
         return replace(st, actor=st.speaker, basis=st.basis + ("person-as-actor",))
     return st
+
+
+def _press_apposition(name: str) -> re.Pattern:
+    """`name` followed by an apposition naming a journalist ("X, a correspondent for the Y")."""
+    roles = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in data("titles")["press"])
+    return re.compile(re.escape(name) + r",\s+(?:an?|the|a\s+senior|[A-Z][\w'\u2019-]*['\u2019]s)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:" + roles + r")s?\b")
 
 
 @lru_cache(maxsize=1)

@@ -119,6 +119,10 @@ def positions(stmts: Sequence[Statement], doc_id: str, props: dict[str, str],
             # both sides; one sentence holding both (an act told beside another) or one side read from
             # narration is most often a misreading (the hand audit's commonest wrong mixed stance)
             confidence, basis = "medium", basis + ("mixed-not-sure",)
+        if confidence == "high" and all(_narration_only(st) for st in evidence):
+            # a report's account that "the authorities reaffirmed their commitment to X": no word of
+            # the actor's is given, the stance is the narrator's reading of what it did
+            confidence, basis = "medium", basis + ("narration-only",)
         if deciding.actor != actor:
             basis += ("joint-statement",)  # a cosigner of the deciding statement's list
         out.append(Position(id=f"{doc_id}-pos{len(out) + 1}", doc=doc_id, actor=actor, question=question,
@@ -134,6 +138,20 @@ def _about_another_state(st: Statement, actor: str, gaz) -> bool:
     if gaz is None or _own_voice(st, actor):
         return False
     return any(m.kind == "state" and (gaz.speaks_for(m.name) or m.name) != actor for m in gaz.find(st.key or st.text))
+
+
+_NARRATED_RULES = frozenset({"speech-verb-subject", "act-verb-subject"})
+_WORDS_REPORTED = re.compile(r"(?i)\b(?:that|whether|said|says|say|stated|states|told|tells|declared|declares|"
+                             r"announced|announces)\b|:|[\u201c\u201d\"]")
+
+
+def _narration_only(st: Statement) -> bool:
+    """The statement is the writer's account of what an unnamed body did (a speech or act verb with
+    a noun object, "reaffirmed their commitment to ..."), not its words: no quotation, no reported
+    that-clause, no named person, no document or turn of its own."""
+    if st.person or st.kind != "reported" or not _NARRATED_RULES & set(st.basis):
+        return False
+    return _WORDS_REPORTED.search(st.key or st.text) is None
 
 
 def _core_cue(st: Statement) -> bool:

@@ -144,6 +144,10 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         closing = max(inside)
         seg = Segment(min(closing + 1, verb_start), seg.end, tuple(q for q in seg.quotes if q.start > closing))
     left = _RELATIVE.sub(lambda m: " " * len(m.group()), text[seg.start:verb_start])  # ", which ...,": aside
+    for q in seg.quotes:  # 'that "X's failure ..." and noted': names inside a quotation are no subject
+        if seg.start <= q.start and q.end <= verb_start:
+            a, b = q.start - seg.start, q.end - seg.start
+            left = left[:a] + " " * (b - a) + left[b:]
     if _PRONOUN.search(left[-12:]) or _HE_SHE_BEFORE.search(left):
         # "Jane Doe, the Controller, was direct when she briefed ...": the person just named
         # (or "Mr. Lindqvist said he thought ...": a surname met before, which person_names cannot see)
@@ -260,6 +264,13 @@ _X_SAID = re.compile(r"[\u201d\"\u2019'*]*\s*,?\s*[*_]*\s*,?\s*(he|she|they|[A-Z
                      r"(said|added|stated|declared|warned|noted|stressed|says|adds|told)\b")
 
 
+_PROPER_NAME = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|of|the|and|for|in|on|de|du|des|la|le))*")
+"""A quotation that is only a capitalised name ("the League of Northern Villages")."""
+_PERCEIVED = re.compile(r"(?i)noted|notes|observed|realised|realized")
+_BELATED = re.compile(r"(?i)\b(?:belatedly|finally|eventually|gradually|slowly|soon|only|never|at\s+last)\s+$")
+"""A perception's time told by the author ("only belatedly noted"): the verb is no report of words."""
+_NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|these|those)\s+(?!(?:fact|point)\b)[a-z]")
+"""A perception verb's object is a noun phrase, not a that-clause or a quotation ("noted the implications")."""
 _NAMING = re.compile(r"(?i)\b(?:called|named|dubbed|titled|entitled|known\s+as|so-called)\s+(?:a\s+|an\s+|the\s+)?"
                      r"[\u201c\"\u2018']\s*\Z")
 _NAMING_AFTER = re.compile(r"\s+(?:it\s+|them\s+)?(?:a\s+|an\s+|the\s+)?[\u201c\"\u2018']")
@@ -418,6 +429,8 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
             continue  # an exercise 'called "Southern Shield"': a name, not anyone's words
         if len(q.text.split()) < 2:
             continue  # a scare quote ('forced "confessions"'): the writer's irony, not a quotation
+        if _PROPER_NAME.fullmatch(text[q.start:q.end].strip(" \"\u201c\u201d.,")):
+            continue  # 'name the new body the "League of Northern Villages."': a name, nobody's words
         # NAME "verb-ed ..." : the quotation opens with the speech verb itself
         lead = text[max(seg.start, q.start - 60):q.start]
         inner = text[q.start:q.end].split()
@@ -452,8 +465,12 @@ def _attribute(text: str, seg: Segment, gaz, people, links, last, row_actor, tur
                     return sp, True, "speech-verb-subject"
         sp = _subject(text, seg, v.start(), gaz, people, links, last)
         if sp:
-            # "said", "stated": speech for sure; "welcomed", "proposed", "wrote": perhaps a deed
-            return sp, True, "speech-verb-subject" if reporting_verb().fullmatch(v.group()) else "act-verb-subject"
+            # "said", "stated": speech for sure; "welcomed", "proposed", "wrote": perhaps a deed;
+            # "only belatedly noted the implications": a perception the author tells, not words
+            spoken = reporting_verb().fullmatch(v.group()) and not (
+                _PERCEIVED.fullmatch(v.group()) and _NOUN_OBJECT.match(text, v.end())
+                and _BELATED.search(text, max(seg.start, v.start() - 30), v.start()))
+            return sp, True, "speech-verb-subject" if spoken else "act-verb-subject"
     if frame:
         return frame[0], True, frame[1]
     if verbs and row_actor:

@@ -200,6 +200,11 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         return None  # "criticism by others": someone else's stance
     if _POSSESSIVE_OR_LIKENING.match(after):
         return None  # "the opposition's spokesman"; "rejected comparisons" is a precedent claim
+    if _struggle().fullmatch(cue) and not pattern("stance", "negative_objects").search(
+            _HEAD_END.split(" " + obj, maxsplit=1)[0]):
+        return None  # "combat troops", "confronted the protesters": a struggle speaks only against a bad thing
+    if kind == "generic_support" and _struggle().match(after):
+        return None  # "must tackle the gangs": the verb of struggle carries the stance
     clause_before = _CLAUSE_PUNCT.split(t[:m.start()])[-1]
     if _RELATIVE_OTHER.search(clause_before) or _RELATIVE_SUBJECT.search(clause_before) \
             or _OTHERS_BELIEF.search(clause_before):
@@ -283,7 +288,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         predicative = pattern("stance_scope", "verdicts").fullmatch(cue) and _PREDICATE.search(
             _charged_clause(t[:m.start()]))
         on_act = not predicative and (
-                  topic_in(frame.topic, cue) or topic_in(frame.topic, obj[:80] if breached else obj)
+                  topic_in(frame.topic, cue) or topic_in(frame.topic, _breached(obj[:80]) if breached else obj)
                   or frame.is_proponent(obj)
                   # "rejects the decision" when the sentence is on the question; "in violation of the
                   # resolution" upholds some other act, and "an illegal move" elsewhere is another's
@@ -306,8 +311,10 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
                 # the act's words not in the charged clause ("..., as its forces constitute violations"
                 # charges the forces), or only as the place or target of another act ("incursions across the border")
                 return None
-            elif pattern("stance", "negative_objects").search(clause):
-                label, indirect = "support", True  # "crime undermines the state": backs action against the crime
+            elif pattern("stance", "negative_objects").search(clause) or _bad_antecedent(subject, clause):
+                # "crime undermines the state", "criminal networks, which ... undermined security":
+                # backs action against the crime
+                label, indirect = "support", True
     if side is not None:
         label = side
     else:
@@ -319,7 +326,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
                                    or (_HARM_NOUN.fullmatch(cue) and _AGAINST.match(after)))
     if (harmed or (kind == "oppose" and _CHARGE.match(cue))) and _topic_as_modifier(obj[:80], frame):
         return None  # "a violation of the sanctions committee's rules": a procedure, not the act
-    if harmed and topic_in(frame.topic, obj[:80]):
+    if harmed and topic_in(frame.topic, _breached(obj[:80])):
         label = "support"  # "X's violations of the ceasefire", "aggression against sovereign peoples": upheld
     elif kind == "oppose" and _CHARGE.match(cue) and topic_in(frame.topic, obj[:80]) \
             and not topic_in(frame.topic, before):
@@ -328,7 +335,9 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         label = "support"  # "..., thus undermining the integrity of the sanctions": a charge upholds what it says is harmed
     elif _other_party_subject(before, frame):
         return None  # "Borduria rejected the ceasefire" in Ruritania's letter: the other party's act, reported
-    negated = _negated(before)
+    # "no country could tackle crime alone", "has done nothing to combat it": a lament of the struggle
+    # lacking, never a stance against it
+    negated = _negated(before) and not _struggle().fullmatch(cue)
     ready = pattern("stance_scope", "readiness").fullmatch(cue) is not None
     if ready and _WOULD_BE.search(before):
         return None  # "would be prepared to reimpose": readiness itself under a condition
@@ -474,6 +483,19 @@ def _contrasted(before: str, kind: str, cue: str, frame: Frame) -> bool:
         for k, h in _cue_hits(head))
 
 
+_RELATIVE_START = re.compile(r"(?i)\s*(?:which|who|that)\b")
+
+
+def _bad_antecedent(before: str, clause: str) -> bool:
+    """A relative clause ("..., which undermined security") charges the noun before its comma: a bad
+    thing there ("criminal networks, which ...") is the subject of the charge."""
+    if not _RELATIVE_START.match(clause):
+        return False
+    head = before[:len(before) - len(clause)].rstrip(" ,")
+    antecedent = " ".join(_CLAUSE_PUNCT.split(head)[-1].split()[-4:])
+    return pattern("stance", "negative_objects").search(antecedent) is not None
+
+
 def _third_subject(before: str) -> bool:
     """The cue's clause has someone else as subject: a relative clause ("threats which do not
     recognise frontiers") or a bad thing ("crime undermines")."""
@@ -603,7 +625,32 @@ def _negated(before: str) -> bool:
     """A negator in the cue's own clause: "did not recognise", "no state has recognised"."""
     clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
     found = pattern("stance", "negators").search(clause)
+    if found and _disregard().search(clause[found.end():]):
+        return False  # "cannot ignore the violations": the negation denies the disregard, the charge stands
     return bool(found) and not _NOT_ONLY.search(clause)
+
+
+@lru_cache(maxsize=1)
+def _disregard() -> re.Pattern:
+    return re.compile(r"^(?:\s+[\w'\u2019-]+){0,3}?\s+" + cue_source(cues()["stance_scope"]["disregard"], grouped=False)
+                      + r"\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _struggle() -> re.Pattern:
+    return re.compile(r"(?:\s+(?:to\s+)?(?:[a-z]+ly\s+)?)?" + cue_source(cues()["stance_scope"]["struggle"], grouped=False),
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _locative() -> re.Pattern:
+    return re.compile(r"\s" + cue_source(cues()["stance_scope"]["locative"], grouped=False) + r"\s", re.IGNORECASE)
+
+
+def _breached(obj: str) -> str:
+    """The thing a breach noun's of-complement names, before any place it happened in: "violations of
+    human rights in <territory>" breach human rights, the territory is only where."""
+    return _locative().split(obj, maxsplit=1)[0]
 
 
 def _third_party(text: str, pos: int, sentence_head: str) -> bool:
