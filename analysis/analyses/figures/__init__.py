@@ -159,6 +159,28 @@ def _find_figures(text: str) -> list[FigureMatch]:
             role="threshold" if q.threshold else find_role(lx, text, cs, ce, f, next_start),
             confidence=confidence, basis=basis,
             subject_opens=subject_opens, subject_loose=subject_loose))
+    return _share_next_outcome(text, out)
+
+
+def _share_next_outcome(text: str, out: list[FigureMatch]) -> list[FigureMatch]:
+    """'Four peacekeepers and eight drivers were abducted': a plain count listed right before a
+    count whose outcome the text gives ("and", "or") shares that outcome."""
+    import dataclasses
+    lx = figure_lexicon()
+    for k in range(len(out) - 2, -1, -1):
+        f, nxt = out[k], out[k + 1]
+        if f.basis != ("counted-noun",) or "counted-noun+outcome" not in nxt.basis or not f.measure or not nxt.measure \
+                or not re.fullmatch(r"\s{1,3}(?:and|or)\s{1,3}", text[f.end:nxt.start]):
+            continue
+        if "{" in nxt.measure or " " not in nxt.measure:
+            measure = nxt.measure if nxt.measure in ("deaths", "executions") else None
+        else:
+            last = nxt.text.split()[-1].lower()
+            head = lemma(lx, last) if is_plural(lx, last) else last
+            verb, _, noun = nxt.measure.partition(" ")
+            measure = f"{verb} {f.measure}" if noun == head and " " not in f.measure else None
+        if measure:
+            out[k] = dataclasses.replace(f, measure=measure, basis=("counted-noun+outcome",) + f.basis[1:])
     return out
 
 
