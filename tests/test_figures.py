@@ -174,3 +174,29 @@ def test_a_symbol_between_two_numbers_is_read_once(text):
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start, found
     assert all(text[f.start:f.end] == f.text for f in found)
+
+
+def test_a_loose_subject_makes_the_figure_medium_confidence_in_a_document():
+    # the nearest name before the figure, governed by a preposition or behind a comma, is often a
+    # place or another clause's actor: the figure is kept, but not shown as certain
+    doc = Document(
+        id="dx", path="x.md", genre="markdown",
+        blocks=(Block(anchor="dx-p1", kind="paragraph",
+                      text="Freedonia hosted a naval exercise in May, bringing together 14 navies."),
+                Block(anchor="dx-p2", kind="paragraph", text="Valdoria has 12 provinces."),
+                Block(anchor="dx-p3", kind="paragraph", text="Trade between Freedonia and Valdoria grew.")))
+    navies, provinces = figures(doc)
+    assert navies.subject == "Freedonia" and navies.confidence == "medium"
+    assert "subject-nearest-name" in navies.basis
+    assert provinces.subject == "Valdoria" and provinces.confidence == "high"
+    assert "subject-nearest-name" not in provinces.basis
+
+
+def test_a_place_before_a_count_of_the_dead_keeps_the_figure_high():
+    # "in Port Arlen, ... killing 40 civilians": the place is where the deaths happened
+    doc = Document(
+        id="dx", path="x.md", genre="markdown",
+        blocks=(Block(anchor="dx-p1", kind="paragraph",
+                      text="On 3 May in the town of Port Arlen, a market was shelled, killing 40 civilians."),))
+    (dead,) = figures(doc)
+    assert dead.subject == "Port Arlen" and dead.confidence == "high"

@@ -75,6 +75,8 @@ class FigureMatch:
     """The rules that gave the measure (``counted-noun``, ``of-complement``, ...), then ``implausible``."""
     subject_opens: bool = False
     """The subject is the first words of its sentence, where a capital does not make a name."""
+    subject_loose: bool = False
+    """The subject is the nearest name before the figure, after a preposition or a comma (subject._loose)."""
 
 
 
@@ -122,7 +124,7 @@ def _find_figures(text: str) -> list[FigureMatch]:
             inherited = _same_as_previous(text, out[-1], f)
             if inherited:
                 measure, cue_end, rule = inherited
-        subject, subject_opens = find_subject(text, cs, ce, f, cue_end)
+        subject, subject_opens, subject_loose = find_subject(text, cs, ce, f, cue_end, measure)
         q = qualify(lx, text, cs, ce, f, measure, rule, cue_end, out[-1] if out else None)
         measure, rule = q.measure, q.rule
         if rule == "counted-noun" and out and f.count_measure:
@@ -139,6 +141,10 @@ def _find_figures(text: str) -> list[FigureMatch]:
             # "incomes and wages climbed 29% and 25% respectively": which figure goes with which noun
             # is a pairing the rule does not read
             basis, confidence = basis + ("respectively",), "medium"
+        if confidence == "high" and f.unit == "duration" and rule in ("noun-of-figure", "modified-noun"):
+            # "an evaluation of 10 years of support", "within four years protected areas doubled": the
+            # noun before "of" or after the duration is rarely what lasted (audit: 0 of 4 right)
+            basis, confidence = basis + ("duration-noun",), "medium"
         if q.unsure and confidence == "high":
             # a bare "decrease" or "limit" the clause does not say of what: not shown as certain
             basis, confidence = basis + ("measure-unexplained",), "medium"
@@ -152,7 +158,29 @@ def _find_figures(text: str) -> list[FigureMatch]:
             approximate=f.approximate, bound=f.bound, measure=measure, subject=subject,
             role="threshold" if q.threshold else find_role(lx, text, cs, ce, f, next_start),
             confidence=confidence, basis=basis,
-            subject_opens=subject_opens))
+            subject_opens=subject_opens, subject_loose=subject_loose))
+    return _share_next_outcome(text, out)
+
+
+def _share_next_outcome(text: str, out: list[FigureMatch]) -> list[FigureMatch]:
+    """'Four peacekeepers and eight drivers were abducted': a plain count listed right before a
+    count whose outcome the text gives ("and", "or") shares that outcome."""
+    import dataclasses
+    lx = figure_lexicon()
+    for k in range(len(out) - 2, -1, -1):
+        f, nxt = out[k], out[k + 1]
+        if f.basis != ("counted-noun",) or "counted-noun+outcome" not in nxt.basis or not f.measure or not nxt.measure \
+                or not re.fullmatch(r"\s{1,3}(?:and|or)\s{1,3}", text[f.end:nxt.start]):
+            continue
+        if "{" in nxt.measure or " " not in nxt.measure:
+            measure = nxt.measure if nxt.measure in ("deaths", "executions") else None
+        else:
+            last = nxt.text.split()[-1].lower()
+            head = lemma(lx, last) if is_plural(lx, last) else last
+            verb, _, noun = nxt.measure.partition(" ")
+            measure = f"{verb} {f.measure}" if noun == head and " " not in f.measure else None
+        if measure:
+            out[k] = dataclasses.replace(f, measure=measure, basis=("counted-noun+outcome",) + f.basis[1:])
     return out
 
 
@@ -325,9 +353,16 @@ def figures(doc: Document) -> tuple[Figure, ...]:
                     words = _lower_case_words(passages), _mid_sentence_capitals(passages)
                 if _common_words(subject, *words):
                     subject = None
+            confidence, basis = m.confidence, m.basis
+            if subject and subject == m.subject and m.subject_loose and confidence == "high" \
+                    and "counted-noun+outcome" not in basis:
+                # the nearest name before the figure, after a preposition or a comma: often a place,
+                # an owner or another clause's actor, not whom the figure is about (see subject._loose);
+                # for the dead and wounded the place named is where it happened (audit: 4 of 4 right)
+                confidence, basis = "medium", basis + ("subject-nearest-name",)
             out.append(Figure(
                 id=f"{doc.id}-f{len(out) + 1}", doc=doc.id, anchor=p.anchor, text=m.text, value=m.value,
                 low=m.low, high=m.high, of=m.of, unit=m.unit, unit_name=m.unit_name, measure=m.measure,
                 subject=subject, approximate=m.approximate, bound=m.bound, start=m.start, end=m.end,
-                sentence=p.text[s0:s1], role=m.role, confidence=m.confidence, basis=m.basis))
+                sentence=p.text[s0:s1], role=m.role, confidence=confidence, basis=basis))
     return tuple(out)

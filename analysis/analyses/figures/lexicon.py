@@ -247,6 +247,7 @@ class FigureLexicon:
         self.subject_connectors = frozenset(fg["subject_connectors"])
         self.illustrative = re.compile(r"(?<![\w-])" + phrases_re(fg["illustrative_cues"]) + r"(?![\w-])", re.I)
         self.adjective_stop = set(fg["adjective_stop"])
+        self.act_nouns_of_goods = frozenset(fg["act_nouns_of_goods"])
         # ---- measures
         self.measure_of: dict[str, str] = {}
         self.measure_units: dict[str, frozenset] = {}

@@ -58,6 +58,11 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
             label = instance_of(lx, text, f.end, ce, label) or label
         return label, None, "counted-noun+outcome" if outcome else "counted-noun"
     label = noun_of_figure(lx, text, cs, f.start)
+    if label in lx.act_nouns_of_goods and f.unit in ("mass", "length", "area", "other"):
+        # "the theft of 31 tonnes of gold": the weight is the gold's, the theft is what befell it
+        goods = of_complement(lx, text, f.end, ce, False)
+        if goods is not None and goods[0] != PRONOUN:
+            return goods[0], None, "of-complement"
     if label:
         return label, None, "noun-of-figure"
     oc = of_complement(lx, text, f.end, ce, f.unit == "currency")

@@ -108,7 +108,8 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
             if w.outcome[low] == "population" and noun not in w.people:
                 break                    # "forty nationalities live on the island": not a population
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else "."
-            if low not in w.intransitive and (nxt in w.dets or nxt[0].isalnum() and nxt not in w.preps
+            passive = low.endswith("ed") and any(t.lower() in _PASSIVE_AUX for t, _, _ in toks[:k])
+            if low not in w.intransitive and not passive and (nxt in w.dets or nxt[0].isalnum() and nxt not in w.preps
                                               and nxt not in lx.function_words):
                 break                    # "two gunmen killed a guard", "are missing limbs": an object follows
             return w.outcome[low].replace("{noun}", noun), True
@@ -126,6 +127,10 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
         if low not in w.outcome_aux and not (len(low) > 5 and low.endswith("ly")):
             break                        # (an adverb may stand between: "were left permanently disabled")
     return w.noun_measures.get(noun, noun), False
+
+
+_PASSIVE_AUX = frozenset(("were", "was", "been", "being", "be", "are", "is"))
+"""Before a participle ("were displaced"), the verb is passive: the word after it is never its object."""
 
 
 def outcome_before(text: str, cs: int, start: int, noun: str) -> str | None:

@@ -54,6 +54,7 @@ class _SubjectLex:
         self.state_nouns = frozenset(fg["subject_state_nouns"])
         self.religions = frozenset(fg["subject_religion_adjectives"])
         self.apposition_nouns = frozenset(fg["subject_apposition_nouns"])
+        self.event_heads = frozenset(fg["subject_event_heads"])
         from ...actors import titles         # (the actors module is imported only when a subject is read)
         t = titles()
         # the last word of a title ("Special Representative" -> representative) and the modifiers before it
@@ -72,7 +73,8 @@ _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|ical|ist)$")
 """Endings of nationality and other adjectives ("Ruritanian", "Andean", "Islamic")."""
 
 
-def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> tuple[str | None, bool]:
+def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
+                 measure: str | None = None) -> tuple[str | None, bool, bool]:
     """The capitalised noun phrase the figure is about: after the measure cue ("turnout in
     the Upper Valley"), else the nearest before the figure in its clause, else one after it
     (not across a comma: an apposition or the next item of a list is not the figure's).
@@ -114,6 +116,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
             return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter
         if out.lower() in figure_lexicon().measure_of:
             return None                   # "the GDP per capita is": the measure's own word
+        if out.split()[-1:] and out.split()[-1] in lx.event_heads:
+            return None                   # "fought in the Second World War": an event, not whom
         if re.search(r"-(?:[a-z]{2,}ed|led|run|held|owned)$", out):
             return None                   # "the Front-aligned militia": an adjective
         if _PERIOD_LABEL.fullmatch(out):
@@ -144,6 +148,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
                 if noun in lx.state_nouns or noun.split()[0] in lx.state_nouns:
                     return gaz.adjective_state(out) or found[0].name   # "Ruritanian territory": the state
                 return _BLOCK             # "Thai soldiers": an adjective, not a subject
+            if (adjective or out in lx.religions) and not nxt and re.search(r"(?<![\w-])in\s{1,2}$", text[max(0, m.start() - 4):m.start()]):
+                return None               # "leaflets printed in Ruritanian, ...": a language
             if nxt and not found and _ADJECTIVE.search(out):
                 # "the Ruritanian referendum": the name the adjective is made from, when the passage
                 # writes it; never a name further back, which the adjective's noun stands between
@@ -165,7 +171,7 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
             cm = lx.capnp.match(text, cue_end + m.start(1))
             s = pick(cm)
             if s and s is not _BLOCK:
-                return s, False
+                return s, False, False
     best = None
     for m in lx.capnp.finditer(text, cs, f.start):
         if " " not in m.group() and m.group().endswith("ly") and text[m.end():m.end() + 1] == ",":
@@ -176,7 +182,7 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
         if s is _BLOCK:
             best = None
         elif s:
-            best = s, opens(m)
+            best = s, opens(m), _loose(text, m, f.start, measure)
     if best:
         return best
     m = re.match(r"(?:[^.;,()]|(?<=\d)[,.](?=\d)){0,40}?(?<![\w-])(?P<p>in|of|for|among|across|to)\s(?:the\s)?("
@@ -184,8 +190,29 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None) -> 
     if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")):
         s = pick(lx.capnp.match(text, f.end + m.start(2)))
         if s and s is not _BLOCK:
-            return s, False
-    return None, False
+            return s, False, False
+    return None, False, False
+
+
+_GOVERNED = re.compile(r"(?<![\w-])(?:in|at|on|to|of|by|from|for|with|against|into|across|within|under|among|near|"
+                       r"through)\s{1,2}(?:the\s{1,2})?$", re.I)
+
+
+def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bool:
+    """The nearest name before a figure is often not whom the figure is about when a preposition
+    governs it ("supplies to Kadugli, ... the seizure of eight trucks", "members of the Ruritanian
+    Union") or a comma stands between them ("Valdoria hosted an exercise, bringing together 22
+    members"): a place, an owner or another clause's actor. Audited: 65 % right, against 100 % for
+    a name with neither (figure verdicts of tests/audit, 2026-12-07)."""
+    if re.search(r",(?!\d)", text[m.end():figure_start]):
+        return True
+    governed = _GOVERNED.search(text, max(0, m.start() - 16), m.start())
+    if not governed:
+        return False
+    # "the turn out in the Upper Valley was 40 per cent": the preposition follows the measure's own noun
+    before = re.sub(r"\s", "", text[max(0, governed.start() - 30):governed.start()]).lower()
+    key = re.sub(r"\s", "", (measure or "").split(" of ")[0]).lower()
+    return not (len(key) >= 4 and before.endswith(key))
 
 
 _TIME_PHRASE = re.compile(r"(?<![\w-])(?:after|before|since|following|during|until|prior\s+to)\s+(?:the\s+)?$",
