@@ -58,6 +58,10 @@ def _longer_name(tn: str, nxt, nxt2, joins: tuple[str, ...]) -> bool:
     return False
 
 
+_THE_BEFORE = re.compile(r"(?:\b[Tt]he|[A-Z][\w-]*)\s+$")
+"""Before the first word of "Peace and Security Council": "the" or another capitalised word of the name."""
+
+
 def names_actor(tn: str, start: int, end: int, s: Surface, title_words: frozenset[str], acronyms: set[str]) -> bool:
     """False when the words around ``tn[start:end]`` show that surface `s` does not name its actor;
     `title_words` are lexicon.title_words(), `acronyms` every acronym of the gazetteer."""
@@ -82,6 +86,9 @@ def names_actor(tn: str, start: int, end: int, s: Surface, title_words: frozense
     nxt2 = after[1] if len(after) > 1 else None
     if flags & BARE and not s.cands and _longer_name(tn, nxt, nxt2, ("of", "for")):
         return False  # "Security Council of Ruritania": a bare organ name inside a longer name
+    if flags & BARE and prev is not None and prev2 is not None and prev[2] == "and" \
+            and prev2[2][:1].isupper() and prev2[2].isalpha() and _THE_BEFORE.search(tn, max(0, prev2[0] - 30), prev2[0]):
+        return False  # "the Peace and Security Council": a bare organ name ending a longer name
     if s.cands:
         # "the Commission on Narcotic Drugs": a longer proper name we do not know
         return not _longer_name(tn, nxt, nxt2, ("of", "for", "on"))
