@@ -88,3 +88,18 @@ def test_any_anchors_is_absent_only_where_each_is():
         if absent(both, low):
             assert all(absent(anchors(*path), low) for path in _CUE_PATHS)
             assert all(cue_pattern(cues()[p][r]).search(t) is None for p, r in _CUE_PATHS)
+
+
+def test_the_other_sense_lookup_equals_a_scan_of_every_span():
+    """not_other_sense finds the span before a match by bisection: the same answer as testing every span."""
+    import random
+    import re as _re
+
+    from analysis.analyses.stance.question_topics import not_other_sense
+
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice("ab ") for _ in range(rng.randint(0, 80)))
+        spans = tuple(m.span() for m in _re.finditer(r"ab+", text))
+        for m in _re.finditer(r"b", text):
+            assert not_other_sense(m, spans) == (not any(s <= m.start() < e for s, e in spans))

@@ -118,3 +118,21 @@ def test_a_cue_off_the_questions_words_counts_in_a_document_headed_by_the_questi
     main, pos = positions_of(headed, gaz, title="Draft resolution on the sovereignty of the islands")
     assert main.id == "statehood"
     assert pos[("Ruritania", "statehood")].stance == "support"
+
+
+def test_other_senses_found_from_their_heads_equal_the_plain_scan():
+    """other_sense_spans tries the patterns only where a lexicon head word starts: every match of the
+    plain scan must start with one of the heads, so both find the same spans."""
+    import random
+
+    from analysis.analyses.stance.question_topics import other_senses_pattern, other_sense_spans
+    from analysis.lexicons import data
+
+    words = (data("questions")["other_senses"]["heads"]
+             + ["votes", "voted", "in", "favour", "of", "the", "draft", "resolution", "against", "it", "to", "a",
+                "vote", "recorded", "12", "assets", "debt", "missions", "Ruritania", "United", "Nations", "status",
+                "States", ".", ",", "nearby", "hands", "roll-call", "explanations"])
+    rng = random.Random(11)
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
+        assert other_sense_spans.__wrapped__(text) == tuple(m.span() for m in other_senses_pattern().finditer(text)), text
