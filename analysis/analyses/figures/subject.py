@@ -116,6 +116,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter
         if out.lower() in figure_lexicon().measure_of:
             return None                   # "the GDP per capita is": the measure's own word
+        if re.sub(r"s$", "", out) in lx.religions:
+            return None                   # "85% of the Muslims are ...": the believers the share is of, not whom
         if out.split()[-1:] and out.split()[-1] in lx.event_heads:
             return None                   # "fought in the Second World War": an event, not whom
         if re.search(r"-(?:[a-z]{2,}ed|led|run|held|owned)$", out):
