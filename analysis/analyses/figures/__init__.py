@@ -145,6 +145,11 @@ def _find_figures(text: str) -> list[FigureMatch]:
             # "an evaluation of 10 years of support", "within four years protected areas doubled": the
             # noun before "of" or after the duration is rarely what lasted (audit: 0 of 4 right)
             basis, confidence = basis + ("duration-noun",), "medium"
+        if confidence == "high" and rule == "counted-noun" and _TYPE_BEFORE_BRACKET.search(text, max(0, f.start - 40), f.start) \
+                and re.match(r"\s{0,2}\)", text[f.end:f.end + 3]):
+            # "physical environment (5 incidents)": the count's type is the phrase before the bracket,
+            # whose start the rule does not read
+            basis, confidence = basis + ("count-in-brackets",), "medium"
         if q.unsure and confidence == "high":
             # a bare "decrease" or "limit" the clause does not say of what: not shown as certain
             basis, confidence = basis + ("measure-unexplained",), "medium"
@@ -187,6 +192,9 @@ def _share_next_outcome(text: str, out: list[FigureMatch]) -> list[FigureMatch]:
 _find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
 """A recurring passage (the unchanged paragraphs of another revision of a page) is read once."""
 
+
+_TYPE_BEFORE_BRACKET = re.compile(r"(?<![\w'\u2019-])[a-z][a-z-]{2,}\s{1,2}\(\s{0,2}$")
+"""A lower-case noun right before a bracket that holds a count alone ("checkpoints (14 incidents)")."""
 
 _RESPECTIVELY = re.compile(r"(?<![\w-])respectively(?![\w-])", re.I)
 

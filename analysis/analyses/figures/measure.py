@@ -67,6 +67,13 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
         return label, None, "noun-of-figure"
     oc = of_complement(lx, text, f.end, ce, f.unit == "currency")
     if oc is not None and oc[0] != PRONOUN:
+        if f.unit in ("percent", "fraction") and oc[0] in _SPENDING_MEASURES:
+            # "13 percent of government spending": a share of the spending, not a cost
+            words = re.sub(r"^\s{0,3}of\s{1,3}(?:the\s{1,3})?", "", text[f.end:oc[1]])
+            return "share of " + " ".join(words.split()).lower(), oc[1], "of-complement"
+        if f.unit == "duration" and "duration" not in lx.measure_units.get(oc[0], ("duration",)):
+            # "15 years of border talks": what lasted is the talks, not a border's length
+            return " ".join(re.sub(r"^\s{0,3}of\s{1,3}", "", text[f.end:oc[1]]).split()).lower(), oc[1], "of-complement"
         return oc[0], oc[1], "of-complement"
     tail = text[f.end:ce]
     chunk_m = re.match(r"[^,.;:()\u201c\u201d\"]{0,90}", tail)
@@ -81,6 +88,9 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
     if f.unit == "currency":
         label = money_verb(lx, text, cs, f.start)
         if label:
+            per = _PER_UNIT.match(text, f.end)
+            if label in _SPENDING_MEASURES and per:
+                return f"price per {per.group(1).lower()}", None, "money-verb"   # "cost USD 40 per kilogram"
             return label, None, "money-verb"
     label = participle_before(lx, text, cs, f.start)
     if label:
@@ -91,6 +101,11 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
         noun = subject_of_verb(lx, text, cs, f.start)
         return (f"{noun} {dim}" if noun and " " not in noun else dim), None, "dimension-after"
     label = subject_of_verb(lx, text, cs, f.start)
+    if label in _SPENDING_MEASURES:
+        unit_price = _UNIT_PRICE.search(text, cs, f.start)
+        if unit_price:
+            # "the price per kilogram was $72": a price of one unit, not a cost incurred
+            return f"{unit_price.group(1).lower()} per {unit_price.group(2).lower()}", None, "subject-of-verb"
     if label:
         if f.unit == "percent" and "currency" in lx.measure_units.get(label, ()) and lx.change_words.search(text, cs, f.start):
             # "GDP rose from 2.5 per cent to 8.5 per cent": a change of the amount, not the amount
@@ -112,6 +127,12 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
         if label:
             return label, None, "list-head"
     return best, best_end, "nearby-cue" if best else None
+
+
+_SPENDING_MEASURES = frozenset(("cost",))
+"""Measures of money spent: a share of them is a share, a price per unit a unit price."""
+_PER_UNIT = re.compile(r"\s{1,2}per\s{1,2}([a-z]{2,20})(?![\w-])", re.I)
+_UNIT_PRICE = re.compile(r"(?<![\w-])(price|cost)s?\s{1,2}per\s{1,2}([a-z]{2,20})(?![\w-])", re.I)
 
 
 def _in_name(text: str, cs: int, ms: int, me: int) -> bool:

@@ -49,6 +49,7 @@ class _Words:
     of_heads: frozenset
     outcome_nouns: dict
     forced: dict
+    attack_nouns: dict
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,8 @@ def _words() -> _Words:
                   frozenset(ms["intransitive_outcome_verbs"]), ms["money_verbs"],
                   frozenset(ms["people_nouns"]), ms["outcome_gerunds"], frozenset(ms["dimension_nouns"]),
                   frozenset(ms["instance_nouns"]), frozenset(ms["harm_verbs"]), ms["harm_nouns"],
-                  frozenset(ms["of_heads"]), ms["outcome_nouns_before"], ms["forced_departure"])
+                  frozenset(ms["of_heads"]), ms["outcome_nouns_before"], ms["forced_departure"],
+                  ms["attack_nouns_before"])
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -156,6 +158,10 @@ def outcome_noun_before(text: str, cs: int, start: int, noun: str) -> str | None
     n = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}of\s{1,3}(?:the\s{1,3})?$", text[max(cs, start - 30):start])
     if n and n.group(1) in w.outcome_nouns:
         return w.outcome_nouns[n.group(1)].replace("{noun}", noun)
+    a = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}(on|against|of)\s{1,3}(?:the\s{1,3})?"
+                  r"(?:(?:at\s{1,3}least|some|about|over|nearly)\s{1,3})?$", text[max(cs, start - 40):start])
+    if a and a.group(1) in w.attack_nouns and (a.group(2) != "of" or not a.group(1).endswith("s")):
+        return w.attack_nouns[a.group(1)].replace("{noun}", noun)   # "strikes on 12 villages": the places hit
     return None
 
 

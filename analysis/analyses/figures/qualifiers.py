@@ -147,6 +147,20 @@ def _change(lx, text, ce, f, measure, rule) -> Qualified | None:
 
 
 def _share(lx, text, ce, f, measure, rule, cue_end) -> Qualified | None:
+    """A share with what the clause says of its noun (_share_predicate); a share of a plain noun
+    that follows "in" ("the count was wrong in over 50% of the stations"), whose predicate is the
+    clause before it, which the rule does not read: the plain noun, unsure."""
+    q = _share_predicate(lx, text, ce, f, measure, rule, cue_end)
+    if q is None and rule == "of-complement" and f.unit in ("percent", "fraction") and measure \
+            and not lx.measure_units.get(measure) and _IN_BEFORE.search(text, max(0, f.start - 8), f.start):
+        return Qualified(measure, rule, unsure=True)
+    return q
+
+
+_IN_BEFORE = re.compile(r"(?<![\w-])in\s{1,3}$", re.I)
+
+
+def _share_predicate(lx, text, ce, f, measure, rule, cue_end) -> Qualified | None:
     """'70 per cent of the pages on the portal are in ...' -> share of pages on the portal that
     are in ...: a share of a noun with what the clause says of it ("of the population lives on
     ..."); a predicate too long to be a label leaves the noun, unsure."""
@@ -184,7 +198,10 @@ def _share(lx, text, ce, f, measure, rule, cue_end) -> Qualified | None:
     # a prepositional phrase after the noun ("of the pages on the portal are ..."), then the verb
     while k < len(toks) and k < 6 and not _verb(toks[k][0]):
         k += 1
-    if k >= len(toks) or not _verb(toks[k][0]) or k and toks[0][0].lower() not in _lex().preps:
+    # ("of the plants growing in the valley are ...": an -ing participle with its own phrase is part of the noun)
+    ing = len(toks) > 1 and toks[0][0][:1].islower() and len(toks[0][0]) > 5 and toks[0][0].endswith("ing") \
+        and toks[1][0].lower() in _lex().preps
+    if k >= len(toks) or not _verb(toks[k][0]) or k and toks[0][0].lower() not in _lex().preps and not ing:
         return None
     if toks[k][0].lower() not in _lex().predicate_verbs or toks[k][0].lower().endswith("ed"):
         # a participle after the noun: "of the stations sampled", "of the revenues earned from

@@ -116,6 +116,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter
         if out.lower() in figure_lexicon().measure_of:
             return None                   # "the GDP per capita is": the measure's own word
+        if re.sub(r"s$", "", out) in lx.religions:
+            return None                   # "85% of the Muslims are ...": the believers the share is of, not whom
         if out.split()[-1:] and out.split()[-1] in lx.event_heads:
             return None                   # "fought in the Second World War": an event, not whom
         if re.search(r"-(?:[a-z]{2,}ed|led|run|held|owned)$", out):
@@ -171,7 +173,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             cm = lx.capnp.match(text, cue_end + m.start(1))
             s = pick(cm)
             if s and s is not _BLOCK:
-                return s, False, False
+                # "31 tonnes of gold deposited in the Bank of X": where the goods were put, not whom
+                return s, False, f.unit in _GOODS_UNITS and bool(_PARTICIPLE.search(text, cue_end, cue_end + m.start(1)))
     best = None
     for m in lx.capnp.finditer(text, cs, f.start):
         if " " not in m.group() and m.group().endswith("ly") and text[m.end():m.end() + 1] == ",":
@@ -183,6 +186,9 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             best = None
         elif s:
             best = s, opens(m), _loose(text, m, f.start, measure)
+    if best and _AMONG.search(text, max(0, f.start - 16), f.start):
+        # "X has the most endorsements among the 26 members who ...": the group X is among, not X's
+        return best[0], best[1], True
     if best:
         return best
     m = re.match(r"(?:[^.;,()]|(?<=\d)[,.](?=\d)){0,40}?(?<![\w-])(?P<p>in|of|for|among|across|to)\s(?:the\s)?("
@@ -190,7 +196,7 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
     if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")):
         s = pick(lx.capnp.match(text, f.end + m.start(2)))
         if s and s is not _BLOCK:
-            return s, False, False
+            return s, False, f.unit in _GOODS_UNITS and bool(_PARTICIPLE.search(text, f.end, f.end + m.start(2)))
     return None, False, False
 
 
@@ -214,6 +220,14 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     key = re.sub(r"\s", "", (measure or "").split(" of ")[0]).lower()
     return not (len(key) >= 4 and before.endswith(key))
 
+
+_PARTICIPLE = re.compile(r"(?<![\w-])(?:[a-z]{3,}ed|held|kept|hidden|stolen|taken)\s{1,2}(?:in|at|into|with|by)\s", re.I)
+"""A participle's place ("deposited in", "held at"): where goods were put or kept; for a count of people
+("292 staff were stationed in X", "remained in X") the place is whom the figure is about."""
+_GOODS_UNITS = frozenset(("mass", "currency", "other"))
+
+_AMONG = re.compile(r"(?<![\w-])among\s{1,2}(?:the\s{1,2})?$", re.I)
+"""A count after "among": the group the clause's subject is compared within."""
 
 _TIME_PHRASE = re.compile(r"(?<![\w-])(?:after|before|since|following|during|until|prior\s+to)\s+(?:the\s+)?$",
                           re.IGNORECASE)
