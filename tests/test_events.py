@@ -73,3 +73,19 @@ def test_a_letter_heading_is_the_letter_sent_on_its_date_and_other_headings_are_
     found = events(doc)
     assert [(e.anchor, e.date, e.confidence) for e in found] == [("lh-p1", "2031-08-12", "medium")]
     assert found[0].basis[0] == "dated-letter-heading"
+
+
+def test_a_date_in_a_run_on_passage_is_judged_on_the_words_around_it():
+    """A passage with no full stop (a flattened list) can hold thousands of dates: each is judged on
+    RUN_ON characters around it, cut at spaces, not on the whole run; a real sentence is judged whole."""
+    from analysis.analyses.dates import sentence_span
+    from analysis.analyses.timeline import RUN_ON, judged_span
+
+    run = "the talks held in 2019 " * 1000
+    at = run.index("2019", 10_000)
+    lo, hi = judged_span(run, at, at + 4)
+    assert lo <= at < at + 4 <= hi and hi - lo <= RUN_ON
+    assert run[lo - 1] == " " and run[hi] == " "
+    prose = "The talks were held in Zenda on 3 May 2019. They failed."
+    at = prose.index("3 May")
+    assert judged_span(prose, at, at + 10) == sentence_span(prose, at)

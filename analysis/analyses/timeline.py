@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left
 from typing import Callable
 
 from ..model.document import Document, Footnote
@@ -36,6 +37,27 @@ _RELEASE_SYMBOL = re.compile(r"^[A-Z]{2,6}(?:/[A-Z]{2,6})?/\d{1,6}$")
 _CONTENT = re.compile(r"[a-z][a-z'-]{2,}")
 _SAME_EVENT = 0.6
 """Share of the shorter text's content words two reports of one date must share to be one event."""
+
+
+RUN_ON = 2000
+"""Characters beyond which a "sentence" is a run-on passage (no full stop, a flattened list):
+each date in it is judged on the words around it, or every date would re-read the whole run."""
+
+
+def judged_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding the date at `start`..`end`; in a run-on passage, the RUN_ON/2
+    characters either side of the date, cut at spaces."""
+    s0, s1 = sentence_span(text, start)
+    if s1 - s0 <= RUN_ON:
+        return s0, s1
+    lo, hi = max(s0, start - RUN_ON // 2), min(s1, end + RUN_ON // 2)
+    if lo > s0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < s1:
+        space = text.rfind(" ", end, hi)
+        hi = space if space >= 0 else hi
+    return lo, hi
 
 
 def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None) -> tuple[Event, ...]:
@@ -80,16 +102,21 @@ def events(doc: Document, find_actors: Callable[[str], list[str]] | None = None)
         matches = find_dates(text, reference_date=doc.date, default_year=None if doc.date else context_year,
                              previous_day=previous_day)
         quotes = None
+        starts = [x.start for x in matches]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
         for m in matches:
             own_day = _own_day(m, doc.date)
             if own_day and today_told:
                 # a dated record tells of one day's meeting: what happened "today" or "this
                 # morning" is that meeting, which its headline or first "today" already gives
                 continue
-            s0, s1 = sentence_span(text, m.start)
+            s0, s1 = judged_span(text, m.start, m.end)
             sentence = text[s0:s1]
             m = _by_tense(m, sentence, m.start - s0, doc.date)
-            others = tuple(o for o in matches if o is not m and s0 <= o.start < s1)
+            # the other dates of the sentence: found by bisection, as a passage without a full stop
+            # can hold thousands of dates (every one against every other was quadratic)
+            near = matches[bisect_left(starts, s0):bisect_left(starts, s1)] if ordered else matches
+            others = tuple(o for o in near if o is not m and s0 <= o.start < s1)
             if quotes is None:
                 quotes = [q.span() for q in _QUOTE.finditer(text)]
             in_quote = any(qs < m.start < qe for qs, qe in quotes)
