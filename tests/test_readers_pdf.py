@@ -394,3 +394,19 @@ def test_a_sentence_cut_by_a_page_break_goes_on_past_a_notice_in_smaller_print()
     assert not any(b.text.startswith("harvests") for b in document.blocks)
     assert block(document, "Mr. Berg (Syldavia)").text == "Mr. Berg (Syldavia): Syldavia agrees with the delegate."
     assert any(b.text.startswith("This record holds the speeches") for b in document.blocks)
+
+
+def test_a_notice_in_smaller_print_is_marked_small_print_and_joins_no_speaker_turn():
+    document = read(pdf_of(NOTICE_HTML))
+    notice = block(document, "This record holds the speeches")
+    assert notice.role == "small-print" and notice.context is None
+    assert block(document, "Mr. Berg (Syldavia)").role != "small-print"
+
+
+def test_a_notice_in_smaller_print_gives_no_statement_to_the_speaker_around_it():
+    from analysis.actors import Gazetteer
+    from analysis.analyses.statements import statements
+    from analysis.lexicons import principles
+    found = statements(read(pdf_of(NOTICE_HTML)), Gazetteer.default(), principles())
+    assert not any("Corrections should be sent" in s.text for s in found)
+    assert any("Syldavia agrees" in s.text for s in found)

@@ -148,8 +148,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     state = subject_state(doc, gaz) if not letters and not turns else None
     for index, passage in enumerate(passages):
         text = passage.text
-        if not text.strip():
-            continue
+        if not text.strip() or getattr(passage, "role", None) == "small-print":
+            continue  # a notice or a table's labels in small print: nobody's words
         is_block = isinstance(passage, Block)
         links = getattr(passage, "links", ())
         emphasis = passage.emphasis if is_block else ()

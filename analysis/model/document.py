@@ -12,7 +12,7 @@ from . import pickled_by_fields
 
 BLOCK_KINDS = ("heading", "paragraph", "row", "item")
 NOTE_KINDS = ("note", "citation")
-BLOCK_ROLES = ("heading", "paragraph", "speaker-turn", "table-row", "list-item", "quotation", "cover")
+BLOCK_ROLES = ("heading", "paragraph", "speaker-turn", "table-row", "list-item", "quotation", "cover", "small-print")
 """What a block is in the document, whatever file it came from: analyses test roles, never genres.
 A speaker turn's `context` is the speaker label; a table row's is its first (header) cell."""
 GENRES = ("wikitext", "markdown", "plaintext", "html", "pdf", "docx", "odt")

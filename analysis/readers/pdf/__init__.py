@@ -113,6 +113,9 @@ def _info_author(value: str | None) -> str | None:
     return value
 
 
+_SMALL_PRINT = 0.88
+
+
 def read_pdf(data: bytes, source: Source) -> Document:
     """Read a PDF's text layer; SourceError (one line naming the file) when it has none or cannot be opened."""
     shown = source.path
@@ -145,7 +148,10 @@ def _document(pages: list[Page], info: dict[str, str], source: Source) -> Docume
         emphasis = tuple((a, min(e, size)) for a, e in b.emphasis if a < min(e, size))
         inline = Inline(b.text, notes=tuple(b.notes), emphasis=emphasis)
         turn = b.kind == "paragraph" and b.context
-        doc.add(b.kind, inline, level=b.level, context=b.context, role="speaker-turn" if turn else None)
+        # print well below the body's (a boxed notice on corrections, a table's labels) is nobody's words
+        small = b.kind == "paragraph" and b.last is not None and b.last.size < body_size * _SMALL_PRINT
+        role = "small-print" if small else "speaker-turn" if turn else None
+        doc.add(b.kind, inline, level=b.level, context=None if small else b.context, role=role)
         placed.append((b.text, b.page))
     note_pages: dict[tuple[str, str], list[int]] = {}
     for note in notes:
