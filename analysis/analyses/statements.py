@@ -146,10 +146,15 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     turns = verbatim_turns([p.text for p in passages], gaz, people) if not letters else ()
     carried: tuple[Speaker, str] | None = None
     state = subject_state(doc, gaz) if not letters and not turns else None
+    in_list = False  # inside the items a sentence ending in a colon introduced
     for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip() or getattr(passage, "role", None) == "small-print":
             continue  # a notice or a table's labels in small print: nobody's words
+        in_list = in_list and list_item(passage)
+        # "• Clarification of ...": the item's first sentence is the tail of the one introducing the list
+        tail = in_list and list_tail(text)
+        introduces = introduces_list(passages, index)
         is_block = isinstance(passage, Block)
         links = getattr(passage, "links", ())
         emphasis = passage.emphasis if is_block else ()
@@ -189,6 +194,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
         carried_rule = carried[1] if quoted is not None else ""
         for seg in segs:
             part = None
+            if tail and seg is segs[0]:
+                continue
             if letters and letter_index is not None:
                 head_end = in_heading(letters, _block_index(passages, index), seg.start, seg.end)
                 if head_end is not None:
@@ -264,6 +271,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 people.add(sp.name, sp.actor)
             if (sp.name or sp.actor) and rule not in _DOCUMENT_VOICE:
                 last = sp if sp.person or sp.name else last
+            if introduces and seg is segs[-1] and text[seg.start:seg.end].rstrip().endswith(":"):
+                continue  # "We therefore request:" without its items is a fragment
             direct = bool(seg.quotes)
             if runs and runs[-1][0] is not None and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start \
                     and rule != "quote-resumed":  # (a resumed quotation is less sure: it stands on its own)
@@ -271,6 +280,7 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 runs[-1] = (s0[0], s0[1], seg.end, s0[3] or direct, s0[4])
             else:
                 runs.append((sp, seg.start, seg.end, direct, rule))
+        in_list = introduces or in_list  # the items run on until a passage that is not one
         carried = None
         if quoted is not None and not letters and not turns:
             carried = (quoted, "quote-continuation" if _left_open(text) else "quote-next-paragraph")
@@ -359,6 +369,32 @@ def _trimmed(text: str, seg: Segment) -> Segment | None:
     while start < seg.end and text[start].isspace():
         start += 1
     return Segment(start, seg.end, tuple(q for q in seg.quotes if q.start >= start)) if start < seg.end else None
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u00b7\u2023*\-\u2013\u2014]|\(?[a-z0-9]{1,3}[.)])\s+")
+
+
+def list_item(passage) -> bool:
+    """A bullet or a numbered or lettered item: "• ...", "- ...", "(a) ...", "2. ..."."""
+    return getattr(passage, "role", None) == "list-item" or bool(_LIST_MARK.match(passage.text))
+
+
+_TAIL_OPENING = re.compile(r"(?i)^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:that|to|[a-z]+ing)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+
+
+def list_tail(text: str) -> bool:
+    """An item that goes on with the sentence introducing the list: it stops short of a full stop
+    ("...;", no stop at all) or opens as a clause of that sentence ("That ...", "Eroding ...")."""
+    return not _SENTENCE_END.search(text) or bool(_TAIL_OPENING.match(text))
+
+
+def introduces_list(passages, index: int) -> bool:
+    """The passage ends in a colon and list items follow it."""
+    if not passages[index].text.rstrip().endswith(":"):
+        return False
+    after = next((p for p in passages[index + 1:] if p.text.strip()), None)
+    return after is not None and list_item(after)
 
 
 def procedural_segment(text: str, seg: Segment) -> bool:
