@@ -256,6 +256,7 @@ def _occasion(text, cs, f, measure, rule) -> Qualified | None:
 
 
 _BEFALLEN_AFTER = re.compile(
+    r"(?:\s{1,3}(?:and|or)\s{1,3}[a-z][\w-]{1,25}(?:\s{1,3}[a-z][\w-]{1,25})?)?"
     r"\s{1,3}(?:are|were|is|was|have\s{1,3}been|has\s{1,3}been|had\s{1,3}been)\s{1,3}(?:[a-z]{3,20}ly\s{1,3})?"
     r"(?:missing|lacking|(?!based|located|situated|registered|listed|expected|estimated|reported|said|thought|believed"
     r"|required|needed|allowed|able|used|known|called|named|involved|present|deployed|stationed|employed|assigned|appointed|elected|often|open|children|women|men)[a-z]{1,20}(?:ed|en|ung|ut|it))(?![\w-])")
