@@ -274,7 +274,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
     what is counted, so the figure is unsure."""
     if rule != "counted-noun" or not measure:
         return None
-    if _BEFALLEN_AFTER.match(text[:ce], f.end) or _ACT_OF_BEFORE.search(text, max(cs, f.start - 40), f.start):
+    if _BEFALLEN_AFTER.match(text, f.end, ce) or _ACT_OF_BEFORE.search(text, max(cs, f.start - 40), f.start):
         return Qualified(measure, rule, unsure=True)
     if measure in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
         return Qualified(measure, rule, unsure=True)     # "310 cases of Arlen-Vale fever": of what, unread
