@@ -40,6 +40,7 @@ class _Lex:
     limit_after: re.Pattern
     occasions: frozenset
     auxiliaries: frozenset
+    instances: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,8 @@ def _lex() -> _Lex:
                 frozenset(ms["limit_nouns"]), change, frozenset(ms["determiners"]), frozenset(ms["prepositions"]),
                 rate, limit_after, frozenset(ms["occasion_nouns"]),
                 frozenset(("are", "were", "is", "was", "had", "have", "has", "will", "would", "could", "can", "may",
-                           "might", "must", "shall", "should", "did", "do", "does", "be", "been", "not")))
+                           "might", "must", "shall", "should", "did", "do", "does", "be", "been", "not")),
+                frozenset(ms["instance_nouns"]))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -78,7 +80,7 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
     `prev` is the previous figure of the passage (a FigureMatch) or None."""
     q = _limit(lx, text, cs, f, measure, rule, prev) or _change(lx, text, ce, f, measure, rule) \
         or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
-        or Qualified(measure, rule)
+        or _unread_outcome(text, cs, ce, f, measure, rule) or Qualified(measure, rule)
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule)
         if rated:
@@ -251,6 +253,32 @@ def _occasion(text, cs, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)
     done = " ".join((m.group("v") + " " + m.group("obj")).split())
     return Qualified(f"{measure} ({done})", rule)
+
+
+_BEFALLEN_AFTER = re.compile(
+    r"(?:\s{1,3}(?:and|or)\s{1,3}[a-z][\w-]{1,25}(?:\s{1,3}[a-z][\w-]{1,25})?)?"
+    r"\s{1,3}(?:are|were|is|was|have\s{1,3}been|has\s{1,3}been|had\s{1,3}been)\s{1,3}(?:[a-z]{3,20}ly\s{1,3})?"
+    r"(?:missing|lacking|(?!based|located|situated|registered|listed|expected|estimated|reported|said|thought|believed"
+    r"|required|needed|allowed|able|used|known|called|named|involved|present|deployed|stationed|employed|assigned|appointed|elected|often|open|children|women|men)[a-z]{1,20}(?:ed|en|ung|ut|it))(?![\w-])")
+"""After a counted noun, a verb saying what befell it that no outcome rule read ("are missing limbs", "were hit by")."""
+_ACT_OF_BEFORE = re.compile(r"(?<![\w'\u2019-])(?!(?:deleg|popul|coal|feder|associ|organis|organiz|n|st|gener|install|"
+                            r"combin|vari|rot|form|arm|deploy|regi|contin|settle|instal|detach|batt|shipm|consign)"
+                            r"(?:ation|ition|ment|ing)\s)[a-z]{3,20}(?:ing|ation|ition|ment)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
+                            r"(?:(?:at\s{1,3}least|some|about|over|nearly|around)\s{1,3})?$")
+"""Before a counted noun, an act done to it ("the renaming of three streets"): the count is of what it befell."""
+
+
+def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
+    """A plain counted noun whose clause says what befell it in words no outcome rule reads
+    ("80,000 people are missing limbs", "the renaming of three streets"): the noun alone is not
+    what is counted, so the figure is unsure."""
+    if rule != "counted-noun" or not measure:
+        return None
+    if _BEFALLEN_AFTER.match(text, f.end, ce) or _ACT_OF_BEFORE.search(text, max(cs, f.start - 40), f.start):
+        return Qualified(measure, rule, unsure=True)
+    if measure in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
+        return Qualified(measure, rule, unsure=True)     # "310 cases of Arlen-Vale fever": of what, unread
+    return None
 
 
 def _verb(w: str) -> bool:

@@ -143,6 +143,9 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             if nxt and adjective and nxt.group(1).split()[0] in lx.apposition_nouns \
                     and _APPOSITION.search(text, max(0, m.start() - 40), m.start()):
                 return None               # "Valdoria, a mostly Christian nation of ...": the name before stays
+            if nxt and "-" in out and not any(x.end - x.start == len(out) for x in found) and nxt.group(1).split()[0] not in figure_lexicon().function_words \
+                    and nxt.group(1).split()[0] not in _AUXILIARIES and not re.search(r"(?:ed|s)$", nxt.group(1).split()[0]):
+                return _BLOCK             # "cases of Arlen-Vale river fever": the first part of a thing's name
             if nxt and out in lx.religions:
                 return _BLOCK             # "Muslim voters": an adjective, not a subject
             if nxt and via in ("adjective", "demonym", "ethnonym"):
@@ -196,7 +199,9 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
     if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")):
         s = pick(lx.capnp.match(text, f.end + m.start(2)))
         if s and s is not _BLOCK:
-            return s, False, f.unit in _GOODS_UNITS and bool(_PARTICIPLE.search(text, f.end, f.end + m.start(2)))
+            # "four fighters entered a home in X": where the group went, not whom the count is about
+            moved = bool(_MOTION.search(text, f.end, f.end + m.start(2)))
+            return s, False, moved or f.unit in _GOODS_UNITS and bool(_PARTICIPLE.search(text, f.end, f.end + m.start(2)))
     return None, False, False
 
 
@@ -212,6 +217,8 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     a name with neither (figure verdicts of tests/audit, 2026-12-07)."""
     if re.search(r",(?!\d)", text[m.end():figure_start]):
         return True
+    if _MOTION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        return True                       # "stormed X ... 30 fighters": where the group went, not whom
     governed = _GOVERNED.search(text, max(0, m.start() - 16), m.start())
     if not governed:
         return False
@@ -220,6 +227,14 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     key = re.sub(r"\s", "", (measure or "").split(" of ")[0]).lower()
     return not (len(key) >= 4 and before.endswith(key))
 
+
+_MOTION_VERBS = (r"(?<![\w-])(?:entered|entering|enters|stormed|storming|raided|raiding|invaded|invading|"
+                 r"overran|besieged|attacked|attacking|reached|infiltrated|captured|seized)")
+_MOTION_BEFORE = re.compile(_MOTION_VERBS + r"\s{1,2}(?:the\s{1,2})?$", re.I)
+_MOTION = re.compile(_MOTION_VERBS + r"\s", re.I)
+"""A verb of moving into or on a place: the name after it is where a group went."""
+_AUXILIARIES = frozenset(("is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may",
+                          "might", "must", "should", "said", "says", "reported", "announced", "and", "or"))
 
 _PARTICIPLE = re.compile(r"(?<![\w-])(?:[a-z]{3,}ed|held|kept|hidden|stolen|taken)\s{1,2}(?:in|at|into|with|by)\s", re.I)
 """A participle's place ("deposited in", "held at"): where goods were put or kept; for a count of people
