@@ -27,9 +27,9 @@ def test_range_at_or_above_threshold_is_cleared():
 
 
 def test_fell_short_and_straddles():
-    out = compare([fig("d1-f1", "d1", value=19), fig("d3-f1", "d3", low=20, high=35), TH])
+    out = compare([fig("d2-f1", "d2", value=19), fig("d2-f3", "d2", low=20, high=35), TH])
     verdicts = {c.figures[0]: c.verdict for c in out if c.kind == "threshold"}
-    assert verdicts == {"d1-f1": "fell short", "d3-f1": "straddles"}
+    assert verdicts == {"d2-f1": "fell short", "d2-f3": "straddles"}
 
 
 def test_only_same_measure_and_unit():
@@ -75,11 +75,11 @@ def test_figures_whose_measure_is_only_a_nearby_cue_are_not_compared():
 
 
 def test_implausible_values_are_reported_but_not_compared():
-    odd = fig("d1-f1", "d1", value=140, confidence="low", basis=("subject-of-verb", "implausible"))
-    ok = fig("d3-f1", "d3", value=30, basis=("subject-of-verb",))
+    odd = fig("d2-f1", "d2", value=140, confidence="low", basis=("subject-of-verb", "implausible"))
+    ok = fig("d2-f3", "d2", value=30, basis=("subject-of-verb",))
     out = compare([odd, ok, TH])
-    assert [c.figures for c in out if c.kind == "threshold"] == [("d3-f1", "d2-f9")]
-    assert all("d1-f1" not in c.figures for c in out)
+    assert [c.figures for c in out if c.kind == "threshold"] == [("d2-f3", "d2-f9")]
+    assert all("d2-f1" not in c.figures for c in out)
 
 
 def test_a_casualty_measure_in_square_metres_is_never_grouped_with_counts():
@@ -92,10 +92,10 @@ def test_a_casualty_measure_in_square_metres_is_never_grouped_with_counts():
 
 
 def test_percentage_points_are_not_compared_with_percentages():
-    change = fig("d1-f1", "d1", value=30, unit_name="percentage point")
-    level = fig("d3-f1", "d3", value=20)
+    change = fig("d2-f1", "d2", value=30, unit_name="percentage point")
+    level = fig("d2-f3", "d2", value=20)
     out = compare([change, level, TH])
-    assert [c.figures for c in out if c.kind == "threshold"] == [("d3-f1", "d2-f9")]
+    assert [c.figures for c in out if c.kind == "threshold"] == [("d2-f3", "d2-f9")]
     assert [c for c in out if c.kind == "across"] == []
 
 
@@ -114,3 +114,30 @@ def test_a_floor_is_not_taken_for_a_ceiling():
     out = compare([fig("d2-f3", "d2", value=30), TH])
     assert [c.text for c in out if c.kind == "threshold"] == [
         "Turnout of 30 per cent (d2) against the 25 per cent level called a success (d2): cleared."]
+
+
+def test_a_level_followed_by_limit_is_a_ceiling_and_up_to_a_higher_figure_exceeds_it():
+    """"the 3.5 per cent limit": the ceiling word follows the level; "levels up to 40 per cent" reached 40,
+    over the ceiling, so it exceeded it (it does not straddle it)."""
+    limit = fig("d1-f2", "d1", value=3.5, measure="enrichment", role="threshold", text="3.5 per cent",
+                sentence="Enriching at levels up to 40 per cent, far higher than the 3.5 per cent limit set in the accord.")
+    up_to = fig("d1-f1", "d1", value=40, bound="max", measure="enrichment", text="up to 40 per cent")
+    (c,) = [c for c in compare([up_to, limit]) if c.kind == "threshold"]
+    assert (c.verdict, c.text) == ("fell short", "Enrichment of up to 40 per cent (d1) against the 3.5 per cent level "
+                                                 "set as the limit (d1): exceeded.")
+    under = fig("d1-f3", "d1", value=2, bound="max", measure="enrichment", text="up to 2 per cent")
+    (c,) = [c for c in compare([under, limit]) if c.kind == "threshold"]
+    assert c.verdict == "cleared"
+
+
+def test_a_threshold_is_set_against_figures_of_its_own_document_or_its_own_subject_only():
+    """A minimum of 8,000 schools for one country says nothing of the 3 schools counted in another
+    report: a threshold speaks of its document's case, or of the subject it names."""
+    floor = fig("d2-f1", "d2", value=8000, unit="count", measure="school", role="threshold", subject="Freedonia",
+                sentence="A minimum of 8,000 schools is needed.")
+    elsewhere = fig("d1-f1", "d1", value=3, unit="count", measure="school", subject="Valdoria")
+    unnamed = fig("d3-f1", "d3", value=9000, unit="count", measure="school")
+    same_subject = fig("d4-f1", "d4", value=9000, unit="count", measure="school", subject="Freedonia")
+    same_doc = fig("d2-f2", "d2", value=5000, unit="count", measure="school")
+    pairs = {c.figures for c in compare([elsewhere, unnamed, same_subject, same_doc, floor]) if c.kind == "threshold"}
+    assert pairs == {("d4-f1", "d2-f1"), ("d2-f2", "d2-f1")}

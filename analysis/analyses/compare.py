@@ -2,7 +2,8 @@
 
 A threshold is a figure whose role is ``threshold`` ("anything above 25 per cent of
 turnout would be a success"). Every other figure with the same measure and unit
-(and the same currency or physical unit) anywhere in the corpus is set against it: ``cleared`` when it lies entirely at or
+(and the same currency or physical unit) in the threshold's own document, or elsewhere with the
+same named subject, is set against it: ``cleared`` when it lies entirely at or
 above the level, ``fell short`` when entirely below, ``straddles`` when its range
 spans it. Figures of one measure and unit from two or more documents or subjects
 are grouped as an ``across`` comparison. A figure takes part only when its measure was
@@ -49,6 +50,8 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
             if th.measure != f.measure or th.unit != f.unit or (
                     f.unit not in ("count", "fraction") and th.unit_name != f.unit_name):
                 continue
+            if f.doc != th.doc and not (f.subject and f.subject == th.subject):
+                continue  # a threshold speaks of its own document's case, or of the subject it names
             verdict = threshold_verdict(f, th)
             if verdict is None:
                 continue
@@ -104,6 +107,8 @@ def threshold_verdict(f: Figure, th: Figure) -> str | None:
         return None
     lo, hi = iv
     if is_ceiling(th):             # a ceiling: "no more than 5 per cent", "the maximum allowed stockpile of 300 kg"
+        if f.bound == "max" and f.value is not None:
+            lo = hi = f.value      # "levels up to 60 per cent" reached 60: against a ceiling, that is the level
         if hi <= level:
             return "cleared"
         if lo > level:
@@ -163,15 +168,22 @@ def _ceiling_cue() -> re.Pattern:
     return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])")
 
 
+_CEILING_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:maximum|ceiling|cap|limit)\b", re.IGNORECASE)
+
+
 def is_ceiling(th: Figure) -> bool:
     """A level a figure must stay under: a stated upper bound ("anything under 5 per cent"), or a
-    level its own words call a maximum, limit or cap (in the 60 characters before it)."""
+    level its own words call a maximum, limit or cap (in the 60 characters before it, or the noun
+    right after it: "the 3.67 per cent limit")."""
     if th.bound in ("max", "min"):
         return th.bound == "max"
     sentence = th.sentence or ""
     at = sentence.find(th.text)
-    before = sentence[max(0, at - 60):at] if at >= 0 else sentence
-    return bool(_ceiling_cue().search(before))
+    if at < 0:
+        return bool(_ceiling_cue().search(sentence))
+    before, after = sentence[max(0, at - 60):at], sentence[at + len(th.text):at + len(th.text) + 30]
+    # "the maximum allowed stockpile of 300 kg"; "the 3.67 per cent limit" (a word or two after it)
+    return bool(_ceiling_cue().search(before) or _CEILING_AFTER.match(after) and _ceiling_cue().search(after))
 
 
 def called(th: Figure) -> str:
