@@ -19,7 +19,7 @@ from analysis.build import run as pipeline
 from analysis.build import analyse as analysis_runner
 from analysis.build.analyse import analyse
 from analysis.build.cache import Cache
-from analysis.build.steps import outline
+from analysis.build.steps import outline, tables
 from analysis.cli import main
 from conftest import ROOT
 
@@ -74,19 +74,19 @@ def test_cached_analysis_equals_the_cold_one_and_the_export_holds_every_item(see
     meta = [outline(pipeline.read_document(cfg, i)) for i in range(len(cfg.sources))]
 
     with output.Staging(tmp_path / "out") as staging:
-        sink = export.StreamExport(staging.spool)
+        sink = export.StreamExport(staging.spool, tables())
         cold = analyse(cfg, Cache(tmp_path / "c"), sink=sink)
         assert list(cold.documents) == meta
         sink.write(staging, cold.documents)
         data = json.loads(staging.read("findings.json"))
         assert data["documents"] == [export.document_item(d) for d in meta]
-        for table in export.TABLES:
-            assert data[table] == json.loads(json.dumps([export.finding_item(x) for x in getattr(cold.findings, table)]))
-        tables = [t for t in export.TABLES if getattr(cold.findings, t)]
-        assert sorted(staging.names) == sorted(["findings.json", *(f"csv/{t}.csv" for t in tables)])
-        for table in tables:
+        for table in tables():
+            assert data[table] == json.loads(json.dumps([export.finding_item(x) for x in cold.findings.table(table)]))
+        written = [t for t in tables() if cold.findings.table(t)]
+        assert sorted(staging.names) == sorted(["findings.json", *(f"csv/{t}.csv" for t in written)])
+        for table in written:
             rows = list(csv.DictReader(io.StringIO(staging.read(f"csv/{table}.csv").decode("utf-8-sig"))))
-            assert len(rows) == len(getattr(cold.findings, table))
+            assert len(rows) == len(cold.findings.table(table))
 
     again = analyse(cfg, Cache(tmp_path / "c"))  # all from the cache
     assert again.findings == cold.findings and again.documents == cold.documents
@@ -108,7 +108,7 @@ def test_empty_tables_and_no_csv(tmp_path):
     build(cfg)
     data = json.loads((tmp_path / "out" / "findings.json").read_bytes())
     assert [d["path"] for d in data["documents"]] == ["a.txt"]
-    assert all(data[table] == [] for table in export.TABLES)
+    assert all(data[table] == [] for table in tables())
     assert not (tmp_path / "out" / "csv").exists()
 
 

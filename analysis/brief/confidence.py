@@ -1,25 +1,23 @@
 """Findings -> the high-confidence findings the body may state, and the rest for the annex."""
 from __future__ import annotations
 
-from dataclasses import fields
-
 from ..model.brief import Para, Span
 from ..model.findings import Findings
 
 
 def sure(f: Findings) -> Findings:
-    """Only ``high`` findings; a comparison stays when every figure it compares is sure."""
-    kept = {name.name: tuple(x for x in getattr(f, name.name) if getattr(x, "confidence", "high") == "high")
-            for name in fields(f) if name.name != "comparisons"}
+    """Only ``high`` findings, in every table; a comparison stays when every figure it compares is sure."""
+    kept = {name: tuple(x for x in items if getattr(x, "confidence", "high") == "high")
+            for name, items in f.tables().items() if name != "comparisons"}
     figures = {x.id for x in kept["figures"]}
-    comparisons = tuple(c for c in f.comparisons if all(i in figures for i in c.figures))
-    return Findings(**kept, comparisons=comparisons)
+    kept["comparisons"] = tuple(c for c in f.comparisons if all(i in figures for i in c.figures))
+    return Findings.of(kept)
 
 
 def unsure(f: Findings) -> list:
     """Every finding below ``high``, in findings.json order (statements, positions, ...)."""
-    return [x for name in fields(f) if name.name != "comparisons"
-            for x in getattr(f, name.name) if getattr(x, "confidence", "high") != "high"]
+    return [x for name, items in f.tables().items() if name != "comparisons"
+            for x in items if getattr(x, "confidence", "high") != "high"]
 
 
 def none_sure(b, tables: tuple[str, ...], none: str, noun: str, nouns: str) -> Para:

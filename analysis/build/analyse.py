@@ -19,16 +19,15 @@ from typing import Callable, Sequence
 
 from ..config import Config, SourceConfig
 from ..model.document import Document
-from ..model.findings import TABLES, Findings
+from ..model.findings import Findings
 from .cache import Cache, digest, file_digest
 from .handoff import Handoff, Parcel
 from .export import StreamExport
 from .keys import analysis_digest
 from .progress import Silent
-from .steps import STEPS, Job, Step, source_digest, source_key, warm_up
+from . import steps
+from .steps import Job, Step, source_digest, source_key, warm_up
 from .workers import map_tasks
-
-_BY_NAME = {step.name: step for step in STEPS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +45,7 @@ def run_job(job: Job, cache: Cache | None = None, handoff: Handoff | None = None
     used, counts) for the build."""
     cache = Cache(job.cache_root) if cache is None else cache
     handoff = Handoff.joining(job.handoff_dir) if handoff is None else handoff
-    step = _BY_NAME[job.step]
+    step = next(s for s in steps.STEPS if s.name == job.step)
     inputs = dict(job.inputs)
     opened: dict[int, dict | None] = {}
     for name, parcel in job.handed.items():
@@ -76,10 +75,10 @@ def _size(src: SourceConfig) -> int:
         return 0
 
 
-def _last_use(steps: Sequence[Step]) -> dict[str, int]:
+def _last_use(ordered: Sequence[Step]) -> dict[str, int]:
     """Per value, the index of the last step that needs it (values no step needs: -1)."""
     last: dict[str, int] = {}
-    for i, step in enumerate(steps):
+    for i, step in enumerate(ordered):
         for name in step.needs:
             last[name] = i
     return last
@@ -111,9 +110,10 @@ def _analyse(config: Config, cache: Cache, handoff: Handoff, executor_for, shas,
     values: dict[str, list] = {}  # per-document values by name, in source order
     corpus: dict[str, object] = {}  # corpus-wide values
     handed: dict[str, list[Parcel | None]] = {}  # handed value -> each document's parcel holding it
-    last = _last_use(STEPS)
+    last = _last_use(steps.STEPS)
+    tables = steps.tables()
 
-    for index, step in enumerate(STEPS):
+    for index, step in enumerate(steps.STEPS):
         if step.per == "corpus":
             added = step.run(config, values)
             for name in step.returns:
@@ -128,7 +128,7 @@ def _analyse(config: Config, cache: Cache, handoff: Handoff, executor_for, shas,
             _run_per_document(step, config, cache, handoff, keys, shas, values, corpus, handed, executor_for,
                               progress, sink, retain)
         for name in [v for v in list(values) + list(corpus) + list(handed) if last.get(v, -1) <= index]:
-            if name == "meta" or (keep and name in TABLES):
+            if name == "meta" or (keep and name in tables):
                 continue
             values.pop(name, None)
             corpus.pop(name, None)
@@ -136,8 +136,8 @@ def _analyse(config: Config, cache: Cache, handoff: Handoff, executor_for, shas,
 
     findings = None
     if keep:
-        findings = Findings(**{t: tuple(x for part in values[t] for x in part) if t in values else corpus[t]
-                               for t in TABLES})
+        findings = Findings.of({t: tuple(x for part in values[t] for x in part) if t in values else corpus.get(t, ())
+                                for t in tables})
     metas = values["meta"]
     return Analysed(documents=tuple(metas), warnings=tuple(w for d in metas for w in d.warnings),
                     findings=findings)

@@ -10,7 +10,7 @@ from json.encoder import encode_basestring
 from typing import BinaryIO, Callable, Sequence
 
 from ..model.document import Document
-from ..model.findings import SCHEMA, TABLES
+from ..model.findings import SCHEMA
 
 
 def document_item(doc: Document) -> dict:
@@ -182,13 +182,13 @@ def csv_rows(buf: io.StringIO, fields: list[str], rows: Sequence[dict]) -> None:
 # ---------------------------------------------------------------- streamed export
 class StreamExport:
     """findings.json and csv/<table>.csv, the only writer of them, built one document's items
-    at a time and streamed to disk: each document's serialised
-    items go to a scratch file per table (`spool`, e.g. output.Staging.spool) as they arrive,
-    in any order, and `write` copies them into the output files in source order. Memory holds
-    only where each part lies, so it stays flat however large the corpus."""
+    at a time and streamed to disk: each document's serialised items go to a scratch file per table
+    (`spool`, e.g. output.Staging.spool) as they arrive, in any order, and `write` copies them into
+    the output files in source order and `tables` order (build/steps.tables: the tables the steps
+    find). Memory holds only where each part lies, so it stays flat however large the corpus."""
 
-    def __init__(self, spool: Callable[[], BinaryIO], csv: bool = True):
-        self.tables = TABLES
+    def __init__(self, spool: Callable[[], BinaryIO], tables: Sequence[str], csv: bool = True):
+        self.tables = tuple(tables)
         self.csv = csv
         self._spool = spool
         self._files: dict[tuple[str, str], BinaryIO] = {}

@@ -31,6 +31,7 @@ from ..errors import ConfigError
 from ..model.document import Document
 from ..model.findings import Findings
 from ..render import WRITERS, RenderOptions
+from . import steps
 from .steps import read_source, source_digest
 from .workers import Pool, cpu_jobs, wait_for_warm_up
 
@@ -213,7 +214,7 @@ def _build(config: Config, formats: Sequence[str], out_dir: Path, report, cache:
     with output.Staging(out_dir) as staging:
         # findings.json and the CSV files stream from scratch files into the staging folder,
         # one document at a time: memory stays flat in the size of the corpus
-        sink = StreamExport(staging.spool, csv=config.output.csv)
+        sink = StreamExport(staging.spool, steps.tables(), csv=config.output.csv)
         analysed = analyse(config, cache, executor_for=analysis_pool.get, shas=shas, progress=report,
                            keep=bool(rendered), sink=sink, scratch=staging.root)
         meta, findings = list(analysed.documents), analysed.findings

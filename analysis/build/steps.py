@@ -16,6 +16,10 @@ processes, with the cache) and nothing else orders these functions:
 A per-document step's cache key is the key of the document's previous step (the first: the
 source's bytes, its [[sources]] entry and `analysis_digest`) with its own `key` parts, so an
 entry is reused exactly when everything it was computed from is unchanged.
+
+The steps' `finds` are also the one list of the kinds of finding: `tables()` places them in
+findings.json and the CSV files, and build/analyse.py gathers them into model/findings.Findings.
+A new kind of finding is therefore a new analysis module plus one more Step in STEPS.
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from ..config import Config, LexiconExtensions, Question, SourceConfig
 from ..analyses.unsourced import flag_unsourced
 from ..errors import SourceError
 from ..model.document import Document, Source
+from ..model.findings import FIELDS
 
 
 @dataclass(frozen=True)
@@ -42,8 +47,9 @@ class Step:
     adds: tuple[str, ...] = ()
     """Values the step returns for later steps (or, "meta", the document's metadata)."""
     finds: tuple[str, ...] = ()
-    """Tables of findings the step returns besides `adds` (model/findings.TABLES): each goes to
-    findings.json and its CSV file as it arrives, and into Findings."""
+    """Tables of findings the step returns besides `adds`, each a tuple of frozen dataclasses: each
+    goes to findings.json and csv/<table>.csv as it arrives (in the place `tables` gives it), and into
+    Findings (its field, or Findings.other for a table without one)."""
     label: str = ""
     """What the progress reporter shows while a per-document step runs."""
     hands: tuple[str, ...] = ()
@@ -232,7 +238,17 @@ STEPS: tuple[Step, ...] = (
          run=stances, label="stances, positions and tensions", view=sides_seen, key=sides_key),
     Step("comparisons", "corpus", needs=("figures",), finds=("comparisons",), run=comparisons),
 )
-"""The analysis, in order. A new kind of finding is one more step here, whose `finds` names its table
-(a field of model/findings.Findings, which gives the table's place in findings.json)."""
+"""The analysis, in order. A new kind of finding is one more step here (its `run` calling the new
+analysis module), whose `finds` names its table: nothing else needs to change for the table to reach
+findings.json, its CSV file and Findings.table(name)."""
 
-__all__ = ["Job", "STEPS", "Step", "context", "read_source", "source_digest", "source_key", "warm_up"]
+
+def tables() -> tuple[str, ...]:
+    """The tables of findings a build writes, in findings.json order, one CSV file each: the tables
+    of schema findings/1 (model/findings.FIELDS) in their fixed order, then every other table the
+    steps find, in the order of STEPS."""
+    found = [name for step in STEPS for name in step.finds]
+    return FIELDS + tuple(name for name in found if name not in FIELDS)
+
+
+__all__ = ["Job", "STEPS", "Step", "context", "read_source", "source_digest", "source_key", "tables", "warm_up"]

@@ -6,6 +6,7 @@ the exact span, so the brief can cite it and a reader can re-check it.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Mapping
 
 from . import pickled_by_fields
 
@@ -199,7 +200,8 @@ class Comparison:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Findings:
-    """Everything the analyses found in the corpus."""
+    """Everything the analyses found in the corpus, table by table: a typed field for each table of
+    schema findings/1, and `other` for any further table a step finds (build/steps.STEPS)."""
 
     statements: tuple[Statement, ...] = ()
     positions: tuple[Position, ...] = ()
@@ -208,9 +210,27 @@ class Findings:
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
     comparisons: tuple[Comparison, ...] = ()
+    other: tuple[tuple[str, tuple], ...] = ()
+    """The tables that have no field above, as (name, findings) in findings.json order: a new kind of
+    finding lands here without a change to this class (it earns a field once the brief reads it)."""
+
+    def table(self, name: str) -> tuple:
+        """The findings of one table, by name (none when no step found it)."""
+        if name in FIELDS:
+            return getattr(self, name)
+        return dict(self.other).get(name, ())
+
+    def tables(self) -> dict[str, tuple]:
+        """Every table by name, in findings.json order."""
+        return {**{name: getattr(self, name) for name in FIELDS}, **dict(self.other)}
+
+    @classmethod
+    def of(cls, tables: Mapping[str, tuple]) -> Findings:
+        """Findings from tables by name: each field's own, the others into `other` in the given order."""
+        return cls(**{name: items for name, items in tables.items() if name in FIELDS},
+                   other=tuple((name, items) for name, items in tables.items() if name not in FIELDS))
 
 
-TABLES = tuple(f.name for f in fields(Findings))
-"""The tables of findings, in findings.json order (one CSV file each): the fields of Findings. Each is
-found by one step of the analysis (build/steps.STEPS, its `finds`)."""
-
+FIELDS = tuple(f.name for f in fields(Findings) if f.name != "other")
+"""The tables of schema findings/1, in findings.json order: always there, empty or not. The tables a
+build writes are these and then the other tables its steps find (build/steps.tables)."""
