@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import DateMatch, lexicon
-from .event_clauses import in_fronted_clause, in_sub_clause, preamble_phrase, present_or_gerund, reduced_relative
+from .event_clauses import (effect_of_dated_subject, fronted_phrase, in_fronted_clause, in_sub_clause, preamble_phrase,
+                             present_main, present_or_gerund, pronoun_subject, reduced_relative)
 from .event_lexicon import WORD as _WORD
 from .event_lexicon import Cues, compiled_cues
 from .event_lexicon import is_past as _is_past
@@ -395,8 +396,17 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         out.append("sub-clause")
     if "sub-clause" not in out and in_sub_clause(sentence, start, end, cues):
         out.append("sub-clause")  # "the conference, which was held on 4 March, ...": not the main clause's happening
-    if in_fronted_clause(sentence, start, cues):
+    if "sub-clause" not in out and any(_coordinated_with(sentence, o.start - shift, o.end - shift, start, cues)
+                                       for o in others if o.end - shift <= start):
+        out.append("sub-clause")  # "the truce that was announced on 15 January and went into effect on 19 January"
+    if in_fronted_clause(sentence, start, cues) or fronted_phrase(sentence, end, cues):
         out.append("fronted-clause")  # "As we showed in April 2031, we shall ...": the main clause is undated
+    if pronoun_subject(sentence, start, cues):
+        out.append("pronoun-subject")  # "It was founded on 2 May 1990.": the text does not say who
+    if present_main(sentence, start, cues):
+        out.append("present-main")  # "Strongly condemns the capture of the port on 3 March;": the text's own act
+    if effect_of_dated_subject(sentence, start, end, cues):
+        out.append("effect-of-dated-subject")  # "The March 2031 truce contributed to the calm": the effect is undated
     if "span-start" not in out and _SINCE_PHRASE.search(left):
         out.append("span-start")  # "since the outbreak of the war in April 2029"
     if _APPOSITION_LEFT.search(left) and _APPOSITION_RIGHT.match(sentence, end):
@@ -441,6 +451,20 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         if _long_period(date, left) or any(w in cues.measure_verbs for w in words):
             out.append("statistic")
     return out
+
+
+_AND_VERB = re.compile(r"\s{0,3}[,]?\s{1,3}and\s{1,3}(?:then\s{1,3}|later\s{1,3})?([a-z]{3,})\s")
+
+
+def _coordinated_with(sentence: str, o0: int, o1: int, start: int, cues: Cues) -> bool:
+    """True when the date's verb is coordinated with an earlier date's clause that is a sub-clause
+    ("that was announced on 15 January and went into effect on 19 January"): it shares that clause."""
+    m = _AND_VERB.match(sentence, o1)
+    if m is None or not (_is_past(m.group(1), cues) or m.group(1) in cues.irregular_past):
+        return False
+    if re.search(r"[,;:()]", sentence[m.end():start]):
+        return False
+    return in_sub_clause(sentence, o0, o1, cues)
 
 
 def _without_dates(sentence: str, a: int, b: int, start: int, date: DateMatch, others: tuple[DateMatch, ...]) -> str:

@@ -55,6 +55,12 @@ class Cues:
     fronted: re.Pattern
     anchor: re.Pattern
     present: frozenset
+    subject_pronouns: frozenset
+    attitude_verbs: frozenset
+    attitude_subjects: frozenset
+    attitude_infinitive_heads: frozenset
+    fronted_preposition: re.Pattern
+    effect_verbs: frozenset
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -134,6 +140,14 @@ def compiled_cues() -> Cues:
         # "more than ten years after the uprising of": the date anchors a span
         anchor=re.compile(_phrases(lx["anchor_units"]) + r"\s{1,3}(?:after|since|before)(?![\w-])", re.I),
         present=frozenset(lx["present_verbs"]),
+        subject_pronouns=frozenset(lx["subject_pronouns"]),
+        attitude_verbs=frozenset(f for v in lx["attitude_verbs"] if " " not in v for f in _forms(v)),
+        attitude_subjects=frozenset(lx["attitude_subjects"]),
+        attitude_infinitive_heads=frozenset(lx["attitude_infinitive_heads"]),
+        fronted_preposition=re.compile(r"^\W{0,3}" + _phrases(lx["fronted_prepositions"]), re.I),
+        # past forms only: "a contribution", "the lead" are nouns
+        effect_verbs=frozenset(f for v in lx["effect_verbs"] for f in _forms(v) if f.endswith("ed"))
+        | frozenset(lx["effect_irregular_past"]),
         annex_title=re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in lx["annex_title_markers"])
                                + r")\s{1,3}(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])\s{0,2}[:.\u2013\u2014-]\s", re.I),
         status_inside=re.compile(_phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
