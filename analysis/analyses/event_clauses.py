@@ -202,3 +202,26 @@ def effect_of_dated_subject(sentence: str, start: int, end: int, cues: Cues) -> 
         if w in cues.effect_verbs:
             return True
     return False
+
+
+_ASIDE = re.compile(r"\s{0,2},[^,;:.]{0,200},")
+
+
+def reduced_relative_subject(sentence: str, start: int, end: int, cues: Cues) -> bool:
+    """True when the date closes a reduced relative ("the law passed on 2 April") that is the subject of
+    a later verb in a reported clause ("The court argued that the law passed on 2 April 2031, which
+    ..., violated the constitution"): the date dates the law, not what the sentence reports."""
+    left = sentence[:start]
+    m = _REDUCED.search(left)
+    if m is None or not reduced_relative(left, cues):
+        return False
+    if not any(is_past(w, cues) or w in cues.irregular_past or w in cues.present
+               for w in lower_words(left[:m.start()], False)):
+        return False  # "The ministers met on 3 May and ...": the sentence's own verb
+    rest = sentence[end:]
+    aside = _ASIDE.match(rest)
+    if aside:
+        rest = rest[aside.end():]
+    first = WORD.match(rest.lstrip())
+    return first is not None and first.group()[0].islower() and (
+        is_past(first.group().lower(), cues) or first.group().lower() in cues.auxiliaries)

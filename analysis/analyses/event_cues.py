@@ -37,7 +37,8 @@ from functools import lru_cache
 
 from .dates import DateMatch, lexicon
 from .event_clauses import (effect_of_dated_subject, fronted_phrase, in_fronted_clause, in_sub_clause, preamble_phrase,
-                             present_main, present_or_gerund, pronoun_subject, reduced_relative)
+                             present_main, present_or_gerund, pronoun_subject, reduced_relative,
+                             reduced_relative_subject)
 from .event_lexicon import WORD as _WORD
 from .event_lexicon import Cues, compiled_cues
 from .event_lexicon import is_past as _is_past
@@ -394,7 +395,8 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         # "On 22 December, the ministry republished a decree that was first published in November 2028",
         # "On 13 November, ... following up on a first conference held in October 2023"
         out.append("sub-clause")
-    if "sub-clause" not in out and in_sub_clause(sentence, start, end, cues):
+    if "sub-clause" not in out and (in_sub_clause(sentence, start, end, cues)
+                                    or reduced_relative_subject(sentence, start, end, cues)):
         out.append("sub-clause")  # "the conference, which was held on 4 March, ...": not the main clause's happening
     if "sub-clause" not in out and any(_coordinated_with(sentence, o.start - shift, o.end - shift, start, cues)
                                        for o in others if o.end - shift <= start):
