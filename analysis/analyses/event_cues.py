@@ -375,6 +375,8 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         pass
     if cond is not None and "," not in left[cond.end():]:
         out.append("conditional")
+    if cues.span_end_in_day.search(left):
+        out.append("span-end")  # "resumed fire ... until the morning of 30 July": the day it stopped, not began
     if cues.span_start.search(left) or cues.span_start_after.match(sentence, end):
         out.append("span-start")  # "since 16 July", "from 15 February onwards"
     ahead = sentence[a:start]

@@ -61,6 +61,7 @@ class Cues:
     attitude_infinitive_heads: frozenset
     fronted_preposition: re.Pattern
     effect_verbs: frozenset
+    span_end_in_day: re.Pattern
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -157,6 +158,8 @@ def compiled_cues() -> Cues:
         purpose=re.compile(_phrases(lx["year_purpose_prepositions"]) + r"\s{1,3}$", re.I),
         clause_breaks=tuple(lx["clause_breaks"]),
         birth=re.compile(r"\(\s{0,2}(?:" + "|".join(re.escape(w) for w in lx["birth_words"]) + r")?\s{0,2}$", re.I),
+        # "until the morning of 30 July": a span that ends on that day, told from its start
+        span_end_in_day=re.compile(_phrases(lx["span_end_openers"]) + _edge(lx["day_part_edges"]), re.I),
         span_end=re.compile(_phrases(lx["span_end_openers"]) + _edge(lx["span_edge_words"]), re.I),
         span_start=re.compile(_phrases(lx["span_start_openers"]) + _edge(lx["span_edge_words"]), re.I),
         recommendation=re.compile(_phrases(lx["recommendation_phrases"]), re.I),
