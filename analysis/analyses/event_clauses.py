@@ -170,12 +170,14 @@ def present_main(sentence: str, start: int, cues: Cues) -> bool:
 _COMMA_AFTER = re.compile(r"\s{0,2}[\"'\u201d\u2019)]{0,2}\s{0,2},")
 
 
-def fronted_phrase(sentence: str, end: int, cues: Cues) -> bool:
+def fronted_phrase(sentence: str, start: int, end: int, cues: Cues) -> bool:
     """True when the sentence opens with a prepositional phrase ("In view of", "In the wake of") whose
     end the date closes, before a main clause of its own ("In view of the shelling on 2 March 2031,
     the ministers call for ..."): the main clause is not dated by it."""
     if cues.fronted_preposition.search(sentence) is None or not _COMMA_AFTER.match(sentence, end):
         return False
+    if re.search(r",\s{0,3}(?:(?:on|in|at|during)\s{1,3})?$", sentence[:start]):
+        return False  # "Following talks, on 3 May 2031, the ministers signed ...": the main clause's own date
     rest = lower_words(sentence[end:], False)
     return any(w in cues.auxiliaries or w in cues.present or w in cues.attitude_verbs or is_past(w, cues)
                or w in cues.event_verbs for w in rest)

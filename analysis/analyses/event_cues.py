@@ -403,7 +403,7 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
     if "sub-clause" not in out and any(_coordinated_with(sentence, o.start - shift, o.end - shift, start, cues)
                                        for o in others if o.end - shift <= start):
         out.append("sub-clause")  # "the truce that was announced on 15 January and went into effect on 19 January"
-    if in_fronted_clause(sentence, start, cues) or fronted_phrase(sentence, end, cues):
+    if in_fronted_clause(sentence, start, cues) or fronted_phrase(sentence, start, end, cues):
         out.append("fronted-clause")  # "As we showed in April 2031, we shall ...": the main clause is undated
     if pronoun_subject(sentence, start, cues):
         out.append("pronoun-subject")  # "It was founded on 2 May 1990.": the text does not say who
