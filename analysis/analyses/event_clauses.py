@@ -111,6 +111,7 @@ def date_segment(left: str) -> str:
     return ",".join(parts[i:])
 
 
+_SEQUENCE = re.compile(r"(?:was|were|is|are)\s{1,3}(?:\w+ly\s{1,3})?(?:followed|preceded|succeeded)\s{1,3}by\s", re.I)
 _OPENER = re.compile(r"^\W{0,3}[^,;:]{0,60},\s{0,3}")
 
 
@@ -124,8 +125,14 @@ def pronoun_subject(sentence: str, start: int, cues: Cues) -> bool:
         starts.append(m.end())
     for s in starts:
         found = list(WORD.finditer(sentence[s:s + 40]))[:2]
-        if len(found) < 2 or found[0].group().lower() not in cues.subject_pronouns or not found[1].group()[0].islower():
+        if len(found) < 2 or not found[1].group()[0].islower():
             continue
+        head, verb = found[0].group().lower(), found[1].group().lower()
+        if head not in cues.subject_pronouns and not (
+                head in cues.demonstratives and (is_past(verb, cues) or verb in cues.auxiliaries)):
+            continue  # "This included ..." is a pronoun; "This department was created" names its noun
+        if _SEQUENCE.match(sentence, s + found[1].start()):
+            continue  # "This was followed by the summit of 4 May": the happening dated is named after "by"
         if found[1].group().lower() in cues.reporting and (
                 re.match(r"\s{0,2},", sentence[s + found[1].end():])
                 or re.search(r"(?<![\w-])that(?![\w-])", sentence[s + found[1].end():start])):

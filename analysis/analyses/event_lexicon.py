@@ -56,6 +56,7 @@ class Cues:
     anchor: re.Pattern
     present: frozenset
     subject_pronouns: frozenset
+    demonstratives: frozenset
     attitude_verbs: frozenset
     attitude_subjects: frozenset
     attitude_infinitive_heads: frozenset
@@ -142,6 +143,7 @@ def compiled_cues() -> Cues:
         anchor=re.compile(_phrases(lx["anchor_units"]) + r"\s{1,3}(?:after|since|before)(?![\w-])", re.I),
         present=frozenset(lx["present_verbs"]),
         subject_pronouns=frozenset(lx["subject_pronouns"]),
+        demonstratives=frozenset(lx["demonstrative_pronouns"]),
         attitude_verbs=frozenset(f for v in lx["attitude_verbs"] if " " not in v for f in _forms(v)),
         attitude_subjects=frozenset(lx["attitude_subjects"]),
         attitude_infinitive_heads=frozenset(lx["attitude_infinitive_heads"]),
