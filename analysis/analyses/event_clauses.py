@@ -3,8 +3,11 @@ in a relative clause (", which was held on 4 March,"), a reduced relative (", ad
 "a first conference held in May" after the opening date), an aside ("as already happened in June"), a
 fronted subordinate clause or anchor ("As we showed in April, we shall ...", "ten years after the
 uprising of 3 March, ..."), a preambular paragraph's noun phrase, or after a present verb or gerund
-that makes a dated noun phrase its object. event_cues keeps such an event medium: the main clause
-reports something else, undated or present."""
+that makes a dated noun phrase its object, or the object of a present verb of attitude (an operative
+paragraph's "Condemns the capture ... on 3 March;"), a dated subject of an effect ("the March truce
+contributed to"); and sentences whose subject is a bare pronoun ("It was founded on ..."), which do not
+say who acted. event_cues keeps such an event medium: the main clause reports something else,
+undated or present, or nobody named."""
 from __future__ import annotations
 
 import re

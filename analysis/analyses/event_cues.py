@@ -23,7 +23,10 @@ of August 2030": the verb's happening is not dated by it), a date in a relative 
 relative or a fronted subordinate clause (", who vanished in August,", "As we showed in April, we
 shall ...", "as already happened in May", "a first conference held in October" after the opening
 date, a parenthesis with its own verb, a preambular paragraph's noun phrase: the main clause reports
-something else), a completion "by" a date (an upper bound), "rescheduled for" a date (a plan));
+something else), a completion "by" a date (an upper bound), "rescheduled for" a date (a plan), the
+object of a present verb of attitude ("Strongly condemns the capture ... on 3 March;"), a dated subject
+of an effect ("the December truce contributed to"), a bare pronoun subject ("It was founded on"), the
+day a span stopped ("until the morning of"));
 medium otherwise. Cue words are in lexicons/events.json (compiled by event_lexicon.py). `tense` tells
 past from future for resolving a yearless month against the document's date.
 """
