@@ -23,7 +23,10 @@ of August 2030": the verb's happening is not dated by it), a date in a relative 
 relative or a fronted subordinate clause (", who vanished in August,", "As we showed in April, we
 shall ...", "as already happened in May", "a first conference held in October" after the opening
 date, a parenthesis with its own verb, a preambular paragraph's noun phrase: the main clause reports
-something else), a completion "by" a date (an upper bound), "rescheduled for" a date (a plan));
+something else), a completion "by" a date (an upper bound), "rescheduled for" a date (a plan), the
+object of a present verb of attitude ("Strongly condemns the capture ... on 3 March;"), a dated subject
+of an effect ("the December truce contributed to"), a bare pronoun subject ("It was founded on"), the
+day a span stopped ("until the morning of"));
 medium otherwise. Cue words are in lexicons/events.json (compiled by event_lexicon.py). `tense` tells
 past from future for resolving a yearless month against the document's date.
 """
@@ -36,7 +39,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import DateMatch, lexicon
-from .event_clauses import in_fronted_clause, in_sub_clause, preamble_phrase, present_or_gerund, reduced_relative
+from .event_clauses import (effect_of_dated_subject, fronted_phrase, in_fronted_clause, in_sub_clause, preamble_phrase,
+                             present_main, present_or_gerund, pronoun_subject, reduced_relative,
+                             reduced_relative_subject)
 from .event_lexicon import WORD as _WORD
 from .event_lexicon import Cues, compiled_cues
 from .event_lexicon import is_past as _is_past
@@ -373,6 +378,8 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         pass
     if cond is not None and "," not in left[cond.end():]:
         out.append("conditional")
+    if cues.span_end_in_day.search(left):
+        out.append("span-end")  # "resumed fire ... until the morning of 30 July": the day it stopped, not began
     if cues.span_start.search(left) or cues.span_start_after.match(sentence, end):
         out.append("span-start")  # "since 16 July", "from 15 February onwards"
     ahead = sentence[a:start]
@@ -393,10 +400,20 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         # "On 22 December, the ministry republished a decree that was first published in November 2028",
         # "On 13 November, ... following up on a first conference held in October 2023"
         out.append("sub-clause")
-    if "sub-clause" not in out and in_sub_clause(sentence, start, end, cues):
+    if "sub-clause" not in out and (in_sub_clause(sentence, start, end, cues)
+                                    or reduced_relative_subject(sentence, start, end, cues)):
         out.append("sub-clause")  # "the conference, which was held on 4 March, ...": not the main clause's happening
-    if in_fronted_clause(sentence, start, cues):
+    if "sub-clause" not in out and any(_coordinated_with(sentence, o.start - shift, o.end - shift, start, cues)
+                                       for o in others if o.end - shift <= start):
+        out.append("sub-clause")  # "the truce that was announced on 15 January and went into effect on 19 January"
+    if in_fronted_clause(sentence, start, cues) or fronted_phrase(sentence, start, end, cues):
         out.append("fronted-clause")  # "As we showed in April 2031, we shall ...": the main clause is undated
+    if pronoun_subject(sentence, start, cues):
+        out.append("pronoun-subject")  # "It was founded on 2 May 1990.": the text does not say who
+    if present_main(sentence, start, cues):
+        out.append("present-main")  # "Strongly condemns the capture of the port on 3 March;": the text's own act
+    if effect_of_dated_subject(sentence, start, end, cues):
+        out.append("effect-of-dated-subject")  # "The March 2031 truce contributed to the calm": the effect is undated
     if "span-start" not in out and _SINCE_PHRASE.search(left):
         out.append("span-start")  # "since the outbreak of the war in April 2029"
     if _APPOSITION_LEFT.search(left) and _APPOSITION_RIGHT.match(sentence, end):
@@ -441,6 +458,20 @@ def _doubt(sentence: str, start: int, end: int, date: DateMatch, others: tuple[D
         if _long_period(date, left) or any(w in cues.measure_verbs for w in words):
             out.append("statistic")
     return out
+
+
+_AND_VERB = re.compile(r"\s{0,3}[,]?\s{1,3}and\s{1,3}(?:then\s{1,3}|later\s{1,3})?([a-z]{3,})\s")
+
+
+def _coordinated_with(sentence: str, o0: int, o1: int, start: int, cues: Cues) -> bool:
+    """True when the date's verb is coordinated with an earlier date's clause that is a sub-clause
+    ("that was announced on 15 January and went into effect on 19 January"): it shares that clause."""
+    m = _AND_VERB.match(sentence, o1)
+    if m is None or not (_is_past(m.group(1), cues) or m.group(1) in cues.irregular_past):
+        return False
+    if re.search(r"[,;:()]", sentence[m.end():start]):
+        return False
+    return in_sub_clause(sentence, o0, o1, cues)
 
 
 def _without_dates(sentence: str, a: int, b: int, start: int, date: DateMatch, others: tuple[DateMatch, ...]) -> str:

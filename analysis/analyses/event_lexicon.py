@@ -55,6 +55,14 @@ class Cues:
     fronted: re.Pattern
     anchor: re.Pattern
     present: frozenset
+    subject_pronouns: frozenset
+    demonstratives: frozenset
+    attitude_verbs: frozenset
+    attitude_subjects: frozenset
+    attitude_infinitive_heads: frozenset
+    fronted_preposition: re.Pattern
+    effect_verbs: frozenset
+    span_end_in_day: re.Pattern
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -134,6 +142,15 @@ def compiled_cues() -> Cues:
         # "more than ten years after the uprising of": the date anchors a span
         anchor=re.compile(_phrases(lx["anchor_units"]) + r"\s{1,3}(?:after|since|before)(?![\w-])", re.I),
         present=frozenset(lx["present_verbs"]),
+        subject_pronouns=frozenset(lx["subject_pronouns"]),
+        demonstratives=frozenset(lx["demonstrative_pronouns"]),
+        attitude_verbs=frozenset(f for v in lx["attitude_verbs"] if " " not in v for f in _forms(v)),
+        attitude_subjects=frozenset(lx["attitude_subjects"]),
+        attitude_infinitive_heads=frozenset(lx["attitude_infinitive_heads"]),
+        fronted_preposition=re.compile(r"^\W{0,3}" + _phrases(lx["fronted_prepositions"]), re.I),
+        # past forms only: "a contribution", "the lead" are nouns
+        effect_verbs=frozenset(f for v in lx["effect_verbs"] for f in _forms(v) if f.endswith("ed"))
+        | frozenset(lx["effect_irregular_past"]),
         annex_title=re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in lx["annex_title_markers"])
                                + r")\s{1,3}(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])\s{0,2}[:.\u2013\u2014-]\s", re.I),
         status_inside=re.compile(_phrases(lx["status_openers"]) + _edge(lx["span_edge_words"]), re.I),
@@ -143,6 +160,8 @@ def compiled_cues() -> Cues:
         purpose=re.compile(_phrases(lx["year_purpose_prepositions"]) + r"\s{1,3}$", re.I),
         clause_breaks=tuple(lx["clause_breaks"]),
         birth=re.compile(r"\(\s{0,2}(?:" + "|".join(re.escape(w) for w in lx["birth_words"]) + r")?\s{0,2}$", re.I),
+        # "until the morning of 30 July": a span that ends on that day, told from its start
+        span_end_in_day=re.compile(_phrases(lx["span_end_openers"]) + _edge(lx["day_part_edges"]), re.I),
         span_end=re.compile(_phrases(lx["span_end_openers"]) + _edge(lx["span_edge_words"]), re.I),
         span_start=re.compile(_phrases(lx["span_start_openers"]) + _edge(lx["span_edge_words"]), re.I),
         recommendation=re.compile(_phrases(lx["recommendation_phrases"]), re.I),
