@@ -38,8 +38,16 @@ def gaz():
                               ("Syldavia", ("Syldavian",), "state")])
 
 
+def passage(text: str) -> dict:
+    """A passage of a fixture line; "[row X] ..." is a row of a table of positions, headed X."""
+    if text.startswith("[row "):
+        head, _, rest = text[5:].partition("] ")
+        return {"text": rest, "kind": "row", "context": head, "role": "table-row"}
+    return {"text": text}
+
+
 def position_of(question: Question, text: str, gaz) -> str | None:
-    doc = make_doc([{"text": t} for t in text.split(" || ")], genre="plaintext", title=question.label)
+    doc = make_doc([passage(t) for t in text.split(" || ")], genre="plaintext", title=question.label)
     raw = statements(doc, gaz, principles())
     tops = stance.topics([question])
     first, _, props, _ = stance.assign(raw, doc, tops, {}, gaz, principles())
