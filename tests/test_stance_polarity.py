@@ -20,6 +20,7 @@ QUESTIONS = {q.id: q for q in [
     Question("secession", "Recognition of the independence of Syldavia", ("recogni", "independence")),
     Question("relief", "Humanitarian access and protection of civilians", ("humanitarian", "access", "famine")),
     Question("truce", "The ceasefire between Ruritania and Borduria", ("ceasefire", "hostilities")),
+    Question("strife", "Ceasefires, hostilities and attacks on civilians", ("ceasefire", "hostilit", "attack")),
     Question("embargo", "Imposing, renewing or lifting sanctions", ("sanction", "embargo")),
     Question("mission", "Peace operations and their mandates", ("peacekeeping", "mission")),
     Question("block", "The block of a news site", ("block", "censorship")),

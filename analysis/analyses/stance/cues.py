@@ -237,6 +237,13 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
                 return None
         if _other_party_subject(t[:m.start()], frame):
             return None  # "X voiced concern": reported, not the speaker's own
+        asked = _ALL_PARTIES.search(cue) and (len(cue.split()) > 2 or _ASKING.search(t[:m.start()])) \
+            and _ASKED.match(after)
+        if asked and topic_in(frame.topic, asked.group(1)) and not any(
+                k == "neutral" for k, _ in _cue_hits(asked.group(1))):
+            # "calls on all parties to uphold the ceasefire": what it asks carries the stance, its own
+            # words if any; "to exercise restraint" stays neutral
+            return None
         # "much to our regret", "expressed concern over the attacks": neutral only on the question
         return ("neutral", 1.0) if about or frame.focus or frame.turn else None
     if kind == "directive" and topic_in(frame.topic, obj[:60]) and _CALL_FOR.match(after) \
@@ -299,7 +306,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         predicative = pattern("stance_scope", "verdicts").fullmatch(cue) and _PREDICATE.search(
             _charged_clause(t[:m.start()]))
         on_act = not predicative and (
-                  topic_in(frame.topic, cue) or topic_in(frame.topic, _breached(obj[:80]) if breached else obj)
+                  topic_in(frame.topic, cue) or topic_in(frame.topic, _breached(obj[:80]) if breached else _object_phrase(obj))
                   or frame.is_proponent(obj)
                   # "rejects the decision" when the sentence is on the question; "in violation of the
                   # resolution" upholds some other act, and "an illegal move" elsewhere is another's
@@ -397,6 +404,16 @@ def _tenure() -> re.Pattern:
                       r"(?:the\s+)?" + words)
 
 
+_MODAL = re.compile(r"(?i)\s(?:will|would|shall|must|cannot|can|could|may|might|should)\s")
+
+
+def _object_phrase(obj: str) -> str:
+    """The cue's object up to a modal that opens a new predicate ("attempts to undermine the mission's
+    work will not be tolerated, stresses that attacks ..."), not one of a relative clause in it."""
+    m = _MODAL.search(obj)
+    return obj[:m.start()] if m and not _RELATIVE_WORD.search(obj[:m.start()]) else obj
+
+
 def _charged_clause(before: str) -> str:
     """The clause a charge or verdict speaks of: the cue's own, or the one before a participle
     (", jeopardizing stability" charges what the previous clause names)."""
@@ -443,6 +460,10 @@ _LAMENTED_LOSS = re.compile(r"(?i)(?:\s+(?:over|about|at|regarding|with))?\s+(?:
                             r"(?:breakdown|collapse|failure|erosion|end|violations?|breach(?:es)?|undermining|"
                             r"suspension|repeated\s+violations?)\s+of\b")
 _LAMENTED_CLAUSE = re.compile(r"\s+that\s+([^.;]{3,200})")
+_ALL_PARTIES = re.compile(r"(?i)\ball\s+parties$")
+_ASKED = re.compile(r"(?i)\s+(?:to\s+|that\s+)?([^.;]{3,200})")
+_ASKING = re.compile(r"(?i)\b(?:that|on|upon|urg\w*|ask\w*|invit\w*|demand\w*|encourag\w*)\s+$")
+"""Before "all parties" as the object of a call ("demands that all parties cease ..."), not its subject."""
 _LAMENTED_REST = re.compile(r",\s*([^.;]{3,200})")
 _SENTENCE_ADVERB = re.compile(r"(?i)[a-z]+ly")
 """A neutral cue that is an adverb ("Regrettably, ..."): it laments the clause after its comma."""
