@@ -367,7 +367,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
     flips = 1 if negated else 0
     if _NEGATED_OBJECT.match(after):
         flips += 1  # "recognised neither the vote nor its results"
-    head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
+    head = _object_head(obj)
     if pattern("stance", "negative_objects").search(head) and not frame.is_proponent(head):
         flips += 1  # "condemned trafficking": against the bad thing, for the act
         indirect = True
@@ -402,6 +402,19 @@ def _tenure() -> re.Pattern:
     words = cue_source(cues()["stance_scope"]["tenure"], grouped=False)
     return re.compile(r"(?i)\bas\s+long\s+as\s+(?:I|he|she|we|they)\s+(?:am|is|are|remains?|stays?)\s+"
                       r"(?:the\s+)?" + words)
+
+
+@lru_cache(maxsize=1)
+def _continued() -> re.Pattern:
+    return re.compile(r"^\s*(?:(?:the|a|an|its|their|this|any|further|renewed|continued|recent|new)\s+)*"
+                      + cue_source(cues()["stance_scope"]["continuations"], grouped=False) + r"\s+of\s+", re.IGNORECASE)
+
+
+def _object_head(obj: str) -> str:
+    """The head of the cue's object, past a noun of a thing going on ("the resumption of hostilities":
+    hostilities), so a bad thing resumed is a bad thing condemned."""
+    going_on = _continued().match(obj)
+    return _HEAD_END.split(" " + (obj[going_on.end():] if going_on else obj), maxsplit=1)[0]
 
 
 _MODAL = re.compile(r"(?i)\s(?:will|would|shall|must|cannot|can|could|may|might|should)\s")
