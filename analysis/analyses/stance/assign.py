@@ -168,7 +168,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
         frame = Frame(topic.pattern(), frozenset(against), frozenset(favour), tuple(principle_list),
                       names_in(set(props)), names_in(tgts), focus=st.anchor in focus and topic is main,
                       turn=st.anchor in turns and topic is main, is_party=any_party, is_other=others(st.actor),
-                      label=topic.label)
+                      label=topic.label, speaker=st.speaker or "")
         stance = verdict(cue_scores(st.text, frame, [p for p in st.principles if p not in st.violated],
                                     st.violated))
         cue_weights = cue_scores(st.text, frame) if stance is not None or st.actor in props else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-from ...lexicons import absent, anchors, cue_source, cues, lowered, pattern
+from ...lexicons import absent, anchors, cue_source, cues, data, lowered, pattern
 from ...model.findings import Statement
 from ..principles import document_annex
 from ..text import sentences
@@ -58,6 +58,8 @@ class Frame:
     reported, and its act is no stance of the speaker's."""
     label: str = ""
     """The question's label: an ending of the act it names ("lifting sanctions") is the act, not its end."""
+    speaker: str = ""
+    """The statement's speaker: another titled person as a cue's subject is reported, not the speaker."""
     judged: dict = field(default_factory=dict, compare=False, repr=False)
     """_judge's answers under this frame by (sentence, cue start, cue kind): key_sentence scores
     a statement's sentences again with the frame the statement was scored with."""
@@ -511,7 +513,27 @@ def _other_party_subject(before: str, frame: Frame) -> bool:
         m = rx.search(clause)
         if m and frame.is_other(m.group("x")):
             return True
-    return False
+    return _other_person_subject(clause, frame.speaker)
+
+
+@lru_cache(maxsize=1)
+def _titled_subject() -> re.Pattern:
+    roles = cue_source(data("titles")["roles"], grouped=False)
+    return re.compile(r"(?:^\s*|\bthat\s+|\b(?:said|says|stated|noted|added)\s+)(?:the\s+)?(?i:" + roles
+                      + r")\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})\b")
+
+
+def _other_person_subject(clause: str, speaker: str) -> bool:
+    """A titled person other than the speaker opens the cue's clause ("Prime Minister Otto Brandt has
+    released prisoners and reaffirmed ..."): that person's act, told by the speaker. Only with a
+    speaker known, whose name then shows it is not the speaker's own words introduced."""
+    if not speaker:
+        return False
+    m = _titled_subject().search(clause)
+    if m is None:
+        return False
+    own = {w.lower() for w in re.findall(r"[\w'\u2019-]+", speaker)}
+    return not any(w.lower() in own for w in m.group("name").split())
 
 
 _BUT_ELIDED = re.compile(r"(?i),?\s+but\s+(?:also\s+|[a-z]+ly\s+)?$")
