@@ -722,11 +722,18 @@ def _threat(before: str, obj: str) -> bool:
 
 def _negated(before: str) -> bool:
     """A negator in the cue's own clause: "did not recognise", "no state has recognised"."""
-    clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
+    parts = _NEGATION_CLAUSE.split(before)
+    clause = parts[-1][-60:]
+    if len(parts) > 1 and _ELIDED_TO.fullmatch(clause) and _REFUSED_TO.search(parts[-2][-150:]):
+        return True  # "refused to back X, and to support Y": the refusal governs both infinitives
     found = pattern("stance", "negators").search(clause)
     if found and _disregard().search(clause[found.end():]):
         return False  # "cannot ignore the violations": the negation denies the disregard, the charge stands
     return bool(found) and not _NOT_ONLY.search(clause)
+
+
+_ELIDED_TO = re.compile(r"(?i)\s*(?:and|or|nor)\s+(?:also\s+)?to\s+(?:[a-z]+ly\s+)?")
+_REFUSED_TO = re.compile(r"(?i)\b(?:refus\w*|declin\w*|fail\w*|not|never)\s+to\b")
 
 
 @lru_cache(maxsize=1)
