@@ -20,6 +20,7 @@ QUESTIONS = {q.id: q for q in [
     Question("secession", "Recognition of the independence of Syldavia", ("recogni", "independence")),
     Question("relief", "Humanitarian access and protection of civilians", ("humanitarian", "access", "famine")),
     Question("truce", "The ceasefire between Ruritania and Borduria", ("ceasefire", "hostilities")),
+    Question("strife", "Ceasefires, hostilities and attacks on civilians", ("ceasefire", "hostilit", "attack")),
     Question("embargo", "Imposing, renewing or lifting sanctions", ("sanction", "embargo")),
     Question("mission", "Peace operations and their mandates", ("peacekeeping", "mission")),
     Question("block", "The block of a news site", ("block", "censorship")),
@@ -38,8 +39,16 @@ def gaz():
                               ("Syldavia", ("Syldavian",), "state")])
 
 
+def passage(text: str) -> dict:
+    """A passage of a fixture line; "[row X] ..." is a row of a table of positions, headed X."""
+    if text.startswith("[row "):
+        head, _, rest = text[5:].partition("] ")
+        return {"text": rest, "kind": "row", "context": head, "role": "table-row"}
+    return {"text": text}
+
+
 def position_of(question: Question, text: str, gaz) -> str | None:
-    doc = make_doc([{"text": t} for t in text.split(" || ")], genre="plaintext", title=question.label)
+    doc = make_doc([passage(t) for t in text.split(" || ")], genre="plaintext", title=question.label)
     raw = statements(doc, gaz, principles())
     tops = stance.topics([question])
     first, _, props, _ = stance.assign(raw, doc, tops, {}, gaz, principles())

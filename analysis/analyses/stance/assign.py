@@ -109,13 +109,22 @@ def _act_after_possessive() -> re.Pattern:
 
 
 def title_proponent(doc: Document, gaz) -> dict[str, str]:
-    """A headline that opens with an organisation or organ ("Council adopts ...") names the act's author."""
+    """A headline that opens with an organisation or organ and says what it did ("Council adopts ...")
+    names the act's author; a title that is only the body's name (a report on a mission) names none."""
     if not doc.title:
         return {}
     found = gaz.find(doc.title)
-    if found and found[0].start <= 4 and found[0].kind in ("organ", "organisation"):
+    if found and found[0].start <= 4 and found[0].kind in ("organ", "organisation") \
+            and _TITLE_WORD.match(_PARENTHESES.sub(" ", doc.title[found[0].end:])):
         return {found[0].name: doc.title}
     return {}
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)|,[^,]*,")
+"""Asides the headline's verb may follow: "(ZSMB)", ", in Presidential Statement,"."""
+_TITLE_WORD = re.compile(r"[\W\d_]*(?!(?:in|of|the|for|and|on|to|at|a|an)\b)[A-Za-z][a-z-]+", re.IGNORECASE)
+"""A word of the headline's own just after the body's name (its verb, "adopts", "Calls"), not the
+rest of a name ("in Borduria") nor nothing at all."""
 
 
 
@@ -159,7 +168,7 @@ def assign(stmts: Sequence[Statement], doc: Document, tops: list[Topic], sides: 
         frame = Frame(topic.pattern(), frozenset(against), frozenset(favour), tuple(principle_list),
                       names_in(set(props)), names_in(tgts), focus=st.anchor in focus and topic is main,
                       turn=st.anchor in turns and topic is main, is_party=any_party, is_other=others(st.actor),
-                      label=topic.label)
+                      label=topic.label, speaker=st.speaker or "")
         stance = verdict(cue_scores(st.text, frame, [p for p in st.principles if p not in st.violated],
                                     st.violated))
         cue_weights = cue_scores(st.text, frame) if stance is not None or st.actor in props else None

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-from ...lexicons import absent, anchors, cue_source, cues, lowered, pattern
+from ...lexicons import absent, anchors, cue_source, cues, data, lowered, pattern
 from ...model.findings import Statement
+from ..principles import document_annex
 from ..text import sentences
 from .question_topics import mentions, topic_in
 
@@ -57,6 +58,8 @@ class Frame:
     reported, and its act is no stance of the speaker's."""
     label: str = ""
     """The question's label: an ending of the act it names ("lifting sanctions") is the act, not its end."""
+    speaker: str = ""
+    """The statement's speaker: another titled person as a cue's subject is reported, not the speaker."""
     judged: dict = field(default_factory=dict, compare=False, repr=False)
     """_judge's answers under this frame by (sentence, cue start, cue kind): key_sentence scores
     a statement's sentences again with the frame the statement was scored with."""
@@ -211,6 +214,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         # "the award, which it welcomed for decades", "all States that support the Charter",
         # "some States believed that it should be put to a vote": another's act or view
         return None
+    if kind == "oppose" and "annex" in cue.lower() and document_annex(t, m.start(), m.end()):
+        return None  # "pursuant to annex I": a document's annex, no annexation
     if _NO_SUCH.fullmatch(cue) and not topic_in(frame.topic, " ".join(obj.split()[:4])):
         return None  # "there will be no delay in the talks": no denial of the act itself
     if _WARNING.fullmatch(cue) and not (_WARNED_ACT.match(obj) and topic_in(frame.topic, " ".join(obj.split()[:5]))
@@ -219,15 +224,28 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
     if kind == "neutral":
         if _LAMENTED_LOSS.match(after) and topic_in(frame.topic, obj[:80]):
             return "support", 1.0  # "grave concern over the breakdown of the ceasefire": the speaker wants it kept
-        lamented = _LAMENTED_CLAUSE.match(after)
-        if lamented and topic_in(frame.topic, obj):
+        adverb = _SENTENCE_ADVERB.fullmatch(cue) and after.startswith(",")
+        lamented = _LAMENTED_CLAUSE.match(after) or (adverb and _LAMENTED_REST.match(after))
+        if adverb and not (lamented and topic_in(frame.topic, lamented.group(1))):
+            return None  # "Regrettably, the talks were postponed": it laments what it tells, no neutrality
+        if lamented and topic_in(frame.topic, lamented.group(1)):
+            # "we regret that X rejected the ceasefire", "Regrettably, X violated the ceasefire"
             inner = _cue_hits(lamented.group(1))
             if inner and inner[0][0] == "oppose":
                 return "support", 1.0  # "we regret that X rejected the ceasefire": against the rejection
             if inner and inner[0][0] == "support":
                 return "oppose", 1.0
+            if adverb:
+                return None
         if _other_party_subject(t[:m.start()], frame):
             return None  # "X voiced concern": reported, not the speaker's own
+        asked = _ALL_PARTIES.search(cue) and (len(cue.split()) > 2 or _ASKING.search(t[:m.start()])) \
+            and _ASKED.match(after)
+        if asked and topic_in(frame.topic, asked.group(1)) and not any(
+                k == "neutral" for k, _ in _cue_hits(asked.group(1))):
+            # "calls on all parties to uphold the ceasefire": what it asks carries the stance, its own
+            # words if any; "to exercise restraint" stays neutral
+            return None
         # "much to our regret", "expressed concern over the attacks": neutral only on the question
         return ("neutral", 1.0) if about or frame.focus or frame.turn else None
     if kind == "directive" and topic_in(frame.topic, obj[:60]) and _CALL_FOR.match(after) \
@@ -251,8 +269,10 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         return None  # "the decision to recognise" names the act, it takes no stance on it
     if _INVERTED_CONDITION.fullmatch(cue) and _SUBJECT_AFTER.match(after):
         return None  # "should we decide to ...", "should the Council fail": a condition, not a call
-    if cue.lower() == "support" and _WITH_THE.search(t[:m.start()]) and _OF_PARTY.match(after):
-        return None  # "all with the support and encouragement of X": X's backing, reported
+    if cue.lower() in ("support", "backing") and _WITH_THE.search(t[:m.start()]) and _of_backer(after):
+        # "all with the support and encouragement of X": X's backing, reported; "cannot develop
+        # without the backing of other states": their backing as a condition, no stance of the speaker's
+        return None
     if pattern("stance_scope", "assertions").fullmatch(cue) and _THAT_CLAUSE.match(after):
         return None  # "reaffirmed that the position ... is governed by ...": a proposition; its own words carry any stance
     if _REFUSAL.fullmatch(cue) and _TO_VERB.match(after):
@@ -268,8 +288,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
     if _attributive(t[:m.start()], cue, after):
         return None  # "internationally recognised borders": the participle describes a noun
-    if cue.lower() == "opposition" and _opposition_camp(after):
-        return None  # "the opposition parties", "opposition leaders": a political camp, not a stance
+    if cue.lower() == "opposition" and _opposition_camp(t[:m.start()], after):
+        return None  # "the opposition parties", "leader of the opposition": a political camp, not a stance
     label = "oppose" if kind == "oppose" else "support"
     weight = 0.5 if kind == "generic_support" else 1.0
     indirect = False
@@ -288,7 +308,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         predicative = pattern("stance_scope", "verdicts").fullmatch(cue) and _PREDICATE.search(
             _charged_clause(t[:m.start()]))
         on_act = not predicative and (
-                  topic_in(frame.topic, cue) or topic_in(frame.topic, _breached(obj[:80]) if breached else obj)
+                  topic_in(frame.topic, cue) or topic_in(frame.topic, _breached(obj[:80]) if breached else _object_phrase(obj))
                   or frame.is_proponent(obj)
                   # "rejects the decision" when the sentence is on the question; "in violation of the
                   # resolution" upholds some other act, and "an illegal move" elsewhere is another's
@@ -349,7 +369,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
     flips = 1 if negated else 0
     if _NEGATED_OBJECT.match(after):
         flips += 1  # "recognised neither the vote nor its results"
-    head = _HEAD_END.split(" " + obj, maxsplit=1)[0]
+    head = _object_head(obj)
     if pattern("stance", "negative_objects").search(head) and not frame.is_proponent(head):
         flips += 1  # "condemned trafficking": against the bad thing, for the act
         indirect = True
@@ -384,6 +404,29 @@ def _tenure() -> re.Pattern:
     words = cue_source(cues()["stance_scope"]["tenure"], grouped=False)
     return re.compile(r"(?i)\bas\s+long\s+as\s+(?:I|he|she|we|they)\s+(?:am|is|are|remains?|stays?)\s+"
                       r"(?:the\s+)?" + words)
+
+
+@lru_cache(maxsize=1)
+def _continued() -> re.Pattern:
+    return re.compile(r"^\s*(?:(?:the|a|an|its|their|this|any|further|renewed|continued|recent|new)\s+)*"
+                      + cue_source(cues()["stance_scope"]["continuations"], grouped=False) + r"\s+of\s+", re.IGNORECASE)
+
+
+def _object_head(obj: str) -> str:
+    """The head of the cue's object, past a noun of a thing going on ("the resumption of hostilities":
+    hostilities), so a bad thing resumed is a bad thing condemned."""
+    going_on = _continued().match(obj)
+    return _HEAD_END.split(" " + (obj[going_on.end():] if going_on else obj), maxsplit=1)[0]
+
+
+_MODAL = re.compile(r"(?i)\s(?:will|would|shall|must|cannot|can|could|may|might|should)\s")
+
+
+def _object_phrase(obj: str) -> str:
+    """The cue's object up to a modal that opens a new predicate ("attempts to undermine the mission's
+    work will not be tolerated, stresses that attacks ..."), not one of a relative clause in it."""
+    m = _MODAL.search(obj)
+    return obj[:m.start()] if m and not _RELATIVE_WORD.search(obj[:m.start()]) else obj
 
 
 def _charged_clause(before: str) -> str:
@@ -432,6 +475,13 @@ _LAMENTED_LOSS = re.compile(r"(?i)(?:\s+(?:over|about|at|regarding|with))?\s+(?:
                             r"(?:breakdown|collapse|failure|erosion|end|violations?|breach(?:es)?|undermining|"
                             r"suspension|repeated\s+violations?)\s+of\b")
 _LAMENTED_CLAUSE = re.compile(r"\s+that\s+([^.;]{3,200})")
+_ALL_PARTIES = re.compile(r"(?i)\ball\s+parties$")
+_ASKED = re.compile(r"(?i)\s+(?:to\s+|that\s+)?([^.;]{3,200})")
+_ASKING = re.compile(r"(?i)\b(?:that|on|upon|urg\w*|ask\w*|invit\w*|demand\w*|encourag\w*)\s+$")
+"""Before "all parties" as the object of a call ("demands that all parties cease ..."), not its subject."""
+_LAMENTED_REST = re.compile(r",\s*([^.;]{3,200})")
+_SENTENCE_ADVERB = re.compile(r"(?i)[a-z]+ly")
+"""A neutral cue that is an adverb ("Regrettably, ..."): it laments the clause after its comma."""
 _CALL_FOR = re.compile(r"(?i)\s+for\b")
 _VERB_SLOT = re.compile(r"(?:^|[,;:]\s*|\b(?:[Ww]e|[Tt]hey|I|also|again|jointly|therefore|further|today|once\s+more|"
                         r"will|would|to|and|[a-z]+ly)\s+)$")
@@ -463,7 +513,27 @@ def _other_party_subject(before: str, frame: Frame) -> bool:
         m = rx.search(clause)
         if m and frame.is_other(m.group("x")):
             return True
-    return False
+    return _other_person_subject(clause, frame.speaker)
+
+
+@lru_cache(maxsize=1)
+def _titled_subject() -> re.Pattern:
+    roles = cue_source(data("titles")["roles"], grouped=False)
+    return re.compile(r"(?:^\s*|\bthat\s+|\b(?:said|says|stated|noted|added)\s+)(?:the\s+)?(?i:" + roles
+                      + r")\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})\b")
+
+
+def _other_person_subject(clause: str, speaker: str) -> bool:
+    """A titled person other than the speaker opens the cue's clause ("Prime Minister Otto Brandt has
+    released prisoners and reaffirmed ..."): that person's act, told by the speaker. Only with a
+    speaker known, whose name then shows it is not the speaker's own words introduced."""
+    if not speaker:
+        return False
+    m = _titled_subject().search(clause)
+    if m is None:
+        return False
+    own = {w.lower() for w in re.findall(r"[\w'\u2019-]+", speaker)}
+    return not any(w.lower() in own for w in m.group("name").split())
 
 
 _BUT_ELIDED = re.compile(r"(?i),?\s+but\s+(?:also\s+|[a-z]+ly\s+)?$")
@@ -503,8 +573,20 @@ def _third_subject(before: str) -> bool:
     return bool(_RELATIVE_WORD.search(clause) or pattern("stance", "negative_objects").search(clause))
 
 
-_WITH_THE = re.compile(r"(?i)\b(?:with|the)\s+(?:full\s+|active\s+|direct\s+)?$")
+_WITH_THE = re.compile(r"(?i)\b(?:with|without|the)\s+(?:full\s+|active\s+|direct\s+)?$")
 _OF_PARTY = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _of_group() -> re.Pattern:
+    return re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[a-z-]+\s+){0,2}"
+                      + cue_source(cues()["stance_scope"]["backers"], grouped=False), re.IGNORECASE)
+
+
+def _of_backer(after: str) -> bool:
+    """The of-complement after "support" names who backs: a named party ("of Borduria") or a group
+    of parties ("of other states", "of the international community")."""
+    return bool(_OF_PARTY.match(after) or _of_group().match(after))
 _REFUSAL = re.compile(r"(?i)refus\w*")
 _THAT_CLAUSE = re.compile(r"(?i)\s+(?:(?:on|in|at|during|before)\s+[^,;.]{1,40}?\s+|again\s+|once\s+again\s+)?that\b")
 _TO_VERB = re.compile(r"\s+to\s+[a-z]")
@@ -549,10 +631,21 @@ def _assistance(before: str, cue: str, after: str) -> bool:
     return bool(kind_before.search(before) or unit_after.match(after))
 
 
-def _opposition_camp(after: str) -> bool:
-    """'opposition' before a group noun ("parties", "leaders"): the political camp."""
+_OPPOSITION_TO = re.compile(r"(?i)\s+(?:to|against|towards)\b")
+_OWNED_END = re.compile(r"(?i)(?:\b(?:our|its|their|his|her|my)|['\u2019]s)\s+(?:[a-z]+\s+)?$")
+_CLAUSE_DONE = re.compile(r"\s*(?:[.;]|$)")
+
+
+def _opposition_camp(before: str, after: str) -> bool:
+    """'opposition' as the political camp: before a group noun ("parties", "leaders") or a party's
+    name ("the liberal opposition Freedom Party"), or anywhere but in "opposition to/against X" and
+    "our (firm) opposition." at a clause's end, the only shapes of the stance."""
     words = after.split(None, 1)
-    return bool(words) and words[0].lower().strip(",.;:") in _camp_nouns()
+    if words and words[0].lower().strip(",.;:") in _camp_nouns():
+        return True
+    if _OPPOSITION_TO.match(after):
+        return False
+    return not (_CLAUSE_DONE.match(after) and _OWNED_END.search(before))
 
 
 @lru_cache(maxsize=1)
@@ -560,11 +653,17 @@ def _camp_nouns() -> frozenset[str]:
     return frozenset(cues()["opposition_as_camp"])
 
 
+_NAME_OR_ARTICLE_BEFORE = re.compile(r"(?:\b[A-Z][\w'\u2019-]*|\b(?:the|of|in))\s+$")
+
+
 def _attributive(before: str, cue: str, after: str) -> bool:
     """A past participle between a determiner or preposition (and an adverb) and a noun is an
     adjective ("the internationally recognised borders", "having widely accepted mayors"); one
-    followed by "for its ..." describes ("a force recognised for its professionalism")."""
+    followed by "for its ..." describes ("a force recognised for its professionalism"); a capitalised
+    cue inside a name ("the Bordurian Illegally Occupied Vlatava", "the Support Mission") names a place or body."""
     if cue.lower().endswith("ed") and _FOR_QUALITY.match(after):
+        return True
+    if cue[:1].isupper() and _NAME_AFTER.match(after) and _NAME_OR_ARTICLE_BEFORE.search(before):
         return True
     return cue.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before)) and bool(
         _NOUN_AFTER.match(after) or _NAME_AFTER.match(after))
@@ -623,11 +722,18 @@ def _threat(before: str, obj: str) -> bool:
 
 def _negated(before: str) -> bool:
     """A negator in the cue's own clause: "did not recognise", "no state has recognised"."""
-    clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
+    parts = _NEGATION_CLAUSE.split(before)
+    clause = parts[-1][-60:]
+    if len(parts) > 1 and _ELIDED_TO.fullmatch(clause) and _REFUSED_TO.search(parts[-2][-150:]):
+        return True  # "refused to back X, and to support Y": the refusal governs both infinitives
     found = pattern("stance", "negators").search(clause)
     if found and _disregard().search(clause[found.end():]):
         return False  # "cannot ignore the violations": the negation denies the disregard, the charge stands
     return bool(found) and not _NOT_ONLY.search(clause)
+
+
+_ELIDED_TO = re.compile(r"(?i)\s*(?:and|or|nor)\s+(?:also\s+)?to\s+(?:[a-z]+ly\s+)?")
+_REFUSED_TO = re.compile(r"(?i)\b(?:refus\w*|declin\w*|fail\w*|not|never)\s+to\b")
 
 
 @lru_cache(maxsize=1)
