@@ -182,6 +182,20 @@ def test_unclosed_templates_and_links_do_not_swallow_text():
     assert any("unclosed template" in w for w in doc.warnings)
 
 
+def test_an_infobox_whose_parameter_groups_are_split_by_a_blank_line_is_one_template():
+    """Infoboxes separate their groups of parameters with blank lines and put several on one line
+    (`| latd=48 |latm=10`): the template still ends at its own `}}`, and the article after it is prose."""
+    doc = read_wikitext((FIXTURES / "infobox_groups.wiki").read_text(encoding="utf-8"), Source("w3", "box.wiki"))
+    assert [(b.kind, b.text) for b in doc.blocks if b.kind != "note"][:3] == [
+        ("paragraph", "Ruritania is a landlocked country in central Europe."),
+        ("heading", "Politics"),
+        ("paragraph", "The constitution was adopted on 3 May 2029. The parliament has 120 seats."),
+    ]
+    assert not any(b.kind == "row" or "=" in b.text or "GDP" in b.text for b in doc.blocks)
+    # a template left open before a blank line and prose is still dropped alone, not the prose with it
+    assert doc.blocks[-1].text == "The assembly met again in June."
+
+
 def test_deeply_nested_templates_are_dropped_with_a_warning():
     doc = load("deep_templates.wiki")
     assert texts(doc) == ["Before the templates.", "After the templates."]

@@ -133,6 +133,8 @@ _MAX_TEMPLATE_DEPTH = 30
 HEADING = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")
 _TOKENS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<ref\b[^>]*?/\s*>|<ref\b[^>]*>|</ref\s*>|\n", re.I)
 _CLOSERS = {"}}": "{{", "]]": "[[", "</ref>": "<ref"}
+_PARAMETERS_GO_ON = re.compile(r"(?:[ \t]*\n){1,3}[ \t]*(?:\||\}\})")
+"""After a blank line (up to three), a template's next parameter or its end: bounded, so no quadratic scan."""
 
 
 def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[str]]:
@@ -158,8 +160,10 @@ def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[str]]:
         if tok == "\n":
             end = text.find("\n", m.end())
             following = text[m.end():len(text) if end < 0 else end].strip()
-            # Links never span lines; nothing sane spans a blank line or a heading.
-            while stack and (stack[-1][0] == "[[" or not following or HEADING.match(following)):
+            # Links never span lines; nothing sane spans a blank line or a heading, except a template
+            # whose parameters go on after it (an infobox's groups are set apart by blank lines).
+            while stack and (stack[-1][0] == "[[" or HEADING.match(following) or not following and not (
+                    stack[-1][0] == "{{" and _PARAMETERS_GO_ON.match(text, m.end()))):
                 kind, start, tok_end = stack.pop()
                 abandon(kind, start, tok_end, m.start())
                 if start == deep_root:
