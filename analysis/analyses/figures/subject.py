@@ -55,6 +55,9 @@ class _SubjectLex:
         self.religions = frozenset(fg["subject_religion_adjectives"])
         self.apposition_nouns = frozenset(fg["subject_apposition_nouns"])
         self.event_heads = frozenset(fg["subject_event_heads"])
+        self.occasion_after = re.compile(r"\s{1,2}(?:" + "|".join(fg["subject_occasion_nouns"]) + r")(?![\w-])")
+        self.attributive_before = re.compile(r"(?<![\w-])(?:" + "|".join(fg["subject_attributive_quantifiers"])
+                                             + r")\s{1,2}$", re.I)
         from ...actors import titles         # (the actors module is imported only when a subject is read)
         t = titles()
         # the last word of a title ("Special Representative" -> representative) and the modifiers before it
@@ -120,6 +123,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             return None                   # "85% of the Muslims are ...": the believers the share is of, not whom
         if out.split()[-1:] and out.split()[-1] in lx.event_heads:
             return None                   # "fought in the Second World War": an event, not whom
+        if lx.occasion_after.match(text, m.end()):
+            return _BLOCK                 # "at the VTC Arlenburg summit ... nine members": an occasion, not whom
         if re.search(r"-(?:[a-z]{2,}ed|led|run|held|owned)$", out):
             return None                   # "the Front-aligned militia": an adjective
         if _PERIOD_LABEL.fullmatch(out):
@@ -148,6 +153,9 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
                 return _BLOCK             # "cases of Arlen-Vale river fever": the first part of a thing's name
             if nxt and out in lx.religions:
                 return _BLOCK             # "Muslim voters": an adjective, not a subject
+            if nxt and not found and is_plural(figure_lexicon(), nxt.group(1).split()[0]) \
+                    and lx.attributive_before.search(text, max(0, m.start() - 16), m.start()):
+                return _BLOCK             # "several Marl parties": a people's adjective, not a subject
             if nxt and via in ("adjective", "demonym", "ethnonym"):
                 noun = nxt.group(1)
                 if noun in lx.state_nouns or noun.split()[0] in lx.state_nouns:
@@ -198,6 +206,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
                  + lx.capnp.pattern + ")", text[f.end:ce])
     if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")):
         s = pick(lx.capnp.match(text, f.end + m.start(2)))
+        if m.group("p") == "to" and f.unit == "currency":
+            s = None                      # "provided $48 million to the Fund": the recipient, not whom
         if s and s is not _BLOCK:
             # "four fighters entered a home in X": where the group went, not whom the count is about
             moved = bool(_MOTION.search(text, f.end, f.end + m.start(2)))
@@ -219,6 +229,8 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
         return True
     if _MOTION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return True                       # "stormed X ... 30 fighters": where the group went, not whom
+    if _PLACES_OF_ACT.search(text, max(0, figure_start - 40), figure_start) and _organisation(m.group()):
+        return True                       # "the Commission ordered a re-run in three polling stations": the doer, not whose places
     governed = _GOVERNED.search(text, max(0, m.start() - 16), m.start())
     if not governed:
         return False
@@ -226,6 +238,22 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     before = re.sub(r"\s", "", text[max(0, governed.start() - 30):governed.start()]).lower()
     key = re.sub(r"\s", "", (measure or "").split(" of ")[0]).lower()
     return not (len(key) >= 4 and before.endswith(key))
+
+
+_PLACES_OF_ACT = re.compile(r"(?<![\w-])(?:in|across|throughout)\s{1,2}(?:the\s{1,2})?(?:(?:some|about|around|nearly|"
+                            r"almost|over|at\s{1,2}least|more\s{1,2}than|fewer\s{1,2}than|less\s{1,2}than)\s{1,2})?$", re.I)
+"""A figure governed by a place preposition: the counted things are where an act was done."""
+
+
+def _organisation(name: str) -> bool:
+    """An acronym ("VEC"), a phrase with an organisation's head word ("Election Commission") or an
+    organisation the gazetteer knows: a body that acts, not a place that has the counted places."""
+    from ...actors import titles
+    words = re.sub(r"['\u2019]s?$", "", name).split()
+    if any(len(w) >= 2 and w.isupper() for w in words) or set(words) & set(titles()["organisation_heads"]):
+        return True
+    found = gazetteer().find(name)
+    return bool(found) and all(x.kind == "organisation" for x in found)
 
 
 _MOTION_VERBS = (r"(?<![\w-])(?:entered|entering|enters|stormed|storming|raided|raiding|invaded|invading|"
