@@ -55,6 +55,7 @@ class _SubjectLex:
         self.religions = frozenset(fg["subject_religion_adjectives"])
         self.apposition_nouns = frozenset(fg["subject_apposition_nouns"])
         self.event_heads = frozenset(fg["subject_event_heads"])
+        self.title_heads = frozenset(fg["subject_title_heads"])
         self.occasion_after = re.compile(r"\s{1,2}(?:" + "|".join(fg["subject_occasion_nouns"]) + r")(?![\w-])")
         self.attributive_before = re.compile(r"(?<![\w-])(?:" + "|".join(fg["subject_attributive_quantifiers"])
                                              + r")\s{1,2}$", re.I)
@@ -123,6 +124,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             return None                   # "85% of the Muslims are ...": the believers the share is of, not whom
         if out.split()[-1:] and out.split()[-1] in lx.event_heads:
             return None                   # "fought in the Second World War": an event, not whom
+        if out.split()[-1:] and out.split()[-1].lower() in lx.title_heads and " of " not in out:
+            return None                   # "the Deputy Special Representative, Resident Coordinator and ...": a title
         if lx.occasion_after.match(text, m.end()):
             return _BLOCK                 # "at the VTC Arlenburg summit ... nine members": an occasion, not whom
         if re.search(r"-(?:[a-z]{2,}ed|led|run|held|owned)$", out):
@@ -206,6 +209,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
                  + lx.capnp.pattern + ")", text[f.end:ce])
     if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")):
         s = pick(lx.capnp.match(text, f.end + m.start(2)))
+        if _LIST_AFTER.match(text, f.end + m.end()):
+            s = None                      # "in Valdoria, Freedonia and Ruritania": every place of the list, not the first
         if m.group("p") == "to" and f.unit == "currency":
             s = None                      # "provided $48 million to the Fund": the recipient, not whom
         if s and s is not _BLOCK:
@@ -214,6 +219,10 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             return s, False, moved or f.unit in _GOODS_UNITS and bool(_PARTICIPLE.search(text, f.end, f.end + m.start(2)))
     return None, False, False
 
+
+_LIST_AFTER = re.compile(r"(?:\s{0,2},\s{1,2}(?:the\s{1,2})?[A-Z][\w'\u2019-]*(?:\s{1,2}[A-Z][\w'\u2019-]*){0,3}){1,8},?"
+                         r"\s{1,2}(?:and|or)\s{1,2}(?:the\s{1,2})?[A-Z]")
+"""The rest of a list of names after a name: the name is one item of several."""
 
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|on|to|of|by|from|for|with|against|into|across|within|under|among|near|"
                        r"through)\s{1,2}(?:the\s{1,2})?$", re.I)
