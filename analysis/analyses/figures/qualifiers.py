@@ -297,7 +297,22 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)
     if measure in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
         return Qualified(measure, rule, unsure=True)     # "310 cases of Arlen-Vale fever": of what, unread
+    if f.of is not None and f.value != 1 and (_PART_IS.match(text, f.end, ce) or _RANKED.search(text, cs, f.start)):
+        return Qualified(measure, rule, unsure=True)     # "only 12 of the 2,400 streams are longer than ...", a rank
+    if _FORCED_BEFORE.search(text, max(cs, f.start - 30), f.start) and _TO_FLEE.match(text, f.end, ce):
+        return Qualified(measure, rule, unsure=True)     # "forced 900 households to flee": the displaced, unread
     return None
+
+
+_PART_IS = re.compile(r"(?:(?!\s(?:that|which|who)\s)[^.;:,\n]){0,50}?\s(?:are|were|is|was|remain|remained|remains)(?![\w-])")
+"""After "N of M <noun>", a copula: what is true of the N, which the plain noun leaves out."""
+_RANKED = re.compile(r"(?<![\w-])rank(?:ed|s|ing)?(?![\w-])", re.I)
+_FORCED_BEFORE = re.compile(r"(?<![\w-])(?:forced|forcing|forces|force|compelled|compelling|obliged|drove|driven|driving)"
+                            r"\s{1,3}(?:(?:some|about|approximately|around|nearly|over|at\s{1,3}least|more\s{1,3}than)\s{1,3})?$",
+                            re.I)
+_TO_FLEE = re.compile(r"\s{1,3}(?:to\s{1,3}|into\s{1,3})(?:flee|displace|leave|abandon|relocate|evacuate|move|exile|"
+                      r"displacement|hiding)(?![\w-])", re.I)
+"""'forced 900 households to flee': a count of the displaced."""
 
 
 def _verb(w: str) -> bool:
