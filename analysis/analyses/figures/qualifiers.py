@@ -80,7 +80,8 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
     `prev` is the previous figure of the passage (a FigureMatch) or None."""
     q = _limit(lx, text, cs, f, measure, rule, prev) or _change(lx, text, ce, f, measure, rule) \
         or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
-        or _unread_outcome(text, cs, ce, f, measure, rule) or Qualified(measure, rule)
+        or _unread_outcome(text, cs, ce, f, measure, rule) or _breakdown(lx, text, f, measure, rule) \
+        or Qualified(measure, rule)
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule)
         if rated:
@@ -313,6 +314,23 @@ _FORCED_BEFORE = re.compile(r"(?<![\w-])(?:forced|forcing|forces|force|compelled
 _TO_FLEE = re.compile(r"\s{1,3}(?:to\s{1,3}|into\s{1,3})(?:flee|displace|leave|abandon|relocate|evacuate|move|exile|"
                       r"displacement|hiding)(?![\w-])", re.I)
 """'forced 900 households to flee': a count of the displaced."""
+
+
+_KIND_AFTER = re.compile(r"\s{1,2}([A-Za-z][\w/-]*)")
+_NEXT_SHARE_OF_KIND = re.compile(r"[,;]?\s{1,2}(?:and\s{1,2})?\d[\d.]*\s?(?:%|per\s?cent|percent)\s{1,2}[A-Za-z]")
+
+
+def _breakdown(lx, text, f, measure, rule) -> Qualified | None:
+    """'the population is 70% Valdorian, 20% Freedonian and 10% other': a share followed by the kind
+    it is of, then another such share: each is a share of one kind, which the measure leaves out."""
+    if f.unit != "percent" or not measure or not rule:
+        return None
+    m = _KIND_AFTER.match(text, f.end)
+    if not m or m.group(1).lower() in lx.function_words or m.group(1).lower() in _lex().preps \
+            or m.group(1).lower() in _lex().auxiliaries:
+        return None
+    rest = text[m.end():m.end() + 80]
+    return Qualified(measure, rule, unsure=True) if _NEXT_SHARE_OF_KIND.search(rest) else None
 
 
 def _verb(w: str) -> bool:
