@@ -35,7 +35,7 @@ from .measure import clause_span, find_measure, find_role
 from .numbers import number_atoms
 from .qualifiers import qualify
 from .ranges import merge_bounds
-from .subject import MARKUP, find_subject
+from .subject import MARKUP, find_subject, organisation_like
 
 __all__ = ["FigureMatch", "find_figures", "figures"]
 
@@ -363,10 +363,11 @@ def figures(doc: Document) -> tuple[Figure, ...]:
                     subject = None
             confidence, basis = m.confidence, m.basis
             if subject and subject == m.subject and m.subject_loose and confidence == "high" \
-                    and "counted-noun+outcome" not in basis:
+                    and not ("counted-noun+outcome" in basis and not organisation_like(subject)):
                 # the nearest name before the figure, after a preposition or a comma: often a place,
                 # an owner or another clause's actor, not whom the figure is about (see subject._loose);
-                # for the dead and wounded the place named is where it happened (audit: 4 of 4 right)
+                # for the dead, wounded, displaced or arrested the place named is where it happened (audit:
+                # 4 of 4 right); a body named there is not (whose police guided those who arrested)
                 confidence, basis = "medium", basis + ("subject-nearest-name",)
             out.append(Figure(
                 id=f"{doc.id}-f{len(out) + 1}", doc=doc.id, anchor=p.anchor, text=m.text, value=m.value,

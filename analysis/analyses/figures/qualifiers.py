@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..dates import lexicon
+from ..dates import lexicon, sentence_span
 from .builder import Draft
 from .lexicon import FigureLexicon, is_plural, lemma
 
@@ -80,7 +80,8 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
     `prev` is the previous figure of the passage (a FigureMatch) or None."""
     q = _limit(lx, text, cs, f, measure, rule, prev) or _change(lx, text, ce, f, measure, rule) \
         or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
-        or _unread_outcome(text, cs, ce, f, measure, rule) or _breakdown(lx, text, f, measure, rule) \
+        or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, f, measure, rule) \
+        or _breakdown(lx, text, f, measure, rule) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule)
@@ -302,7 +303,29 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "only 12 of the 2,400 streams are longer than ...", a rank
     if _FORCED_BEFORE.search(text, max(cs, f.start - 30), f.start) and _TO_FLEE.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "forced 900 households to flee": the displaced, unread
+    if _CUSTODY.search(text, *sentence_span(text, f.start)):
+        return Qualified(measure, rule, unsure=True)     # "holding 9,000 persons ... in its custody": detainees, unread
     return None
+
+
+_CUSTODY = re.compile(r"(?<![\w-])(?:in|into|under|from)\s{1,3}(?:(?:its|their|his|her|the|police|state|military|"
+                      r"government|pretrial|pre-trial|de\s{1,3}facto)\s{1,3}){0,2}(?:custody|detention|captivity)"
+                      r"(?!\s{1,3}(?:centre|center|facilit|camp|cell|site|unit|ward|conditions))", re.I)
+"""A sentence that says its counted people are held ("in its custody"): a count of detainees."""
+
+
+def _relative_change(text, f, measure, rule) -> Qualified | None:
+    """'prices were 3.8 per cent lower year-on-year': a percentage change, which a plain measure
+    ("cost") does not say."""
+    if f.unit != "percent" or not measure or not rule or re.match(r"(?:change|increase|decrease|rise|fall|drop|growth)",
+                                                                  measure):
+        return None
+    if _CHANGE_AFTER.match(text, f.end):
+        return Qualified(measure, rule, unsure=True)
+    return None
+
+
+_CHANGE_AFTER = re.compile(r"\s{1,2}(?:lower|higher|less|more|up|down|smaller|larger|cheaper|dearer)(?![\w-])", re.I)
 
 
 _PART_IS = re.compile(r"(?:(?!\s(?:that|which|who)\s)[^.;:,\n]){0,50}?\s(?:are|were|is|was|remain|remained|remains)(?![\w-])")

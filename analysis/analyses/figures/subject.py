@@ -181,14 +181,15 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         return not text[max(s0, heading_end):m.start()].strip(" \t\n\"'\u201c\u2018(\u2022*-")
 
     if cue_end is not None:
-        m = re.match(r"\s{1,3}(?:\w+\s){0,2}?(?:in|of|among|for|by)\s(?:the\s)?(" + lx.capnp.pattern + ")",
+        m = re.match(r"\s{1,3}(?:\w+\s){0,2}?(?P<p>in|of|among|for|by)\s(?:the\s)?(" + lx.capnp.pattern + ")",
                      text[cue_end:min(ce, cue_end + 60)])
         if m:
-            cm = lx.capnp.match(text, cue_end + m.start(1))
+            cm = lx.capnp.match(text, cue_end + m.start(2))
             s = pick(cm)
             if s and s is not _BLOCK:
                 # "31 tonnes of gold deposited in the Bank of X": where the goods were put, not whom
-                return s, False, f.unit in _GOODS_UNITS and bool(_PARTICIPLE.search(text, cue_end, cue_end + m.start(1)))
+                return s, False, f.unit in _GOODS_UNITS and (m.group("p") == "for" or bool(
+                    _PARTICIPLE.search(text, cue_end, cue_end + m.start(2))))
     best = None
     for m in lx.capnp.finditer(text, cs, f.start):
         if " " not in m.group() and m.group().endswith("ly") and text[m.end():m.end() + 1] == ",":
@@ -215,7 +216,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             s = None                      # "provided $48 million to the Fund": the recipient, not whom
         if s and s is not _BLOCK:
             # "four fighters entered a home in X": where the group went, not whom the count is about
-            moved = bool(_MOTION.search(text, f.end, f.end + m.start(2)))
+            moved = bool(_MOTION.search(text, f.end, f.end + m.start(2))) or m.group("p") == "to" \
+                or m.group("p") == "for" and f.unit in _GOODS_UNITS     # "trucks on the way to X", "supplies for X"
             return s, False, moved or f.unit in _GOODS_UNITS and bool(_PARTICIPLE.search(text, f.end, f.end + m.start(2)))
     return None, False, False
 
@@ -225,7 +227,7 @@ _LIST_AFTER = re.compile(r"(?:\s{0,2},\s{1,2}(?:the\s{1,2})?[A-Z][\w'\u2019-]*(?
 """The rest of a list of names after a name: the name is one item of several."""
 
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|on|to|of|by|from|for|with|against|into|across|within|under|among|near|"
-                       r"through)\s{1,2}(?:the\s{1,2})?$", re.I)
+                       r"through|around|outside|inside|beyond|along|via)\s{1,2}(?:the\s{1,2})?$", re.I)
 
 
 def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bool:
@@ -238,7 +240,7 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
         return True
     if _MOTION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return True                       # "stormed X ... 30 fighters": where the group went, not whom
-    if _PLACES_OF_ACT.search(text, max(0, figure_start - 40), figure_start) and _organisation(m.group()):
+    if _PLACES_OF_ACT.search(text, max(0, figure_start - 40), figure_start) and organisation_like(m.group()):
         return True                       # "the Commission ordered a re-run in three polling stations": the doer, not whose places
     governed = _GOVERNED.search(text, max(0, m.start() - 16), m.start())
     if not governed:
@@ -254,7 +256,7 @@ _PLACES_OF_ACT = re.compile(r"(?<![\w-])(?:in|across|throughout)\s{1,2}(?:the\s{
 """A figure governed by a place preposition: the counted things are where an act was done."""
 
 
-def _organisation(name: str) -> bool:
+def organisation_like(name: str) -> bool:
     """An acronym ("VEC"), a phrase with an organisation's head word ("Election Commission") or an
     organisation the gazetteer knows: a body that acts, not a place that has the counted places."""
     from ...actors import titles
