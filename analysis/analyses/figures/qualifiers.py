@@ -80,7 +80,7 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
     `prev` is the previous figure of the passage (a FigureMatch) or None."""
     q = _limit(lx, text, cs, f, measure, rule, prev) or _change(lx, text, ce, f, measure, rule) \
         or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
-        or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, f, measure, rule) \
+        or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, cs, f, measure, rule) \
         or _breakdown(lx, text, f, measure, rule) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
@@ -314,15 +314,24 @@ _CUSTODY = re.compile(r"(?<![\w-])(?:in|into|under|from)\s{1,3}(?:(?:its|their|h
 """A sentence that says its counted people are held ("in its custody"): a count of detainees."""
 
 
-def _relative_change(text, f, measure, rule) -> Qualified | None:
-    """'prices were 3.8 per cent lower year-on-year': a percentage change, which a plain measure
-    ("cost") does not say."""
-    if f.unit != "percent" or not measure or not rule or re.match(r"(?:change|increase|decrease|rise|fall|drop|growth)",
-                                                                  measure):
+def _relative_change(text, cs, f, measure, rule) -> Qualified | None:
+    """'prices were 3.8 per cent lower year-on-year', 'registrations increased by 40%', 'the population
+    growth-rate was 1.2%': a change or a rate, which a plain measure ("cost", "population") does not say."""
+    if f.unit != "percent" or not measure or not rule or _CHANGE_WORD.search(measure):
         return None
-    if _CHANGE_AFTER.match(text, f.end):
+    if _CHANGE_AFTER.match(text, f.end) or _CHANGE_VERB_BEFORE.search(text, max(cs, f.start - 30), f.start) \
+            or " rate" not in f" {measure}" and re.search(re.escape(measure.split()[-1]) + _RATE_AFTER_CUE.pattern,
+                                                           text[cs:f.start], re.I):
         return Qualified(measure, rule, unsure=True)
     return None
+
+
+_CHANGE_WORD = re.compile(r"(?<![\w-])(?:change|increase|decrease|rise|fall|drop|growth|decline|inflation)", re.I)
+_CHANGE_VERB_BEFORE = re.compile(r"(?<![\w-])(?:increased|increases|rose|risen|rises|grew|grown|grows|fell|fallen|falls|declined|"
+                                 r"declines|dropped|drops|decreased|decreases|surged|jumped|climbed|slumped|plunged|soared|"
+                                 r"shrank|shrunk|contracted|expanded)\s{1,3}(?:by\s{1,3})?(?:(?:about|some|nearly|almost|"
+                                 r"around|roughly|over|more\s{1,3}than)\s{1,3})?$", re.I)
+_RATE_AFTER_CUE = re.compile(r"[\s-]{1,2}(?:growth|growth-rate|rate|change)(?![\w])", re.I)
 
 
 _CHANGE_AFTER = re.compile(r"\s{1,2}(?:lower|higher|less|more|up|down|smaller|larger|cheaper|dearer)(?![\w-])", re.I)
