@@ -81,7 +81,7 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
     q = _limit(lx, text, cs, f, measure, rule, prev) or _change(lx, text, ce, f, measure, rule) \
         or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
         or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, cs, f, measure, rule) \
-        or _breakdown(lx, text, f, measure, rule) \
+        or _breakdown(lx, text, f, measure, rule) or _misread(text, f, measure, rule) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule)
@@ -363,6 +363,30 @@ def _breakdown(lx, text, f, measure, rule) -> Qualified | None:
         return None
     rest = text[m.end():m.end() + 80]
     return Qualified(measure, rule, unsure=True) if _NEXT_SHARE_OF_KIND.search(rest) else None
+
+
+_TIME_SPANS = frozenset(("year", "month", "week", "day", "period", "season", "term", "quarter", "decade", "century",
+                         "fiscal year", "reporting period", "mandate"))
+_PER_NUMBER = re.compile(r"\s{0,2}(?:/|per\s|for\s{1,2}every\s)\s{0,2}\d")
+_MARGIN_BEFORE = re.compile(r"(?<![\w-])margin\s{1,3}of\s{1,3}(?:(?:only|just|about|some|nearly)\s{1,3})?$", re.I)
+_RANGE_PER_UNIT = re.compile(r"\s{1,3}to\s{1,3}\S{0,4}\d[\d,.]*(?:\s{1,2}(?:million|billion))?\s{1,3}(?:per|a|an|each)\s{1,3}[a-z]",
+                             re.I)
+
+
+def _misread(text, f, measure, rule) -> Qualified | None:
+    """Figures whose plain label misleads: an age ("31-year-old ..."), a rate per a number ("98.2
+    deaths/1,000 live births"), a margin ("by a margin of three votes"), the first price of a range
+    given per unit ("from $1,800 to $3,500 per quintal"), part of a time span ("the first 9 months
+    of the fiscal year")."""
+    if not measure or not rule:
+        return None
+    if f.unit_name == "years of age" and measure != "age" \
+            or _PER_NUMBER.match(text, f.end) \
+            or _MARGIN_BEFORE.search(text, max(0, f.start - 30), f.start) \
+            or f.unit == "currency" and _RANGE_PER_UNIT.match(text, f.end) and " per " not in f" {measure} " \
+            or f.unit == "duration" and measure in _TIME_SPANS:
+        return Qualified(measure, rule, unsure=True)
+    return None
 
 
 def _verb(w: str) -> bool:

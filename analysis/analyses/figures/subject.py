@@ -240,7 +240,10 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
         return True
     if _MOTION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return True                       # "stormed X ... 30 fighters": where the group went, not whom
-    if _PLACES_OF_ACT.search(text, max(0, figure_start - 40), figure_start) and organisation_like(m.group()):
+    name = re.sub(r"^(?:The|the)\s{1,2}", "", m.group())
+    definite = name != m.group() or re.search(r"(?<![\w-])the\s{1,2}$", text[max(0, m.start() - 5):m.start()], re.I)
+    if _PLACES_OF_ACT.search(text, max(0, figure_start - 40), figure_start) and (organisation_like(name) or (
+            " " not in name and definite and not gazetteer().is_state(name))):
         return True                       # "the Commission ordered a re-run in three polling stations": the doer, not whose places
     governed = _GOVERNED.search(text, max(0, m.start() - 16), m.start())
     if not governed:
