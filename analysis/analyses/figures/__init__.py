@@ -213,6 +213,8 @@ _GROWTH = re.compile(r"\b(?:increase[sd]?|rise|rose|risen|grow|grew|grown|growth
 def _implausible(text: str, cs: int, ce: int, f: Draft, measure: str | None) -> bool:
     """A value that cannot be what its measure says: a share above 100 per cent that is not a
     change, a count of people given in square metres or dollars. Reported, never compared."""
+    if f.unit == "currency" and f.value is None and re.search(r"%|per\s?cent", text[f.start:f.end]):
+        return True                      # "increased 25% to $1.4 billion": a change and a level read as one range
     if f.unit == "percent":
         top = max(v for v in (f.value, f.low, f.high, 0.0) if v is not None)
         if top > 100 and not _GROWTH.search(text[cs:ce]):

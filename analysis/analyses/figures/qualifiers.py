@@ -299,6 +299,8 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)
     if measure in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
         return Qualified(measure, rule, unsure=True)     # "310 cases of Arlen-Vale fever": of what, unread
+    if measure in _BARE_KINDS and not re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
+        return Qualified(measure, rule, unsure=True)     # "in all three cases, the votes were tied": cases of what
     if f.of is not None and f.value != 1 and (_PART_IS.match(text, f.end, ce) or _RANKED.search(text, cs, f.start)):
         return Qualified(measure, rule, unsure=True)     # "only 12 of the 2,400 streams are longer than ...", a rank
     if _FORCED_BEFORE.search(text, max(cs, f.start - 30), f.start) and _TO_FLEE.match(text, f.end, ce):
@@ -337,6 +339,7 @@ _RATE_AFTER_CUE = re.compile(r"[\s-]{1,2}(?:growth|growth-rate|rate|change)(?![\
 _CHANGE_AFTER = re.compile(r"\s{1,2}(?:lower|higher|less|more|up|down|smaller|larger|cheaper|dearer)(?![\w-])", re.I)
 
 
+_BARE_KINDS = frozenset(("case", "instance", "type", "kind", "sort", "form", "category", "variety", "example"))
 _PART_IS = re.compile(r"(?:(?!\s(?:that|which|who)\s)[^.;:,\n]){0,50}?\s(?:are|were|is|was|remain|remained|remains)(?![\w-])")
 """After "N of M <noun>", a copula: what is true of the N, which the plain noun leaves out."""
 _RANKED = re.compile(r"(?<![\w-])rank(?:ed|s|ing)?(?![\w-])", re.I)

@@ -61,6 +61,7 @@ class _SubjectLex:
                                              + r")\s{1,2}$", re.I)
         from ...actors import titles         # (the actors module is imported only when a subject is read)
         t = titles()
+        self.organisation_heads = frozenset(t["organisation_heads"])
         # the last word of a title ("Special Representative" -> representative) and the modifiers before it
         self.title_words = (frozenset(ws[-1].lower() for phrase in [*t["roles"], *t["honorifics"]]
                                       if (ws := re.findall(r"[A-Za-z]+", phrase)))
@@ -97,6 +98,10 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         or " " not in label and is_plural(figure_lexicon(), label.lower())) else -1
 
     def _source(ms: int, me: int) -> bool:
+        other = re.match(r"\s{1,2}and\s{1,2}(?:the\s{1,2})?", text[me:me + 12])
+        nxt = lx.capnp.match(text, me + other.end()) if other else None
+        if nxt and lx.source_after.match(text, nxt.end()):
+            return True                   # "the Ministry and the Border Guard reported ...": both are the source
         return bool(lx.according.search(text, max(0, ms - 20), ms) or lx.source_after.match(text, me)
                     or lx.said_before.search(text, max(0, ms - 20), ms) and re.match(r"\s{0,2}[,.]", text[me:me + 3]))
 
@@ -115,6 +120,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             words = words[k + 1:]
             while words and (words[0] in lx.stop or words[0][:1].islower()):
                 words = words[1:]
+            if len(words) == 1 and words[0] in lx.organisation_heads:
+                return None               # "the President of the Government": a bare common word, no name
         out = re.sub(r"['\u2019]s$", "", " ".join(words))
         if MARKUP.search(out) or len(out) <= 1 or text[m.start() - 1:m.start()] in ("/", "."):
             return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter
@@ -197,6 +204,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         if _TIME_PHRASE.search(text, max(0, m.start() - 24), m.start()) or _TIME_OPENS.match(m.group()):
             continue                      # "turnout in X after the Y re-run": Y dates the figure
         s = pick(m)
+        if s and re.fullmatch(r"[\s)]{0,3}and\s{1,3}", text[m.end():f.start]):
+            s = _BLOCK                    # "signed between X and 11 companies": the other party, not whom
         if s is _BLOCK:
             best = None
         elif s:
