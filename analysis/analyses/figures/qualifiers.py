@@ -351,6 +351,8 @@ _TO_FLEE = re.compile(r"\s{1,3}(?:to\s{1,3}|into\s{1,3})(?:flee|displace|leave|a
 """'forced 900 households to flee': a count of the displaced."""
 
 
+_FOR_GROUP = re.compile(r"\s{1,2}(?:for|among)\s{1,2}[A-Za-z]")
+_NEXT_SHARE_FOR = re.compile(r"\d[\d.]*\s?(?:%|per\s?cent|percent)\s{1,2}(?:for|among)\s{1,2}[A-Za-z]")
 _KIND_AFTER = re.compile(r"\s{1,2}([A-Za-z][\w/-]*)")
 _NEXT_SHARE_OF_KIND = re.compile(r"[,;]?\s{1,2}(?:and\s{1,2})?\d[\d.]*\s?(?:%|per\s?cent|percent)\s{1,2}[A-Za-z]")
 
@@ -360,6 +362,8 @@ def _breakdown(lx, text, f, measure, rule) -> Qualified | None:
     it is of, then another such share: each is a share of one kind, which the measure leaves out."""
     if f.unit != "percent" or not measure or not rule:
         return None
+    if _FOR_GROUP.match(text, f.end) and _NEXT_SHARE_FOR.search(text, f.end, f.end + 120):
+        return Qualified(measure, rule, unsure=True)     # "31 per cent for international staff, 35 per cent for ..."
     m = _KIND_AFTER.match(text, f.end)
     if not m or m.group(1).lower() in lx.function_words or m.group(1).lower() in _lex().preps \
             or m.group(1).lower() in _lex().auxiliaries:
@@ -371,7 +375,14 @@ def _breakdown(lx, text, f, measure, rule) -> Qualified | None:
 _TIME_SPANS = frozenset(("year", "month", "week", "day", "period", "season", "term", "quarter", "decade", "century",
                          "fiscal year", "reporting period", "mandate"))
 _PER_NUMBER = re.compile(r"\s{0,2}(?:/|per\s|for\s{1,2}every\s)\s{0,2}\d")
-_MARGIN_BEFORE = re.compile(r"(?<![\w-])margin\s{1,3}of\s{1,3}(?:(?:only|just|about|some|nearly)\s{1,3})?$", re.I)
+_MARGIN_BEFORE = re.compile(r"(?<![\w-])(?:margin|by\s{1,3}an?\s{1,3}(?:\w+\s{1,3})?majority)\s{1,3}of\s{1,3}(?:(?:only|just|about|some|nearly)\s{1,3})?$", re.I)
+_RANK_OUT_OF = re.compile(r"(?<![\w-])\d{1,4}(?:st|nd|rd|th)\s{1,3}(?:place\s{1,3})?(?:out\s{1,3})?of\s{1,3}(?:the\s{1,3})?$", re.I)
+"""'ranks 140th out of 170 countries': the count is a rank's denominator."""
+_YEAR_AS_COUNT = re.compile(r"(?:19|20)\d\d")
+"""'reported 2023 public revenues of ...': a year written before a plural noun, read as a count."""
+_SUSPENDED_OF = re.compile(r"(?<![\w-])(?:suspension|expulsion|closure|dismissal|removal|destruction|cancellation|"
+                           r"postponement|exclusion)\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:(?:some|about|over|nearly)\s{1,3})?$", re.I)
+"""An act done to the counted things that _ACT_OF_BEFORE's endings miss ("the suspension of 140 activities")."""
 _RANGE_PER_UNIT = re.compile(r"\s{1,3}to\s{1,3}\S{0,4}\d[\d,.]*(?:\s{1,2}(?:million|billion))?\s{1,3}(?:per|a|an|each)\s{1,3}[a-z]",
                              re.I)
 
@@ -386,6 +397,10 @@ def _misread(text, f, measure, rule) -> Qualified | None:
     if f.unit_name == "years of age" and measure != "age" \
             or _PER_NUMBER.match(text, f.end) \
             or _MARGIN_BEFORE.search(text, max(0, f.start - 30), f.start) \
+            or _RANK_OUT_OF.search(text, max(0, f.start - 30), f.start) \
+            or _YEAR_AS_COUNT.fullmatch(text, f.start, f.start + 4) and f.unit == "count" and f.value is not None \
+            and 1900 <= f.value <= 2100 and not text[f.start + 4:f.start + 5].isdigit() \
+            or _SUSPENDED_OF.search(text, max(0, f.start - 40), f.start) \
             or f.unit == "currency" and _RANGE_PER_UNIT.match(text, f.end) and " per " not in f" {measure} " \
             or f.unit == "duration" and measure in _TIME_SPANS:
         return Qualified(measure, rule, unsure=True)

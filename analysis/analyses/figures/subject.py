@@ -180,8 +180,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
                 named = re.search(r"(?<![\w-])" + re.escape(stem) + r"[a-z]{0,3}(?![\w-])", text)
                 return named.group() if named and not _ADJECTIVE.search(named.group()) else _BLOCK
             if not found and not text[s0:m.start()].strip(" \t\n\"'\u201c\u2018(\u2022*-") \
-                    and is_plural(figure_lexicon(), out.lower()):
-                return None               # "Interviews with ...", "Nominations were ...": a common noun
+                    and (is_plural(figure_lexicon(), out.lower()) or len(out) > 5 and out.endswith("ing")):
+                return None               # "Interviews with ...", "Nominations were ...", "Planning for ...": a common word
         return out or None
 
     def opens(m: re.Match) -> bool:
