@@ -93,6 +93,11 @@ def _noun_label(lx: FigureLexicon, words: list[str]) -> str | None:
     return measure_name(lx, mods, lemma(lx, head) if is_plural(lx, head) else head)
 
 
+_LIVING_STATES = frozenset(("fear", "poverty", "hunger", "misery", "squalor", "limbo", "uncertainty", "danger", "terror",
+                            "hiding", "silence", "despair", "isolation", "destitution", "darkness", "denial"))
+"""What people are said to live in that is a condition, not a place: no population."""
+
+
 def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: str) -> tuple[str, bool]:
     """The counted noun's measure: 'inhabitant' -> population; 'people [were] displaced' ->
     displaced person (True when the verb after the noun gave it)."""
@@ -109,6 +114,8 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
         if low in w.outcome:
             if w.outcome[low] == "population" and noun not in w.people:
                 break                    # "forty nationalities live on the island": not a population
+            if w.outcome[low] == "population" and any(t.lower() in _LIVING_STATES for t, _, _ in toks[k + 1:k + 5]):
+                break                    # "50,000 women are living in constant fear": a state, not where they live
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else "."
             passive = low.endswith("ed") and any(t.lower() in _PASSIVE_AUX for t, _, _ in toks[:k])
             if low not in w.intransitive and not passive and (nxt in w.dets or nxt[0].isalnum() and nxt not in w.preps
