@@ -102,7 +102,8 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
     """The counted noun's measure: 'inhabitant' -> population; 'people [were] displaced' ->
     displaced person (True when the verb after the noun gave it)."""
     w = _words()
-    br = re.match(r"\s{0,2}\([^()]{0,80}\)|\s{1,2}(?:from|in|of)\s{1,2}(?:the\s{1,2})?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}(?=\s)"
+    br = re.match(r"\s{0,2},\s{1,2}(?:including|among\s{1,2}them)\s[^,;.()]{1,60},(?=\s{1,2}(?:were|was|are|is|have|had)\s)"
+                  r"|\s{0,2},(?=\s{1,2}(?:were|was|are|is|have|had)\s)|\s{0,2}\([^()]{0,80}\)|\s{1,2}(?:from|in|of)\s{1,2}(?:the\s{1,2})?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}(?=\s)"
                   r"|\s{1,2}(?:in|of|from|with|at|on)\s{1,2}[a-z][\w-]*(?:\s{1,2}[a-z][\w-]*){0,3}?"
                   r"(?=\s{1,2}(?:were|was|had|have|are|is)\s)",
                   text[end:min(ce, end + 90)])

@@ -311,7 +311,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
 
 
 _CUSTODY = re.compile(r"(?<![\w-])(?:in|into|under|from)\s{1,3}(?:(?:its|their|his|her|the|police|state|military|"
-                      r"government|pretrial|pre-trial|de\s{1,3}facto)\s{1,3}){0,2}(?:custody|detention|captivity)"
+                      r"government|pretrial|pre-trial|de\s{1,3}facto)\s{1,3}){0,2}(?:custody|detention|captivity|house\s{1,3}arrest)"
                       r"(?!\s{1,3}(?:centre|center|facilit|camp|cell|site|unit|ward|conditions))", re.I)
 """A sentence that says its counted people are held ("in its custody"): a count of detainees."""
 
@@ -383,6 +383,9 @@ _YEAR_AS_COUNT = re.compile(r"(?:19|20)\d\d")
 _SUSPENDED_OF = re.compile(r"(?<![\w-])(?:suspension|expulsion|closure|dismissal|removal|destruction|cancellation|"
                            r"postponement|exclusion)\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:(?:some|about|over|nearly)\s{1,3})?$", re.I)
 """An act done to the counted things that _ACT_OF_BEFORE's endings miss ("the suspension of 140 activities")."""
+_LOST_BEFORE = re.compile(r"(?<![\w-])(?:lose|loses|lost|losing)\s{1,3}(?:(?:some|about|approximately|around|nearly|over|"
+                          r"more\s{1,3}than|at\s{1,3}least)\s{1,3})?$", re.I)
+"""'we lose 8 million hectares of forests': a loss, which the plain measure does not say."""
 _RANGE_PER_UNIT = re.compile(r"\s{1,3}to\s{1,3}\S{0,4}\d[\d,.]*(?:\s{1,2}(?:million|billion))?\s{1,3}(?:per|a|an|each)\s{1,3}[a-z]",
                              re.I)
 
@@ -401,6 +404,7 @@ def _misread(text, f, measure, rule) -> Qualified | None:
             or _YEAR_AS_COUNT.fullmatch(text, f.start, f.start + 4) and f.unit == "count" and f.value is not None \
             and 1900 <= f.value <= 2100 and not text[f.start + 4:f.start + 5].isdigit() \
             or _SUSPENDED_OF.search(text, max(0, f.start - 40), f.start) \
+            or _LOST_BEFORE.search(text, max(0, f.start - 30), f.start) \
             or f.unit == "currency" and _RANGE_PER_UNIT.match(text, f.end) and " per " not in f" {measure} " \
             or f.unit == "duration" and measure in _TIME_SPANS:
         return Qualified(measure, rule, unsure=True)

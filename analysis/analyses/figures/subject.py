@@ -204,8 +204,11 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         if _TIME_PHRASE.search(text, max(0, m.start() - 24), m.start()) or _TIME_OPENS.match(m.group()):
             continue                      # "turnout in X after the Y re-run": Y dates the figure
         s = pick(m)
-        if s and re.fullmatch(r"[\s)]{0,3}and\s{1,3}", text[m.end():f.start]):
-            s = _BLOCK                    # "signed between X and 11 companies": the other party, not whom
+        if s and (re.fullmatch(r"[\s)]{0,3}and\s{1,3}", text[m.end():f.start])
+                  or _MODIFIER_AND.fullmatch(text, m.end(), f.start)):
+            s = _BLOCK                    # "signed between X and 11 companies", "X commanders and nine sources": another party
+        if s and s is not _BLOCK and _LIST_TAIL.search(text, max(0, m.start() - 60), m.start()):
+            s = _BLOCK                    # "the presidents of A, B, and C attended ...": one name of a list
         if s is _BLOCK:
             best = None
         elif s:
@@ -230,6 +233,12 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             return s, False, moved or f.unit in _GOODS_UNITS and bool(_PARTICIPLE.search(text, f.end, f.end + m.start(2)))
     return None, False, False
 
+
+_MODIFIER_AND = re.compile(r"(?:/[\w-]{1,12})?\s{1,2}[a-z][a-z-]{2,30}s\s{1,3}and\s{1,3}")
+"""Between a name and the figure, the plural noun it modifies and "and": "X commanders and nine sources"."""
+_LIST_TAIL = re.compile(r"[A-Z][\w'\u2019-]*,\s{1,2}(?:the\s{1,2})?"
+                        r"[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2},?\s{1,2}(?:and|or)\s{1,2}(?:the\s{1,2})?$")
+"""Before a name, the items of a list it ends ("A, B, and C"; not "in A, and the C ...", a new clause)."""
 
 _LIST_AFTER = re.compile(r"(?:\s{0,2},\s{1,2}(?:the\s{1,2})?[A-Z][\w'\u2019-]*(?:\s{1,2}[A-Z][\w'\u2019-]*){0,3}){1,8},?"
                          r"\s{1,2}(?:and|or)\s{1,2}(?:the\s{1,2})?[A-Z]")
