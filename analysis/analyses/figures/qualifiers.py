@@ -386,6 +386,14 @@ _SUSPENDED_OF = re.compile(r"(?<![\w-])(?:suspension|expulsion|closure|dismissal
 _LOST_BEFORE = re.compile(r"(?<![\w-])(?:lose|loses|lost|losing)\s{1,3}(?:(?:some|about|approximately|around|nearly|over|"
                           r"more\s{1,3}than|at\s{1,3}least)\s{1,3})?$", re.I)
 """'we lose 8 million hectares of forests': a loss, which the plain measure does not say."""
+_FOR_EVERY_BEFORE = re.compile(r"(?<![\w-])(?:for\s{1,2}every|per|for\s{1,2}each)\s{1,2}$", re.I)
+_PER_WORD = re.compile(r"\s{1,2}per\s{1,2}(?!cent|year|month|week|day|annum|hour|capita)[a-z]", re.I)
+_PER_PERIOD = re.compile(r"(?<![\w-])(?<!for\s)(?<!for\s\s)(?:per|a|each|every)\s{1,2}(?:year|month|week|day|annum)(?![\w-])"
+                         r"|(?<![\w-])annually(?![\w-])",
+                         re.I)
+_CUT_AFTER = r"\s{1,2}(?:cut|cuts|hike|hikes|increase|rise|reduction|break|credit|freeze)(?![\w-])"
+"""A ratio or a rate ("1 doctor for every 60,000 persons", "0.96 males per female", "a million tourists
+enter per year") and a change of a money measure ("a $2 trillion tax cut"): the plain label misleads."""
 _RANGE_PER_UNIT = re.compile(r"\s{1,3}to\s{1,3}\S{0,4}\d[\d,.]*(?:\s{1,2}(?:million|billion))?\s{1,3}(?:per|a|an|each)\s{1,3}[a-z]",
                              re.I)
 
@@ -405,6 +413,11 @@ def _misread(text, f, measure, rule) -> Qualified | None:
             and 1900 <= f.value <= 2100 and not text[f.start + 4:f.start + 5].isdigit() \
             or _SUSPENDED_OF.search(text, max(0, f.start - 40), f.start) \
             or _LOST_BEFORE.search(text, max(0, f.start - 30), f.start) \
+            or _FOR_EVERY_BEFORE.search(text, max(0, f.start - 20), f.start) \
+            or " per " not in f" {measure} " and (_PER_WORD.match(text, f.end) or f.unit == "count"
+                                                   and not _lex().rate.match(text, f.end)
+                                                   and _PER_PERIOD.search(text, f.end, sentence_span(text, f.start)[1])) \
+            or f.unit == "currency" and re.match(r"\s{1,2}" + re.escape(measure) + _CUT_AFTER, text[f.end:f.end + 60]) \
             or f.unit == "currency" and _RANGE_PER_UNIT.match(text, f.end) and " per " not in f" {measure} " \
             or f.unit == "duration" and measure in _TIME_SPANS:
         return Qualified(measure, rule, unsure=True)
