@@ -81,7 +81,7 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
     q = _limit(lx, text, cs, f, measure, rule, prev) or _change(lx, text, ce, f, measure, rule) \
         or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
         or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, cs, f, measure, rule) \
-        or _breakdown(lx, text, f, measure, rule) or _misread(text, f, measure, rule) \
+        or _breakdown(lx, text, f, measure, rule) or _misread(text, cs, f, measure, rule) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule)
@@ -339,7 +339,7 @@ _RATE_AFTER_CUE = re.compile(r"[\s-]{1,2}(?:growth|growth-rate|rate|change)(?![\
 _CHANGE_AFTER = re.compile(r"\s{1,2}(?:lower|higher|less|more|up|down|smaller|larger|cheaper|dearer)(?![\w-])", re.I)
 
 
-_BARE_KINDS = frozenset(("case", "instance", "type", "kind", "sort", "form", "category", "variety", "example"))
+_BARE_KINDS = frozenset(("case", "instance", "type", "kind", "sort", "form", "category", "variety", "example", "change"))
 _PART_IS = re.compile(r"(?:(?!\s(?:that|which|who)\s)[^.;:,\n]){0,50}?\s(?:are|were|is|was|remain|remained|remains)(?![\w-])")
 """After "N of M <noun>", a copula: what is true of the N, which the plain noun leaves out."""
 _RANKED = re.compile(r"(?<![\w-])rank(?:ed|s|ing)?(?![\w-])", re.I)
@@ -386,6 +386,9 @@ _SUSPENDED_OF = re.compile(r"(?<![\w-])(?:suspension|expulsion|closure|dismissal
 _LOST_BEFORE = re.compile(r"(?<![\w-])(?:lose|loses|lost|losing)\s{1,3}(?:(?:some|about|approximately|around|nearly|over|"
                           r"more\s{1,3}than|at\s{1,3}least)\s{1,3})?$", re.I)
 """'we lose 8 million hectares of forests': a loss, which the plain measure does not say."""
+_PER_ONE_BEFORE = re.compile(r"(?<![\w-])(?:for|per)\s{1,2}(?:one|each|every)\s{1,2}(?!year|month|week|day|decade|period|"
+                             r"time|while|moment|number|total|long)[a-z]{2,}(?![\w-])", re.I)
+"""'the fees charged for one ton were $1,900': a price per unit named before the figure."""
 _FOR_EVERY_BEFORE = re.compile(r"(?<![\w-])(?:for\s{1,2}every|per|for\s{1,2}each)\s{1,2}$", re.I)
 _PER_WORD = re.compile(r"\s{1,2}per\s{1,2}(?!cent|year|month|week|day|annum|hour|capita)[a-z]", re.I)
 _PER_PERIOD = re.compile(r"(?<![\w-])(?<!for\s)(?<!for\s\s)(?:per|a|each|every)\s{1,2}(?:year|month|week|day|annum)(?![\w-])"
@@ -398,7 +401,7 @@ _RANGE_PER_UNIT = re.compile(r"\s{1,3}to\s{1,3}\S{0,4}\d[\d,.]*(?:\s{1,2}(?:mill
                              re.I)
 
 
-def _misread(text, f, measure, rule) -> Qualified | None:
+def _misread(text, cs, f, measure, rule) -> Qualified | None:
     """Figures whose plain label misleads: an age ("31-year-old ..."), a rate per a number ("98.2
     deaths/1,000 live births"), a margin ("by a margin of three votes"), the first price of a range
     given per unit ("from $1,800 to $3,500 per quintal"), part of a time span ("the first 9 months
@@ -414,6 +417,7 @@ def _misread(text, f, measure, rule) -> Qualified | None:
             or _SUSPENDED_OF.search(text, max(0, f.start - 40), f.start) \
             or _LOST_BEFORE.search(text, max(0, f.start - 30), f.start) \
             or _FOR_EVERY_BEFORE.search(text, max(0, f.start - 20), f.start) \
+            or " per " not in f" {measure} " and _PER_ONE_BEFORE.search(text, cs, f.start) \
             or " per " not in f" {measure} " and (_PER_WORD.match(text, f.end) or f.unit == "count"
                                                    and not _lex().rate.match(text, f.end)
                                                    and _PER_PERIOD.search(text, f.end, sentence_span(text, f.start)[1])) \

@@ -123,8 +123,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             if len(words) == 1 and words[0] in lx.organisation_heads:
                 return None               # "the President of the Government": a bare common word, no name
         out = re.sub(r"['\u2019]s$", "", " ".join(words))
-        if MARKUP.search(out) or len(out) <= 1 or text[m.start() - 1:m.start()] in ("/", "."):
-            return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter
+        if MARKUP.search(out) or len(out) <= 1 or text[m.start() - 1:m.start()] in ("/", ".", "-"):
+            return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter, "al-Mahdi"
         if out.lower() in figure_lexicon().measure_of:
             return None                   # "the GDP per capita is": the measure's own word
         if re.sub(r"s$", "", out) in lx.religions:
@@ -220,7 +220,9 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         return best
     m = re.match(r"(?:[^.;,()]|(?<=\d)[,.](?=\d)){0,40}?(?<![\w-])(?P<p>in|of|for|among|across|to)\s(?:the\s)?("
                  + lx.capnp.pattern + ")", text[f.end:ce])
-    if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")):
+    if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")) \
+            and not (m.group("p") == "of" and m.start("p") > 2):
+        # ("of" further on belongs to another noun: "with 261 people on the role of the United Nations")
         s = pick(lx.capnp.match(text, f.end + m.start(2)))
         if _LIST_AFTER.match(text, f.end + m.end()):
             s = None                      # "in Valdoria, Freedonia and Ruritania": every place of the list, not the first
