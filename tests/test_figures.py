@@ -200,3 +200,15 @@ def test_a_place_before_a_count_of_the_dead_keeps_the_figure_high():
                       text="On 3 May in the town of Port Arlen, a market was shelled, killing 40 civilians."),))
     (dead,) = figures(doc)
     assert dead.subject == "Port Arlen" and dead.confidence == "high"
+
+
+def test_a_body_before_a_count_of_arrests_makes_the_figure_medium():
+    # "Under the guidance of the X police, the committees apprehended 90 suspects": the name before
+    # the comma (a body) is not who was arrested nor where; a place there would be where it happened
+    doc = Document(
+        id="dx", path="x.md", genre="markdown",
+        blocks=(Block(anchor="dx-p1", kind="paragraph",
+                      text="Under the guidance of the Valdoria Police Office, the local committees apprehended 90 suspects."),))
+    (suspects,) = figures(doc)
+    assert suspects.measure == "arrested suspect" and suspects.subject == "Valdoria Police Office"
+    assert suspects.confidence == "medium" and "subject-nearest-name" in suspects.basis

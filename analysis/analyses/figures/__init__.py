@@ -35,7 +35,7 @@ from .measure import clause_span, find_measure, find_role
 from .numbers import number_atoms
 from .qualifiers import qualify
 from .ranges import merge_bounds
-from .subject import MARKUP, find_subject
+from .subject import MARKUP, find_subject, organisation_like
 
 __all__ = ["FigureMatch", "find_figures", "figures"]
 
@@ -213,6 +213,8 @@ _GROWTH = re.compile(r"\b(?:increase[sd]?|rise|rose|risen|grow|grew|grown|growth
 def _implausible(text: str, cs: int, ce: int, f: Draft, measure: str | None) -> bool:
     """A value that cannot be what its measure says: a share above 100 per cent that is not a
     change, a count of people given in square metres or dollars. Reported, never compared."""
+    if f.unit == "currency" and f.value is None and re.search(r"%|per\s?cent", text[f.start:f.end]):
+        return True                      # "increased 25% to $1.4 billion": a change and a level read as one range
     if f.unit == "percent":
         top = max(v for v in (f.value, f.low, f.high, 0.0) if v is not None)
         if top > 100 and not _GROWTH.search(text[cs:ce]):
@@ -363,10 +365,11 @@ def figures(doc: Document) -> tuple[Figure, ...]:
                     subject = None
             confidence, basis = m.confidence, m.basis
             if subject and subject == m.subject and m.subject_loose and confidence == "high" \
-                    and "counted-noun+outcome" not in basis:
+                    and not ("counted-noun+outcome" in basis and not organisation_like(subject)):
                 # the nearest name before the figure, after a preposition or a comma: often a place,
                 # an owner or another clause's actor, not whom the figure is about (see subject._loose);
-                # for the dead and wounded the place named is where it happened (audit: 4 of 4 right)
+                # for the dead, wounded, displaced or arrested the place named is where it happened (audit:
+                # 4 of 4 right); a body named there is not (whose police guided those who arrested)
                 confidence, basis = "medium", basis + ("subject-nearest-name",)
             out.append(Figure(
                 id=f"{doc.id}-f{len(out) + 1}", doc=doc.id, anchor=p.anchor, text=m.text, value=m.value,

@@ -241,6 +241,10 @@ class FigureBuilder:
                 nw = nx.group(1) if nx else ""
                 if not (nw and nw[0].islower() and (self._plural(nw) or nw in lx.irregular) and nw not in lx.function_words):
                     return self._measure_name(mods, lx.irregular.get(low, low)), m.end()
+                if self._plural(low):
+                    mods.append(lx.irregular.get(low, low))     # "301 women detainees": the plural after it is the head
+                    p = m.end()
+                    continue
             if low in lx.plural_modifiers:
                 # "three telecommunications providers": a noun in -s that modifies the plural after it
                 nx = COUNT_TOKEN.match(t, m.end(), min(len(t), m.end() + 44))

@@ -41,7 +41,9 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
         return f.count_measure, None, "stands-for-people" if f.count_measure else None
     if f.count_measure:
         if f.count_basis != "counted-noun" or f.count_measure[:1].isupper():
-            before = outcome_noun_before(text, cs, f.start, f.count_measure) if f.count_basis == "counted-noun" else None
+            before = outcome_noun_before(text, cs, f.start, f.count_measure) or outcome_before(
+                text, cs, f.start, f.count_measure) or bracket_outcome(lx, text, cs, ce, f.start, f.end, f.count_measure) \
+                if f.count_basis == "counted-noun" else None
             if before:
                 return before, None, "counted-noun+outcome"     # "the deaths of over 1 million Ruritanians"
             if f.count_basis == "counted-noun":

@@ -93,11 +93,17 @@ def _noun_label(lx: FigureLexicon, words: list[str]) -> str | None:
     return measure_name(lx, mods, lemma(lx, head) if is_plural(lx, head) else head)
 
 
+_LIVING_STATES = frozenset(("fear", "poverty", "hunger", "misery", "squalor", "limbo", "uncertainty", "danger", "terror",
+                            "hiding", "silence", "despair", "isolation", "destitution", "darkness", "denial"))
+"""What people are said to live in that is a condition, not a place: no population."""
+
+
 def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: str) -> tuple[str, bool]:
     """The counted noun's measure: 'inhabitant' -> population; 'people [were] displaced' ->
     displaced person (True when the verb after the noun gave it)."""
     w = _words()
-    br = re.match(r"\s{0,2}\([^()]{0,80}\)|\s{1,2}(?:from|in|of)\s{1,2}(?:the\s{1,2})?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}(?=\s)"
+    br = re.match(r"\s{0,2},\s{1,2}(?:including|among\s{1,2}them)\s[^,;.()]{1,60},(?=\s{1,2}(?:were|was|are|is|have|had)\s)"
+                  r"|\s{0,2},(?=\s{1,2}(?:were|was|are|is|have|had)\s)|\s{0,2}\([^()]{0,80}\)|\s{1,2}(?:from|in|of)\s{1,2}(?:the\s{1,2})?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}(?=\s)"
                   r"|\s{1,2}(?:in|of|from|with|at|on)\s{1,2}[a-z][\w-]*(?:\s{1,2}[a-z][\w-]*){0,3}?"
                   r"(?=\s{1,2}(?:were|was|had|have|are|is)\s)",
                   text[end:min(ce, end + 90)])
@@ -109,6 +115,8 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
         if low in w.outcome:
             if w.outcome[low] == "population" and noun not in w.people:
                 break                    # "forty nationalities live on the island": not a population
+            if w.outcome[low] == "population" and any(t.lower() in _LIVING_STATES for t, _, _ in toks[k + 1:k + 5]):
+                break                    # "50,000 women are living in constant fear": a state, not where they live
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else "."
             passive = low.endswith("ed") and any(t.lower() in _PASSIVE_AUX for t, _, _ in toks[:k])
             if low not in w.intransitive and not passive and (nxt in w.dets or nxt[0].isalnum() and nxt not in w.preps

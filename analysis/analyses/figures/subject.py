@@ -55,8 +55,13 @@ class _SubjectLex:
         self.religions = frozenset(fg["subject_religion_adjectives"])
         self.apposition_nouns = frozenset(fg["subject_apposition_nouns"])
         self.event_heads = frozenset(fg["subject_event_heads"])
+        self.title_heads = frozenset(fg["subject_title_heads"])
+        self.occasion_after = re.compile(r"\s{1,2}(?:" + "|".join(fg["subject_occasion_nouns"]) + r")(?![\w-])")
+        self.attributive_before = re.compile(r"(?<![\w-])(?:" + "|".join(fg["subject_attributive_quantifiers"])
+                                             + r")\s{1,2}$", re.I)
         from ...actors import titles         # (the actors module is imported only when a subject is read)
         t = titles()
+        self.organisation_heads = frozenset(t["organisation_heads"])
         # the last word of a title ("Special Representative" -> representative) and the modifiers before it
         self.title_words = (frozenset(ws[-1].lower() for phrase in [*t["roles"], *t["honorifics"]]
                                       if (ws := re.findall(r"[A-Za-z]+", phrase)))
@@ -93,6 +98,10 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         or " " not in label and is_plural(figure_lexicon(), label.lower())) else -1
 
     def _source(ms: int, me: int) -> bool:
+        other = re.match(r"\s{1,2}and\s{1,2}(?:the\s{1,2})?", text[me:me + 12])
+        nxt = lx.capnp.match(text, me + other.end()) if other else None
+        if nxt and lx.source_after.match(text, nxt.end()):
+            return True                   # "the Ministry and the Border Guard reported ...": both are the source
         return bool(lx.according.search(text, max(0, ms - 20), ms) or lx.source_after.match(text, me)
                     or lx.said_before.search(text, max(0, ms - 20), ms) and re.match(r"\s{0,2}[,.]", text[me:me + 3]))
 
@@ -111,15 +120,21 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             words = words[k + 1:]
             while words and (words[0] in lx.stop or words[0][:1].islower()):
                 words = words[1:]
+            if len(words) == 1 and words[0] in lx.organisation_heads:
+                return None               # "the President of the Government": a bare common word, no name
         out = re.sub(r"['\u2019]s$", "", " ".join(words))
-        if MARKUP.search(out) or len(out) <= 1 or text[m.start() - 1:m.start()] in ("/", "."):
-            return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter
+        if MARKUP.search(out) or len(out) <= 1 or text[m.start() - 1:m.start()] in ("/", ".", "-"):
+            return None  # markup left in the text (a wiki infobox's "latm=25 |latNS=N"), a symbol's letter, "al-Mahdi"
         if out.lower() in figure_lexicon().measure_of:
             return None                   # "the GDP per capita is": the measure's own word
         if re.sub(r"s$", "", out) in lx.religions:
             return None                   # "85% of the Muslims are ...": the believers the share is of, not whom
         if out.split()[-1:] and out.split()[-1] in lx.event_heads:
             return None                   # "fought in the Second World War": an event, not whom
+        if out.split()[-1:] and out.split()[-1].lower() in lx.title_heads and " of " not in out:
+            return None                   # "the Deputy Special Representative, Resident Coordinator and ...": a title
+        if lx.occasion_after.match(text, m.end()):
+            return _BLOCK                 # "at the VTC Arlenburg summit ... nine members": an occasion, not whom
         if re.search(r"-(?:[a-z]{2,}ed|led|run|held|owned)$", out):
             return None                   # "the Front-aligned militia": an adjective
         if _PERIOD_LABEL.fullmatch(out):
@@ -148,6 +163,9 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
                 return _BLOCK             # "cases of Arlen-Vale river fever": the first part of a thing's name
             if nxt and out in lx.religions:
                 return _BLOCK             # "Muslim voters": an adjective, not a subject
+            if nxt and not found and is_plural(figure_lexicon(), nxt.group(1).split()[0]) \
+                    and lx.attributive_before.search(text, max(0, m.start() - 16), m.start()):
+                return _BLOCK             # "several Marl parties": a people's adjective, not a subject
             if nxt and via in ("adjective", "demonym", "ethnonym"):
                 noun = nxt.group(1)
                 if noun in lx.state_nouns or noun.split()[0] in lx.state_nouns:
@@ -162,22 +180,23 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
                 named = re.search(r"(?<![\w-])" + re.escape(stem) + r"[a-z]{0,3}(?![\w-])", text)
                 return named.group() if named and not _ADJECTIVE.search(named.group()) else _BLOCK
             if not found and not text[s0:m.start()].strip(" \t\n\"'\u201c\u2018(\u2022*-") \
-                    and is_plural(figure_lexicon(), out.lower()):
-                return None               # "Interviews with ...", "Nominations were ...": a common noun
+                    and (is_plural(figure_lexicon(), out.lower()) or len(out) > 5 and out.endswith("ing")):
+                return None               # "Interviews with ...", "Nominations were ...", "Planning for ...": a common word
         return out or None
 
     def opens(m: re.Match) -> bool:
         return not text[max(s0, heading_end):m.start()].strip(" \t\n\"'\u201c\u2018(\u2022*-")
 
     if cue_end is not None:
-        m = re.match(r"\s{1,3}(?:\w+\s){0,2}?(?:in|of|among|for|by)\s(?:the\s)?(" + lx.capnp.pattern + ")",
+        m = re.match(r"\s{1,3}(?:\w+\s){0,2}?(?P<p>in|of|among|for|by)\s(?:the\s)?(" + lx.capnp.pattern + ")",
                      text[cue_end:min(ce, cue_end + 60)])
         if m:
-            cm = lx.capnp.match(text, cue_end + m.start(1))
+            cm = lx.capnp.match(text, cue_end + m.start(2))
             s = pick(cm)
             if s and s is not _BLOCK:
                 # "31 tonnes of gold deposited in the Bank of X": where the goods were put, not whom
-                return s, False, f.unit in _GOODS_UNITS and bool(_PARTICIPLE.search(text, cue_end, cue_end + m.start(1)))
+                return s, False, f.unit in _GOODS_UNITS and (m.group("p") == "for" or bool(
+                    _PARTICIPLE.search(text, cue_end, cue_end + m.start(2))))
     best = None
     for m in lx.capnp.finditer(text, cs, f.start):
         if " " not in m.group() and m.group().endswith("ly") and text[m.end():m.end() + 1] == ",":
@@ -185,6 +204,11 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         if _TIME_PHRASE.search(text, max(0, m.start() - 24), m.start()) or _TIME_OPENS.match(m.group()):
             continue                      # "turnout in X after the Y re-run": Y dates the figure
         s = pick(m)
+        if s and (re.fullmatch(r"[\s)]{0,3}and\s{1,3}", text[m.end():f.start])
+                  or _MODIFIER_AND.fullmatch(text, m.end(), f.start)):
+            s = _BLOCK                    # "signed between X and 11 companies", "X commanders and nine sources": another party
+        if s and s is not _BLOCK and _LIST_TAIL.search(text, max(0, m.start() - 60), m.start()):
+            s = _BLOCK                    # "the presidents of A, B, and C attended ...": one name of a list
         if s is _BLOCK:
             best = None
         elif s:
@@ -196,17 +220,34 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         return best
     m = re.match(r"(?:[^.;,()]|(?<=\d)[,.](?=\d)){0,40}?(?<![\w-])(?P<p>in|of|for|among|across|to)\s(?:the\s)?("
                  + lx.capnp.pattern + ")", text[f.end:ce])
-    if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")):
+    if m and not (m.group("p") == "of" and m.start("p") <= 2 and f.unit in ("mass", "length", "area", "other")) \
+            and not (m.group("p") == "of" and m.start("p") > 2):
+        # ("of" further on belongs to another noun: "with 261 people on the role of the United Nations")
         s = pick(lx.capnp.match(text, f.end + m.start(2)))
+        if _LIST_AFTER.match(text, f.end + m.end()):
+            s = None                      # "in Valdoria, Freedonia and Ruritania": every place of the list, not the first
+        if m.group("p") == "to" and f.unit == "currency":
+            s = None                      # "provided $48 million to the Fund": the recipient, not whom
         if s and s is not _BLOCK:
             # "four fighters entered a home in X": where the group went, not whom the count is about
-            moved = bool(_MOTION.search(text, f.end, f.end + m.start(2)))
+            moved = bool(_MOTION.search(text, f.end, f.end + m.start(2))) or m.group("p") == "to" \
+                or m.group("p") == "for" and f.unit in _GOODS_UNITS     # "trucks on the way to X", "supplies for X"
             return s, False, moved or f.unit in _GOODS_UNITS and bool(_PARTICIPLE.search(text, f.end, f.end + m.start(2)))
     return None, False, False
 
 
+_MODIFIER_AND = re.compile(r"(?:/[\w-]{1,12})?\s{1,2}[a-z][a-z-]{2,30}s\s{1,3}and\s{1,3}")
+"""Between a name and the figure, the plural noun it modifies and "and": "X commanders and nine sources"."""
+_LIST_TAIL = re.compile(r"[A-Z][\w'\u2019-]*,\s{1,2}(?:the\s{1,2})?"
+                        r"[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2},?\s{1,2}(?:and|or)\s{1,2}(?:the\s{1,2})?$")
+"""Before a name, the items of a list it ends ("A, B, and C"; not "in A, and the C ...", a new clause)."""
+
+_LIST_AFTER = re.compile(r"(?:\s{0,2},\s{1,2}(?:the\s{1,2})?[A-Z][\w'\u2019-]*(?:\s{1,2}[A-Z][\w'\u2019-]*){0,3}){1,8},?"
+                         r"\s{1,2}(?:and|or)\s{1,2}(?:the\s{1,2})?[A-Z]")
+"""The rest of a list of names after a name: the name is one item of several."""
+
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|on|to|of|by|from|for|with|against|into|across|within|under|among|near|"
-                       r"through)\s{1,2}(?:the\s{1,2})?$", re.I)
+                       r"through|around|outside|inside|beyond|along|via)\s{1,2}(?:the\s{1,2})?$", re.I)
 
 
 def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bool:
@@ -219,6 +260,11 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
         return True
     if _MOTION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return True                       # "stormed X ... 30 fighters": where the group went, not whom
+    name = re.sub(r"^(?:The|the)\s{1,2}", "", m.group())
+    definite = name != m.group() or re.search(r"(?<![\w-])the\s{1,2}$", text[max(0, m.start() - 5):m.start()], re.I)
+    if _PLACES_OF_ACT.search(text, max(0, figure_start - 40), figure_start) and (organisation_like(name) or (
+            " " not in name and definite and not gazetteer().is_state(name))):
+        return True                       # "the Commission ordered a re-run in three polling stations": the doer, not whose places
     governed = _GOVERNED.search(text, max(0, m.start() - 16), m.start())
     if not governed:
         return False
@@ -226,6 +272,22 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     before = re.sub(r"\s", "", text[max(0, governed.start() - 30):governed.start()]).lower()
     key = re.sub(r"\s", "", (measure or "").split(" of ")[0]).lower()
     return not (len(key) >= 4 and before.endswith(key))
+
+
+_PLACES_OF_ACT = re.compile(r"(?<![\w-])(?:in|across|throughout)\s{1,2}(?:the\s{1,2})?(?:(?:some|about|around|nearly|"
+                            r"almost|over|at\s{1,2}least|more\s{1,2}than|fewer\s{1,2}than|less\s{1,2}than)\s{1,2})?$", re.I)
+"""A figure governed by a place preposition: the counted things are where an act was done."""
+
+
+def organisation_like(name: str) -> bool:
+    """An acronym ("VEC"), a phrase with an organisation's head word ("Election Commission") or an
+    organisation the gazetteer knows: a body that acts, not a place that has the counted places."""
+    from ...actors import titles
+    words = re.sub(r"['\u2019]s?$", "", name).split()
+    if any(len(w) >= 2 and w.isupper() for w in words) or set(words) & set(titles()["organisation_heads"]):
+        return True
+    found = gazetteer().find(name)
+    return bool(found) and all(x.kind == "organisation" for x in found)
 
 
 _MOTION_VERBS = (r"(?<![\w-])(?:entered|entering|enters|stormed|storming|raided|raiding|invaded|invading|"
