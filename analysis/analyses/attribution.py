@@ -453,7 +453,7 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
         cap = r"[A-Z][\w'\u2019.&-]*"
         _ORG_HEAD = re.compile(
             r"\b(?:at|of|for|with|from|in)\s+(?:the\s+)?(?P<org>(?:" + cap + r"\s+(?:(?:of|for|on|and|the|de)\s+)*)*?"
-            r"(?:" + heads + r")(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+" + cap + r"){1,4})?)(?![\w-])"
+            r"(?:" + heads + r")(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+" + cap + r"){1,4}(?:\s+(?:and|&)(?:\s+" + cap + r"){1,3})?)?)(?![\w-])"
             r"|\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<named>" + cap + r"(?:\s+" + cap + r"){0,4}),\s+(?:a|an|the)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:" + heads.lower() + r")\b")
     titles, anon = _title_patterns()

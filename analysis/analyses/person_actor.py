@@ -72,8 +72,30 @@ def affiliated(st: Statement, people: People, office_holders: dict[str, str | No
         if _press_apposition(st.speaker).search(st.text):
             # "..., said X, a political reporter at the Y": a journalist's reading of the story, no side's
             return replace(st, actor=st.speaker, confidence="medium", basis=st.basis + ("person-as-actor", "journalist"))
+        if _body_named(st.speaker, st.text):
+            # "The leader of X, Jane Doe", "Jane Doe of the Y": she speaks for a party, a paper, a
+            # university the text names but the rules could not take for the actor; not for herself
+            return replace(st, actor=st.speaker, confidence="medium",
+                           basis=st.basis + ("person-as-actor", "affiliation-named"))
         return replace(st, actor=st.speaker, basis=st.basis + ("person-as-actor",))
     return st
+
+
+_CAP = r"[A-Z][\w'\u2019&.-]*"
+_BODY_BEFORE = re.compile(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?" + _CAP + r"(?:\s+(?:" + _CAP + r"|of|and|for|the))*"
+                          r"\s*,?\s*(?:(?:the|a|an|[a-z]+)\s+){0,2}$")
+_BODY_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?|,\s+(?:an?|the)\s+[^,.;\u201c\"]{0,50}?\b(?:at|of|for|with|from)\s+"
+                         r"(?:the\s+)?)" + _CAP)
+
+
+def _body_named(name: str, text: str) -> bool:
+    """The text ties the named person to a body by name: "<post> of X, <name>" right before the name,
+    or "<name> of the X", "<name>, a fellow at the X" right after it."""
+    i = text.find(name)
+    if i < 0:
+        return False
+    before = re.split(r"[.;:!?\u201d\"]\s", text[max(0, i - 80):i])[-1]
+    return bool(_BODY_BEFORE.search(before) or _BODY_AFTER.match(text, i + len(name)))
 
 
 def _press_apposition(name: str) -> re.Pattern:

@@ -147,13 +147,14 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     carried: tuple[Speaker, str] | None = None
     state = subject_state(doc, gaz) if not letters and not turns else None
     in_list = False  # inside the items a sentence ending in a colon introduced
+    heads, tails = sentence_breaks(doc)  # blocks a sentence runs over (a PDF's blank line cut it)
     for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip() or getattr(passage, "role", None) == "small-print":
             continue  # a notice or a table's labels in small print: nobody's words
         in_list = in_list and list_item(passage)
         # "• Clarification of ...": the item's first sentence is the tail of the one introducing the list
-        tail = in_list and list_tail(text)
+        tail = (in_list and list_tail(text)) or passage.anchor in tails
         introduces = introduces_list(passages, index)
         is_block = isinstance(passage, Block)
         links = getattr(passage, "links", ())
@@ -271,8 +272,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 people.add(sp.name, sp.actor)
             if (sp.name or sp.actor) and rule not in _DOCUMENT_VOICE:
                 last = sp if sp.person or sp.name else last
-            if introduces and seg is segs[-1] and text[seg.start:seg.end].rstrip().endswith(":"):
-                continue  # "We therefore request:" without its items is a fragment
+            if seg is segs[-1] and (lead_in(text[seg.start:seg.end]) or passage.anchor in heads):
+                continue  # "We therefore request:", "... stating that:" without what they introduce: a fragment
             direct = bool(seg.quotes)
             if runs and runs[-1][0] is not None and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start \
                     and rule != "quote-resumed":  # (a resumed quotation is less sure: it stands on its own)
@@ -387,6 +388,64 @@ def list_tail(text: str) -> bool:
     """An item that goes on with the sentence introducing the list: it stops short of a full stop
     ("...;", no stop at all) or opens as a clause of that sentence ("That ...", "Eroding ...")."""
     return not _SENTENCE_END.search(text) or bool(_TAIL_OPENING.match(text))
+
+
+_OPENS_LOWER = re.compile(r"^[\s\"'\u201c\u2018(*_]*[a-z\u00df-\u00f6\u00f8-\u00ff]")
+_FUNCTION_WORDS = frozenset("a an the of to in on at by for from with and or but as that which who including "
+                            "such than between among into over under".split())
+_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*")
+_TITLE_LINE = re.compile(r"^\W*(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale|Annex|Enclosure|Address|Statement|"
+                         r"Speech|Remarks|Report|Resolution|Decision)\b")
+
+
+def sentence_breaks(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """Anchors of the blocks whose first sentence goes on with a sentence the block right before left
+    without its end (a PDF's blank line or page break cut it): the block opens in lower case after one
+    with no full stop, or the block before is a sentence's head ("According to the latest Review of
+    the", "On 2 May, four observers, including"): no closing punctuation, six words or more, and a
+    lower-case word that is not a function word (a heading in title case has none; "Mr. President,"
+    ends in a comma), and it stops on a function word or a capitalised one, inside a phrase.
+    Returns (heads, tails): the anchors of the blocks that end with a sentence's head and of those
+    that open with its tail; the document's first block is its title, no sentence's head. Only the first sentence is the tail; the rest of the block is whole."""
+    out = []
+    blocks = doc.blocks
+    for before, block in zip(blocks[1:], blocks[2:]):
+        head, text = before.text.rstrip(), block.text
+        if not head or not text.strip() or before.kind == "heading" or block.kind == "heading" \
+                or _SENTENCE_END.search(head) or list_item(block):
+            continue
+        if _OPENS_LOWER.match(text):
+            out.append(block.anchor)  # (the first block is the title: skipped above)
+            continue
+        words = _LETTERS.findall(head)
+        if not head[-1:].isalnum() or len(words) < 6 or before.role in ("table-row", "list-item") \
+                or list_item(before) or _TITLE_LINE.match(head) or head == (doc.title or "").strip():
+            continue
+        if text.lstrip(" *_")[:1] in _OPEN_MARKS:
+            continue  # a quotation opens a sentence of its own
+        if any(w[:1].islower() and w.lower() not in _FUNCTION_WORDS for w in words) \
+                and (words[-1].lower() in _FUNCTION_WORDS or words[-1][:1].isupper()):
+            # "..., including" or "... of the Regional Grain": the head stops inside a phrase; a head
+            # ending in a content word ("... in international relations") more likely lost its full stop
+            out.append(block.anchor)
+    tails = frozenset(out)
+    return frozenset(b.anchor for b, n in zip(blocks, blocks[1:]) if n.anchor in tails), tails
+
+
+_LEAD_IN = re.compile(r"[:\u2013\u2014-][\"'\u201d\u2019)]*\s*$")
+_AS_FOLLOWS = re.compile(r"\b(?:as\s+follows|the\s+following)\s*[.:]?[\"'\u201d\u2019)]*\s*$", re.I)
+_HONOUR = re.compile(r"\bhave\s+the\s+honou?r\s+to\b", re.I)
+
+
+def lead_in(sentence: str) -> bool:
+    """A sentence that only introduces what follows: it ends in a colon ("... stating that:"), or it
+    is a short one or a transmittal ending "as follows" ("I have the honour to bring to your attention
+    the recent developments, as follows."); without what it introduces it is a fragment. A long
+    sentence that says something before its "as follows" keeps it."""
+    sentence = sentence.rstrip()
+    if _LEAD_IN.search(sentence):
+        return True
+    return bool(_AS_FOLLOWS.search(sentence) and (_HONOUR.search(sentence) or len(sentence.split()) <= 12))
 
 
 def introduces_list(passages, index: int) -> bool:
