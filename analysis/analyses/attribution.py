@@ -321,6 +321,15 @@ def _instrument_heads() -> frozenset[str]:
     return frozenset(data("cues")["instrument_heads"])
 
 
+@lru_cache(maxsize=1)
+def _press_medium() -> re.Pattern:
+    """A publication named after its kind: "the online publication X", "the newspaper X Post"."""
+    media = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data("titles")["press_media"], key=len, reverse=True))
+    cap = r"[A-Z][\w'\u2019.&-]*"
+    return re.compile(r"(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:" + media + r")\s+(?P<name>(?:the\s+)?" + cap
+                      + r"(?:\s+" + cap + r"){0,4})$")
+
+
 def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Speaker | None:
     """The speaker a subject noun phrase names, or None when it names nobody."""
     phrase = phrase.strip(" ,;:")
@@ -330,6 +339,11 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         return None  # "no member state has recognised": nobody speaks
     if _instrument(phrase):
         return None  # "the United Nations Declaration on ... calls for": a text quoted, not its authors speaking
+    press = _press_medium().match(phrase)
+    if press:
+        # "the online publication Utopia Today": a publication reports; the state in its name does not speak
+        name = press.group("name")
+        return Speaker(name=name, actor=name, person=False, via="press-report", kind="press")
     mentions = list(gaz.find(phrase, people.context))
     extra = [m for target in links for m in gaz.find(target)]
     actor, via = _affiliation(phrase, mentions, gaz, extra)

@@ -23,7 +23,15 @@ def with_actors(found: tuple[Statement, ...], doc: Document, people: People, gaz
     names = [st.speaker for st in found if st.person and st.speaker and not st.actor]
     names += [m.group(1) for st in found if not st.person and not st.actor and (m := _ADMINISTRATION.match(st.speaker or ""))]
     holders = _office_holders(doc, names, gaz)
-    return tuple(administration(st, people, holders) or affiliated(st, people, holders) for st in found)
+    tied = _tied_to_a_body(doc, names)
+    return tuple(administration(st, people, holders) or affiliated(st, people, holders, tied) for st in found)
+
+
+def _tied_to_a_body(doc: Document, names: list[str]) -> frozenset[str]:
+    """The names some passage ties to a body by name ("Jane Doe, a member of the X's board", "the
+    leader of Y, Jane Doe"): a later "Doe said" speaks for that body, not for herself alone."""
+    texts = [p.text for p in doc.passages()]
+    return frozenset(n for n in set(names) if any(n in t and _body_named(n, t) for t in texts))
 
 
 _ADMINISTRATION = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w'\u2019-]+)\s+administration\b")
@@ -46,7 +54,8 @@ _SAID_RULES = frozenset({"quote+named-speaker", "speech-verb-subject", "reportin
 _QUOTED_RULES = frozenset({"quote+named-speaker", "quote-continuation"})
 
 
-def affiliated(st: Statement, people: People, office_holders: dict[str, str | None]) -> Statement:
+def affiliated(st: Statement, people: People, office_holders: dict[str, str | None],
+               tied: frozenset[str] = frozenset()) -> Statement:
     """A named person's statement without an actor: the affiliation the text gives the person
     further on ("..., said Mr. Doe, a fellow at the X Centre"; less sure, it is far away), else the
     person, speaking for himself, when the words are surely his; less sure when the text gives
@@ -72,9 +81,9 @@ def affiliated(st: Statement, people: People, office_holders: dict[str, str | No
         if _press_apposition(st.speaker).search(st.text):
             # "..., said X, a political reporter at the Y": a journalist's reading of the story, no side's
             return replace(st, actor=st.speaker, confidence="medium", basis=st.basis + ("person-as-actor", "journalist"))
-        if _body_named(st.speaker, st.text):
-            # "The leader of X, Jane Doe", "Jane Doe of the Y": she speaks for a party, a paper, a
-            # university the text names but the rules could not take for the actor; not for herself
+        if st.speaker in tied or _body_named(st.speaker, st.text):
+            # "The leader of X, Jane Doe", "Jane Doe of the Y" (here or anywhere in the text): she speaks
+            # for a party, a paper, a university the rules could not take for the actor; not for herself
             return replace(st, actor=st.speaker, confidence="medium",
                            basis=st.basis + ("person-as-actor", "affiliation-named"))
         return replace(st, actor=st.speaker, basis=st.basis + ("person-as-actor",))

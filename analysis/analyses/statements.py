@@ -225,6 +225,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 sp, speech, rule = attribute(text, seg, gaz, people, links, last, row_actor, turn)
             if rule == "speaker-turn":
                 rule = turn_rule
+            if rule == "speech-verb-subject" and subordinate_speech(text, seg):
+                rule = "speech-verb-in-subordinate-clause"  # "when X noted ..., it ended ...": the author's narration
             if sp is None and quoted is not None and (
                     (seg.quotes and not text[seg.start:seg.quotes[0].start].strip(" \"\u201c\u2018'*_"))
                     or text[seg.start:seg.start + 1] in ("\u201c", '"')):
@@ -454,6 +456,21 @@ def introduces_list(passages, index: int) -> bool:
         return False
     after = next((p for p in passages[index + 1:] if p.text.strip()), None)
     return after is not None and list_item(after)
+
+
+_FRONTED = re.compile(r"\W*(?:(?:Thus|So|But|And|However|Then|Yet|Indeed),?\s+)?(?:when|whenever|after|once|while|"
+                      r"since|because|although|though|if|before|until)\s+", re.I)
+
+
+def subordinate_speech(text: str, seg: Segment) -> bool:
+    """The segment's speech verb stands in a fronted subordinate clause ("Thus, when the OSCE noted
+    security risks ..., it effectively ended the voting"): the sentence is the author's, about the act."""
+    m = _FRONTED.match(text, seg.start)
+    if m is None:
+        return False
+    comma = text.find(",", m.end(), seg.end)
+    verbs = real_verbs(text, seg)
+    return comma > 0 and bool(verbs) and verbs[0].start() < comma and bool(text[comma + 1:seg.end].strip(" .\"'"))
 
 
 def procedural_segment(text: str, seg: Segment) -> bool:
