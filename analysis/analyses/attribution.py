@@ -281,6 +281,8 @@ def _in_proper_name(phrase: str, end: int, gaz: Gazetteer) -> bool:
     return m.group(1) in _org_heads() or m.group(1) not in not_name_words()
 _COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|together\s+with|along\s+with)\s+")
 _COURT_OF = re.compile(r"\b(?:Court|Tribunal)\s+of\s+(?:the\s+)?$")
+_SHARE_OF = re.compile(r"(?i)(?:%|\bper\s*cent|\bpercent|\bmany|\bmost|\bsome|\bfew|\bthousands|\bmillions|\bhundreds|"
+                       r"\bmajority|\bminority|\bhalf|\bthird|\bquarter|\bnumber|\bordinary|\bdozens|\d)\s+(?:of\s+(?:the\s+)?)?$")
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|retired|onetime|one-time|erstwhile)\s*(?:[\w.-]+\s+){0,1}$")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
 
@@ -636,6 +638,8 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
             continue  # "the Constitutional Court of X": a court speaks as itself, not as the state
         if _FORMER.search(phrase[max(0, m.start - 30):m.start]):
             continue  # "a former Utopian ambassador": no longer speaks for Utopia
+        if m.via == "demonym" and _SHARE_OF.search(phrase[max(0, m.start - 40):m.start]):
+            continue  # "57% of Utopians say", "many Utopians": people of the country, not its state
         if m.via in ("adjective", "demonym") and _in_proper_name(phrase, m.end, gaz):
             continue  # "the Turkish Friendship Hospital": part of a name, not the speaker's state
         if m.via in ("name", "alias") and m.kind in _GOVERNABLE_KINDS and _names_an_organisation(phrase, m.end):

@@ -93,18 +93,30 @@ def affiliated(st: Statement, people: People, office_holders: dict[str, str | No
 _CAP = r"[A-Z][\w'\u2019&.-]*"
 _BODY_BEFORE = re.compile(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?" + _CAP + r"(?:\s+(?:" + _CAP + r"|of|and|for|the))*"
                           r"\s*,?\s*(?:(?:the|a|an|[a-z]+)\s+){0,2}$")
-_BODY_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?|,\s+(?:an?|the)\s+[^,.;\u201c\"]{0,50}?\b(?:at|of|for|with|from)\s+"
-                         r"(?:the\s+)?)" + _CAP)
+_BODY_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?|,\s+(?:(?:an?|the)\s+)?[^,.;\u201c\"]{0,50}?\b(?:at|of|for|with|from)\s+"
+                         r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3})" + _CAP)
+_BODY_BEFORE_ROLE = re.compile(r",\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*\s+[a-z]{3,}")
+"""", a Westbrook economist": a body named as the modifier of the person's role."""
+
+
+@lru_cache(maxsize=1)
+def _party_member() -> re.Pattern:
+    """", a Kent Democrat", "the Tory MP": a party's member named by the party's noun."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data("titles")["party_members"])
+    return re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + words + r")s?\b")
 
 
 def _body_named(name: str, text: str) -> bool:
     """The text ties the named person to a body by name: "<post> of X, <name>" right before the name,
-    or "<name> of the X", "<name>, a fellow at the X" right after it."""
+    or "<name> of the X", "<name>, a fellow at the X", "<name>, a X economist", "<name>, a Kent
+    Democrat" right after it."""
     i = text.find(name)
     if i < 0:
         return False
     before = re.split(r"[.;:!?\u201d\"]\s", text[max(0, i - 80):i])[-1]
-    return bool(_BODY_BEFORE.search(before) or _BODY_AFTER.match(text, i + len(name)))
+    end = i + len(name)
+    return bool(_BODY_BEFORE.search(before) or _BODY_AFTER.match(text, end) or _BODY_BEFORE_ROLE.match(text, end)
+                or _party_member().match(text, end))
 
 
 def _press_apposition(name: str) -> re.Pattern:

@@ -43,12 +43,29 @@ class Segment:
 def segments(text: str, quotes: list[Span]) -> list[Segment]:
     """Sentences, merged so that no quotation is cut between two segments."""
     out: list[list[int]] = []
-    for s in sentences(text):
+    for s in _split_at_note_marks(text, sentences(text)):
         if out and any(q.start < s.start < q.end + 1 for q in quotes if q.start < out[-1][1] + 2):
             out[-1][1] = s.end
         else:
             out.append([s.start, s.end])
     return [Segment(a, b, tuple(q for q in quotes if a <= q.start < b)) for a, b in out]
+
+
+_NOTE_MARK_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\*+\s+(?=[\"'\u201c\u2018(]?[A-Z])")
+
+
+def _split_at_note_marks(text: str, spans) -> list[Span]:
+    """Sentences, with a sentence's end followed by a note mark ("... restored.* This ...") taken as one:
+    the splitter reads the asterisk as the next sentence's first mark and joins the two."""
+    out: list[Span] = []
+    for sp in spans:
+        start = sp.start
+        for m in _NOTE_MARK_END.finditer(text, sp.start, sp.end):
+            cut = m.end() - len(m.group()) + len(m.group().rstrip())
+            out.append(Span(start, cut, text[start:cut]))
+            start = m.end()
+        out.append(Span(start, sp.end, text[start:sp.end]) if start != sp.start else sp)
+    return out
 
 
 _VERBS = None
