@@ -477,6 +477,11 @@ def procedural_segment(text: str, seg: Segment) -> bool:
     return bool(pattern("procedural").search(text[seg.start:seg.end]))
 
 
+_WRITER_JUDGES = re.compile(r"(?i)^\W*(?:(?:regrettably|unfortunately|sadly|deplorably|once\s+again|yet\s+again),|"
+                            r"it\s+is\s+(?:\w+\s+){0,2}?(?:regrettable|unfortunate|deplorable|lamentable|disappointing|"
+                            r"telling|noteworthy|clear|evident|ironic|surprising|worrying|alarming|unacceptable|"
+                            r"shameful|notable|deeply\s+concerning|concerning)\s+that\b)")
+"""The writer's own judgement opening a sentence about another's words: the sentence is the writer's."""
 _FIRST_PERSON = re.compile(r"(?i)(?<![\w-])(?:we|i|our|my|us)(?![\w-])")
 def _reports_another(text: str, seg: Segment, sp: Speaker | None, speech: bool, actor: str) -> bool:
     """Inside a letter, the segment reports someone else's words: a communication verb (not
@@ -488,5 +493,5 @@ def _reports_another(text: str, seg: Segment, sp: Speaker | None, speech: bool, 
     if not verbs and not seg.quotes:
         return False
     head = text[seg.start:verbs[0].start()] if verbs else text[seg.start:seg.quotes[0].start]
-    return not _FIRST_PERSON.search(head)
+    return not (_FIRST_PERSON.search(head) or _WRITER_JUDGES.search(head))
 
