@@ -24,7 +24,23 @@ def with_actors(found: tuple[Statement, ...], doc: Document, people: People, gaz
     names += [m.group(1) for st in found if not st.person and not st.actor and (m := _ADMINISTRATION.match(st.speaker or ""))]
     holders = _office_holders(doc, names, gaz)
     tied = _tied_to_a_body(doc, names)
-    return tuple(administration(st, people, holders) or affiliated(st, people, holders, tied) for st in found)
+    press = _press_people(doc, names)
+    return tuple(administration(st, people, holders) or affiliated(st, people, holders, tied, press) for st in found)
+
+
+def _press_people(doc: Document, names: list[str]) -> frozenset[str]:
+    """The names some passage gives a press role right before ("co-host Jane Doe", "the reporter
+    Jane Doe"): an interviewer or a reporter, who speaks for no side of the story."""
+    surnames = {n.split()[-1]: n for n in set(names)}
+    if not surnames:
+        return frozenset()
+    roles = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in data("titles")["press"])
+    pat = re.compile(r"(?i:\b(?:" + roles + r")s?)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}?(" + "|".join(map(re.escape, surnames)) + r")\b")
+    out = set()
+    for p in doc.passages():
+        for m in pat.finditer(p.text):
+            out.add(surnames[m.group(1)])
+    return frozenset(out)
 
 
 def _tied_to_a_body(doc: Document, names: list[str]) -> frozenset[str]:
@@ -55,7 +71,7 @@ _QUOTED_RULES = frozenset({"quote+named-speaker", "quote-continuation"})
 
 
 def affiliated(st: Statement, people: People, office_holders: dict[str, str | None],
-               tied: frozenset[str] = frozenset()) -> Statement:
+               tied: frozenset[str] = frozenset(), press: frozenset[str] = frozenset()) -> Statement:
     """A named person's statement without an actor: the affiliation the text gives the person
     further on ("..., said Mr. Doe, a fellow at the X Centre"; less sure, it is far away), else the
     person, speaking for himself, when the words are surely his; less sure when the text gives
@@ -78,7 +94,7 @@ def affiliated(st: Statement, people: People, office_holders: dict[str, str | No
             # a subject parsed out of reported speech is a name less surely than a name given a
             # quotation (a hand-read corpus sample: places and groups taken for people, "led by X")
             return replace(st, actor=st.speaker, confidence="medium", basis=st.basis + ("person-as-actor",))
-        if _press_apposition(st.speaker).search(st.text):
+        if st.speaker in press or _press_apposition(st.speaker).search(st.text):
             # "..., said X, a political reporter at the Y": a journalist's reading of the story, no side's
             return replace(st, actor=st.speaker, confidence="medium", basis=st.basis + ("person-as-actor", "journalist"))
         if st.speaker in tied or _body_named(st.speaker, st.text):

@@ -147,12 +147,16 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     carried: tuple[Speaker, str] | None = None
     state = subject_state(doc, gaz) if not letters and not turns else None
     in_list = False  # inside the items a sentence ending in a colon introduced
+    after_lead_in = False  # the passage before ends by introducing what follows ("... stating that:")
     heads, tails = sentence_breaks(doc)  # blocks a sentence runs over (a PDF's blank line cut it)
     for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip() or getattr(passage, "role", None) == "small-print":
             continue  # a notice or a table's labels in small print: nobody's words
         in_list = in_list and list_item(passage)
+        # a block that is one quotation, after a block that ends by introducing it
+        quoted_text = after_lead_in and _opens_with_quote(text) and not _LOWER_WORD.search(_outside_quotes(text))
+        after_lead_in = lead_in(text)
         # "• Clarification of ...": the item's first sentence is the tail of the one introducing the list
         tail = (in_list and list_tail(text)) or passage.anchor in tails
         introduces = introduces_list(passages, index)
@@ -293,6 +297,9 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
             words = text[start:end]
             found, violated = invoked(words, principles)
             confidence, basis = grade(rule, sp)
+            if quoted_text and direct and rule in _DOCUMENT_VOICE + ("speaker-turn", "speaker-turn-continuation"):
+                # '... stating that:' / '"Pending a decision, X shall ..."': the text the speaker quotes
+                confidence, basis = "medium", basis + ("quotation-after-lead-in",)
             out.append(Statement(
                 id=f"{doc.id}-s{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
                 speaker=sp.name, actor=sp.actor, kind="direct" if direct else "reported", text=words,
@@ -307,6 +314,14 @@ _OPEN_MARKS = "\u201c\"\u00ab"
 
 def _opens_with_quote(text: str) -> bool:
     return text.lstrip(" *_")[:1] in _OPEN_MARKS
+
+
+_QUOTED_SPAN = re.compile(r"[\u201c\"\u00ab][^\u201d\"\u00bb]*[\u201d\"\u00bb]?")
+
+
+def _outside_quotes(text: str) -> str:
+    """The words of a passage outside its quotation marks."""
+    return _QUOTED_SPAN.sub(" ", text)
 
 
 def _left_open(text: str) -> bool:
