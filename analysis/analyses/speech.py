@@ -51,6 +51,12 @@ def segments(text: str, quotes: list[Span]) -> list[Segment]:
     return [Segment(a, b, tuple(q for q in quotes if a <= q.start < b)) for a, b in out]
 
 
+@lru_cache(maxsize=1)
+def _declared_act() -> re.Pattern:
+    """What 'declared' makes when it is an act: "independence", "martial law", "a state of emergency"."""
+    return re.compile(r"\s+(?:its\s+|their\s+|the\s+country's\s+)?" + pattern("declared_acts").pattern, re.IGNORECASE)
+
+
 _NOTE_MARK_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\*+\s+(?=[\"'\u201c\u2018(]?[A-Z])")
 
 
@@ -412,6 +418,8 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
             continue  # 'an exercise called "Southern Shield"', ', called AFGHANSAT 1': naming, not speech
         if word in ("wrote", "writes", "write") and _wrote_a_work().match(text, m.end()):
             continue  # "wrote about 1400 verses", "wrote two novels": an author's work, not a statement
+        if word in ("declared", "declares", "declare", "declaring") and _declared_act().match(text, m.end()):
+            continue  # "declared independence", "declared martial law": an act, not words
         if word in ("spoke", "speaks", "speak") and not _SPOKE_AFTER.match(text, m.end()):
             continue  # "they spoke several languages": a language, not a statement
         before = text[max(seg.start, m.start() - 24):m.start()]
