@@ -57,6 +57,9 @@ def _declared_act() -> re.Pattern:
     return re.compile(r"\s+(?:its\s+|their\s+|the\s+country's\s+)?" + pattern("declared_acts").pattern, re.IGNORECASE)
 
 
+_DECLARED_WINNER = re.compile(r"\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:the\s+)?(?:winner|victor|elected|president-elect)\b")
+
+
 _NOTE_MARK_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\*+\s+(?=[\"'\u201c\u2018(]?[A-Z])")
 
 
@@ -418,8 +421,9 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
             continue  # 'an exercise called "Southern Shield"', ', called AFGHANSAT 1': naming, not speech
         if word in ("wrote", "writes", "write") and _wrote_a_work().match(text, m.end()):
             continue  # "wrote about 1400 verses", "wrote two novels": an author's work, not a statement
-        if word in ("declared", "declares", "declare", "declaring") and _declared_act().match(text, m.end()):
-            continue  # "declared independence", "declared martial law": an act, not words
+        if word in ("declared", "declares", "declare", "declaring") and (
+                _declared_act().match(text, m.end()) or _DECLARED_WINNER.match(text, m.end())):
+            continue  # "declared independence", "declared X the winner": an act, not words
         if word in ("spoke", "speaks", "speak") and not _SPOKE_AFTER.match(text, m.end()):
             continue  # "they spoke several languages": a language, not a statement
         before = text[max(seg.start, m.start() - 24):m.start()]
