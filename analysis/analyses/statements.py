@@ -297,6 +297,9 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
             words = text[start:end]
             found, violated = invoked(words, principles)
             confidence, basis = grade(rule, sp)
+            if _CAPTION.match(words):
+                # "26 observers injured by shelling.": a table's caption, no sentence anyone wrote out
+                confidence, basis = "medium", basis + ("caption-without-verb",)
             if quoted_text and direct and rule in _DOCUMENT_VOICE + ("speaker-turn", "speaker-turn-continuation"):
                 # '... stating that:' / '"Pending a decision, X shall ..."': the text the speaker quotes
                 confidence, basis = "medium", basis + ("quotation-after-lead-in",)
@@ -314,6 +317,10 @@ _OPEN_MARKS = "\u201c\"\u00ab"
 
 def _opens_with_quote(text: str) -> bool:
     return text.lstrip(" *_")[:1] in _OPEN_MARKS
+
+
+_CAPTION = re.compile(r"^\W*\d[\d,.]*\s+(?:(?!(?:were|was|are|is|have|has|had|been|being|remain|remained)\b)[\w'\u2019/-]+\s+){0,4}?(?:killed|injured|wounded|abducted|kidnapped|arrested|"
+                      r"detained|displaced|missing|dead)\b(?![^.;]*\b(?:were|was|are|is|have|has|had)\b)[^.;]*[.;]?\s*$")
 
 
 _QUOTED_SPAN = re.compile(r"[\u201c\"\u00ab][^\u201d\"\u00bb]*[\u201d\"\u00bb]?")
