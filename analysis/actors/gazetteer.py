@@ -14,6 +14,9 @@ from .surfaces import (ACRO, ADJ, ANY, BARE, CAP, CAPS_RISK, EXACT, FOLD, NAME_R
                        VIA_OF_FIELD, Surface, fold, read_word, starts_pattern, surface, variants)
 
 
+
+_NAME_GOES_ON = re.compile(r"\s+(?:to|for|on|of)\s+(?:the\s+)?[A-Z][a-z]")
+
 class Gazetteer:
     """The actor lexicon, compiled once into a token trie; lookups by any surface form."""
 
@@ -250,7 +253,7 @@ class Gazetteer:
     def _find(self, text: str, context: tuple[str, ...]) -> list[Mention]:
         tn = fold(text)
         hits = outside_urls(tn, self._scan(tn))
-        hits = self._resolve_context(hits, list(context))
+        hits = self._resolve_context(hits, list(context), tn)
         hits = self._merge_bare_organs(tn, hits)
         hits = extend(tn, hits, self._entries)
         return [Mention(s, e, text[s:e], name, self._entries[name]["kind"], via) for s, e, name, via, _ in hits]
@@ -321,7 +324,7 @@ class Gazetteer:
         return out
 
     # ------------------------------------------------------------------ context aliases
-    def _resolve_context(self, hits: list[list], context: list[str]) -> list[list]:
+    def _resolve_context(self, hits: list[list], context: list[str], tn: str = "") -> list[list]:
         if not any(h[4].cands for h in hits):
             return hits
         counts: dict[str, int] = {}
@@ -344,6 +347,11 @@ class Gazetteer:
                 continue
             cands = h[4].cands
             best = None
+            if _NAME_GOES_ON.match(tn, h[1]):
+                # "the Committee to Protect Reporters", "the Council on Foreign Affairs": the word opens
+                # a longer name of its own, not the organ the document is about
+                out.append([h[0], h[1], None, "context", h[4]])
+                continue
             recent = [(last_seen[c], c) for c in cands if c in last_seen]
             if recent:
                 best = max(recent)[1]

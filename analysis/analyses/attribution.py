@@ -281,6 +281,8 @@ def _in_proper_name(phrase: str, end: int, gaz: Gazetteer) -> bool:
     return m.group(1) in _org_heads() or m.group(1) not in not_name_words()
 _COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|together\s+with|along\s+with)\s+")
 _COURT_OF = re.compile(r"\b(?:Court|Tribunal)\s+of\s+(?:the\s+)?$")
+_SHARE_OF = re.compile(r"(?i)(?:%|\bper\s*cent|\bpercent|\bmany|\bmost|\bsome|\bfew|\bthousands|\bmillions|\bhundreds|"
+                       r"\bmajority|\bminority|\bhalf|\bthird|\bquarter|\bnumber|\bordinary|\bdozens|\d)\s+(?:of\s+(?:the\s+)?)?$")
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|retired|onetime|one-time|erstwhile)\s*(?:[\w.-]+\s+){0,1}$")
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|at|into|near|from|on|across|over|towards?|against)\s+(?:the\s+)?$")
 
@@ -321,6 +323,15 @@ def _instrument_heads() -> frozenset[str]:
     return frozenset(data("cues")["instrument_heads"])
 
 
+@lru_cache(maxsize=1)
+def _press_medium() -> re.Pattern:
+    """A publication named after its kind: "the online publication X", "the newspaper X Post"."""
+    media = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data("titles")["press_media"], key=len, reverse=True))
+    cap = r"[A-Z][\w'\u2019.&-]*"
+    return re.compile(r"(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:" + media + r")\s+(?P<name>(?:the\s+)?" + cap
+                      + r"(?:\s+" + cap + r"){0,4})$")
+
+
 def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Speaker | None:
     """The speaker a subject noun phrase names, or None when it names nobody."""
     phrase = phrase.strip(" ,;:")
@@ -330,6 +341,11 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
         return None  # "no member state has recognised": nobody speaks
     if _instrument(phrase):
         return None  # "the United Nations Declaration on ... calls for": a text quoted, not its authors speaking
+    press = _press_medium().match(phrase)
+    if press:
+        # "the online publication Utopia Today": a publication reports; the state in its name does not speak
+        name = press.group("name")
+        return Speaker(name=name, actor=name, person=False, via="press-report", kind="press")
     mentions = list(gaz.find(phrase, people.context))
     extra = [m for target in links for m in gaz.find(target)]
     actor, via = _affiliation(phrase, mentions, gaz, extra)
@@ -453,7 +469,7 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
         cap = r"[A-Z][\w'\u2019.&-]*"
         _ORG_HEAD = re.compile(
             r"\b(?:at|of|for|with|from|in)\s+(?:the\s+)?(?P<org>(?:" + cap + r"\s+(?:(?:of|for|on|and|the|de)\s+)*)*?"
-            r"(?:" + heads + r")(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+" + cap + r"){1,4})?)(?![\w-])"
+            r"(?:" + heads + r")(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+" + cap + r"){1,4}(?:\s+(?:and|&)(?:\s+" + cap + r"){1,3})?)?)(?![\w-])"
             r"|\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<named>" + cap + r"(?:\s+" + cap + r"){0,4}),\s+(?:a|an|the)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:" + heads.lower() + r")\b")
     titles, anon = _title_patterns()
@@ -622,6 +638,8 @@ def _affiliation(phrase: str, mentions, gaz: Gazetteer, link_mentions=()) -> tup
             continue  # "the Constitutional Court of X": a court speaks as itself, not as the state
         if _FORMER.search(phrase[max(0, m.start - 30):m.start]):
             continue  # "a former Utopian ambassador": no longer speaks for Utopia
+        if m.via == "demonym" and _SHARE_OF.search(phrase[max(0, m.start - 40):m.start]):
+            continue  # "57% of Utopians say", "many Utopians": people of the country, not its state
         if m.via in ("adjective", "demonym") and _in_proper_name(phrase, m.end, gaz):
             continue  # "the Turkish Friendship Hospital": part of a name, not the speaker's state
         if m.via in ("name", "alias") and m.kind in _GOVERNABLE_KINDS and _names_an_organisation(phrase, m.end):

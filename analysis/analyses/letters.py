@@ -136,8 +136,10 @@ def resolution_part(passages, gaz: Gazetteer, title: str | None = None) -> Lette
     Recalling ..." near the start; a draft, an amendment or a text not said to be adopted is none."""
     texts = [p.text for p in passages[:6]]
     for i, text in enumerate(texts):
-        m = _RESOLUTION.search(text)
-        if m is None:
+        # "The Security Council," may stand on a line of its own, its first participle on the next
+        joined = text + " " + texts[i + 1] if i + 1 < len(texts) and text.rstrip().endswith(",") else text
+        m = _RESOLUTION.search(joined)
+        if m is None or m.start() >= len(text):
             continue
         if any(_DRAFT.search(t) for t in texts[:i + 1]) or \
                 not any(_ADOPTED.search(t) for t in texts[:i + 1] + [title or ""]):

@@ -23,7 +23,31 @@ def with_actors(found: tuple[Statement, ...], doc: Document, people: People, gaz
     names = [st.speaker for st in found if st.person and st.speaker and not st.actor]
     names += [m.group(1) for st in found if not st.person and not st.actor and (m := _ADMINISTRATION.match(st.speaker or ""))]
     holders = _office_holders(doc, names, gaz)
-    return tuple(administration(st, people, holders) or affiliated(st, people, holders) for st in found)
+    tied = _tied_to_a_body(doc, names)
+    press = _press_people(doc, names)
+    return tuple(administration(st, people, holders) or affiliated(st, people, holders, tied, press) for st in found)
+
+
+def _press_people(doc: Document, names: list[str]) -> frozenset[str]:
+    """The names some passage gives a press role right before ("co-host Jane Doe", "the reporter
+    Jane Doe"): an interviewer or a reporter, who speaks for no side of the story."""
+    surnames = {n.split()[-1]: n for n in set(names)}
+    if not surnames:
+        return frozenset()
+    roles = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in data("titles")["press"])
+    pat = re.compile(r"(?i:\b(?:" + roles + r")s?)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}?(" + "|".join(map(re.escape, surnames)) + r")\b")
+    out = set()
+    for p in doc.passages():
+        for m in pat.finditer(p.text):
+            out.add(surnames[m.group(1)])
+    return frozenset(out)
+
+
+def _tied_to_a_body(doc: Document, names: list[str]) -> frozenset[str]:
+    """The names some passage ties to a body by name ("Jane Doe, a member of the X's board", "the
+    leader of Y, Jane Doe"): a later "Doe said" speaks for that body, not for herself alone."""
+    texts = [p.text for p in doc.passages()]
+    return frozenset(n for n in set(names) if any(n in t and _body_named(n, t) for t in texts))
 
 
 _ADMINISTRATION = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w'\u2019-]+)\s+administration\b")
@@ -46,7 +70,8 @@ _SAID_RULES = frozenset({"quote+named-speaker", "speech-verb-subject", "reportin
 _QUOTED_RULES = frozenset({"quote+named-speaker", "quote-continuation"})
 
 
-def affiliated(st: Statement, people: People, office_holders: dict[str, str | None]) -> Statement:
+def affiliated(st: Statement, people: People, office_holders: dict[str, str | None],
+               tied: frozenset[str] = frozenset(), press: frozenset[str] = frozenset()) -> Statement:
     """A named person's statement without an actor: the affiliation the text gives the person
     further on ("..., said Mr. Doe, a fellow at the X Centre"; less sure, it is far away), else the
     person, speaking for himself, when the words are surely his; less sure when the text gives
@@ -69,11 +94,45 @@ def affiliated(st: Statement, people: People, office_holders: dict[str, str | No
             # a subject parsed out of reported speech is a name less surely than a name given a
             # quotation (a hand-read corpus sample: places and groups taken for people, "led by X")
             return replace(st, actor=st.speaker, confidence="medium", basis=st.basis + ("person-as-actor",))
-        if _press_apposition(st.speaker).search(st.text):
+        if st.speaker in press or _press_apposition(st.speaker).search(st.text):
             # "..., said X, a political reporter at the Y": a journalist's reading of the story, no side's
             return replace(st, actor=st.speaker, confidence="medium", basis=st.basis + ("person-as-actor", "journalist"))
+        if st.speaker in tied or _body_named(st.speaker, st.text):
+            # "The leader of X, Jane Doe", "Jane Doe of the Y" (here or anywhere in the text): she speaks
+            # for a party, a paper, a university the rules could not take for the actor; not for herself
+            return replace(st, actor=st.speaker, confidence="medium",
+                           basis=st.basis + ("person-as-actor", "affiliation-named"))
         return replace(st, actor=st.speaker, basis=st.basis + ("person-as-actor",))
     return st
+
+
+_CAP = r"[A-Z][\w'\u2019&.-]*"
+_BODY_BEFORE = re.compile(r"\b(?:of|at|for|with|from)\s+(?:the\s+)?" + _CAP + r"(?:\s+(?:" + _CAP + r"|of|and|for|the))*"
+                          r"\s*,?\s*(?:(?:the|a|an|[a-z]+)\s+){0,2}$")
+_BODY_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?|,\s+(?:(?:an?|the)\s+)?[^,.;\u201c\"]{0,50}?\b(?:at|of|for|with|from)\s+"
+                         r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3})" + _CAP)
+_BODY_BEFORE_ROLE = re.compile(r",\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*\s+[a-z]{3,}")
+"""", a Westbrook economist": a body named as the modifier of the person's role."""
+
+
+@lru_cache(maxsize=1)
+def _party_member() -> re.Pattern:
+    """", a Kent Democrat", "the Tory MP": a party's member named by the party's noun."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data("titles")["party_members"])
+    return re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + words + r")s?\b")
+
+
+def _body_named(name: str, text: str) -> bool:
+    """The text ties the named person to a body by name: "<post> of X, <name>" right before the name,
+    or "<name> of the X", "<name>, a fellow at the X", "<name>, a X economist", "<name>, a Kent
+    Democrat" right after it."""
+    i = text.find(name)
+    if i < 0:
+        return False
+    before = re.split(r"[.;:!?\u201d\"]\s", text[max(0, i - 80):i])[-1]
+    end = i + len(name)
+    return bool(_BODY_BEFORE.search(before) or _BODY_AFTER.match(text, end) or _BODY_BEFORE_ROLE.match(text, end)
+                or _party_member().match(text, end))
 
 
 def _press_apposition(name: str) -> re.Pattern:

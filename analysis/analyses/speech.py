@@ -43,12 +43,38 @@ class Segment:
 def segments(text: str, quotes: list[Span]) -> list[Segment]:
     """Sentences, merged so that no quotation is cut between two segments."""
     out: list[list[int]] = []
-    for s in sentences(text):
+    for s in _split_at_note_marks(text, sentences(text)):
         if out and any(q.start < s.start < q.end + 1 for q in quotes if q.start < out[-1][1] + 2):
             out[-1][1] = s.end
         else:
             out.append([s.start, s.end])
     return [Segment(a, b, tuple(q for q in quotes if a <= q.start < b)) for a, b in out]
+
+
+@lru_cache(maxsize=1)
+def _declared_act() -> re.Pattern:
+    """What 'declared' makes when it is an act: "independence", "martial law", "a state of emergency"."""
+    return re.compile(r"\s+(?:its\s+|their\s+|the\s+country's\s+)?" + pattern("declared_acts").pattern, re.IGNORECASE)
+
+
+_DECLARED_WINNER = re.compile(r"\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:the\s+)?(?:winner|victor|elected|president-elect)\b")
+
+
+_NOTE_MARK_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\*+\s+(?=[\"'\u201c\u2018(]?[A-Z])")
+
+
+def _split_at_note_marks(text: str, spans) -> list[Span]:
+    """Sentences, with a sentence's end followed by a note mark ("... restored.* This ...") taken as one:
+    the splitter reads the asterisk as the next sentence's first mark and joins the two."""
+    out: list[Span] = []
+    for sp in spans:
+        start = sp.start
+        for m in _NOTE_MARK_END.finditer(text, sp.start, sp.end):
+            cut = m.end() - len(m.group()) + len(m.group().rstrip())
+            out.append(Span(start, cut, text[start:cut]))
+            start = m.end()
+        out.append(Span(start, sp.end, text[start:sp.end]) if start != sp.start else sp)
+    return out
 
 
 _VERBS = None
@@ -395,6 +421,9 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
             continue  # 'an exercise called "Southern Shield"', ', called AFGHANSAT 1': naming, not speech
         if word in ("wrote", "writes", "write") and _wrote_a_work().match(text, m.end()):
             continue  # "wrote about 1400 verses", "wrote two novels": an author's work, not a statement
+        if word in ("declared", "declares", "declare", "declaring") and (
+                _declared_act().match(text, m.end()) or _DECLARED_WINNER.match(text, m.end())):
+            continue  # "declared independence", "declared X the winner": an act, not words
         if word in ("spoke", "speaks", "speak") and not _SPOKE_AFTER.match(text, m.end()):
             continue  # "they spoke several languages": a language, not a statement
         before = text[max(seg.start, m.start() - 24):m.start()]

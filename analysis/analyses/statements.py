@@ -147,13 +147,18 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
     carried: tuple[Speaker, str] | None = None
     state = subject_state(doc, gaz) if not letters and not turns else None
     in_list = False  # inside the items a sentence ending in a colon introduced
+    after_lead_in = False  # the passage before ends by introducing what follows ("... stating that:")
+    heads, tails = sentence_breaks(doc)  # blocks a sentence runs over (a PDF's blank line cut it)
     for index, passage in enumerate(passages):
         text = passage.text
         if not text.strip() or getattr(passage, "role", None) == "small-print":
             continue  # a notice or a table's labels in small print: nobody's words
         in_list = in_list and list_item(passage)
+        # a block that is one quotation, after a block that ends by introducing it
+        quoted_text = after_lead_in and _opens_with_quote(text) and not _LOWER_WORD.search(_outside_quotes(text))
+        after_lead_in = lead_in(text)
         # "• Clarification of ...": the item's first sentence is the tail of the one introducing the list
-        tail = in_list and list_tail(text)
+        tail = (in_list and list_tail(text)) or passage.anchor in tails
         introduces = introduces_list(passages, index)
         is_block = isinstance(passage, Block)
         links = getattr(passage, "links", ())
@@ -224,6 +229,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 sp, speech, rule = attribute(text, seg, gaz, people, links, last, row_actor, turn)
             if rule == "speaker-turn":
                 rule = turn_rule
+            if rule == "speech-verb-subject" and subordinate_speech(text, seg):
+                rule = "speech-verb-in-subordinate-clause"  # "when X noted ..., it ended ...": the author's narration
             if sp is None and quoted is not None and (
                     (seg.quotes and not text[seg.start:seg.quotes[0].start].strip(" \"\u201c\u2018'*_"))
                     or text[seg.start:seg.start + 1] in ("\u201c", '"')):
@@ -271,8 +278,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 people.add(sp.name, sp.actor)
             if (sp.name or sp.actor) and rule not in _DOCUMENT_VOICE:
                 last = sp if sp.person or sp.name else last
-            if introduces and seg is segs[-1] and text[seg.start:seg.end].rstrip().endswith(":"):
-                continue  # "We therefore request:" without its items is a fragment
+            if seg is segs[-1] and (lead_in(text[seg.start:seg.end]) or passage.anchor in heads):
+                continue  # "We therefore request:", "... stating that:" without what they introduce: a fragment
             direct = bool(seg.quotes)
             if runs and runs[-1][0] is not None and runs[-1][0].key() == sp.key() and runs[-1][2] <= seg.start \
                     and rule != "quote-resumed":  # (a resumed quotation is less sure: it stands on its own)
@@ -290,6 +297,12 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
             words = text[start:end]
             found, violated = invoked(words, principles)
             confidence, basis = grade(rule, sp)
+            if _CAPTION.match(words):
+                # "26 observers injured by shelling.": a table's caption, no sentence anyone wrote out
+                confidence, basis = "medium", basis + ("caption-without-verb",)
+            if quoted_text and direct and rule in _DOCUMENT_VOICE + ("speaker-turn", "speaker-turn-continuation"):
+                # '... stating that:' / '"Pending a decision, X shall ..."': the text the speaker quotes
+                confidence, basis = "medium", basis + ("quotation-after-lead-in",)
             out.append(Statement(
                 id=f"{doc.id}-s{len(out) + 1}", doc=doc.id, anchor=passage.anchor,
                 speaker=sp.name, actor=sp.actor, kind="direct" if direct else "reported", text=words,
@@ -304,6 +317,18 @@ _OPEN_MARKS = "\u201c\"\u00ab"
 
 def _opens_with_quote(text: str) -> bool:
     return text.lstrip(" *_")[:1] in _OPEN_MARKS
+
+
+_CAPTION = re.compile(r"^\W*\d[\d,.]*\s+(?:(?!(?:were|was|are|is|have|has|had|been|being|remain|remained)\b)[\w'\u2019/-]+\s+){0,4}?(?:killed|injured|wounded|abducted|kidnapped|arrested|"
+                      r"detained|displaced|missing|dead)\b(?![^.;]*\b(?:were|was|are|is|have|has|had)\b)[^.;]*[.;]?\s*$")
+
+
+_QUOTED_SPAN = re.compile(r"[\u201c\"\u00ab][^\u201d\"\u00bb]*[\u201d\"\u00bb]?")
+
+
+def _outside_quotes(text: str) -> str:
+    """The words of a passage outside its quotation marks."""
+    return _QUOTED_SPAN.sub(" ", text)
 
 
 def _left_open(text: str) -> bool:
@@ -389,6 +414,64 @@ def list_tail(text: str) -> bool:
     return not _SENTENCE_END.search(text) or bool(_TAIL_OPENING.match(text))
 
 
+_OPENS_LOWER = re.compile(r"^[\s\"'\u201c\u2018(*_]*[a-z\u00df-\u00f6\u00f8-\u00ff]")
+_FUNCTION_WORDS = frozenset("a an the of to in on at by for from with and or but as that which who including "
+                            "such than between among into over under".split())
+_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*")
+_TITLE_LINE = re.compile(r"^\W*(?:(?:Identical\s+)?[Ll]etters?\s+dated|Note\s+verbale|Annex|Enclosure|Address|Statement|"
+                         r"Speech|Remarks|Report|Resolution|Decision)\b")
+
+
+def sentence_breaks(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """Anchors of the blocks whose first sentence goes on with a sentence the block right before left
+    without its end (a PDF's blank line or page break cut it): the block opens in lower case after one
+    with no full stop, or the block before is a sentence's head ("According to the latest Review of
+    the", "On 2 May, four observers, including"): no closing punctuation, six words or more, and a
+    lower-case word that is not a function word (a heading in title case has none; "Mr. President,"
+    ends in a comma), and it stops on a function word or a capitalised one, inside a phrase.
+    Returns (heads, tails): the anchors of the blocks that end with a sentence's head and of those
+    that open with its tail; the document's first block is its title, no sentence's head. Only the first sentence is the tail; the rest of the block is whole."""
+    out = []
+    blocks = doc.blocks
+    for before, block in zip(blocks[1:], blocks[2:]):
+        head, text = before.text.rstrip(), block.text
+        if not head or not text.strip() or before.kind == "heading" or block.kind == "heading" \
+                or _SENTENCE_END.search(head) or list_item(block):
+            continue
+        if _OPENS_LOWER.match(text):
+            out.append(block.anchor)  # (the first block is the title: skipped above)
+            continue
+        words = _LETTERS.findall(head)
+        if not head[-1:].isalnum() or len(words) < 6 or before.role in ("table-row", "list-item") \
+                or list_item(before) or _TITLE_LINE.match(head) or head == (doc.title or "").strip():
+            continue
+        if text.lstrip(" *_")[:1] in _OPEN_MARKS:
+            continue  # a quotation opens a sentence of its own
+        if any(w[:1].islower() and w.lower() not in _FUNCTION_WORDS for w in words) \
+                and (words[-1].lower() in _FUNCTION_WORDS or words[-1][:1].isupper()):
+            # "..., including" or "... of the Regional Grain": the head stops inside a phrase; a head
+            # ending in a content word ("... in international relations") more likely lost its full stop
+            out.append(block.anchor)
+    tails = frozenset(out)
+    return frozenset(b.anchor for b, n in zip(blocks, blocks[1:]) if n.anchor in tails), tails
+
+
+_LEAD_IN = re.compile(r"[:\u2013\u2014-][\"'\u201d\u2019)]*\s*$")
+_AS_FOLLOWS = re.compile(r"\b(?:as\s+follows|the\s+following)\s*[.:]?[\"'\u201d\u2019)]*\s*$", re.I)
+_HONOUR = re.compile(r"\bhave\s+the\s+honou?r\s+to\b", re.I)
+
+
+def lead_in(sentence: str) -> bool:
+    """A sentence that only introduces what follows: it ends in a colon ("... stating that:"), or it
+    is a short one or a transmittal ending "as follows" ("I have the honour to bring to your attention
+    the recent developments, as follows."); without what it introduces it is a fragment. A long
+    sentence that says something before its "as follows" keeps it."""
+    sentence = sentence.rstrip()
+    if _LEAD_IN.search(sentence):
+        return True
+    return bool(_AS_FOLLOWS.search(sentence) and (_HONOUR.search(sentence) or len(sentence.split()) <= 12))
+
+
 def introduces_list(passages, index: int) -> bool:
     """The passage ends in a colon and list items follow it."""
     if not passages[index].text.rstrip().endswith(":"):
@@ -397,10 +480,30 @@ def introduces_list(passages, index: int) -> bool:
     return after is not None and list_item(after)
 
 
+_FRONTED = re.compile(r"\W*(?:(?:Thus|So|But|And|However|Then|Yet|Indeed),?\s+)?(?:when|whenever|after|once|while|"
+                      r"since|because|although|though|if|before|until)\s+", re.I)
+
+
+def subordinate_speech(text: str, seg: Segment) -> bool:
+    """The segment's speech verb stands in a fronted subordinate clause ("Thus, when the OSCE noted
+    security risks ..., it effectively ended the voting"): the sentence is the author's, about the act."""
+    m = _FRONTED.match(text, seg.start)
+    if m is None:
+        return False
+    comma = text.find(",", m.end(), seg.end)
+    verbs = real_verbs(text, seg)
+    return comma > 0 and bool(verbs) and verbs[0].start() < comma and bool(text[comma + 1:seg.end].strip(" .\"'"))
+
+
 def procedural_segment(text: str, seg: Segment) -> bool:
     return bool(pattern("procedural").search(text[seg.start:seg.end]))
 
 
+_WRITER_JUDGES = re.compile(r"(?i)^\W*(?:(?:regrettably|unfortunately|sadly|deplorably|once\s+again|yet\s+again),|"
+                            r"it\s+is\s+(?:\w+\s+){0,2}?(?:regrettable|unfortunate|deplorable|lamentable|disappointing|"
+                            r"telling|noteworthy|clear|evident|ironic|surprising|worrying|alarming|unacceptable|"
+                            r"shameful|notable|deeply\s+concerning|concerning)\s+that\b)")
+"""The writer's own judgement opening a sentence about another's words: the sentence is the writer's."""
 _FIRST_PERSON = re.compile(r"(?i)(?<![\w-])(?:we|i|our|my|us)(?![\w-])")
 def _reports_another(text: str, seg: Segment, sp: Speaker | None, speech: bool, actor: str) -> bool:
     """Inside a letter, the segment reports someone else's words: a communication verb (not
@@ -412,5 +515,5 @@ def _reports_another(text: str, seg: Segment, sp: Speaker | None, speech: bool, 
     if not verbs and not seg.quotes:
         return False
     head = text[seg.start:verbs[0].start()] if verbs else text[seg.start:seg.quotes[0].start]
-    return not _FIRST_PERSON.search(head)
+    return not (_FIRST_PERSON.search(head) or _WRITER_JUDGES.search(head))
 
