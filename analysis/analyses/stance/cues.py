@@ -17,13 +17,13 @@ from ...lexicons import absent, anchors, cue_source, cues, data, lowered, patter
 from ...model.findings import Statement
 from ..principles import document_annex
 from ..text import sentences
+from .cue_scope import (CLAUSE_PUNCT, NOUN_AFTER, REFUSAL_CONDITION, SUBJECT_WORDS, assistance, attributive, conditional,
+                        hedged, negated_clause, opposition_camp, threat)
 from .question_topics import mentions, topic_in
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
-_CLAUSE_PUNCT = re.compile(r"[,;:]")
 _QUESTION_END = re.compile(r"\?[\s\u201d\"')\]]*$")
 _RELATIVE_WORD = re.compile(r"(?i)\b(?:which|who|that)\b")
-_NOT_ONLY = re.compile(r"(?i)\bnot\s+only\b")
 _OPEN_QUOTE = re.compile(r"[\u201c\"]")
 _THIRD_PERSON = re.compile(r"(?i)\b(?:he|she|they|who)\b(?!.*\b(?:I|we)\b)")
 
@@ -86,7 +86,6 @@ _HEAD_END = re.compile(r"\s(?:against|for|to|on|in|with|by|and|of|from|as)\s|,")
 _BY_FROM = re.compile(r"\s*(?:by|from)\b")
 _POSSESSIVE_OR_LIKENING = re.compile(r"['\u2019]s\b|\s+(?:comparisons?|analog|parallels?|likening)")
 _PRINCIPLE_HEAD_END = re.compile(r"\s(?:to|on|in|for|against|with|by|from|that|which)\s|[,;]")
-_NEGATION_CLAUSE = re.compile(r"[,;:]|\b(?:but|and then|while)\b")
 
 
 def cue_scores(text: str, frame: Frame, upheld=(), violated=(), trace: list | None = None) -> dict[str, float]:
@@ -208,7 +207,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         return None  # "combat troops", "confronted the protesters": a struggle speaks only against a bad thing
     if kind == "generic_support" and _struggle().match(after):
         return None  # "must tackle the gangs": the verb of struggle carries the stance
-    clause_before = _CLAUSE_PUNCT.split(t[:m.start()])[-1]
+    clause_before = CLAUSE_PUNCT.split(t[:m.start()])[-1]
     if _RELATIVE_OTHER.search(clause_before) or _RELATIVE_SUBJECT.search(clause_before) \
             or _OTHERS_BELIEF.search(clause_before):
         # "the award, which it welcomed for decades", "all States that support the Charter",
@@ -277,18 +276,18 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         return None  # "reaffirmed that the position ... is governed by ...": a proposition; its own words carry any stance
     if _REFUSAL.fullmatch(cue) and _TO_VERB.match(after):
         return None  # "refused to publish the results": the verb after carries any stance ("refused to recognise")
-    if pattern("stance_scope", "verdicts").fullmatch(cue) and _NOUN_AFTER.match(after) \
+    if pattern("stance_scope", "verdicts").fullmatch(cue) and NOUN_AFTER.match(after) \
             and not topic_in(frame.topic, after[:30]) and not pattern("act_nouns").match(after.strip()):
         return None  # "illegal funds and weapons": the adjective describes a thing, not the act
     if cue.lower() == "needed" and not _PASSIVE.search(t[:m.start()]):
         return None  # "they needed the resolution to ...": someone's need told, not "support is needed"
     if cue.lower() == "back" and (not _BACK_AS_VERB.search(t[:m.start()]) or _BACK_PARTICLE.match(after)):
         return None  # "firing back", "held back", "back to the table": an adverb, not backing
-    if _assistance(t[:m.start()], cue, after):
+    if assistance(t[:m.start()], cue, after):
         return None  # "electoral support team", "humanitarian support to refugees": help given, not a stance
-    if _attributive(t[:m.start()], cue, after):
+    if attributive(t[:m.start()], cue, after):
         return None  # "internationally recognised borders": the participle describes a noun
-    if cue.lower() == "opposition" and _opposition_camp(t[:m.start()], after):
+    if cue.lower() == "opposition" and opposition_camp(t[:m.start()], after):
         return None  # "the opposition parties", "leader of the opposition": a political camp, not a stance
     label = "oppose" if kind == "oppose" else "support"
     weight = 0.5 if kind == "generic_support" else 1.0
@@ -350,21 +349,21 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         label = "support"  # "X's violations of the ceasefire", "aggression against sovereign peoples": upheld
     elif kind == "oppose" and _CHARGE.match(cue) and topic_in(frame.topic, obj[:80]) \
             and not topic_in(frame.topic, before):
-        if _negated(before):
+        if negated_clause(before):
             return None  # "our action does not undermine the sanctions": a denial of a charge, no stance
         label = "support"  # "..., thus undermining the integrity of the sanctions": a charge upholds what it says is harmed
     elif _other_party_subject(before, frame):
         return None  # "Borduria rejected the ceasefire" in Ruritania's letter: the other party's act, reported
     # "no country could tackle crime alone", "has done nothing to combat it": a lament of the struggle
     # lacking, never a stance against it
-    negated = _negated(before) and not _struggle().fullmatch(cue)
+    negated = negated_clause(before) and not _struggle().fullmatch(cue)
     ready = pattern("stance_scope", "readiness").fullmatch(cue) is not None
     if ready and _WOULD_BE.search(before):
         return None  # "would be prepared to reimpose": readiness itself under a condition
-    if _hedged(before, negated) or (_conditional(before, _without_tenure(obj))
-                                    and not (ready and _threat(before, obj))):
+    if hedged(before, negated) or (conditional(before, _without_tenure(obj))
+                                    and not (ready and threat(before, obj))):
         return None  # "could recognise", "would consider backing", "will support it if ...": no stance yet
-    if negated and _REFUSAL_CONDITION.search(obj):
+    if negated and REFUSAL_CONDITION.search(obj):
         return None  # "would not support X without Y": a condition, not a refusal
     flips = 1 if negated else 0
     if _NEGATED_OBJECT.match(after):
@@ -432,14 +431,14 @@ def _object_phrase(obj: str) -> str:
 def _charged_clause(before: str) -> str:
     """The clause a charge or verdict speaks of: the cue's own, or the one before a participle
     (", jeopardizing stability" charges what the previous clause names)."""
-    parts = _CLAUSE_PUNCT.split(before)
+    parts = CLAUSE_PUNCT.split(before)
     while len(parts) > 1 and not parts[-1].strip():
         parts.pop()
     return parts[-1]
 
 
 def _without_tenure(obj: str) -> str:
-    """`obj` less "as long as he is prime minister": a duration, not a condition (see _conditional)."""
+    """`obj` less "as long as he is prime minister": a duration, not a condition (see conditional)."""
     return _tenure().sub(" ", obj) if "long" in obj else obj
 
 
@@ -508,7 +507,7 @@ _POSSESSIVE_OTHER = re.compile(r"(?P<x>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['\u20
 def _other_party_subject(before: str, frame: Frame) -> bool:
     """The cue's clause has another named party as its subject or possessor ("Borduria rejected",
     "Borduria's rejection of"): the speaker reports that party's act, it takes no stance of its own."""
-    clause = _CLAUSE_PUNCT.split(before)[-1]
+    clause = CLAUSE_PUNCT.split(before)[-1]
     for rx in (_SUBJECT_OTHER, _POSSESSIVE_OTHER):
         m = rx.search(clause)
         if m and frame.is_other(m.group("x")):
@@ -562,14 +561,14 @@ def _bad_antecedent(before: str, clause: str) -> bool:
     if not _RELATIVE_START.match(clause):
         return False
     head = before[:len(before) - len(clause)].rstrip(" ,")
-    antecedent = " ".join(_CLAUSE_PUNCT.split(head)[-1].split()[-4:])
+    antecedent = " ".join(CLAUSE_PUNCT.split(head)[-1].split()[-4:])
     return pattern("stance", "negative_objects").search(antecedent) is not None
 
 
 def _third_subject(before: str) -> bool:
     """The cue's clause has someone else as subject: a relative clause ("threats which do not
     recognise frontiers") or a bad thing ("crime undermines")."""
-    clause = _CLAUSE_PUNCT.split(before)[-1]
+    clause = CLAUSE_PUNCT.split(before)[-1]
     return bool(_RELATIVE_WORD.search(clause) or pattern("stance", "negative_objects").search(clause))
 
 
@@ -594,154 +593,17 @@ _CHARGE = re.compile(r"(?i)violat|breach|undermin|jeopardi|infring|contrary\s+to
 """Cues that charge something with harming their object: the speaker values what is harmed."""
 _BREACH_NOUN = re.compile(r"(?i)(?:violation|breach|infringement)s?")
 _OF = re.compile(r"\s+of\b")
-_HEDGE_REACH = re.compile(r"(?:\s+[\w-]+){0,2}\s*$")
 _NEGATED_OBJECT = re.compile(r"\s+(?:neither|none\s+of)\b", re.IGNORECASE)
-_EVEN_BEFORE = re.compile(r"(?i)\beven\s+$")
 
 
 _INVERTED_CONDITION = re.compile(r"(?i)should|were|had")
-_SUBJECT_WORDS = (r"we|they|it|he|she|you|I|the|a|an|any|no|neither|none|there|such|this|that|these|those|"
-                  r"our|their|its|his|her|either")
-_SUBJECT_AFTER = re.compile(r"\s+(?:" + _SUBJECT_WORDS + r"|[A-Z][a-z]+)\b")
+_SUBJECT_AFTER = re.compile(r"\s+(?:" + SUBJECT_WORDS + r"|[A-Z][a-z]+)\b")
 """A subject after "should": an inverted condition ("should no agreement be found", "should there be")."""
-_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|with|having|by|for|in|into|from|across|all|any|"
-                                r"no|some|these|those|this|that)\s+(?:[a-z]+ly\s+)?$")
-_NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|it|them|him|us|by|as|"
-                         r"to|in|on|at|for|with|from|of|and|or|but|that|which|who|not|no)\b)[a-z][a-z-]+")
-
-
-_FOR_QUALITY = re.compile(r"(?i)\s+for\s+(?:its|their|his|her)\b")
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+")
-"""A place name after the participle: "in occupied Ruritania" describes the place."""
-
-
-@lru_cache(maxsize=1)
-def _assistance_patterns() -> tuple[re.Pattern, re.Pattern]:
-    words = cues()["stance"]["assistance"]
-    return (re.compile(r"(?i)" + cue_source(words["before"], grouped=False) + r"\s+$"),
-            re.compile(r"(?i)\s+" + cue_source(words["after"], grouped=False)))
-
-
-def _assistance(before: str, cue: str, after: str) -> bool:
-    """The noun "support" in the sense of help given: an adjective of the kind of help before it
-    ("technical support") or a recipient or unit after it ("support to refugees", "support team")."""
-    if cue.lower() != "support":
-        return False
-    kind_before, unit_after = _assistance_patterns()
-    return bool(kind_before.search(before) or unit_after.match(after))
-
-
-_OPPOSITION_TO = re.compile(r"(?i)\s+(?:to|against|towards)\b")
-_OWNED_END = re.compile(r"(?i)(?:\b(?:our|its|their|his|her|my)|['\u2019]s)\s+(?:[a-z]+\s+)?$")
-_CLAUSE_DONE = re.compile(r"\s*(?:[.;]|$)")
-
-
-def _opposition_camp(before: str, after: str) -> bool:
-    """'opposition' as the political camp: before a group noun ("parties", "leaders") or a party's
-    name ("the liberal opposition Freedom Party"), or anywhere but in "opposition to/against X" and
-    "our (firm) opposition." at a clause's end, the only shapes of the stance."""
-    words = after.split(None, 1)
-    if words and words[0].lower().strip(",.;:") in _camp_nouns():
-        return True
-    if _OPPOSITION_TO.match(after):
-        return False
-    return not (_CLAUSE_DONE.match(after) and _OWNED_END.search(before))
-
-
-@lru_cache(maxsize=1)
-def _camp_nouns() -> frozenset[str]:
-    return frozenset(cues()["opposition_as_camp"])
-
-
-_NAME_OR_ARTICLE_BEFORE = re.compile(r"(?:\b[A-Z][\w'\u2019-]*|\b(?:the|of|in))\s+$")
-
-
-def _attributive(before: str, cue: str, after: str) -> bool:
-    """A past participle between a determiner or preposition (and an adverb) and a noun is an
-    adjective ("the internationally recognised borders", "having widely accepted mayors"); one
-    followed by "for its ..." describes ("a force recognised for its professionalism"); a capitalised
-    cue inside a name ("the Bordurian Illegally Occupied Vlatava", "the Support Mission") names a place or body."""
-    if cue.lower().endswith("ed") and _FOR_QUALITY.match(after):
-        return True
-    if cue[:1].isupper() and _NAME_AFTER.match(after) and _NAME_OR_ARTICLE_BEFORE.search(before):
-        return True
-    return cue.lower().endswith("ed") and bool(_DETERMINER_BEFORE.search(before)) and bool(
-        _NOUN_AFTER.match(after) or _NAME_AFTER.match(after))
-
-
-def _hedged(before: str, negated: bool) -> bool:
-    """A modal of possibility or deliberation governs the cue ("could recognise", "might well
-    back", "would consider supporting"); "could not support" stays a refusal."""
-    clause = _NEGATION_CLAUSE.split(before)[-1][-60:]
-    for h in pattern("stance", "hedged_by").finditer(clause):
-        if _HEDGE_REACH.fullmatch(clause[h.end():]):
-            return not (negated and h.group().lower() == "could")
-    return False
-
-
-_REFUSAL_CONDITION = re.compile(r"(?i)\b(?:without|unless|until)\b")
-_INVERTED_IF = re.compile(r"(?i)\b(?:should\s+(?:" + _SUBJECT_WORDS + r")|(?:were|had)\s+(?:we|it|they|I))\b")
-
-
-_INVERTED_AFTER = re.compile(r",\s+should\s+(?:" + _SUBJECT_WORDS + r")\b")
-"""", should no solution be reached" after the cue's object: the condition follows the act."""
-
-
-def _conditional(before: str, obj: str) -> bool:
-    """The cue's clause is under a condition ("if the vote is free, X will recognise it",
-    "X would back it provided that ...", "should we decide to ...", "..., should no deal be reached");
-    "even if" concedes and keeps the stance."""
-    clause = before.split(";")[-1]
-    if _INVERTED_IF.search(clause.split(",")[-1]) or _INVERTED_AFTER.search(obj):
-        return True
-    for text in (clause, obj):
-        for c in pattern("stance", "conditions").finditer(text):
-            if not _EVEN_BEFORE.search(text[:c.start()]):
-                return True
-    return False
 
 
 _READY_COPULA = re.compile(r"(?i)\b(?:am|is|are|was|were|be|been|remain|remains|remained|stay|stays|stayed)\s+"
                            r"(?:(?:[a-z]+ly|also|now|still|fully)\s+)*$")
 _WOULD_BE = re.compile(r"(?i)\b(?:would|could|might)\s+(?:[a-z]+ly\s+|also\s+)?be\s+(?:[a-z]+ly\s+)?$")
-_FAILURE = re.compile(r"(?i)\b(?:fail\w*|unless|no)\b")
-
-
-def _threat(before: str, obj: str) -> bool:
-    """A condition on the speaker's readiness that is another's failure ("if X does not return to
-    the talks", "unless X halts", "should no solution be reached"): an ultimatum, which backs the
-    act it threatens; "if the Council agrees" keeps the act open."""
-    for text in (before.split(";")[-1], obj):
-        found = list(pattern("stance", "conditions").finditer(text)) + list(_INVERTED_IF.finditer(text))
-        for c in found:
-            condition = _CLAUSE_PUNCT.split(text[c.start():])[0]
-            if _FAILURE.search(condition) or pattern("stance", "negators").search(condition):
-                return True
-    return False
-
-
-def _negated(before: str) -> bool:
-    """A negator in the cue's own clause: "did not recognise", "no state has recognised"."""
-    parts = _NEGATION_CLAUSE.split(before)
-    clause = parts[-1][-60:]
-    if len(parts) > 1 and _ELIDED_TO.fullmatch(clause) and _REFUSED_TO.search(parts[-2][-150:]):
-        return True  # "refused to back X, and to support Y": the refusal governs both infinitives
-    found = pattern("stance", "negators").search(clause)
-    if found and _disregard().search(clause[found.end():]):
-        return False  # "cannot ignore the violations": the negation denies the disregard, the charge stands
-    return bool(found) and not _NOT_ONLY.search(clause)
-
-
-_ELIDED_TO = re.compile(r"(?i)\s*(?:and|or|nor)\s+(?:also\s+)?to\s+(?:[a-z]+ly\s+)?")
-_REFUSED_TO = re.compile(r"(?i)\b(?:refus\w*|declin\w*|fail\w*|not|never)\s+to\b")
-
-
-@lru_cache(maxsize=1)
-def _disregard() -> re.Pattern:
-    return re.compile(r"^(?:\s+[\w'\u2019-]+){0,3}?\s+" + cue_source(cues()["stance_scope"]["disregard"], grouped=False)
-                      + r"\b", re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def _struggle() -> re.Pattern:
     return re.compile(r"(?:\s+(?:to\s+)?(?:[a-z]+ly\s+)?)?" + cue_source(cues()["stance_scope"]["struggle"], grouped=False),
@@ -766,7 +628,7 @@ def _third_party(text: str, pos: int, sentence_head: str) -> bool:
     if opened <= 0:
         return False
     inside = _OPEN_QUOTE.split(sentence_head)[-1]  # only the quoted words speak for the quoted
-    clause = _CLAUSE_PUNCT.split(inside)[-1]
+    clause = CLAUSE_PUNCT.split(inside)[-1]
     return bool(_THIRD_PERSON.search(clause))
 
 
