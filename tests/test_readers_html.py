@@ -151,6 +151,27 @@ def test_a_press_release_page_keeps_its_speaker_turns_but_a_dateline_opens_none(
     assert turns["The meeting continue"] == ("paragraph", None)  # a heading ends the turn
 
 
+def test_a_byline_glued_to_a_teasers_first_word_opens_no_speaker_turn_and_ends_the_one_before(tmp_path):
+    """A sidebar of other columns ("MIRA VOSKAN IT'S time we ...": the columnist's name in capitals
+    glued to the column's first word) is page furniture: the name ends in a common word, so it is no
+    speaker's label, and the paragraph does not run on in the turn before it."""
+    page = ("<!DOCTYPE html><html><head><title>Council debates border</title></head><body><article>"
+            "<h1>Council debates border</h1>"
+            "<p>RUDOLF ELPHBERG (Ruritania) said that the talks on the river boundary must resume before the "
+            "summer, and that his delegation was ready.</p>"
+            "<p>MIRA VOSKAN IT\u2019S time we stopped pretending the ferry will ever run on schedule, and "
+            "said so loudly.</p>"
+            "<p>PAVEL ORLIK THE trouble with the new bridge is that nobody asked the fishermen what they "
+            "needed.</p>"
+            "</article></body></html>")
+    path = tmp_path / "release.html"
+    path.write_text(page, encoding="utf-8")
+    turns = {b.text[:20]: (b.role, b.context) for b in read(path).blocks if b.kind != "heading"}
+    assert turns["RUDOLF ELPHBERG (Rur"] == ("speaker-turn", "Rudolf Elphberg (Ruritania)")
+    assert turns["MIRA VOSKAN IT\u2019S tim"] == ("paragraph", None)
+    assert turns["PAVEL ORLIK THE trou"] == ("paragraph", None)
+
+
 def test_a_line_in_capitals_alone_opens_no_speaker_turn(tmp_path):
     """A cover line in capitals (an institute's name above a policy note) is not a speaker: a turn is
     opened by a name in capitals followed by what was said."""

@@ -122,6 +122,10 @@ def test_numbered_heading_and_lettered_items():
     ("The UNODC and the EU said that the plan was sound.", None),
     ("Mr. Smith said that nothing had changed.", None),
     ("“WE WILL NOT YIELD” was the slogan, he said.", None),
+    # a byline glued to the first word of a column set in capitals: a teaser, no speaker's label
+    ("MIRA VOSKAN IT’S time we stopped pretending the ferry will ever run on schedule.", None),
+    ("PAVEL ORLIK THE trouble with the new bridge is that nobody asked the fishermen.", None),
+    ("TOMAS BREN HOW is it that nobody saw the flood coming?", None),
 ])
 def test_speaker_patterns(paragraph, expected):
     assert speaker(paragraph) == expected

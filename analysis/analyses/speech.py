@@ -349,6 +349,9 @@ def _frame(text: str, seg: Segment, gaz, people, links) -> tuple[Speaker, str] |
             phrase = parts[0] + ", " + parts[1]  # "according to its representative, Jane Doe,"
         sp = resolve_phrase(phrase, gaz, people, [ln.target for ln in links if m.end() <= ln.start < m.end() + len(phrase)])
         if sp:
+            if _stat_source().search(phrase) and _DIGIT.search(text, m.end() + len(phrase), seg.end):
+                # "according to a 2029 X report, literacy is 71 percent": a figure's source, not X's words
+                return sp, "statistic-cited"
             return sp, "reporting-frame"
     for m in _POSSESSED.finditer(text, seg.start, seg.end):
         # "Utopia's claim that ...", "his vow on Monday that ..." (his: the one named with 's before it)
@@ -368,14 +371,36 @@ def _frame(text: str, seg: Segment, gaz, people, links) -> tuple[Speaker, str] |
         if sp is None and _SURNAME.fullmatch(who) and not gaz.find(who):
             sp = Speaker(name=who, actor=None, person=True)
         if sp:
-            return sp, rule
+            return sp, "frame-in-narration" if _in_narration(text, seg, m.start()) else rule
     for m in _NOUN_BY.finditer(text, seg.start, seg.end):
         # "a ruling by the Constitutional Court of X that ...": what the ruling says is the court's
         if _outside(seg.quotes, m.start()):
             sp = resolve_phrase(m.group("who"), gaz, people)
             if sp:
-                return sp, "reporting-frame"
+                return sp, "frame-in-narration" if _in_narration(text, seg, m.start()) else "reporting-frame"
     return None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _stat_source() -> re.Pattern:
+    """The noun of a work cited for a figure ("a 2029 X report", "the latest Y survey")."""
+    return pattern("stat_sources")
+
+
+@lru_cache(maxsize=1)
+def _narration_before() -> re.Pattern:
+    return re.compile("(?:" + pattern("narration_before_frame").pattern + r")\s+(?:(?:the|a|an|this|that|its|their|"
+                      r"his|her)\s+)?(?:[\w'\u2019-]+\s+)?$", re.IGNORECASE)
+
+
+def _in_narration(text: str, seg: Segment, at: int) -> bool:
+    """A noun frame ("the announcement by X that ...", "X's claim that ...") stands after a preposition
+    of the author's own clause ("were slowed by the announcement by X that ...", "after X's claim
+    that ..."): the sentence narrates the words' effect; it reports them only when its main verb does."""
+    return bool(_narration_before().search(text, seg.start, at))
 
 
 _POSSESSED = re.compile(r"(?P<who>\b[Hh]is|\b[Hh]er|\b[Tt]heir|\b[Ii]ts|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3}(?=['\u2019]s\b))"

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from analysis.lexicons import data
 from analysis.text.memo import TextMemo
 from analysis.model.document import Document, Source
 from analysis.readers.common import DocBuilder, Inline, full_date, never_raise, norm, plain
@@ -222,7 +224,7 @@ def speaker(text: str) -> str | None:
     """The speaker designation of a paragraph whose first sentence names someone in capitals."""
     first = _SENTENCE_END.split(text[:400], maxsplit=1)[0]
     run = _name_run(first)
-    if run is None:
+    if run is None or _opener_glued(first, run):
         return None
     start, end = run
     name = name_case(text[start:end])
@@ -238,6 +240,25 @@ def speaker(text: str) -> str | None:
         return name
     designation = _designation(text[:start])
     return f"{designation} {name}" if designation else name
+
+
+def _opener_glued(sentence: str, run: tuple[int, int]) -> bool:
+    """The run of capitals ends in a common word that opens a sentence ("MIRA VOSKAN IT'S time we ..."):
+    a column's byline glued to its first words in capitals, not a name (a teaser for another page)."""
+    last = sentence[run[0]:run[1]].split()[-1].replace("\u2019", "'").lower()
+    return last in _openers()
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return frozenset(data("cues")["sentence_openers"])
+
+
+def glued_byline(text: str) -> bool:
+    """The paragraph opens with a byline glued to its first words (see _opener_glued): page furniture."""
+    first = _SENTENCE_END.split(text[:400], maxsplit=1)[0]
+    run = _name_run(first)
+    return run is not None and _opener_glued(first, run)
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\-]+(?:,[ A-Za-z.'\-]{1,40})?\s*[\u2014\u2013-]\s")
@@ -259,8 +280,10 @@ class SpeakerTurns:
         """The speaker label of this paragraph's turn, or None outside any turn."""
         if _DATELINE.match(text):
             return self.context
-        if _capitals_alone(text):
-            self.context = None  # a line in capitals with nothing said (a cover's institute name): a heading
+        if _capitals_alone(text) or glued_byline(text):
+            # a line in capitals with nothing said (a cover's institute name): a heading; a byline glued
+            # to a teaser's first words ("MIRA VOSKAN IT'S time ..."): another page's column
+            self.context = None
             return None
         self.context = _speaker(text) or self.context
         return self.context
@@ -388,7 +411,7 @@ def read_plaintext(text: str, source: Source) -> Document:
             context = None
             doc.add("heading", Inline(body), level=2)
             continue
-        context = _speaker(body) or context
+        context = None if glued_byline(body) else (_speaker(body) or context)
         # a paragraph under a speaker label (until the next heading) is that speaker's turn
         doc.add(kind, Inline(body), context=context, role="speaker-turn" if context else None)
     return doc.finish(title=header.title, date=header.date or _dateline(groups[start:start + 10]),
