@@ -9,20 +9,16 @@ as the subject ("The EU leaders").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..actors import STATE_KINDS, Gazetteer
 from ..lexicons import data
-from ..text.patterns import grouped_alternation
-from .text import NAME_RUN
+from .person_names import (FUNCTION_CAPS, MONTH_NAMES, STOP_CAPS, is_title, not_name_words, org_heads,
+                           person_names, title_patterns)
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
 _WORD_TOKEN = re.compile(r"[\w'\u2019-]+")
-_DIGIT = re.compile(r"\d")
-_NEXT_SMALL_WORD = re.compile(r"\s+([a-z][\w-]+)")
-_PLURAL_NOUN = re.compile(r"[a-z]{3,}(?<!s)s")
 _PRONOUN_ONLY = re.compile(r"(?i)he|she|they|it|we|i|you")
 _NOBODY = re.compile(r"(?i)(?:no|none\s+of|neither|not\s+a\s+single)\b")
 _PLURAL_AFTER = re.compile(r"\s+([a-z]+s)\b")
@@ -86,148 +82,6 @@ class People:
         return None
 
 
-_TITLES = None
-_ANON = None
-
-
-def _title_patterns():
-    global _TITLES, _ANON
-    if _TITLES is None:
-        titles = data("titles")
-        roles = sorted({r.lower() for r in titles.get("roles", [])}, key=len, reverse=True)
-        anon = sorted({a.lower() for a in titles.get("anonymous", [])}, key=len, reverse=True)
-        # alternatives grouped by first letter (text/patterns.alternation): the same matches, faster
-        _TITLES = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(r).replace(r"\ ", r"[\s-]+").replace("'", "['\u2019]")
-                                                                 for r in roles])
-                             + r"(?:s|es)?(?![\w-])", re.IGNORECASE)
-        _ANON = re.compile(r"(?<![\w-])" + grouped_alternation([re.escape(a).replace(r"\ ", r"\s+") for a in anon])
-                           + r"(?:s)?(?![\w-])", re.IGNORECASE)
-    return _TITLES, _ANON
-
-
-def title_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """(titles, anonymous-source heads), compiled once from lexicons/titles.json."""
-    return _title_patterns()
-
-
-@lru_cache(maxsize=16384)
-def is_title(word: str) -> bool:
-    """The whole of `word` is a title (`_title_patterns()[0].fullmatch`). Cached: names are
-    trimmed of titles word by word, the same capitalised words over and over."""
-    return _title_patterns()[0].fullmatch(word) is not None
-
-
-STOP_CAPS = {"The", "A", "An", "In", "On", "At", "For", "With", "By", "From", "To", "Of", "And", "But", "As", "He",
-              "She", "They", "It", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "Mr", "Mrs",
-              "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Former", "Then", "Acting", "Deputy", "Head", "Also", "While",
-              "When", "However", "Thus", "Later", "After", "Before", "During", "Following", "According",
-              "Speaking", "Opening", "Taking", "Similarly", "Moreover", "Indeed", "Furthermore", "Meanwhile",
-              "Minister", "Ministers", "Foreign", "Secretary", "General", "President", "Prime", "Ambassador",
-              "Chairman", "Chair", "State", "Under", "Western", "Several", "Many", "Some", "Most", "All"}
-_FUNCTION = {"The", "Do", "Does", "Did", "With", "Their", "That", "You", "Your", "Should", "Also", "Is", "Its", "What",
-             "Says", "Say", "He", "She", "Could", "Would", "Have", "Has", "Had", "Knew", "Are", "Was", "Were", "Will",
-             "Can", "Why", "How", "Who", "When", "Where", "Our", "My", "We", "They", "It", "This", "These", "To",
-             "In", "On", "At", "For", "From", "Into", "Over", "After", "Not", "Be", "Been", "Up", "Out", "Off",
-             "About", "Than", "Then", "Or", "If", "As", "By", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
-             "Eight", "Nine", "Ten"}
-MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"}
-
-
-_NOT_NAME: set[str] | None = None
-_ORG_HEADS: frozenset[str] | None = None
-
-
-def _org_heads() -> frozenset[str]:
-    global _ORG_HEADS
-    if _ORG_HEADS is None:
-        _ORG_HEADS = frozenset(data("titles").get("organisation_heads", []))
-    return _ORG_HEADS
-
-
-def not_name_words() -> set[str]:
-    global _NOT_NAME
-    if _NOT_NAME is None:
-        from ..lexicons import cues
-        _NOT_NAME = set(cues()["not_name_words"])
-    return _NOT_NAME
-
-
-def person_names(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
-    """Capitalised runs that look like a person's name: two or more words, none an actor or a title."""
-    return list(_person_names(text, gaz))
-
-
-@lru_cache(maxsize=8192)
-def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]:
-    """person_names, cached: statements asks about a passage, then again about phrases cut from
-    it (a segment's lead, a frame's words) and other documents' identical passages."""
-    titles, _ = _title_patterns()
-    # only runs of two words or more can hold a name (capitalised_runs, without a Span for
-    # each single capitalised word); a text without any needs no actor scan
-    runs = [(m.start(), words) for m in NAME_RUN.finditer(text) if len(words := m.group().split()) >= 2]
-    if not runs:
-        return ()
-    actor_spans = [(m.start, m.end) for m in gaz.find(text)]
-    # the mentions are in order and do not overlap, so the one that may hold a position is the
-    # last to start at or before it, and those a span may overlap start from the first to end after it
-    starts = [s for s, _ in actor_spans]
-    ends = [e for _, e in actor_spans]
-    ordered = all(ends[i] <= starts[i + 1] for i in range(len(starts) - 1))
-
-    def inside(pos: int) -> bool:
-        if not ordered:
-            return any(s <= pos < e for s, e in actor_spans)
-        i = bisect_right(starts, pos) - 1
-        return i >= 0 and pos < ends[i]
-
-    def overlaps(lo: int, hi: int) -> bool:
-        if not ordered:
-            return any(s < hi and lo < e for s, e in actor_spans)
-        i = bisect_right(ends, lo)
-        return i < len(starts) and starts[i] < hi
-
-    not_name = not_name_words()
-    out = []
-    for start, words in runs:  # trimming only drops words, and a name needs two (checked below)
-        # trim leading title/stop words ("Secretary General Jane Doe" -> "Jane Doe")
-        while words and (words[0].rstrip(".,") in STOP_CAPS or is_title(words[0])
-                         or words[0] in MONTH_NAMES or inside(start)):
-            start = text.index(words[0], start) + len(words[0])
-            while start < len(text) and text[start].isspace():  # as lstrip(), without copying the rest
-                start += 1
-            words = words[1:]
-        while words and words[-1] in STOP_CAPS:
-            words = words[:-1]
-        if words and words[-1].endswith(("'s", "\u2019s")):
-            words[-1] = words[-1][:-2]
-        if not words or any(w in not_name or w in MONTH_NAMES or w in _FUNCTION for w in words):
-            continue  # "Things The Rich Do ...": a headline in title case; "Earlier Saturday": a time
-        name = " ".join(words)
-        end = start + len(name)
-        if text[start:end] != name or _DIGIT.search(name):
-            continue
-        if overlaps(start, end):
-            continue
-        if titles.search(name) or len(words) < 2:
-            continue
-        follower = _NEXT_SMALL_WORD.match(text[end:end + 30])
-        if follower and (titles.fullmatch(follower.group(1)) or _title_patterns()[1].fullmatch(follower.group(1))
-                         or _PLURAL_NOUN.fullmatch(follower.group(1))):
-            continue  # "a Utopian Serb politician", "Utopian Serb parties": the capitals describe a noun
-        if any(gaz.canonical(w) for w in words):
-            continue  # a place or a people is not a person's name
-        if words[-1] in _org_heads():
-            continue  # "the Sovereignty Front", "Harvard University": an organisation's name
-        if words[-1] in _reference_works():
-            continue  # "The Grove Dictionary of ...": a book cited, nobody speaking
-        joined = _JOINED_NAME.match(text, end)
-        if joined and joined.group(1) in _org_heads():
-            continue  # "the Lake Travel and Fishing Council": the first words of an organisation's name
-        if name.isupper() and len(name) < 6:
-            continue
-        out.append((start, end, name))
-    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -235,12 +89,6 @@ def _state_posts() -> frozenset[str]:
     return frozenset(w.lower() for w in data("titles").get("state_posts", []))
 
 
-@lru_cache(maxsize=1)
-def _reference_works() -> frozenset[str]:
-    return frozenset(data("cues").get("reference_works", []))
-
-
-_JOINED_NAME = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}([A-Z][\w'\u2019-]*)")
 _NAMED_FOR_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+)\s+for\s+(?:the\s+)?$")
 _NAMED_FOR = re.compile(r"(?P<org>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*\s+for\s+(?:the\s+)?[A-Z][\w'\u2019-]+"
                         r"(?:\s+[A-Z][\w'\u2019-]+)*)")
@@ -260,7 +108,7 @@ def _names_an_organisation(phrase: str, end: int) -> bool:
     if m is None:
         return False
     words = m.group().split()
-    return words[-1] in _org_heads() and not any(w in _STATE_WORDS for w in words)
+    return words[-1] in org_heads() and not any(w in _STATE_WORDS for w in words)
 
 
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][\w'\u2019-]*)")
@@ -272,13 +120,13 @@ def _in_proper_name(phrase: str, end: int, gaz: Gazetteer) -> bool:
     m = _NEXT_CAPITAL.match(phrase, end)
     if m is None:
         return False
-    titles, anon = _title_patterns()
+    titles, anon = title_patterns()
     rest = phrase[m.start(1):]
     if titles.match(rest) or anon.match(rest) or is_title(m.group(1)) or m.group(1) in STOP_CAPS:
         return False
     if gaz.find(m.group(1)) or m.group(1) in _STATE_WORDS:
         return False  # "the Ukrainian Armed Forces", "the French Government": the state's own bodies
-    return m.group(1) in _org_heads() or m.group(1) not in not_name_words()
+    return m.group(1) in org_heads() or m.group(1) not in not_name_words()
 _COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|together\s+with|along\s+with)\s+")
 _COURT_OF = re.compile(r"\b(?:Court|Tribunal)\s+of\s+(?:the\s+)?$")
 _SHARE_OF = re.compile(r"(?i)(?:%|\bper\s*cent|\bpercent|\bmany|\bmost|\bsome|\bfew|\bthousands|\bmillions|\bhundreds|"
@@ -433,11 +281,11 @@ _LONE = re.compile(r"\s+([A-Z][a-z\u00c0-\u024f][\w'\u2019-]+)(?![\w'\u2019-]*\s
 
 
 def _titled_surname(phrase: str, gaz: Gazetteer) -> str | None:
-    titles, _ = _title_patterns()
+    titles, _ = title_patterns()
     for t in titles.finditer(phrase):
         m = _LONE.match(phrase, t.end())
         if m and m.group(1) not in STOP_CAPS and m.group(1) not in MONTH_NAMES and not is_title(m.group(1)) \
-                and not gaz.find(m.group(1)) and m.group(1) not in _org_heads():
+                and not gaz.find(m.group(1)) and m.group(1) not in org_heads():
             return m.group(1)
     return None
 
@@ -472,7 +320,7 @@ def apposition_actor(phrase: str, gaz: Gazetteer) -> str | None:
             r"(?:" + heads + r")(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+" + cap + r"){1,4}(?:\s+(?:and|&)(?:\s+" + cap + r"){1,3})?)?)(?![\w-])"
             r"|\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<named>" + cap + r"(?:\s+" + cap + r"){0,4}),\s+(?:a|an|the)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:" + heads.lower() + r")\b")
-    titles, anon = _title_patterns()
+    titles, anon = title_patterns()
     m = None
     for first in list(titles.finditer(phrase)) + list(anon.finditer(phrase)):
         m = _ORG_HEAD.search(phrase, first.end())
@@ -516,7 +364,7 @@ def _org_subject(phrase: str) -> str | None:
     m = _ORG_SUBJECT.match(phrase.strip(" ,;:"))
     first = m.group("org").split()[0] if m else ""
     if m is None or len(m.group("org").split()) < 2 or first in _STATE_BODIES or first in STOP_CAPS \
-            or first in _FUNCTION:
+            or first in FUNCTION_CAPS:
         return None  # "His Office", "The Ministry": whose, the phrase does not say
     return m.group("org")
 
@@ -541,7 +389,7 @@ def _mention_name(mentions) -> str | None:
     for m in mentions:
         if m.via in ("ministry", "government", "organ"):
             return m.text
-        if m.via == "alias" and m.kind in STATE_KINDS and m.text.split()[-1] in _org_heads():
+        if m.via == "alias" and m.kind in STATE_KINDS and m.text.split()[-1] in org_heads():
             return m.text  # "The Palestinian Authority", "the Federal Council": the body that spoke
     return None
 
@@ -555,7 +403,7 @@ _MODIFIER = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]
 
 def descriptor(phrase: str) -> str | None:
     """An anonymous-source noun phrase ("a former EU diplomat", "member states"), or None."""
-    _, anon = _title_patterns()
+    _, anon = title_patterns()
     m = None
     for m in anon.finditer(phrase):
         pass
