@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from ..actors import STATE_KINDS, Gazetteer
 from ..lexicons import data
-from .person_names import (FUNCTION_CAPS, MONTH_NAMES, STOP_CAPS, is_title, not_name_words, org_heads,
-                           person_names, title_patterns)
+from .person_names import (FUNCTION_CAPS, MONTH_NAMES, STOP_CAPS, in_organisation_name, is_title, not_name_words,
+                           org_heads, person_names, title_patterns)
 
 # compiled once: these run in hot loops, where re's own cache lookup per call was measurable
 _WORD_TOKEN = re.compile(r"[\w'\u2019-]+")
@@ -225,6 +225,9 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
             own, own_via = _affiliation(phrase[lo:hi], gaz.find(phrase[lo:hi], people.context), gaz, extra)
             if own:
                 actor, via = own, own_via
+            joint = _coordinated_person(phrase, names, own, gaz, people) if coordinated and k == 0 else None
+            if joint is not None:
+                return joint
         known = people.lookup(name)
         if known and len(name.split()) < len(known[0].split()):
             name = known[0]
@@ -254,6 +257,21 @@ def resolve_phrase(phrase: str, gaz: Gazetteer, people: People, links=()) -> Spe
     if desc:
         return Speaker(name=desc, actor=None, person=False)
     return None
+
+
+def _coordinated_person(phrase: str, names, first_actor: str | None, gaz: Gazetteer, people: People) -> Speaker | None:
+    """'X's ambassador A, as well as Y's ambassador B, have both warned': two people of two sides
+    coordinated as one subject speak together ("A and B" for "X and Y", medium like a joint letter's
+    list), not the first one alone; None when the second names no side of its own or the same one."""
+    if not first_actor:
+        return None
+    lo = _COORDINATION.search(phrase, names[0][1], names[1][0]).end()
+    hi = names[2][0] if len(names) > 2 else len(phrase)
+    other, _ = _affiliation(phrase[lo:hi], gaz.find(phrase[lo:hi], people.context), gaz)
+    if not other or other == first_actor:
+        return None
+    return Speaker(name=f"{names[0][2]} and {names[1][2]}", actor=f"{first_actor} and {other}", person=False,
+                   via="coordinated-sides")
 
 
 _UNOFFICIAL = None
@@ -427,6 +445,8 @@ def descriptor(phrase: str) -> str | None:
         if w.lower() in ("a", "an", "the"):
             break
     text = " ".join(keep + [phrase[m.start():head_end].strip()])
+    if keep and in_organisation_name(phrase, m.start() - len(" ".join(keep)) - 1):
+        return None  # "the Committee to Protect Journalists": an organisation's name, no journalists speaking
     return text.strip() or None
 
 

@@ -17,6 +17,7 @@ from .text import NAME_RUN
 _DIGIT = re.compile(r"\d")
 _NEXT_SMALL_WORD = re.compile(r"\s+([a-z][\w-]+)")
 _PLURAL_NOUN = re.compile(r"[a-z]{3,}(?<!s)s")
+_ORG_LINK_BEFORE = re.compile(r"([A-Z][\w'\u2019-]*)\s+(?:to|for|on|against)\s+(?:the\s+)?$")
 _JOINED_NAME = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}([A-Z][\w'\u2019-]*)")
 
 
@@ -160,6 +161,8 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
             continue  # "the Lake Travel and Fishing Council": the first words of an organisation's name
         if name.isupper() and len(name) < 6:
             continue
+        if in_organisation_name(text, start):
+            continue  # "the Committee to Protect Reporters": the rest of an organisation's name
         out.append((start, end, name))
     return tuple(out)
 
@@ -168,3 +171,9 @@ def _person_names(text: str, gaz: Gazetteer) -> tuple[tuple[int, int, str], ...]
 def _reference_works() -> frozenset[str]:
     return frozenset(data("cues").get("reference_works", []))
 
+
+def in_organisation_name(text: str, start: int) -> bool:
+    """The capitalised words at `start` go on an organisation's name after its kind word and a
+    preposition ("the Committee to Protect Reporters", "the Council for Free Rivers"): no person."""
+    linked = _ORG_LINK_BEFORE.search(text, max(0, start - 40), start)
+    return bool(linked and linked.group(1) in org_heads())

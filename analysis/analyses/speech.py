@@ -426,6 +426,22 @@ def _wrote_a_work() -> re.Pattern:
                       r"its|two|three|four|five|[\d,.]+)\s+)*(?:[\w-]+\s+)?(?:" + works + r")\b", re.IGNORECASE)
 
 
+_THING_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z][\w-]*)\s+$")
+_NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z]")
+
+
+def _names_a_thing(text: str, seg: Segment, m: re.Match) -> bool:
+    """'called' right after an indefinite noun that is no office or source ("a dialect called X",
+    "an armed group called the Y"), before a capitalised name: it names the thing. "A senior official
+    called X's decision a mistake" speaks (the noun is an office)."""
+    before = _THING_BEFORE.search(text, max(seg.start, m.start() - 60), m.start())
+    if before is None or not _NAME_AFTER.match(text, m.end()):
+        return False
+    titles, anon = title_patterns()
+    noun = before.group(1)
+    return not (titles.fullmatch(noun) or anon.fullmatch(noun))
+
+
 def real_verbs(text: str, seg: Segment) -> list[re.Match]:
     """Speech verbs outside quotations, not under a counterfactual modal ("should have insisted")."""
     return list(_real_verbs_in(text, seg))
@@ -444,6 +460,8 @@ def _real_verbs_in(text: str, seg: Segment) -> tuple[re.Match, ...]:
         if word == "called" and (_NAMING_AFTER.match(text, m.end()) or (
                 text[max(seg.start, m.start() - 2):m.start()].strip() == "," and _CAPITAL_AFTER.match(text, m.end()))):
             continue  # 'an exercise called "Southern Shield"', ', called AFGHANSAT 1': naming, not speech
+        if word == "called" and _names_a_thing(text, seg, m):
+            continue  # "a dialect called Lower Vale", "a group called the Free Front": naming, not speech
         if word in ("wrote", "writes", "write") and _wrote_a_work().match(text, m.end()):
             continue  # "wrote about 1400 verses", "wrote two novels": an author's work, not a statement
         if word in ("declared", "declares", "declare", "declaring") and (
