@@ -264,6 +264,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
                 continue  # procedure inside a turn belongs to nobody
             if not speech or sp is None or _LOWER_WORD.findall(text, seg.start, seg.end)[1:2] == []:
                 continue  # a ballot line, a table row in capitals, "2/5": not a sentence anyone said
+            if _STAGE_NOTE.fullmatch(text, seg.start, seg.end):
+                continue  # "(spoke in French)", "(Applause)": the record's note, nobody's words
             if not sp.actor and _possessive_role(text, seg, sp):
                 # "Its delegate, Jane Doe, said ...": the actor the paragraph is about
                 first = [m for m in gaz.find(text[:seg.start] or text) if m.kind in ("state", "organisation")]
@@ -313,6 +315,8 @@ def statements(doc: Document, gaz: Gazetteer, principles) -> tuple[Statement, ..
 
 
 _OPEN_MARKS = "\u201c\"\u00ab"
+_STAGE_NOTE = re.compile(r"\s*\([^()]*\)[\s.]*")
+"""A sentence that is all in brackets: a verbatim record's note on the speaker ("(spoke in French)")."""
 
 
 def _opens_with_quote(text: str) -> bool:
