@@ -180,6 +180,8 @@ def _subject(text: str, seg: Segment, verb_start: int, gaz, people, links, last:
         named = person_names(left, gaz) or _single_known_in(left, people)
         here = _clause_subject(left, gaz, people, links, text, seg) if named else None
         return here if here is not None and here.person else last
+    if _joint_subject().search(left):
+        return None  # "..., where both sides reaffirmed": two sides together, not the one named before
     # "X recalled that ... and said": a coordinated verb shares the subject of the segment's first verb
     if _AND_BEFORE.search(left) and depth < 2:
         first = [v for v in real_verbs(text, Segment(seg.start, verb_start - 1, seg.quotes))]
@@ -388,6 +390,13 @@ _DIGIT = re.compile(r"\d")
 def _stat_source() -> re.Pattern:
     """The noun of a work cited for a figure ("a 2029 X report", "the latest Y survey")."""
     return pattern("stat_sources")
+
+
+@lru_cache(maxsize=1)
+def _joint_subject() -> re.Pattern:
+    """A subject naming two sides together right before the verb ("both sides", "the two ministers")."""
+    return re.compile("(?:" + pattern("joint_subjects").pattern + r")\s+(?:also\s+|further\s+|then\s+|jointly\s+|"
+                      r"have\s+|had\s+|both\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
