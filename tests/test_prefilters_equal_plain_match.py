@@ -136,7 +136,7 @@ def test_repression_test_never_skips_a_repressive_act():
     from analysis.analyses import tension_acts
     from analysis.lexicons import pattern
 
-    paths = [v for v, _ in tension_acts._ACT_VERBS] + list(tension_acts._ACT_NOUNS)
+    paths = tension_acts._ACT_PATHS
     words = sorted({w for path in paths for c in cues()[path[0]][path[1]] for w in c.replace("*", "").split()})
     for t in _texts(words + ["the", "Ruritania", "journalists"], 400, seed=13):
         if not tension_acts._may_repress(lowered(t)):
