@@ -72,3 +72,22 @@ def test_find_cases_from_the_sentence_memo_as_fresh():
             fresh.append(precedents.find_cases(sentence, gaz, persons, known, {"Elsewhere"}))
         memoised = [precedents.find_cases(sentence, gaz, persons, known, {"Elsewhere"}) for persons, known in asks]
         assert memoised == fresh, sentence
+
+
+def test_gazetteer_scan_memo_gives_what_a_fresh_gazetteer_finds():
+    """The scan of a text is remembered by the text alone: asked again with another context, and
+    after the widening steps changed the hits of an earlier answer in place ("the Government of",
+    "the Foreign Ministry of"), it finds what a gazetteer that never saw the text finds."""
+    from analysis.actors import Gazetteer
+    from analysis.actors.lexicon import base_entries
+
+    texts = ["The Government of Ruritania, France and the Council met.",
+             "The Council said the Foreign Ministry of Germany agreed with the authorities of Chile.",
+             "the Secretary-General welcomed it; see www.example.org/France for Norway's view"]
+    contexts = [(), ("United Nations Security Council",), ("European Union",), ("Secretary-General of the United Nations",), ()]
+    shared = Gazetteer([dict(e) for e in base_entries()])
+    for text in texts:
+        for context in contexts:
+            fresh = Gazetteer([dict(e) for e in base_entries()])
+            assert shared.find(text, context) == fresh.find(text, context), (text, context)
+            shared._memo.clear()  # the answer memo aside: the next ask takes the scan from its own memo

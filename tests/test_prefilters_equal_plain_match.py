@@ -103,3 +103,41 @@ def test_the_other_sense_lookup_equals_a_scan_of_every_span():
         spans = tuple(m.span() for m in _re.finditer(r"ab+", text))
         for m in _re.finditer(r"b", text):
             assert not_other_sense(m, spans) == (not any(s <= m.start() < e for s, e in spans))
+
+
+def test_charge_words_test_never_skips_an_accusation():
+    """tensions reads a sentence with _ACCUSED and _ACCUSED_VERB only when it holds a charge word:
+    where it holds none, neither pattern matches (both are case-sensitive)."""
+    from analysis.analyses import tensions
+
+    words = ["Ruritania's", "Utopia", "continuing", "violation", "violations", "breach", "breaches", "infringement",
+             "infringements", "disregard", "flouting", "of", "has", "have", "also", "repeatedly", "violated",
+             "violates", "breached", "flouted", "flouts", "infringed", "infringes", "rights"]
+    for t in _texts(words, 600, seed=5):
+        if not tensions._may_accuse(t):
+            assert tensions._ACCUSED.search(t) is None and tensions._ACCUSED_VERB.search(t) is None, t
+
+
+def test_agent_test_never_skips_an_agent():
+    """tensions.referred looks for "acts ... by X" only where a noun of _AGENT and "by" are: where
+    _no_agent says so, the pattern finds nothing (odd cases and characters included)."""
+    from analysis.analyses import tensions
+
+    words = ["acts", "action", "attacks", "aggression", "incursions", "hostilities", "provocations", "conduct",
+             "by", "the", "Ruritania", "hostile", "armed", "Borduria", "Forces"]
+    for t in _texts(words, 600, seed=9):
+        if tensions._no_agent(t):
+            assert tensions._AGENT.search(t) is None, t
+
+
+def test_repression_test_never_skips_a_repressive_act():
+    """tension_acts.acts reads a sentence for repressive acts only when an anchor of their cue lists
+    is in it: where _may_repress says no, none of the patterns _repressed starts from matches."""
+    from analysis.analyses import tension_acts
+    from analysis.lexicons import pattern
+
+    paths = tension_acts._ACT_PATHS
+    words = sorted({w for path in paths for c in cues()[path[0]][path[1]] for w in c.replace("*", "").split()})
+    for t in _texts(words + ["the", "Ruritania", "journalists"], 400, seed=13):
+        if not tension_acts._may_repress(lowered(t)):
+            assert all(pattern(*path).search(t) is None for path in paths), t

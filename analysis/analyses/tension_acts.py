@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..lexicons import Principle, absent, anchors, lowered, pattern
+from ..lexicons import Principle, absent, anchors, any_anchors, lowered, pattern
 from ..model.document import Document
 from ..model.findings import Statement, Tension
 from .attribution import is_title
@@ -67,13 +67,26 @@ def _object_follows(sent: str, end: int, path: tuple[str, str]) -> bool:
     return False
 
 
+_ACT_VERBS = ((("tension", "censor_verbs"), ("tension", "censored_objects")),
+              (("tension", "persecute_verbs"), ("tension", "persecuted_groups")))
+_ACT_NOUNS = (("tension", "crackdown_nouns"), ("tension", "censorship_nouns"))
+"""The cue lists of repressive acts (a verb with its objects; a noun): _repressed finds nothing
+in a sentence that holds none of their anchors."""
+
+
+_ACT_PATHS = (*(verbs for verbs, _ in _ACT_VERBS), *_ACT_NOUNS)
+
+
+def _may_repress(low: str | None) -> bool:
+    return not absent(any_anchors(*_ACT_PATHS), low)  # one test for the four lists
+
+
 def _repressed(sent: str, gaz, exclude: str | None, context: str) -> str | None:
     """The actor the sentence says blocks or censors information, jails journalists or cracks
     down on protesters; None when it names no such act or no author of it. `context`: the
     sentence before, for what a bare "block imposed by X" blocked."""
     low = lowered(sent)
-    for path, objects in ((("tension", "censor_verbs"), ("tension", "censored_objects")),
-                          (("tension", "persecute_verbs"), ("tension", "persecuted_groups"))):
+    for path, objects in _ACT_VERBS:
         if absent(anchors(*path), low):
             continue
         for m in pattern(*path).finditer(sent):
@@ -81,7 +94,7 @@ def _repressed(sent: str, gaz, exclude: str | None, context: str) -> str | None:
                 actor = _doer(sent, m.start(), gaz, exclude)
                 if actor:
                     return actor
-    for path in (("tension", "crackdown_nouns"), ("tension", "censorship_nouns")):
+    for path in _ACT_NOUNS:
         if absent(anchors(*path), low):
             continue
         for m in pattern(*path).finditer(sent):
@@ -131,13 +144,18 @@ def acts(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[
     out = []
     flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
     for i, (passage, sent) in enumerate(flat):
+        low = lowered(sent.text)
+        repressed = "human-rights" in ids and _may_repress(low)
+        committed = not absent(("commit", "perpetrat"), low)
+        if not (repressed or committed):
+            continue  # no act named: the statements need not be looked up
         own = voice_at(stmts, passage.anchor, sent.start, needing="person")  # their own side, whom they do not accuse
-        if "human-rights" in ids:
+        if repressed:
             actor = _repressed(sent.text, gaz, own, flat[i - 1][1].text if i else "")
             if actor:
                 out.append(Tension(id="", doc=doc.id, actor=actor, principle="human-rights", text=sent.text,
                                    anchor=passage.anchor, confidence="medium", basis=("stated", "repressive-act")))
-        if absent(("commit", "perpetrat"), lowered(sent.text)):
+        if not committed:
             continue
         for m in _COMMITTED.finditer(sent.text):
             if _NEGATED.search(sent.text[max(0, m.start() - 16):m.start()]):

@@ -105,6 +105,13 @@ _ACCUSED_VERB = re.compile(r"(?P<x>[A-Z][\w.'\u2019 -]{1,50}?)\s+(?:has\s+|have\
                            r"(?:violated|violates|breached|breaches|flouted|flouts|infringed|infringes)\b")
 """The verb form of the charge: "Utopia has violated its legal obligations"."""
 _REACH = 160
+_CHARGE_WORDS = ("violat", "breach", "infring", "disregard", "flout")
+"""Every match of _ACCUSED or _ACCUSED_VERB holds one of these as written (both patterns are
+case-sensitive): a sentence without any cannot match and skips the two regexes."""
+
+
+def _may_accuse(text: str) -> bool:
+    return any(map(text.__contains__, _CHARGE_WORDS))
 
 
 def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequence[Statement]) -> list[Tension]:
@@ -114,6 +121,8 @@ def accused(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Sequen
     out = []
     for passage in doc.passages():
         for sent in sentences(passage.text):
+            if not _may_accuse(sent.text):
+                continue
             for m in [*_ACCUSED.finditer(sent.text), *_ACCUSED_VERB.finditer(sent.text)]:
                 actor = possessor(m.group("x"), gaz, voice_at(stmts, passage.anchor, sent.start, needing="speaker"))
                 if actor is None:
@@ -142,11 +151,13 @@ def referred(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Seque
     flat = [(p, s) for p in doc.passages() for s in sentences(p.text)]
     last_charged = None
     for i, (passage, sent) in enumerate(flat):
-        speaker = voice_at(stmts, passage.anchor, sent.start)
         m = _REFERRED_CHARGE.match(sent.text)
-        agent = _AGENT.search(sent.text[:m.end()] if m else sent.text)
+        agent = None if _no_agent(sent.text) else _AGENT.search(sent.text[:m.end()] if m else sent.text)
+        accused_here = _ACCUSED.search(sent.text) if _may_accuse(sent.text) else None
+        if not (m or agent or accused_here):
+            continue  # no charge and no party named as doing anything: last_charged stands
+        speaker = voice_at(stmts, passage.anchor, sent.start)
         named = actor_at(agent.group("x"), gaz, speaker) if agent else None
-        accused_here = _ACCUSED.search(sent.text)
         if named is None and accused_here:
             named = possessor(accused_here.group("x"), gaz, speaker)
         if not m:
@@ -173,6 +184,13 @@ def referred(doc: Document, principles: tuple[Principle, ...], gaz, stmts: Seque
 
 _AGENT = re.compile(r"(?i)\b(?:acts?|actions?|attacks?|aggression|incursions?|hostilities|provocations?|conduct)"
                     r"\s+(?:[a-z-]+\s+){0,2}?by\s+(?:the\s+)?(?P<x>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})")
+_AGENT_NOUNS = ("act", "attack", "aggression", "incursion", "hostilities", "provocation", "conduct")
+"""Every match of _AGENT holds one of these and "by", lower-cased: without them it cannot match."""
+
+
+def _no_agent(text: str) -> bool:
+    low = lowered(text)
+    return absent(_AGENT_NOUNS, low) or absent(("by",), low)
 
 
 def _owned_by_other(text: str, pid: str, principles, gaz, actor: str) -> bool:
