@@ -43,6 +43,7 @@ class _Lex:
     occasions: frozenset
     auxiliaries: frozenset
     instances: frozenset
+    generic_people: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,7 @@ def _lex() -> _Lex:
     adverbs = "|".join(sorted((p for p in periods if p.endswith("ly")), key=len, reverse=True))
     # the rate right after the figure or its "of" phrase ("1,200 tons of cement daily"), never a
     # span that dates it ("420 patients a day after the siege began")
-    rate = re.compile(r"(?:\s{1,3}of\s{1,3}(?:[a-z][\w-]{0,30}\s{1,3}){0,2}[a-z][\w-]{0,30})?"
+    rate = re.compile(r"(?:\s{0,2}\([^()]{1,40}\))?(?:\s{1,3}of\s{1,3}(?:[a-z][\w-]{0,30}\s{1,3}){0,2}[a-z][\w-]{0,30})?"
                       r"(?:\s{1,3}(?:a|an|per|each|every)\s{1,2}(?P<span>" + spans + r")|\s{1,3}(?P<adv>" + adverbs
                       + r"))(?![\w-])(?!\s{1,3}(?:after|before|later|earlier|ago|since|into|of|from|when|until|or)(?![\w-]))",
                       re.I)
@@ -66,7 +67,7 @@ def _lex() -> _Lex:
                 rate, limit_after, frozenset(ms["occasion_nouns"]),
                 frozenset(("are", "were", "is", "was", "had", "have", "has", "will", "would", "could", "can", "may",
                            "might", "must", "shall", "should", "did", "do", "does", "be", "been", "not")),
-                frozenset(ms["instance_nouns"]))
+                frozenset(ms["instance_nouns"]), frozenset(ms["generic_people_nouns"]))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -83,7 +84,7 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
     q = _limit(lx, text, cs, f, measure, rule, prev) or _change(lx, text, ce, f, measure, rule) \
         or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
         or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, cs, f, measure, rule) \
-        or _breakdown(lx, text, f, measure, rule) or _misread(text, cs, f, measure, rule) \
+        or _breakdown(lx, text, f, measure, rule) or _misread(text, cs, ce, f, measure, rule) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule)
@@ -309,9 +310,17 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "forced 900 households to flee": the displaced, unread
     if _CUSTODY.search(text, *sentence_span(text, f.start)):
         return Qualified(measure, rule, unsure=True)     # "holding 9,000 persons ... in its custody": detainees, unread
+    if measure in _lex().generic_people and _SAID_OF_PEOPLE.match(text, f.end, ce):
+        return Qualified(measure, rule, unsure=True)     # "nationals who had been abducted": those of whom it is true, unread
     return None
 
 
+_SAID_OF_PEOPLE = re.compile(
+    r"\s{1,3}(?:(?:who|whom|that|whose)\s|(?!(?:including|during|according|concerning|regarding|excluding|following|"
+    r"pending|notwithstanding|nothing|something|everything)(?![\w-]))[a-z]{2,}ing(?![\w-])"
+    r"|(?:are|were|is|was|have|has|had|remain|remained|remains|will|would|could|may|might|must|can|continue|continued|"
+    r"continue)\s|(?!(?:need|red|bed|seed|speed|feed|united|aged|based)(?![\w-]))[a-z]{3,}ed(?![\w-]))")
+"""After a generic people noun, what the clause says of them: a relative clause, a participle, a verb."""
 _CUSTODY = re.compile(r"(?<![\w-])(?:in|into|under|from)\s{1,3}(?:(?:its|their|his|her|the|police|state|military|"
                       r"government|pretrial|pre-trial|de\s{1,3}facto)\s{1,3}){0,2}(?:custody|detention|captivity|house\s{1,3}arrest)"
                       r"(?!\s{1,3}(?:centre|center|facilit|camp|cell|site|unit|ward|conditions))", re.I)
@@ -392,10 +401,15 @@ _PER_ONE_BEFORE = re.compile(r"(?<![\w-])(?:for|per)\s{1,2}(?:one|each|every)\s{
                              r"time|while|moment|number|total|long)[a-z]{2,}(?![\w-])", re.I)
 """'the fees charged for one ton were $1,900': a price per unit named before the figure."""
 _FOR_EVERY_BEFORE = re.compile(r"(?<![\w-])(?:for\s{1,2}every|per|for\s{1,2}each)\s{1,2}$", re.I)
-_PER_WORD = re.compile(r"\s{1,2}per\s{1,2}(?!cent|year|month|week|day|annum|hour|capita)[a-z]", re.I)
+_PER_WORD = re.compile(r"(?:\s{0,2}\([^()]{1,40}\))?\s{1,2}per\s{1,2}(?!cent|year|month|week|day|annum|hour|capita)[a-z]", re.I)
 _PER_PERIOD = re.compile(r"(?<![\w-])(?<!for\s)(?<!for\s\s)(?:per|a|each|every)\s{1,2}(?:year|month|week|day|annum)(?![\w-])"
                          r"|(?<![\w-])annually(?![\w-])",
                          re.I)
+_PERIOD_LATER = re.compile(r"(?<![\w-])(?:(?<!for\s)(?:per|a|each|every)\s{1,2}(?:year|month|week|day|annum)"
+                           r"|annually|yearly|monthly|weekly|daily)(?![\w-])"
+                           r"(?!\s{1,3}(?:after|before|later|earlier|ago|since|into|of|from|when|until|or|and\s{1,3}a\s{1,3}half)(?![\w-]))",
+                           re.I)
+"""'$900 billion in interest payments will be due annually': a sum given at a rate later in its clause."""
 _CUT_AFTER = r"\s{1,2}(?:cut|cuts|hike|hikes|increase|rise|reduction|break|credit|freeze)(?![\w-])"
 """A ratio or a rate ("1 doctor for every 60,000 persons", "0.96 males per female", "a million tourists
 enter per year") and a change of a money measure ("a $2 trillion tax cut"): the plain label misleads."""
@@ -403,7 +417,7 @@ _RANGE_PER_UNIT = re.compile(r"\s{1,3}to\s{1,3}\S{0,4}\d[\d,.]*(?:\s{1,2}(?:mill
                              re.I)
 
 
-def _misread(text, cs, f, measure, rule) -> Qualified | None:
+def _misread(text, cs, ce, f, measure, rule) -> Qualified | None:
     """Figures whose plain label misleads: an age ("31-year-old ..."), a rate per a number ("98.2
     deaths/1,000 live births"), a margin ("by a margin of three votes"), the first price of a range
     given per unit ("from $1,800 to $3,500 per quintal"), part of a time span ("the first 9 months
@@ -424,6 +438,8 @@ def _misread(text, cs, f, measure, rule) -> Qualified | None:
                                                    and not _lex().rate.match(text, f.end)
                                                    and _PER_PERIOD.search(text, f.end, sentence_span(text, f.start)[1])) \
             or f.unit == "currency" and re.match(r"\s{1,2}" + re.escape(measure) + _CUT_AFTER, text[f.end:f.end + 60]) \
+            or f.unit == "currency" and " per " not in f" {measure} " and not _lex().rate.match(text[:ce], f.end) \
+            and (later := _PERIOD_LATER.search(text, f.end, ce)) and not re.search(r"\d", text[f.end:later.start()]) \
             or f.unit == "currency" and _RANGE_PER_UNIT.match(text, f.end) and " per " not in f" {measure} " \
             or f.unit == "duration" and measure in _TIME_SPANS:
         return Qualified(measure, rule, unsure=True)
