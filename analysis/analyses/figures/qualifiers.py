@@ -44,6 +44,9 @@ class _Lex:
     auxiliaries: frozenset
     instances: frozenset
     generic_people: frozenset
+    people: frozenset
+    rate_adjective: re.Pattern
+    whole_nouns: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +70,11 @@ def _lex() -> _Lex:
                 rate, limit_after, frozenset(ms["occasion_nouns"]),
                 frozenset(("are", "were", "is", "was", "had", "have", "has", "will", "would", "could", "can", "may",
                            "might", "must", "shall", "should", "did", "do", "does", "be", "been", "not")),
-                frozenset(ms["instance_nouns"]), frozenset(ms["generic_people_nouns"]))
+                frozenset(ms["instance_nouns"]), frozenset(ms["generic_people_nouns"]),
+                frozenset(ms["generic_people_nouns"]) | frozenset(ms["people_nouns"]),
+                re.compile(r"(?<![\w-])(" + "|".join(ms["rate_adjectives"]) + r")\s{1,2}((?:[a-z][\w-]*\s{1,2}){0,2}[a-z][\w-]*)",
+                           re.I),
+                re.compile(r"(?<![\w-])(?:" + "|".join(ms["percent_whole_nouns"]) + r")(?![\w-])", re.I))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -87,10 +94,26 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
         or _breakdown(lx, text, f, measure, rule) or _misread(text, cs, ce, f, measure, rule) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
-        rated = _rate(lx, text, ce, f, q.measure, q.rule)
+        rated = _rate(lx, text, ce, f, q.measure, q.rule) or _rate_before(lx, text, cs, f, q.measure)
         if rated:
             return Qualified(rated, q.rule, q.threshold, q.unsure)
     return q
+
+
+def _rate_before(lx, text, cs, f, measure) -> str | None:
+    """'the monthly cash supply surged to 8 billion' -> monthly cash supply: a rate adjective on
+    the noun the measure is read from, before the figure in its clause."""
+    if " per " in f" {measure} " or f.unit in ("duration", "percent"):
+        return None
+    head = measure.split()[-1].lower()
+    for m in _lex().rate_adjective.finditer(text, cs, f.start):
+        if m.group(1).lower() in measure.lower().split():
+            return None                  # "yearly rainfall": the label says it already
+        for w in m.group(2).split():
+            low = w.lower()
+            if low == head or lemma(lx, low) == head or lx.measure_of.get(low) == measure:
+                return f"{m.group(1).lower()} {measure}"   # as written ("annual production"), a label a reader knows
+    return None
 
 
 def _limit(lx, text, cs, f, measure, rule, prev) -> Qualified | None:
@@ -310,11 +333,18 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "forced 900 households to flee": the displaced, unread
     if _CUSTODY.search(text, *sentence_span(text, f.start)):
         return Qualified(measure, rule, unsure=True)     # "holding 9,000 persons ... in its custody": detainees, unread
+    if measure in _lex().people and _GAPPED.match(text, f.end, sentence_span(text, f.start)[1]):
+        return Qualified(measure, rule, unsure=True)     # "2.4 million people healthcare, ...": what they received, unread
     if measure in _lex().generic_people and _SAID_OF_PEOPLE.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "nationals who had been abducted": those of whom it is true, unread
     return None
 
 
+_NOT_GAP = r"(?!(?:in|of|from|at|on|across|per|each|a|an|or|who|that|whom|aged|with|for|to|the|by|into|than)(?![\w-]))"
+_GAPPED = re.compile(r"\s{1,3}(?![a-z]+(?:ed|ing)(?![\w-]))" + _NOT_GAP + r"[a-z][a-z-]+(?:\s{1,2}(?:and\s{1,2})?" + _NOT_GAP
+                     + r"[a-z][a-z-]+){0,6}\s{0,2}(?:,\s{1,2}(?:and\s{1,2})?|\s{1,2}and\s{1,2})\d")
+"""A list with its verb left out ("2.4 million people healthcare, 1.6 million children ..."): each group's noun
+is followed by what it received, which the plain noun leaves out."""
 _SAID_OF_PEOPLE = re.compile(
     r"\s{1,3}(?:(?:who|whom|that|whose)\s|(?!(?:including|during|according|concerning|regarding|excluding|following|"
     r"pending|notwithstanding|nothing|something|everything)(?![\w-]))[a-z]{2,}ing(?![\w-])"
@@ -332,6 +362,8 @@ def _relative_change(text, cs, f, measure, rule) -> Qualified | None:
     growth-rate was 1.2%': a change or a rate, which a plain measure ("cost", "population") does not say."""
     if f.unit != "percent" or not measure or not rule or _CHANGE_WORD.search(measure):
         return None
+    if "share" not in measure and _lex().whole_nouns.search(text, cs, f.start) and measure not in _SHARE_MEASURES:
+        return Qualified(measure, rule, unsure=True)     # "that contribution was 57 per cent": a share of a whole, unnamed
     if _CHANGE_AFTER.match(text, f.end) or _CHANGE_VERB_BEFORE.search(text, max(cs, f.start - 30), f.start) \
             or " rate" not in f" {measure}" and re.search(re.escape(measure.split()[-1]) + _RATE_AFTER_CUE.pattern,
                                                            text[cs:f.start], re.I):
