@@ -47,6 +47,8 @@ class _Lex:
     people: frozenset
     rate_adjective: re.Pattern
     whole_nouns: re.Pattern
+    demographic: frozenset
+    dimensions: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +76,8 @@ def _lex() -> _Lex:
                 frozenset(ms["generic_people_nouns"]) | frozenset(ms["people_nouns"]),
                 re.compile(r"(?<![\w-])(" + "|".join(ms["rate_adjectives"]) + r")\s{1,2}((?:[a-z][\w-]*\s{1,2}){0,2}[a-z][\w-]*)",
                            re.I),
-                re.compile(r"(?<![\w-])(?:" + "|".join(ms["percent_whole_nouns"]) + r")(?![\w-])", re.I))
+                re.compile(r"(?<![\w-])(?:" + "|".join(ms["percent_whole_nouns"]) + r")(?![\w-])", re.I),
+                frozenset(ms["demographic_nouns"]), frozenset(ms["dimension_nouns"]))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -92,6 +95,7 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
         or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
         or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, cs, f, measure, rule) \
         or _breakdown(lx, text, f, measure, rule) or _misread(text, cs, ce, f, measure, rule) \
+        or _part_of_group(text, f, measure, rule, prev) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule) or _rate_before(lx, text, cs, f, q.measure)
@@ -473,9 +477,33 @@ def _misread(text, cs, ce, f, measure, rule) -> Qualified | None:
             or f.unit == "currency" and " per " not in f" {measure} " and not _lex().rate.match(text[:ce], f.end) \
             and (later := _PERIOD_LATER.search(text, f.end, ce)) and not re.search(r"\d", text[f.end:later.start()]) \
             or f.unit == "currency" and _RANGE_PER_UNIT.match(text, f.end) and " per " not in f" {measure} " \
-            or f.unit == "duration" and measure in _TIME_SPANS:
+            or f.unit == "duration" and measure in _TIME_SPANS \
+            or _dimension_of(text, cs, f, measure, rule):
         return Qualified(measure, rule, unsure=True)
     return None
+
+
+_INCLUDING_BEFORE = re.compile(r"(?<![\w-])(?:including|among\s{1,2}them|of\s{1,2}whom)\s{1,3}(?:(?:at\s{1,2}least|some|about|"
+                               r"approximately|around|nearly|over|more\s{1,2}than)\s{1,3})?$", re.I)
+
+
+def _part_of_group(text, f, measure, rule, prev) -> Qualified | None:
+    """'2,100 candidates, including 640 women': people named by sex or age only, counted within
+    another group of the same sentence, are of that group, which the plain noun leaves out (an
+    outcome the group shares is read by the package: "killed 30 people, including 12 children")."""
+    if rule != "counted-noun" or measure not in _lex().demographic or prev is None or prev.measure == measure \
+            or prev.unit != "count" or prev.end > f.start or any("outcome" in b for b in prev.basis) \
+            or not _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start):
+        return None
+    s0, _ = sentence_span(text, f.start)
+    return Qualified(measure, rule, unsure=True) if prev.start >= s0 else None
+
+
+def _dimension_of(text, cs, f, measure, rule) -> bool:
+    """'the total length of Valdoria's land borders is 1,200 km': a dimension whose 'of' names
+    what is measured, which the label leaves out."""
+    return rule == "subject-of-verb" and measure in _lex().dimensions \
+        and bool(re.search(r"(?<![\w-])" + re.escape(measure) + r"\s{1,2}of\s", text[cs:f.start], re.I))
 
 
 def _verb(w: str) -> bool:

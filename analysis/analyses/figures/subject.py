@@ -56,6 +56,9 @@ class _SubjectLex:
         self.apposition_nouns = frozenset(fg["subject_apposition_nouns"])
         self.event_heads = frozenset(fg["subject_event_heads"])
         self.affiliation_nouns = frozenset(fg["subject_affiliation_nouns"])
+        self.addressee_before = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s{1,2}")
+                                                                    for v in fg["subject_addressee_verbs"])
+                                           + r")\s{1,2}(?:the\s{1,2})?$", re.I)
         self.title_heads = frozenset(fg["subject_title_heads"])
         self.occasion_after = re.compile(r"\s{1,2}(?:" + "|".join(fg["subject_occasion_nouns"]) + r")(?![\w-])")
         self.attributive_before = re.compile(r"(?<![\w-])(?:" + "|".join(fg["subject_attributive_quantifiers"])
@@ -265,6 +268,8 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     a name with neither (figure verdicts of tests/audit, 2026-12-07)."""
     if re.search(r",(?!\d)", text[m.end():figure_start]):
         return True
+    if _subject_lex().addressee_before.search(text, max(0, m.start() - 24), m.start()):
+        return True                       # "called upon the Government of X to investigate ...": whom a call is addressed to
     if _MOTION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return True                       # "stormed X ... 30 fighters": where the group went, not whom
     name = re.sub(r"^(?:The|the)\s{1,2}", "", m.group())
