@@ -312,6 +312,9 @@ _BEFALLEN_AFTER = re.compile(
     r"(?:missing|lacking|(?!based|located|situated|registered|listed|expected|estimated|reported|said|thought|believed"
     r"|required|needed|allowed|able|used|known|called|named|involved|present|deployed|stationed|employed|assigned|appointed|elected|often|open|children|women|men)[a-z]{1,20}(?:ed|en|ung|ut|it))(?![\w-])")
 """After a counted noun, a verb saying what befell it that no outcome rule read ("are missing limbs", "were hit by")."""
+_NEGATED_AFTER = re.compile(r"\s{1,3}(?:are|were|is|was|have|has|had)\s{1,3}(?:not|never|yet\s{1,3}to)\s{1,3}(?:been\s{1,3}|be\s{1,3})?"
+                            r"[a-z]{3,}(?![\w-])")
+"""After a counted noun, what has not happened to it ("170,000 retirees have not been paid"): those it did not befall."""
 _ACT_OF_BEFORE = re.compile(r"(?<![\w'\u2019-])(?!(?:deleg|popul|coal|feder|associ|organis|organiz|n|st|gener|install|"
                             r"combin|vari|rot|form|arm|deploy|regi|contin|settle|instal|detach|batt|shipm|consign)"
                             r"(?:ation|ition|ment|ing)\s)[a-z]{3,20}(?:ing|ation|ition|ment)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
@@ -325,7 +328,8 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
     what is counted, so the figure is unsure."""
     if rule != "counted-noun" or not measure:
         return None
-    if _BEFALLEN_AFTER.match(text, f.end, ce) or _ACT_OF_BEFORE.search(text, max(cs, f.start - 40), f.start):
+    if _BEFALLEN_AFTER.match(text, f.end, ce) or _ACT_OF_BEFORE.search(text, max(cs, f.start - 40), f.start) \
+            or _NEGATED_AFTER.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)
     if measure in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
         return Qualified(measure, rule, unsure=True)     # "310 cases of Arlen-Vale fever": of what, unread
