@@ -343,7 +343,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "holding 9,000 persons ... in its custody": detainees, unread
     if measure in _lex().people and _GAPPED.match(text, f.end, sentence_span(text, f.start)[1]):
         return Qualified(measure, rule, unsure=True)     # "2.4 million people healthcare, ...": what they received, unread
-    if measure in _lex().generic_people and _SAID_OF_PEOPLE.match(text, f.end, ce):
+    if (measure in _lex().generic_people or measure in _lex().demographic) and _SAID_OF_PEOPLE.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "nationals who had been abducted": those of whom it is true, unread
     return None
 
