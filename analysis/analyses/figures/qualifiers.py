@@ -343,12 +343,16 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "holding 9,000 persons ... in its custody": detainees, unread
     if measure in _lex().people and _GAPPED.match(text, f.end, sentence_span(text, f.start)[1]):
         return Qualified(measure, rule, unsure=True)     # "2.4 million people healthcare, ...": what they received, unread
+    if measure in _lex().generic_people and _THOSE_BEFORE.search(text, max(cs, f.start - 12), f.start):
+        return Qualified(measure, rule, unsure=True)     # "of those 7,828 individuals": a group named before, unread
     if (measure in _lex().generic_people or measure in _lex().demographic) and _SAID_OF_PEOPLE.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "nationals who had been abducted": those of whom it is true, unread
     return None
 
 
 _NOT_GAP = r"(?!(?:in|of|from|at|on|across|per|each|a|an|or|who|that|whom|aged|with|for|to|the|by|into|than)(?![\w-]))"
+_THOSE_BEFORE = re.compile(r"(?<![\w-])(?:those|these|such)\s{1,3}$", re.I)
+"""'of those 7,828 individuals': a generic people noun that points back to a group named before."""
 _GAPPED = re.compile(r"\s{1,3}(?![a-z]+(?:ed|ing)(?![\w-]))" + _NOT_GAP + r"[a-z][a-z-]+(?:\s{1,2}(?:and\s{1,2})?" + _NOT_GAP
                      + r"[a-z][a-z-]+){0,6}\s{0,2}(?:,\s{1,2}(?:and\s{1,2})?|\s{1,2}and\s{1,2})\d")
 """A list with its verb left out ("2.4 million people healthcare, 1.6 million children ..."): each group's noun
