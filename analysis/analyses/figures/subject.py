@@ -277,6 +277,9 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     if _PLACES_OF_ACT.search(text, max(0, figure_start - 40), figure_start) and (organisation_like(name) or (
             " " not in name and definite and not gazetteer().is_state(name))):
         return True                       # "the Commission ordered a re-run in three polling stations": the doer, not whose places
+    if re.search(r"['\u2019]s$", m.group()) and figure_start - m.end() > 40 and measure \
+            and not re.search(r"(?<![\w-])" + re.escape(measure.split()[-1][:5]), text[m.end():m.end() + 40], re.I):
+        return True                       # "X's declaration had caused chaos in the country of 50 million people": X owns another noun
     governed = _GOVERNED.search(text, max(0, m.start() - 16), m.start())
     nxt = _NOUN_AFTER_NAME.match(text, m.end())
     if not governed and nxt and nxt.end() < figure_start and is_plural(figure_lexicon(), nxt.group(1)) \
