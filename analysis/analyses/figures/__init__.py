@@ -33,7 +33,7 @@ from .builder import Draft, FigureBuilder
 from .lexicon import figure_lexicon, gazetteer, is_plural, lemma
 from .measure import clause_span, find_measure, find_role
 from .numbers import number_atoms
-from .qualifiers import qualify
+from .qualifiers import Qualified, qualify
 from .ranges import merge_bounds
 from .subject import MARKUP, find_subject, organisation_like
 
@@ -130,7 +130,8 @@ def _find_figures(text: str) -> list[FigureMatch]:
         if rule == "counted-noun" and out and f.count_measure:
             part = _part_of_outcome(text, out[-1], f)
             if part:
-                measure, rule = part, "counted-noun+outcome"
+                # the outcome it shares is what it counts ("killed 30 people, including 12 children")
+                measure, rule, q = part, "counted-noun+outcome", Qualified(part, "counted-noun+outcome", q.threshold)
         value = f.value
         if value is not None and f.unit == "fraction":
             value = round(value, 4)

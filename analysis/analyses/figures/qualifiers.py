@@ -95,7 +95,7 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
         or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
         or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, cs, f, measure, rule) \
         or _breakdown(lx, text, f, measure, rule) or _misread(text, cs, ce, f, measure, rule) \
-        or _part_of_group(text, f, measure, rule, prev) \
+        or _part_of_group(text, f, measure, rule, prev) or _first_of_list(text, f, measure, rule, cue_end) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule) or _rate_before(lx, text, cs, f, q.measure)
@@ -497,14 +497,28 @@ _INCLUDING_BEFORE = re.compile(r"(?<![\w-])(?:including|among\s{1,2}them|of\s{1,
 
 def _part_of_group(text, f, measure, rule, prev) -> Qualified | None:
     """'2,100 candidates, including 640 women': people named by sex or age only, counted within
-    another group of the same sentence, are of that group, which the plain noun leaves out (an
-    outcome the group shares is read by the package: "killed 30 people, including 12 children")."""
+    another group of the same sentence, are of that group, which the plain noun leaves out (where
+    the package reads an outcome they share, "killed 30 people, including 12 children", that is the label)."""
     if rule != "counted-noun" or measure not in _lex().demographic or prev is None or prev.measure == measure \
-            or prev.unit != "count" or prev.end > f.start or any("outcome" in b for b in prev.basis) \
-            or not _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start):
+            or prev.unit != "count" or prev.end > f.start or not _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start):
         return None
     s0, _ = sentence_span(text, f.start)
     return Qualified(measure, rule, unsure=True) if prev.start >= s0 else None
+
+
+_LIST_AFTER_OF = re.compile(r"(?:\s{0,2},\s{1,2}(?:[a-z][\w-]*\s{1,2}){0,2}?|\s{1,2})(?:and|or)\s{1,2}(?!the\s|a\s|an\s|its\s|their\s)"
+                            r"(?![a-z]+(?:ed|ing)(?![\w-]))[a-z][\w-]*(?![\w-])"
+                            r"(?!\s{1,2}(?:(?:to|in|at|for|on|by|from|with|of|the|a|an|its|their|more|some|over|about)(?![\w-])|\d))")
+"""After the noun of a quantity's "of", more items ("of food, medical and relief supplies", "of food and medicine"),
+never a verb with its object ("of carbon and sequesters 153 million tons")."""
+
+
+def _first_of_list(text, f, measure, rule, cue_end) -> Qualified | None:
+    """'12,000 tons of food, medical and relief supplies' -> food names only the first item of
+    what is weighed: the plain label misleads."""
+    if rule != "of-complement" or not measure or cue_end is None or f.unit in ("percent", "fraction", "count", "duration"):
+        return None
+    return Qualified(measure, rule, unsure=True) if _LIST_AFTER_OF.match(text, cue_end) else None
 
 
 def _dimension_of(text, cs, f, measure, rule) -> bool:
