@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..dates import lexicon, sentence_span
 from .builder import Draft
-from .lexicon import FigureLexicon, is_plural, lemma
+from .lexicon import FigureLexicon, figure_lexicon, is_plural, lemma
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +345,9 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "2.4 million people healthcare, ...": what they received, unread
     if measure in _lex().generic_people and _THOSE_BEFORE.search(text, max(cs, f.start - 12), f.start):
         return Qualified(measure, rule, unsure=True)     # "of those 7,828 individuals": a group named before, unread
+    listed = _PEOPLE_LIST.match(text, f.end, ce) if measure in _lex().people | _lex().demographic else None
+    if listed and (is_plural(figure_lexicon(), listed.group(1)) or listed.group(1) in figure_lexicon().irregular):
+        return Qualified(measure, rule, unsure=True)     # "70,000 women, children and individuals with ...": the first item only
     if (measure in _lex().generic_people or measure in _lex().demographic) and _SAID_OF_PEOPLE.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "nationals who had been abducted": those of whom it is true, unread
     return None
@@ -357,12 +360,20 @@ _GAPPED = re.compile(r"\s{1,3}(?![a-z]+(?:ed|ing)(?![\w-]))" + _NOT_GAP + r"[a-z
                      + r"[a-z][a-z-]+){0,6}\s{0,2}(?:,\s{1,2}(?:and\s{1,2})?|\s{1,2}and\s{1,2})\d")
 """A list with its verb left out ("2.4 million people healthcare, 1.6 million children ..."): each group's noun
 is followed by what it received, which the plain noun leaves out."""
+_PEOPLE_LIST = re.compile(r"\s{0,2},\s{1,2}([a-z][a-z-]+)(?:\s{0,2},\s{1,2}[a-z][a-z-]+){0,4},?\s{1,2}(?:and|or)\s{1,2}[a-z]")
+"""After a counted people noun, more nouns of a list ("women, children and individuals with special needs")."""
 _SAID_OF_PEOPLE = re.compile(
+    r"\s{1,3}(?:under|over|below|above|aged)\s{1,3}(?:the\s{1,3}age\s{1,3}of\s{1,3})?[\w-]+"
+    r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?\s{1,3}with\s"
+    r"|\s{1,3}with\s(?:[^,;.]|(?<=\d)[,.](?=\d)){1,40}?\sof\s{1,2}them\s"
+    r"|(?:\s{1,3}(?:under|over|below|above|aged)\s{1,3}(?:the\s{1,3}age\s{1,3}of\s{1,3})?[\w-]+"
+    r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?)?"
     r"\s{1,3}(?:(?:who|whom|that|whose)\s|(?!(?:including|during|according|concerning|regarding|excluding|following|"
     r"pending|notwithstanding|nothing|something|everything)(?![\w-]))[a-z]{2,}ing(?![\w-])"
     r"|(?:are|were|is|was|have|has|had|remain|remained|remains|will|would|could|may|might|must|can|continue|continued|"
     r"continue)\s|(?!(?:need|red|bed|seed|speed|feed|united|aged|based)(?![\w-]))[a-z]{3,}ed(?![\w-]))")
-"""After a generic people noun, what the clause says of them: a relative clause, a participle, a verb."""
+"""After a generic people noun (and an age: "children under five years of age"), what the clause says of
+them: a relative clause, a participle, a verb, a condition ("with moderate acute malnutrition")."""
 _CUSTODY = re.compile(r"(?<![\w-])(?:in|into|under|from)\s{1,3}(?:(?:its|their|his|her|the|police|state|military|"
                       r"government|pretrial|pre-trial|de\s{1,3}facto)\s{1,3}){0,2}(?:custody|detention|captivity|house\s{1,3}arrest)"
                       r"(?!\s{1,3}(?:centre|center|facilit|camp|cell|site|unit|ward|conditions))", re.I)
