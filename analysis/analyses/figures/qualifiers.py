@@ -49,6 +49,7 @@ class _Lex:
     whole_nouns: re.Pattern
     demographic: frozenset
     dimensions: frozenset
+    outcome_later: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,11 @@ def _lex() -> _Lex:
                 re.compile(r"(?<![\w-])(" + "|".join(ms["rate_adjectives"]) + r")\s{1,2}((?:[a-z][\w-]*\s{1,2}){0,2}[a-z][\w-]*)",
                            re.I),
                 re.compile(r"(?<![\w-])(?:" + "|".join(ms["percent_whole_nouns"]) + r")(?![\w-])", re.I),
-                frozenset(ms["demographic_nouns"]), frozenset(ms["dimension_nouns"]))
+                frozenset(ms["demographic_nouns"]), frozenset(ms["dimension_nouns"]),
+                re.compile(r"\s(?:were|was|have\s{1,3}been|has\s{1,3}been|had\s{1,3}been)\s{1,3}(?:(?:also|then|later|"
+                           r"subsequently|reportedly|all|allegedly)\s{1,3})?(?:" + "|".join(
+                               v for v in ms["outcome_verbs"] if v.endswith("ed") and v not in ("lived", "resided"))
+                           + r")(?![\w-])"))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -339,6 +344,8 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "only 12 of the 2,400 streams are longer than ...", a rank
     if _FORCED_BEFORE.search(text, max(cs, f.start - 30), f.start) and _TO_FLEE.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "forced 900 households to flee": the displaced, unread
+    if _OPENS_CLAUSE.fullmatch(text[cs:f.start]) and _lex().outcome_later.search(text, f.end, sentence_span(text, f.start)[1]):
+        return Qualified(measure, rule, unsure=True)     # "20 explosive remnants ... located by survey were also destroyed"
     if _CUSTODY.search(text, *sentence_span(text, f.start)):
         return Qualified(measure, rule, unsure=True)     # "holding 9,000 persons ... in its custody": detainees, unread
     if measure in _lex().people and _GAPPED.match(text, f.end, sentence_span(text, f.start)[1]):
@@ -354,6 +361,9 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
 
 
 _NOT_GAP = r"(?!(?:in|of|from|at|on|across|per|each|a|an|or|who|that|whom|aged|with|for|to|the|by|into|than)(?![\w-]))"
+_OPENS_CLAUSE = re.compile(r"\s*(?:(?:In\s{1,2}addition|Also|Moreover|Furthermore|Overall|In\s{1,2}total),?\s{1,2})?"
+                           r"(?:(?:a|A)\s{1,2}total\s{1,2}of\s{1,2})?")
+"""Before a figure that is its clause's subject: nothing but a connective."""
 _THOSE_BEFORE = re.compile(r"(?<![\w-])(?:those|these|such)\s{1,3}$", re.I)
 """'of those 7,828 individuals': a generic people noun that points back to a group named before."""
 _GAPPED = re.compile(r"\s{1,3}(?![a-z]+(?:ed|ing)(?![\w-]))" + _NOT_GAP + r"[a-z][a-z-]+(?:\s{1,2}(?:and\s{1,2})?" + _NOT_GAP
