@@ -309,6 +309,8 @@ def measure_name(lx: FigureLexicon, mods: list[str], lemma: str) -> str:
     kept = next((m for m in mods if m and m.lower() in lx.kept_modifiers), None)
     if kept and kept != mods[-1]:
         return f"{kept.lower()} {measure_name(lx, [m for m in mods if m != kept], lemma)}"   # "suspected measles case"
+    if kept:
+        return f"{kept.lower()} {lemma}"                            # "three former combatants"
     if len(mods) >= 2 and f"{mods[-2]} {mods[-1]}".lower() in lx.fixed_modifiers:
         return f"{mods[-2]} {mods[-1]} {lemma}"                    # "3 ad hoc meetings": one modifier of two words
     if mods and mods[-1] in lx.outcome:

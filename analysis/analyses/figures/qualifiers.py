@@ -336,7 +336,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
     if _BEFALLEN_AFTER.match(text, f.end, ce) or _ACT_OF_BEFORE.search(text, max(cs, f.start - 40), f.start) \
             or _NEGATED_AFTER.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)
-    if measure in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
+    if measure.split()[-1] in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
         return Qualified(measure, rule, unsure=True)     # "310 cases of Arlen-Vale fever": of what, unread
     if measure in _BARE_KINDS and not re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
         return Qualified(measure, rule, unsure=True)     # "in all three cases, the votes were tied": cases of what
@@ -344,6 +344,8 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "only 12 of the 2,400 streams are longer than ...", a rank
     if _FORCED_BEFORE.search(text, max(cs, f.start - 30), f.start) and _TO_FLEE.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "forced 900 households to flee": the displaced, unread
+    if _WHO_BEFALLEN.match(text, f.end, ce):
+        return Qualified(measure, rule, unsure=True)     # "four traders who had been looted": what befell them, unread
     if _OPENS_CLAUSE.fullmatch(text[cs:f.start]) and _lex().outcome_later.search(text, f.end, sentence_span(text, f.start)[1]):
         return Qualified(measure, rule, unsure=True)     # "20 explosive remnants ... located by survey were also destroyed"
     if _CUSTODY.search(text, *sentence_span(text, f.start)):
@@ -355,12 +357,18 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
     listed = _PEOPLE_LIST.match(text, f.end, ce) if measure in _lex().people | _lex().demographic else None
     if listed and (is_plural(figure_lexicon(), listed.group(1)) or listed.group(1) in figure_lexicon().irregular):
         return Qualified(measure, rule, unsure=True)     # "70,000 women, children and individuals with ...": the first item only
-    if (measure in _lex().generic_people or measure in _lex().demographic) and _SAID_OF_PEOPLE.match(text, f.end, ce):
+    words = measure.split()
+    plain = words[-1] if len(words) == 1 or len(words) == 2 and words[0] in _AGE_OR_KEPT | figure_lexicon().kept_modifiers \
+        else None                        # "young person", "pregnant woman": still a plain people noun; "displaced person" is not
+    if (plain in _lex().generic_people or plain in _lex().demographic) and _SAID_OF_PEOPLE.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "nationals who had been abducted": those of whom it is true, unread
     return None
 
 
 _NOT_GAP = r"(?!(?:in|of|from|at|on|across|per|each|a|an|or|who|that|whom|aged|with|for|to|the|by|into|than)(?![\w-]))"
+_AGE_OR_KEPT = frozenset(("young", "elderly", "older", "adult", "adolescent"))
+_WHO_BEFALLEN = re.compile(r"\s{1,3}(?:who|that|which)\s{1,3}(?:had|have|has)\s{1,3}been\s{1,3}(?:[a-z]+ly\s{1,3})?[a-z]{3,}ed(?![\w-])")
+"""After a counted noun, a relative clause saying what befell it ("traders who had been looted")."""
 _OPENS_CLAUSE = re.compile(r"\s*(?:(?:In\s{1,2}addition|Also|Moreover|Furthermore|Overall|In\s{1,2}total),?\s{1,2})?"
                            r"(?:(?:a|A)\s{1,2}total\s{1,2}of\s{1,2})?")
 """Before a figure that is its clause's subject: nothing but a connective."""
@@ -377,7 +385,8 @@ _SAID_OF_PEOPLE = re.compile(
     r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?\s{1,3}with\s"
     r"|\s{1,3}with\s(?:[^,;.]|(?<=\d)[,.](?=\d)){1,40}?\sof\s{1,2}them\s"
     r"|(?:\s{1,3}(?:under|over|below|above|aged)\s{1,3}(?:the\s{1,3}age\s{1,3}of\s{1,3})?[\w-]+"
-    r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?)?"
+    r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?"
+    r"|\s{1,3}(?:in|across|throughout|from)\s{1,3}(?:the\s{1,3})?[\w'\u2019-]+(?:\s{1,3}[\w'\u2019-]+){0,2}?(?=\s{1,3}(?:are|were|is|was|have|has|had|experienced|faced|face|remain|remained)\s))?"
     r"\s{1,3}(?:(?:who|whom|that|whose)\s|(?!(?:including|during|according|concerning|regarding|excluding|following|"
     r"pending|notwithstanding|nothing|something|everything)(?![\w-]))[a-z]{2,}ing(?![\w-])"
     r"|(?:are|were|is|was|have|has|had|remain|remained|remains|will|would|could|may|might|must|can|continue|continued|"
@@ -465,6 +474,8 @@ _LOST_BEFORE = re.compile(r"(?<![\w-])(?:lose|loses|lost|losing)\s{1,3}(?:(?:som
 _PER_ONE_BEFORE = re.compile(r"(?<![\w-])(?:for|per)\s{1,2}(?:one|each|every)\s{1,2}(?!year|month|week|day|decade|period|"
                              r"time|while|moment|number|total|long)[a-z]{2,}(?![\w-])", re.I)
 """'the fees charged for one ton were $1,900': a price per unit named before the figure."""
+_PER_UNIT_BEFORE = re.compile(r"(?<![\w-])per\s{1,2}(?!cent|capita|annum|year|month|week|day|hour)[a-z]{3,}(?![\w-])", re.I)
+"""'the value per kilogram of gold amounted to $85,204': a price per unit named before the figure."""
 _FOR_EVERY_BEFORE = re.compile(r"(?<![\w-])(?:for\s{1,2}every|per|for\s{1,2}each)\s{1,2}$", re.I)
 _PER_WORD = re.compile(r"(?:\s{0,2}\([^()]{1,40}\))?\s{1,2}per\s{1,2}(?!cent|year|month|week|day|annum|hour|capita)[a-z]", re.I)
 _PER_PERIOD = re.compile(r"(?<![\w-])(?<!for\s)(?<!for\s\s)(?:per|a|each|every)\s{1,2}(?:year|month|week|day|annum)(?![\w-])"
@@ -498,6 +509,7 @@ def _misread(text, cs, ce, f, measure, rule) -> Qualified | None:
             or _SUSPENDED_OF.search(text, max(0, f.start - 40), f.start) \
             or _LOST_BEFORE.search(text, max(0, f.start - 30), f.start) \
             or _FOR_EVERY_BEFORE.search(text, max(0, f.start - 20), f.start) \
+            or " per " not in f" {measure} " and f.unit == "currency" and _PER_UNIT_BEFORE.search(text, cs, f.start) \
             or " per " not in f" {measure} " and _PER_ONE_BEFORE.search(text, cs, f.start) \
             or " per " not in f" {measure} " and (_PER_WORD.match(text, f.end) or f.unit == "count"
                                                    and not _lex().rate.match(text, f.end)
