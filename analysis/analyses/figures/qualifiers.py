@@ -344,7 +344,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "only 12 of the 2,400 streams are longer than ...", a rank
     if _FORCED_BEFORE.search(text, max(cs, f.start - 30), f.start) and _TO_FLEE.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "forced 900 households to flee": the displaced, unread
-    if _WHO_BEFALLEN.match(text, f.end, ce):
+    if _WHO_BEFALLEN.match(text, f.end, ce) or _RESTRICTED.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "four traders who had been looted": what befell them, unread
     if _OPENS_CLAUSE.fullmatch(text[cs:f.start]) and _lex().outcome_later.search(text, f.end, sentence_span(text, f.start)[1]):
         return Qualified(measure, rule, unsure=True)     # "20 explosive remnants ... located by survey were also destroyed"
@@ -366,6 +366,10 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
 
 
 _NOT_GAP = r"(?!(?:in|of|from|at|on|across|per|each|a|an|or|who|that|whom|aged|with|for|to|the|by|into|than)(?![\w-]))"
+_RESTRICTED = re.compile(r"\s{1,3}(?:that|which|who)\s{1,3}(?!(?:is|are|was|were)\s{1,3}(?:located|situated|based|held)(?![\w-]))"
+                         r"(?:[a-z]+ly\s{1,3})?[a-z]+(?:ed|d)(?![\w-])")
+"""After a counted noun, a restrictive relative clause with a verb in the past ("1,129 patrols that included
+female engagement teams"): it says which of them are counted, which the plain noun leaves out."""
 _AGE_OR_KEPT = frozenset(("young", "elderly", "older", "adult", "adolescent"))
 _WHO_BEFALLEN = re.compile(r"\s{1,3}(?:who|that|which)\s{1,3}(?:had|have|has)\s{1,3}been\s{1,3}(?:[a-z]+ly\s{1,3})?[a-z]{3,}ed(?![\w-])")
 """After a counted noun, a relative clause saying what befell it ("traders who had been looted")."""
@@ -533,7 +537,14 @@ def _part_of_group(text, f, measure, rule, prev) -> Qualified | None:
     another group of the same sentence, are of that group, which the plain noun leaves out (where
     the package reads an outcome they share, "killed 30 people, including 12 children", that is the label)."""
     if rule != "counted-noun" or measure not in _lex().demographic or prev is None or prev.measure == measure \
-            or prev.unit != "count" or prev.end > f.start or not _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start):
+            or prev.unit != "count" or prev.end > f.start:
+        return None
+    gap = text[prev.end:f.start]
+    sibling = prev.measure in _lex().demographic and "measure-unexplained" in prev.basis \
+        and re.fullmatch(r"\s{0,2}(?:,\s{0,2})?(?:and\s{1,3})?", gap)         # "(500 men and 33 women)": the next item
+    group = prev.measure not in _lex().demographic and prev.measure not in _lex().generic_people \
+        and re.fullmatch(r"\s{0,2}\(\s{0,2}", gap)                             # "533 military personnel (500 men ..."
+    if not (sibling or group or _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start)):
         return None
     s0, _ = sentence_span(text, f.start)
     return Qualified(measure, rule, unsure=True) if prev.start >= s0 else None

@@ -268,6 +268,8 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     a name with neither (figure verdicts of tests/audit, 2026-12-07)."""
     if re.search(r",(?!\d)", text[m.end():figure_start]):
         return True
+    if _COMPARED_WITH.search(text, max(0, m.start() - 120), m.start()):
+        return True                       # "similar to that of the X Department (XD) and has 15,000 employees": X is compared, not whose
     if _subject_lex().addressee_before.search(text, max(0, m.start() - 24), m.start()):
         return True                       # "called upon the Government of X to investigate ...": whom a call is addressed to
     if _MOTION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
@@ -293,6 +295,10 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     return not (len(key) >= 4 and before.endswith(key))
 
 
+_COMPARED_WITH = re.compile(r"(?<![\w-])(?:similar\s{1,2}to|like|unlike|compared\s{1,2}(?:with|to)|than)\s{1,2}"
+                            r"(?:th(?:at|ose)\s{1,2}of\s{1,2})?(?:the\s{1,2})?(?:[A-Z][\w'\u2019-]*\s{1,2}|(?:of|and|for)\s{1,2}){0,8}"
+                            r"(?:\(\s{0,2})?$")
+"""Before a name, a comparison ("similar to that of the X", "unlike Y"): the name is compared with, not whom."""
 _NOUN_AFTER_NAME = re.compile(r"\s{1,2}([a-z][a-z-]{2,30}s)(?![\w'\u2019-])")
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w-])(?!(?:and|or|but|while|whereas|that|which|as|when|if|because|the|a|an)\s)"
                                r"[a-z][a-z-]+\s{1,2}(?:the\s{1,2})?$")
