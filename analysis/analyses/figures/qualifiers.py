@@ -1,14 +1,16 @@
 """A figure's measure label and its clause -> the label with what the words around it add.
 
 `qualify` returns a `Qualified`: the rate the figure is given at ("420 patients a day" ->
-patients per day), what a share's noun is said to do ("70 per cent of the pages are in ..." ->
-share of pages that are in ...), what a change is of ("a 30 per cent increase in enrolment"),
-and a limit the text names ("the 2.5 per cent enrichment limit": a threshold of enrichment).
-`unsure` is set when the label stays a bare word the sentence does not explain (a "decrease"
-of nothing named), or leaves out what the clause says makes the number what it is (a share's
-holder or predicate, a change, a rate or ratio, custody, a margin, a rank, a year read as a
-count): such a figure is not shown as certain. Knowledge: lexicons/measures.json
-(rate_periods, share_predicate_*, limit_nouns).
+patients per day, "the monthly cash supply" -> monthly cash supply), what a share's noun is
+said to do ("70 per cent of the pages are in ..." -> share of pages that are in ...), what a
+change is of ("a 30 per cent increase in enrolment"), and a limit the text names ("the 2.5 per
+cent enrichment limit": a threshold of enrichment). `unsure` is set when the label stays a bare
+word the sentence does not explain (a "decrease" of nothing named), or leaves out what the
+clause says makes the number what it is (a share's holder or predicate, a change, a rate or
+ratio, custody, a margin, a rank, a year read as a count, what is said of a generic people
+noun after it, the group a "including N women" belongs to, the other items of a list): such a
+figure is not shown as certain. Knowledge: lexicons/measures.json (rate_periods,
+rate_adjectives, share_predicate_*, limit_nouns, generic_people_nouns, demographic_nouns).
 """
 from __future__ import annotations
 
