@@ -369,7 +369,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
 
 _NOT_GAP = r"(?!(?:in|of|from|at|on|across|per|each|a|an|or|who|that|whom|aged|with|for|to|the|by|into|than)(?![\w-]))"
 _RESTRICTED = re.compile(r"\s{1,3}(?:that|which|who)\s{1,3}(?!(?:is|are|was|were)\s{1,3}(?:located|situated|based|held)(?![\w-]))"
-                         r"(?:[a-z]+ly\s{1,3})?[a-z]+(?:ed|d)(?![\w-])")
+                         r"(?:(?:were|was|had\s{1,3}been|have\s{1,3}been|has\s{1,3}been)\s{1,3})?(?:[a-z]+ly\s{1,3})?[a-z]+(?:ed|d)(?![\w-])")
 """After a counted noun, a restrictive relative clause with a verb in the past ("1,129 patrols that included
 female engagement teams"): it says which of them are counted, which the plain noun leaves out."""
 _AGE_OR_KEPT = frozenset(("young", "elderly", "older", "adult", "adolescent"))
@@ -472,7 +472,7 @@ _RANK_OUT_OF = re.compile(r"(?<![\w-])\d{1,4}(?:st|nd|rd|th)\s{1,3}(?:place\s{1,
 _YEAR_AS_COUNT = re.compile(r"(?:19|20)\d\d")
 """'reported 2023 public revenues of ...': a year written before a plural noun, read as a count."""
 _SUSPENDED_OF = re.compile(r"(?<![\w-])(?:suspension|expulsion|closure|dismissal|removal|destruction|cancellation|"
-                           r"postponement|exclusion)\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:(?:some|about|over|nearly)\s{1,3})?$", re.I)
+                           r"postponement|exclusion|inclusion|admission)\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:(?:some|about|over|nearly)\s{1,3})?$", re.I)
 """An act done to the counted things that _ACT_OF_BEFORE's endings miss ("the suspension of 140 activities")."""
 _LOST_BEFORE = re.compile(r"(?<![\w-])(?:lose|loses|lost|losing)\s{1,3}(?:(?:some|about|approximately|around|nearly|over|"
                           r"more\s{1,3}than|at\s{1,3}least)\s{1,3})?$", re.I)
