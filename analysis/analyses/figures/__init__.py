@@ -33,7 +33,7 @@ from .builder import Draft, FigureBuilder
 from .lexicon import figure_lexicon, gazetteer, is_plural, lemma
 from .measure import clause_span, find_measure, find_role
 from .numbers import number_atoms
-from .qualifiers import qualify
+from .qualifiers import Qualified, qualify
 from .ranges import merge_bounds
 from .subject import MARKUP, find_subject, organisation_like
 
@@ -130,7 +130,8 @@ def _find_figures(text: str) -> list[FigureMatch]:
         if rule == "counted-noun" and out and f.count_measure:
             part = _part_of_outcome(text, out[-1], f)
             if part:
-                measure, rule = part, "counted-noun+outcome"
+                # the outcome it shares is what it counts ("killed 30 people, including 12 children")
+                measure, rule, q = part, "counted-noun+outcome", Qualified(part, "counted-noun+outcome", q.threshold)
         value = f.value
         if value is not None and f.unit == "fraction":
             value = round(value, 4)
@@ -174,7 +175,8 @@ def _share_next_outcome(text: str, out: list[FigureMatch]) -> list[FigureMatch]:
     lx = figure_lexicon()
     for k in range(len(out) - 2, -1, -1):
         f, nxt = out[k], out[k + 1]
-        if f.basis != ("counted-noun",) or "counted-noun+outcome" not in nxt.basis or not f.measure or not nxt.measure \
+        if f.basis not in (("counted-noun",), _UNREAD_LATER) or "counted-noun+outcome" not in nxt.basis or not f.measure \
+                or not nxt.measure \
                 or not re.fullmatch(r"\s{1,3}(?:and|or)\s{1,3}", text[f.end:nxt.start]):
             continue
         if "{" in nxt.measure or " " not in nxt.measure:
@@ -184,11 +186,15 @@ def _share_next_outcome(text: str, out: list[FigureMatch]) -> list[FigureMatch]:
             head = lemma(lx, last) if is_plural(lx, last) else last
             verb, _, noun = nxt.measure.partition(" ")
             measure = f"{verb} {f.measure}" if noun == head and " " not in f.measure else None
-        if measure:
+        if measure and f.basis == _UNREAD_LATER:
+            # the verb further on that made it unsure is the outcome read here: the label now carries it
+            out[k] = dataclasses.replace(f, measure=measure, basis=("counted-noun+outcome",), confidence="high")
+        elif measure:
             out[k] = dataclasses.replace(f, measure=measure, basis=("counted-noun+outcome",) + f.basis[1:])
     return out
 
 
+_UNREAD_LATER = ("counted-noun", "measure-unexplained")
 _find_memo = TextMemo(lambda text: tuple(_find_figures(text)), 4_000_000)
 """A recurring passage (the unchanged paragraphs of another revision of a page) is read once."""
 

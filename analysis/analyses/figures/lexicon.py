@@ -247,6 +247,8 @@ class FigureLexicon:
         self.subject_connectors = frozenset(fg["subject_connectors"])
         self.illustrative = re.compile(r"(?<![\w-])" + phrases_re(fg["illustrative_cues"]) + r"(?![\w-])", re.I)
         self.adjective_stop = set(fg["adjective_stop"])
+        self.fixed_modifiers = frozenset(fg["fixed_modifiers"])
+        self.kept_modifiers = frozenset(fg["kept_modifiers"])
         self.act_nouns_of_goods = frozenset(fg["act_nouns_of_goods"])
         # ---- measures
         self.measure_of: dict[str, str] = {}
@@ -304,6 +306,13 @@ def lemma(lx: FigureLexicon, w: str) -> str:
 def measure_name(lx: FigureLexicon, mods: list[str], lemma: str) -> str:
     """A counted noun's name with its last modifier when that is a noun ("polling centre"),
     not an adjective ("new", "national", "armed")."""
+    kept = next((m for m in mods if m and m.lower() in lx.kept_modifiers), None)
+    if kept and kept != mods[-1]:
+        return f"{kept.lower()} {measure_name(lx, [m for m in mods if m != kept], lemma)}"   # "suspected measles case"
+    if kept:
+        return f"{kept.lower()} {lemma}"                            # "three former combatants"
+    if len(mods) >= 2 and f"{mods[-2]} {mods[-1]}".lower() in lx.fixed_modifiers:
+        return f"{mods[-2]} {mods[-1]} {lemma}"                    # "3 ad hoc meetings": one modifier of two words
     if mods and mods[-1] in lx.outcome:
         return lx.outcome[mods[-1]].replace("{noun}", lemma)     # "300 displaced people"
     if mods and mods[-1] and mods[-1] not in lx.adjective_stop and not re.search(

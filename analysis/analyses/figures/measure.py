@@ -57,7 +57,11 @@ def find_measure(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft) -> tu
                 or bracket_outcome(lx, text, cs, ce, f.start, f.end, f.count_measure)
             if before:
                 return before, None, "counted-noun+outcome"
-            label = instance_of(lx, text, f.end, ce, label) or label
+            kept = next((w for w in text[f.start:f.end].lower().split() if w in lx.kept_modifiers), None)
+            bare = label[len(kept) + 1:] if kept and label.startswith(kept + " ") else label
+            inst = instance_of(lx, text, f.end, ce, bare)
+            if inst:
+                label = f"{kept} {inst}" if kept else inst     # "4,722 suspected cases of dengue fever"
         return label, None, "counted-noun+outcome" if outcome else "counted-noun"
     label = noun_of_figure(lx, text, cs, f.start)
     if label in lx.act_nouns_of_goods and f.unit in ("mass", "length", "area", "other"):

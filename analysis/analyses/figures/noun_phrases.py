@@ -136,9 +136,13 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
             break
         if low not in w.outcome_aux and not (len(low) > 5 and low.endswith("ly")):
             break                        # (an adverb may stand between: "were left permanently disabled")
+    if noun in w.noun_measures and toks and _ACTS_AFTER.fullmatch(toks[0][0]):
+        return noun, False               # "500 local residents filed complaints": those who acted, not a population
     return w.noun_measures.get(noun, noun), False
 
 
+_ACTS_AFTER = re.compile(r"[a-z]{2,}ed|who|that|have|has|had|are|were|will|would|can|could|may|must|did|do")
+"""After a noun read as a population ('residents'), a verb or relative clause: the ones who act, not a population."""
 _PASSIVE_AUX = frozenset(("were", "was", "been", "being", "be", "are", "is"))
 """Before a participle ("were displaced"), the verb is passive: the word after it is never its object."""
 

@@ -1,14 +1,16 @@
 """A figure's measure label and its clause -> the label with what the words around it add.
 
 `qualify` returns a `Qualified`: the rate the figure is given at ("420 patients a day" ->
-patients per day), what a share's noun is said to do ("70 per cent of the pages are in ..." ->
-share of pages that are in ...), what a change is of ("a 30 per cent increase in enrolment"),
-and a limit the text names ("the 2.5 per cent enrichment limit": a threshold of enrichment).
-`unsure` is set when the label stays a bare word the sentence does not explain (a "decrease"
-of nothing named), or leaves out what the clause says makes the number what it is (a share's
-holder or predicate, a change, a rate or ratio, custody, a margin, a rank, a year read as a
-count): such a figure is not shown as certain. Knowledge: lexicons/measures.json
-(rate_periods, share_predicate_*, limit_nouns).
+patients per day, "the monthly cash supply" -> monthly cash supply), what a share's noun is
+said to do ("70 per cent of the pages are in ..." -> share of pages that are in ...), what a
+change is of ("a 30 per cent increase in enrolment"), and a limit the text names ("the 2.5 per
+cent enrichment limit": a threshold of enrichment). `unsure` is set when the label stays a bare
+word the sentence does not explain (a "decrease" of nothing named), or leaves out what the
+clause says makes the number what it is (a share's holder or predicate, a change, a rate or
+ratio, custody, a margin, a rank, a year read as a count, what is said of a generic people
+noun after it, the group a "including N women" belongs to, the other items of a list): such a
+figure is not shown as certain. Knowledge: lexicons/measures.json (rate_periods,
+rate_adjectives, share_predicate_*, limit_nouns, generic_people_nouns, demographic_nouns).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from functools import lru_cache
 
 from ..dates import lexicon, sentence_span
 from .builder import Draft
-from .lexicon import FigureLexicon, is_plural, lemma
+from .lexicon import FigureLexicon, figure_lexicon, is_plural, lemma
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,13 @@ class _Lex:
     occasions: frozenset
     auxiliaries: frozenset
     instances: frozenset
+    generic_people: frozenset
+    people: frozenset
+    rate_adjective: re.Pattern
+    whole_nouns: re.Pattern
+    demographic: frozenset
+    dimensions: frozenset
+    outcome_later: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +62,7 @@ def _lex() -> _Lex:
     adverbs = "|".join(sorted((p for p in periods if p.endswith("ly")), key=len, reverse=True))
     # the rate right after the figure or its "of" phrase ("1,200 tons of cement daily"), never a
     # span that dates it ("420 patients a day after the siege began")
-    rate = re.compile(r"(?:\s{1,3}of\s{1,3}(?:[a-z][\w-]{0,30}\s{1,3}){0,2}[a-z][\w-]{0,30})?"
+    rate = re.compile(r"(?:\s{0,2}\([^()]{1,40}\))?(?:\s{1,3}of\s{1,3}(?:[a-z][\w-]{0,30}\s{1,3}){0,2}[a-z][\w-]{0,30})?"
                       r"(?:\s{1,3}(?:a|an|per|each|every)\s{1,2}(?P<span>" + spans + r")|\s{1,3}(?P<adv>" + adverbs
                       + r"))(?![\w-])(?!\s{1,3}(?:after|before|later|earlier|ago|since|into|of|from|when|until|or)(?![\w-]))",
                       re.I)
@@ -66,7 +75,16 @@ def _lex() -> _Lex:
                 rate, limit_after, frozenset(ms["occasion_nouns"]),
                 frozenset(("are", "were", "is", "was", "had", "have", "has", "will", "would", "could", "can", "may",
                            "might", "must", "shall", "should", "did", "do", "does", "be", "been", "not")),
-                frozenset(ms["instance_nouns"]))
+                frozenset(ms["instance_nouns"]), frozenset(ms["generic_people_nouns"]),
+                frozenset(ms["generic_people_nouns"]) | frozenset(ms["people_nouns"]),
+                re.compile(r"(?<![\w-])(" + "|".join(ms["rate_adjectives"]) + r")\s{1,2}((?:[a-z][\w-]*\s{1,2}){0,2}[a-z][\w-]*)",
+                           re.I),
+                re.compile(r"(?<![\w-])(?:" + "|".join(ms["percent_whole_nouns"]) + r")(?![\w-])", re.I),
+                frozenset(ms["demographic_nouns"]), frozenset(ms["dimension_nouns"]),
+                re.compile(r"\s(?:were|was|have\s{1,3}been|has\s{1,3}been|had\s{1,3}been)\s{1,3}(?:(?:also|then|later|"
+                           r"subsequently|reportedly|all|allegedly)\s{1,3})?(?:" + "|".join(
+                               v for v in ms["outcome_verbs"] if v.endswith("ed") and v not in ("lived", "resided"))
+                           + r")(?![\w-])"))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -83,13 +101,30 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
     q = _limit(lx, text, cs, f, measure, rule, prev) or _change(lx, text, ce, f, measure, rule) \
         or _share(lx, text, ce, f, measure, rule, cue_end) or _occasion(text, cs, f, measure, rule) \
         or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, cs, f, measure, rule) \
-        or _breakdown(lx, text, f, measure, rule) or _misread(text, cs, f, measure, rule) \
+        or _breakdown(lx, text, f, measure, rule) or _misread(text, cs, ce, f, measure, rule) \
+        or _part_of_group(text, f, measure, rule, prev) or _first_of_list(text, f, measure, rule, cue_end) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
-        rated = _rate(lx, text, ce, f, q.measure, q.rule)
+        rated = _rate(lx, text, ce, f, q.measure, q.rule) or _rate_before(lx, text, cs, f, q.measure)
         if rated:
             return Qualified(rated, q.rule, q.threshold, q.unsure)
     return q
+
+
+def _rate_before(lx, text, cs, f, measure) -> str | None:
+    """'the monthly cash supply surged to 8 billion' -> monthly cash supply: a rate adjective on
+    the noun the measure is read from, before the figure in its clause."""
+    if " per " in f" {measure} " or f.unit in ("duration", "percent"):
+        return None
+    head = measure.split()[-1].lower()
+    for m in _lex().rate_adjective.finditer(text, cs, f.start):
+        if m.group(1).lower() in measure.lower().split():
+            return None                  # "yearly rainfall": the label says it already
+        for w in m.group(2).split():
+            low = w.lower()
+            if low == head or lemma(lx, low) == head or lx.measure_of.get(low) == measure:
+                return f"{m.group(1).lower()} {measure}"   # as written ("annual production"), a label a reader knows
+    return None
 
 
 def _limit(lx, text, cs, f, measure, rule, prev) -> Qualified | None:
@@ -284,6 +319,9 @@ _BEFALLEN_AFTER = re.compile(
     r"(?:missing|lacking|(?!based|located|situated|registered|listed|expected|estimated|reported|said|thought|believed"
     r"|required|needed|allowed|able|used|known|called|named|involved|present|deployed|stationed|employed|assigned|appointed|elected|often|open|children|women|men)[a-z]{1,20}(?:ed|en|ung|ut|it))(?![\w-])")
 """After a counted noun, a verb saying what befell it that no outcome rule read ("are missing limbs", "were hit by")."""
+_NEGATED_AFTER = re.compile(r"\s{1,3}(?:are|were|is|was|have|has|had)\s{1,3}(?:not|never|yet\s{1,3}to)\s{1,3}(?:been\s{1,3}|be\s{1,3})?"
+                            r"[a-z]{3,}(?![\w-])")
+"""After a counted noun, what has not happened to it ("170,000 retirees have not been paid"): those it did not befall."""
 _ACT_OF_BEFORE = re.compile(r"(?<![\w'\u2019-])(?!(?:deleg|popul|coal|feder|associ|organis|organiz|n|st|gener|install|"
                             r"combin|vari|rot|form|arm|deploy|regi|contin|settle|instal|detach|batt|shipm|consign)"
                             r"(?:ation|ition|ment|ing)\s)[a-z]{3,20}(?:ing|ation|ition|ment)\s{1,3}of\s{1,3}(?:the\s{1,3})?"
@@ -297,9 +335,10 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
     what is counted, so the figure is unsure."""
     if rule != "counted-noun" or not measure:
         return None
-    if _BEFALLEN_AFTER.match(text, f.end, ce) or _ACT_OF_BEFORE.search(text, max(cs, f.start - 40), f.start):
+    if _BEFALLEN_AFTER.match(text, f.end, ce) or _ACT_OF_BEFORE.search(text, max(cs, f.start - 40), f.start) \
+            or _NEGATED_AFTER.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)
-    if measure in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
+    if measure.split()[-1] in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
         return Qualified(measure, rule, unsure=True)     # "310 cases of Arlen-Vale fever": of what, unread
     if measure in _BARE_KINDS and not re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
         return Qualified(measure, rule, unsure=True)     # "in all three cases, the votes were tied": cases of what
@@ -307,11 +346,59 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "only 12 of the 2,400 streams are longer than ...", a rank
     if _FORCED_BEFORE.search(text, max(cs, f.start - 30), f.start) and _TO_FLEE.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)     # "forced 900 households to flee": the displaced, unread
+    if _WHO_BEFALLEN.match(text, f.end, ce) or _RESTRICTED.match(text, f.end, ce):
+        return Qualified(measure, rule, unsure=True)     # "four traders who had been looted": what befell them, unread
+    if _OPENS_CLAUSE.fullmatch(text[cs:f.start]) and _lex().outcome_later.search(text, f.end, sentence_span(text, f.start)[1]):
+        return Qualified(measure, rule, unsure=True)     # "20 explosive remnants ... located by survey were also destroyed"
     if _CUSTODY.search(text, *sentence_span(text, f.start)):
         return Qualified(measure, rule, unsure=True)     # "holding 9,000 persons ... in its custody": detainees, unread
+    if measure in _lex().people and _GAPPED.match(text, f.end, sentence_span(text, f.start)[1]):
+        return Qualified(measure, rule, unsure=True)     # "2.4 million people healthcare, ...": what they received, unread
+    if measure in _lex().generic_people and _THOSE_BEFORE.search(text, max(cs, f.start - 12), f.start):
+        return Qualified(measure, rule, unsure=True)     # "of those 7,828 individuals": a group named before, unread
+    listed = _PEOPLE_LIST.match(text, f.end, ce) if measure in _lex().people | _lex().demographic else None
+    if listed and (is_plural(figure_lexicon(), listed.group(1)) or listed.group(1) in figure_lexicon().irregular):
+        return Qualified(measure, rule, unsure=True)     # "70,000 women, children and individuals with ...": the first item only
+    words = measure.split()
+    plain = words[-1] if len(words) == 1 or len(words) == 2 and words[0] in _AGE_OR_KEPT | figure_lexicon().kept_modifiers \
+        else None                        # "young person", "pregnant woman": still a plain people noun; "displaced person" is not
+    if (plain in _lex().generic_people or plain in _lex().demographic) and _SAID_OF_PEOPLE.match(text, f.end, ce):
+        return Qualified(measure, rule, unsure=True)     # "nationals who had been abducted": those of whom it is true, unread
     return None
 
 
+_NOT_GAP = r"(?!(?:in|of|from|at|on|across|per|each|a|an|or|who|that|whom|aged|with|for|to|the|by|into|than)(?![\w-]))"
+_RESTRICTED = re.compile(r"\s{1,3}(?:that|which|who)\s{1,3}(?!(?:is|are|was|were)\s{1,3}(?:located|situated|based|held)(?![\w-]))"
+                         r"(?:(?:were|was|had\s{1,3}been|have\s{1,3}been|has\s{1,3}been)\s{1,3})?(?:[a-z]+ly\s{1,3})?[a-z]+(?:ed|d)(?![\w-])")
+"""After a counted noun, a restrictive relative clause with a verb in the past ("1,129 patrols that included
+female engagement teams"): it says which of them are counted, which the plain noun leaves out."""
+_AGE_OR_KEPT = frozenset(("young", "elderly", "older", "adult", "adolescent"))
+_WHO_BEFALLEN = re.compile(r"\s{1,3}(?:who|that|which)\s{1,3}(?:had|have|has)\s{1,3}been\s{1,3}(?:[a-z]+ly\s{1,3})?[a-z]{3,}ed(?![\w-])")
+"""After a counted noun, a relative clause saying what befell it ("traders who had been looted")."""
+_OPENS_CLAUSE = re.compile(r"\s*(?:(?:In\s{1,2}addition|Also|Moreover|Furthermore|Overall|In\s{1,2}total),?\s{1,2})?"
+                           r"(?:(?:a|A)\s{1,2}total\s{1,2}of\s{1,2})?")
+"""Before a figure that is its clause's subject: nothing but a connective."""
+_THOSE_BEFORE = re.compile(r"(?<![\w-])(?:those|these|such)\s{1,3}$", re.I)
+"""'of those 7,828 individuals': a generic people noun that points back to a group named before."""
+_GAPPED = re.compile(r"\s{1,3}(?![a-z]+(?:ed|ing)(?![\w-]))" + _NOT_GAP + r"[a-z][a-z-]+(?:\s{1,2}(?:and\s{1,2})?" + _NOT_GAP
+                     + r"[a-z][a-z-]+){0,6}\s{0,2}(?:,\s{1,2}(?:and\s{1,2})?|\s{1,2}and\s{1,2})\d")
+"""A list with its verb left out ("2.4 million people healthcare, 1.6 million children ..."): each group's noun
+is followed by what it received, which the plain noun leaves out."""
+_PEOPLE_LIST = re.compile(r"\s{0,2},\s{1,2}([a-z][a-z-]+)(?:\s{0,2},\s{1,2}[a-z][a-z-]+){0,4},?\s{1,2}(?:and|or)\s{1,2}[a-z]")
+"""After a counted people noun, more nouns of a list ("women, children and individuals with special needs")."""
+_SAID_OF_PEOPLE = re.compile(
+    r"\s{1,3}(?:under|over|below|above|aged)\s{1,3}(?:the\s{1,3}age\s{1,3}of\s{1,3})?[\w-]+"
+    r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?\s{1,3}with\s"
+    r"|\s{1,3}with\s(?:[^,;.]|(?<=\d)[,.](?=\d)){1,40}?\sof\s{1,2}them\s"
+    r"|(?:\s{1,3}(?:under|over|below|above|aged)\s{1,3}(?:the\s{1,3}age\s{1,3}of\s{1,3})?[\w-]+"
+    r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?"
+    r"|\s{1,3}(?:in|across|throughout|from)\s{1,3}(?:the\s{1,3})?[\w'\u2019-]+(?:\s{1,3}[\w'\u2019-]+){0,2}?(?=\s{1,3}(?:are|were|is|was|have|has|had|experienced|faced|face|remain|remained)\s))?"
+    r"\s{1,3}(?:(?:who|whom|that|whose)\s|(?!(?:including|during|according|concerning|regarding|excluding|following|"
+    r"pending|notwithstanding|nothing|something|everything)(?![\w-]))[a-z]{2,}ing(?![\w-])"
+    r"|(?:are|were|is|was|have|has|had|remain|remained|remains|will|would|could|may|might|must|can|continue|continued|"
+    r"continue)\s|(?!(?:need|red|bed|seed|speed|feed|united|aged|based)(?![\w-]))[a-z]{3,}ed(?![\w-]))")
+"""After a generic people noun (and an age: "children under five years of age"), what the clause says of
+them: a relative clause, a participle, a verb, a condition ("with moderate acute malnutrition")."""
 _CUSTODY = re.compile(r"(?<![\w-])(?:in|into|under|from)\s{1,3}(?:(?:its|their|his|her|the|police|state|military|"
                       r"government|pretrial|pre-trial|de\s{1,3}facto)\s{1,3}){0,2}(?:custody|detention|captivity|house\s{1,3}arrest)"
                       r"(?!\s{1,3}(?:centre|center|facilit|camp|cell|site|unit|ward|conditions))", re.I)
@@ -323,6 +410,8 @@ def _relative_change(text, cs, f, measure, rule) -> Qualified | None:
     growth-rate was 1.2%': a change or a rate, which a plain measure ("cost", "population") does not say."""
     if f.unit != "percent" or not measure or not rule or _CHANGE_WORD.search(measure):
         return None
+    if "share" not in measure and _lex().whole_nouns.search(text, cs, f.start) and measure not in _SHARE_MEASURES:
+        return Qualified(measure, rule, unsure=True)     # "that contribution was 57 per cent": a share of a whole, unnamed
     if _CHANGE_AFTER.match(text, f.end) or _CHANGE_VERB_BEFORE.search(text, max(cs, f.start - 30), f.start) \
             or " rate" not in f" {measure}" and re.search(re.escape(measure.split()[-1]) + _RATE_AFTER_CUE.pattern,
                                                            text[cs:f.start], re.I):
@@ -383,7 +472,7 @@ _RANK_OUT_OF = re.compile(r"(?<![\w-])\d{1,4}(?:st|nd|rd|th)\s{1,3}(?:place\s{1,
 _YEAR_AS_COUNT = re.compile(r"(?:19|20)\d\d")
 """'reported 2023 public revenues of ...': a year written before a plural noun, read as a count."""
 _SUSPENDED_OF = re.compile(r"(?<![\w-])(?:suspension|expulsion|closure|dismissal|removal|destruction|cancellation|"
-                           r"postponement|exclusion)\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:(?:some|about|over|nearly)\s{1,3})?$", re.I)
+                           r"postponement|exclusion|inclusion|admission)\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:(?:some|about|over|nearly)\s{1,3})?$", re.I)
 """An act done to the counted things that _ACT_OF_BEFORE's endings miss ("the suspension of 140 activities")."""
 _LOST_BEFORE = re.compile(r"(?<![\w-])(?:lose|loses|lost|losing)\s{1,3}(?:(?:some|about|approximately|around|nearly|over|"
                           r"more\s{1,3}than|at\s{1,3}least)\s{1,3})?$", re.I)
@@ -391,11 +480,18 @@ _LOST_BEFORE = re.compile(r"(?<![\w-])(?:lose|loses|lost|losing)\s{1,3}(?:(?:som
 _PER_ONE_BEFORE = re.compile(r"(?<![\w-])(?:for|per)\s{1,2}(?:one|each|every)\s{1,2}(?!year|month|week|day|decade|period|"
                              r"time|while|moment|number|total|long)[a-z]{2,}(?![\w-])", re.I)
 """'the fees charged for one ton were $1,900': a price per unit named before the figure."""
+_PER_UNIT_BEFORE = re.compile(r"(?<![\w-])per\s{1,2}(?!cent|capita|annum|year|month|week|day|hour)[a-z]{3,}(?![\w-])", re.I)
+"""'the value per kilogram of gold amounted to $85,204': a price per unit named before the figure."""
 _FOR_EVERY_BEFORE = re.compile(r"(?<![\w-])(?:for\s{1,2}every|per|for\s{1,2}each)\s{1,2}$", re.I)
-_PER_WORD = re.compile(r"\s{1,2}per\s{1,2}(?!cent|year|month|week|day|annum|hour|capita)[a-z]", re.I)
+_PER_WORD = re.compile(r"(?:\s{0,2}\([^()]{1,40}\))?\s{1,2}per\s{1,2}(?!cent|year|month|week|day|annum|hour|capita)[a-z]", re.I)
 _PER_PERIOD = re.compile(r"(?<![\w-])(?<!for\s)(?<!for\s\s)(?:per|a|each|every)\s{1,2}(?:year|month|week|day|annum)(?![\w-])"
                          r"|(?<![\w-])annually(?![\w-])",
                          re.I)
+_PERIOD_LATER = re.compile(r"(?<![\w-])(?:(?<!for\s)(?:per|a|each|every)\s{1,2}(?:year|month|week|day|annum)"
+                           r"|annually|yearly|monthly|weekly|daily)(?![\w-])"
+                           r"(?!\s{1,3}(?:after|before|later|earlier|ago|since|into|of|from|when|until|or|and\s{1,3}a\s{1,3}half)(?![\w-]))",
+                           re.I)
+"""'$900 billion in interest payments will be due annually': a sum given at a rate later in its clause."""
 _CUT_AFTER = r"\s{1,2}(?:cut|cuts|hike|hikes|increase|rise|reduction|break|credit|freeze)(?![\w-])"
 """A ratio or a rate ("1 doctor for every 60,000 persons", "0.96 males per female", "a million tourists
 enter per year") and a change of a money measure ("a $2 trillion tax cut"): the plain label misleads."""
@@ -403,7 +499,7 @@ _RANGE_PER_UNIT = re.compile(r"\s{1,3}to\s{1,3}\S{0,4}\d[\d,.]*(?:\s{1,2}(?:mill
                              re.I)
 
 
-def _misread(text, cs, f, measure, rule) -> Qualified | None:
+def _misread(text, cs, ce, f, measure, rule) -> Qualified | None:
     """Figures whose plain label misleads: an age ("31-year-old ..."), a rate per a number ("98.2
     deaths/1,000 live births"), a margin ("by a margin of three votes"), the first price of a range
     given per unit ("from $1,800 to $3,500 per quintal"), part of a time span ("the first 9 months
@@ -419,15 +515,63 @@ def _misread(text, cs, f, measure, rule) -> Qualified | None:
             or _SUSPENDED_OF.search(text, max(0, f.start - 40), f.start) \
             or _LOST_BEFORE.search(text, max(0, f.start - 30), f.start) \
             or _FOR_EVERY_BEFORE.search(text, max(0, f.start - 20), f.start) \
+            or " per " not in f" {measure} " and f.unit == "currency" and _PER_UNIT_BEFORE.search(text, cs, f.start) \
             or " per " not in f" {measure} " and _PER_ONE_BEFORE.search(text, cs, f.start) \
             or " per " not in f" {measure} " and (_PER_WORD.match(text, f.end) or f.unit == "count"
                                                    and not _lex().rate.match(text, f.end)
                                                    and _PER_PERIOD.search(text, f.end, sentence_span(text, f.start)[1])) \
             or f.unit == "currency" and re.match(r"\s{1,2}" + re.escape(measure) + _CUT_AFTER, text[f.end:f.end + 60]) \
+            or f.unit == "currency" and " per " not in f" {measure} " and not _lex().rate.match(text[:ce], f.end) \
+            and (later := _PERIOD_LATER.search(text, f.end, ce)) and not re.search(r"\d", text[f.end:later.start()]) \
             or f.unit == "currency" and _RANGE_PER_UNIT.match(text, f.end) and " per " not in f" {measure} " \
-            or f.unit == "duration" and measure in _TIME_SPANS:
+            or f.unit == "duration" and measure in _TIME_SPANS \
+            or _dimension_of(text, cs, f, measure, rule):
         return Qualified(measure, rule, unsure=True)
     return None
+
+
+_INCLUDING_BEFORE = re.compile(r"(?<![\w-])(?:including|among\s{1,2}them|of\s{1,2}whom)\s{1,3}(?:(?:at\s{1,2}least|some|about|"
+                               r"approximately|around|nearly|over|more\s{1,2}than)\s{1,3})?$", re.I)
+
+
+def _part_of_group(text, f, measure, rule, prev) -> Qualified | None:
+    """'2,100 candidates, including 640 women': people named by sex or age only, counted within
+    another group of the same sentence, are of that group, which the plain noun leaves out (where
+    the package reads an outcome they share, "killed 30 people, including 12 children", that is the label)."""
+    if rule != "counted-noun" or measure not in _lex().demographic or prev is None or prev.measure == measure \
+            or prev.unit != "count" or prev.end > f.start:
+        return None
+    gap = text[prev.end:f.start]
+    sibling = prev.measure in _lex().demographic and "measure-unexplained" in prev.basis \
+        and re.fullmatch(r"\s{0,2}(?:,\s{0,2})?(?:and\s{1,3})?", gap)         # "(500 men and 33 women)": the next item
+    group = prev.measure not in _lex().demographic and prev.measure not in _lex().generic_people \
+        and re.fullmatch(r"\s{0,2}\(\s{0,2}", gap)                             # "533 military personnel (500 men ..."
+    if not (sibling or group or _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start)):
+        return None
+    s0, _ = sentence_span(text, f.start)
+    return Qualified(measure, rule, unsure=True) if prev.start >= s0 else None
+
+
+_LIST_AFTER_OF = re.compile(r"(?:\s{0,2},\s{1,2}(?:[a-z][\w-]*\s{1,2}){0,2}?|\s{1,2})(?:and|or)\s{1,2}(?!the\s|a\s|an\s|its\s|their\s)"
+                            r"(?![a-z]+(?:ed|ing)(?![\w-]))[a-z][\w-]*(?![\w-])"
+                            r"(?!\s{1,2}(?:(?:to|in|at|for|on|by|from|with|of|the|a|an|its|their|more|some|over|about)(?![\w-])|\d))")
+"""After the noun of a quantity's "of", more items ("of food, medical and relief supplies", "of food and medicine"),
+never a verb with its object ("of carbon and sequesters 153 million tons")."""
+
+
+def _first_of_list(text, f, measure, rule, cue_end) -> Qualified | None:
+    """'12,000 tons of food, medical and relief supplies' -> food names only the first item of
+    what is weighed: the plain label misleads."""
+    if rule != "of-complement" or not measure or cue_end is None or f.unit in ("percent", "fraction", "count", "duration"):
+        return None
+    return Qualified(measure, rule, unsure=True) if _LIST_AFTER_OF.match(text, cue_end) else None
+
+
+def _dimension_of(text, cs, f, measure, rule) -> bool:
+    """'the total length of Valdoria's land borders is 1,200 km': a dimension whose 'of' names
+    what is measured, which the label leaves out."""
+    return rule == "subject-of-verb" and measure in _lex().dimensions \
+        and bool(re.search(r"(?<![\w-])" + re.escape(measure) + r"\s{1,2}of\s", text[cs:f.start], re.I))
 
 
 def _verb(w: str) -> bool:

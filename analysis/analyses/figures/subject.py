@@ -55,6 +55,10 @@ class _SubjectLex:
         self.religions = frozenset(fg["subject_religion_adjectives"])
         self.apposition_nouns = frozenset(fg["subject_apposition_nouns"])
         self.event_heads = frozenset(fg["subject_event_heads"])
+        self.affiliation_nouns = frozenset(fg["subject_affiliation_nouns"])
+        self.addressee_before = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s{1,2}")
+                                                                    for v in fg["subject_addressee_verbs"])
+                                           + r")\s{1,2}(?:the\s{1,2})?$", re.I)
         self.title_heads = frozenset(fg["subject_title_heads"])
         self.occasion_after = re.compile(r"\s{1,2}(?:" + "|".join(fg["subject_occasion_nouns"]) + r")(?![\w-])")
         self.attributive_before = re.compile(r"(?<![\w-])(?:" + "|".join(fg["subject_attributive_quantifiers"])
@@ -204,7 +208,7 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         if _TIME_PHRASE.search(text, max(0, m.start() - 24), m.start()) or _TIME_OPENS.match(m.group()):
             continue                      # "turnout in X after the Y re-run": Y dates the figure
         s = pick(m)
-        if s and (re.fullmatch(r"[\s)]{0,3}and\s{1,3}", text[m.end():f.start])
+        if s and (re.fullmatch(r"[\s)]{0,3}and\s{1,3}(?:the\s{1,3})?", text[m.end():f.start])
                   or _MODIFIER_AND.fullmatch(text, m.end(), f.start)):
             s = _BLOCK                    # "signed between X and 11 companies", "X commanders and nine sources": another party
         if s and s is not _BLOCK and _LIST_TAIL.search(text, max(0, m.start() - 60), m.start()):
@@ -215,6 +219,10 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             best = s, opens(m), _loose(text, m, f.start, measure)
     if best and _AMONG.search(text, max(0, f.start - 16), f.start):
         # "X has the most endorsements among the 26 members who ...": the group X is among, not X's
+        return best[0], best[1], True
+    if best and measure and (measure in lx.affiliation_nouns or measure.split()[-1] in lx.affiliation_nouns) \
+            and _BELONGS_AFTER.match(text, f.end):
+        # "the Agency summoned 18 staff members from 10 charities": the staff of the charities, not the Agency's
         return best[0], best[1], True
     if best:
         return best
@@ -236,6 +244,8 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
     return None, False, False
 
 
+_BELONGS_AFTER = re.compile(r"\s{1,3}(?:from|of)\s", re.I)
+"""After a counted member noun, the body it belongs to ("staff members from 10 charities")."""
 _MODIFIER_AND = re.compile(r"(?:/[\w-]{1,12})?\s{1,2}[a-z][a-z-]{2,30}s\s{1,3}and\s{1,3}")
 """Between a name and the figure, the plural noun it modifies and "and": "X commanders and nine sources"."""
 _LIST_TAIL = re.compile(r"[A-Z][\w'\u2019-]*,\s{1,2}(?:the\s{1,2})?"
@@ -258,6 +268,10 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     a name with neither (figure verdicts of tests/audit, 2026-12-07)."""
     if re.search(r",(?!\d)", text[m.end():figure_start]):
         return True
+    if _COMPARED_WITH.search(text, max(0, m.start() - 120), m.start()):
+        return True                       # "similar to that of the X Department (XD) and has 15,000 employees": X is compared, not whose
+    if _subject_lex().addressee_before.search(text, max(0, m.start() - 24), m.start()):
+        return True                       # "called upon the Government of X to investigate ...": whom a call is addressed to
     if _MOTION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return True                       # "stormed X ... 30 fighters": where the group went, not whom
     name = re.sub(r"^(?:The|the)\s{1,2}", "", m.group())
@@ -265,7 +279,14 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     if _PLACES_OF_ACT.search(text, max(0, figure_start - 40), figure_start) and (organisation_like(name) or (
             " " not in name and definite and not gazetteer().is_state(name))):
         return True                       # "the Commission ordered a re-run in three polling stations": the doer, not whose places
+    if re.search(r"['\u2019]s$", m.group()) and figure_start - m.end() > 40 and measure \
+            and not re.search(r"(?<![\w-])" + re.escape(measure.split()[-1][:5]), text[m.end():m.end() + 40], re.I):
+        return True                       # "X's declaration had caused chaos in the country of 50 million people": X owns another noun
     governed = _GOVERNED.search(text, max(0, m.start() - 16), m.start())
+    nxt = _NOUN_AFTER_NAME.match(text, m.end())
+    if not governed and nxt and nxt.end() < figure_start and is_plural(figure_lexicon(), nxt.group(1)) \
+            and nxt.group(1) not in _AUXILIARIES and _WORD_BEFORE_NAME.search(text, max(0, m.start() - 30), m.start()):
+        return True                       # "to use Arlen ports ... for a payment of $300,000": the ports' owner, not whom
     if not governed:
         return False
     # "the turn out in the Upper Valley was 40 per cent": the preposition follows the measure's own noun
@@ -274,6 +295,14 @@ def _loose(text: str, m: re.Match, figure_start: int, measure: str | None) -> bo
     return not (len(key) >= 4 and before.endswith(key))
 
 
+_COMPARED_WITH = re.compile(r"(?<![\w-])(?:similar\s{1,2}to|like|unlike|compared\s{1,2}(?:with|to)|than)\s{1,2}"
+                            r"(?:th(?:at|ose)\s{1,2}of\s{1,2})?(?:the\s{1,2})?(?:[A-Z][\w'\u2019-]*\s{1,2}|(?:of|and|for)\s{1,2}){0,8}"
+                            r"(?:\(\s{0,2})?$")
+"""Before a name, a comparison ("similar to that of the X", "unlike Y"): the name is compared with, not whom."""
+_NOUN_AFTER_NAME = re.compile(r"\s{1,2}([a-z][a-z-]{2,30}s)(?![\w'\u2019-])")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])(?!(?:and|or|but|while|whereas|that|which|as|when|if|because|the|a|an)\s)"
+                               r"[a-z][a-z-]+\s{1,2}(?:the\s{1,2})?$")
+"""A name between a lower-case word (a verb) and a plural noun it modifies: part of an object, not whom."""
 _PLACES_OF_ACT = re.compile(r"(?<![\w-])(?:in|across|throughout)\s{1,2}(?:the\s{1,2})?(?:(?:some|about|around|nearly|"
                             r"almost|over|at\s{1,2}least|more\s{1,2}than|fewer\s{1,2}than|less\s{1,2}than)\s{1,2})?$", re.I)
 """A figure governed by a place preposition: the counted things are where an act was done."""
