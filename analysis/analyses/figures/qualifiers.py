@@ -521,7 +521,7 @@ def _misread(text, cs, ce, f, measure, rule) -> Qualified | None:
                                                    and not _lex().rate.match(text, f.end)
                                                    and _PER_PERIOD.search(text, f.end, sentence_span(text, f.start)[1])) \
             or f.unit == "currency" and re.match(r"\s{1,2}" + re.escape(measure) + _CUT_AFTER, text[f.end:f.end + 60]) \
-            or f.unit == "currency" and " per " not in f" {measure} " and not _lex().rate.match(text[:ce], f.end) \
+            or f.unit == "currency" and " per " not in f" {measure} " and not _lex().rate.match(text, f.end, ce) \
             and (later := _PERIOD_LATER.search(text, f.end, ce)) and not re.search(r"\d", text[f.end:later.start()]) \
             or f.unit == "currency" and _RANGE_PER_UNIT.match(text, f.end) and " per " not in f" {measure} " \
             or f.unit == "duration" and measure in _TIME_SPANS \
@@ -584,7 +584,7 @@ def _rate(lx, text, ce, f, measure, rule) -> str | None:
     oil output per day."""
     if " per " in f" {measure} " or f.unit in ("duration", "percent"):
         return None
-    m = _lex().rate.match(text[:ce], f.end)
+    m = _lex().rate.match(text, f.end, ce)
     if not m:
         return None
     per = _lex().periods[(m.group("span") or m.group("adv")).lower()]
