@@ -162,10 +162,19 @@ def _find_figures(text: str) -> list[FigureMatch]:
             start=f.start, end=f.end, text=text[f.start:f.end], value=_clean(value), low=_clean(f.low),
             high=_clean(f.high), of=_clean(f.of), unit=f.unit, unit_name=f.unit_name,
             approximate=f.approximate, bound=f.bound, measure=measure, subject=subject,
-            role="threshold" if q.threshold else find_role(lx, text, cs, ce, f, next_start),
+            role="threshold" if q.threshold or _in_limit_terms(text, out, f) else find_role(lx, text, cs, ce, f, next_start),
             confidence=confidence, basis=basis,
             subject_opens=subject_opens, subject_loose=subject_loose))
     return _share_next_outcome(text, out)
+
+
+_OF_ONLY = re.compile(r"\s{1,3}of\s{1,3}")
+
+
+def _in_limit_terms(text: str, out: list[FigureMatch], f) -> bool:
+    """'the maximum allowed stockpile of 300 kg of up to 3.67 per cent enriched fuel': a figure right
+    after a threshold, joined by 'of', states the limit's own terms, not a level anyone reached."""
+    return bool(out) and out[-1].role == "threshold" and _OF_ONLY.fullmatch(text, out[-1].end, f.start) is not None
 
 
 def _share_next_outcome(text: str, out: list[FigureMatch]) -> list[FigureMatch]:

@@ -221,6 +221,7 @@ class FigureLexicon:
         self.threshold_after = re.compile(r"\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,2}?" + phrases_re(fg["threshold_after"]), re.I)
         self.threshold_open = re.compile(
             phrases_re(fg["threshold_open_ended"]) + r"\s{1,3}(?:\w+\s{1,3}){0,2}?$", re.I)
+        self.increment_before = re.compile(phrases_re(fg["increment_before"]) + r"\s{1,3}$", re.I)
         self.threshold_eval = re.compile(phrases_re(fg["threshold_evaluations"]), re.I)
         self.threshold_modal = re.compile(phrases_re(fg["threshold_modals"]), re.I)
         self.count_stop = set(fg["count_noun_stop"])

@@ -172,6 +172,8 @@ def find_role(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, next_sta
     """``threshold`` when the figure is named as a threshold or target, or is the level of which
     the clause says it would count as a success ("anything above X would be a success")."""
     before = text[max(cs, f.start - 40):f.start]
+    if lx.increment_before.search(before):
+        return None  # "another 3,000 wells are required": an amount to add, not a level to reach
     if lx.threshold_before.search(before):
         return "threshold"
     if lx.threshold_open.search(text[max(cs, f.start - 30):f.start]):
@@ -179,7 +181,8 @@ def find_role(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, next_sta
     stop = ce if next_start is None else min(ce, next_start)
     after = text[f.end:stop]
     if lx.threshold_after.match(after):
-        return "threshold"
+        # "62 of the 131 sheets required": the requirement is the whole's, the part is what was done
+        return None if f.of is not None else "threshold"
     mm = lx.threshold_modal.search(after[:90])
     if mm and lx.threshold_eval.search(after[mm.end():mm.end() + 60]):
         return "threshold"
