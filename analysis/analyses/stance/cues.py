@@ -240,8 +240,11 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
             return None  # "X voiced concern": reported, not the speaker's own
         asked = _ALL_PARTIES.search(cue) and (len(cue.split()) > 2 or _ASKING.search(t[:m.start()])) \
             and _ASKED.match(after)
-        if asked and topic_in(frame.topic, asked.group(1)) and not any(
-                k == "neutral" for k, _ in _cue_hits(asked.group(1))):
+        asked_for = _NEXT_CLAUSE.split(asked.group(1), maxsplit=1)[0] if asked else ""
+        if asked and topic_in(frame.topic, asked_for) and not any(
+                k == "neutral" for k, _ in _cue_hits(asked_for)):
+            if not _cue_hits(asked_for) and _enabling().match(asked_for):
+                return "support", 1.0  # "calls on all parties to allow humanitarian access": asks for the act
             # "calls on all parties to uphold the ceasefire": what it asks carries the stance, its own
             # words if any; "to exercise restraint" stays neutral
             return None
@@ -407,17 +410,26 @@ def _tenure() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _continued() -> re.Pattern:
-    return re.compile(r"^\s*(?:(?:the|a|an|its|their|this|any|further|renewed|continued|recent|new)\s+)*"
+    return re.compile(r"^\s*(?:(?:the|a|an|all|its|their|this|any|further|renewed|continued|recent|new)\s+)*"
                       + cue_source(cues()["stance_scope"]["continuations"], grouped=False) + r"\s+of\s+", re.IGNORECASE)
 
 
 def _object_head(obj: str) -> str:
     """The head of the cue's object, past a noun of a thing going on ("the resumption of hostilities":
     hostilities), so a bad thing resumed is a bad thing condemned."""
+    obj = _NOUN_CUE_OF.sub("", obj)  # "condemnation of attacks": a noun cue's object follows its "of"
     going_on = _continued().match(obj)
     return _HEAD_END.split(" " + (obj[going_on.end():] if going_on else obj), maxsplit=1)[0]
 
 
+@lru_cache(maxsize=1)
+def _enabling() -> re.Pattern:
+    """A call's verb that lets the act happen ("to allow", "to protect"): asked of all parties, it backs the act."""
+    return re.compile(r"(?:(?:urgently|immediately|fully|to)\s+)*" + cue_source(cues()["stance_scope"]["enabling"], grouped=False)
+                      + r"\b", re.IGNORECASE)
+
+
+_NOUN_CUE_OF = re.compile(r"(?i)^\s*of\s+")
 _MODAL = re.compile(r"(?i)\s(?:will|would|shall|must|cannot|can|could|may|might|should)\s")
 
 
@@ -475,7 +487,10 @@ _LAMENTED_LOSS = re.compile(r"(?i)(?:\s+(?:over|about|at|regarding|with))?\s+(?:
                             r"suspension|repeated\s+violations?)\s+of\b")
 _LAMENTED_CLAUSE = re.compile(r"\s+that\s+([^.;]{3,200})")
 _ALL_PARTIES = re.compile(r"(?i)\ball\s+parties$")
-_ASKED = re.compile(r"(?i)\s+(?:to\s+|that\s+)?([^.;]{3,200})")
+_ASKED = re.compile(r"(?i)(?:,\s+including\s+[^,.;]{1,80},)?\s+(?:to\s+|that\s+)?([^.;]{3,200})")
+"""What "all parties" are asked, past an aside on whom they include ("all parties, including X, to ...")."""
+_NEXT_CLAUSE = re.compile(r",\s+(?:and\s+)?(?:further\s+|also\s+)?[a-z]+ing\b")
+"""A clause of the asker's own after the call ("..., calling on all parties to show restraint")."""
 _ASKING = re.compile(r"(?i)\b(?:that|on|upon|urg\w*|ask\w*|invit\w*|demand\w*|encourag\w*)\s+$")
 """Before "all parties" as the object of a call ("demands that all parties cease ..."), not its subject."""
 _LAMENTED_REST = re.compile(r",\s*([^.;]{3,200})")
