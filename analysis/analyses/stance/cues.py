@@ -317,7 +317,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
                   or (pattern("act_nouns").search(obj[:60]) and about and not charge)
                   or (frame.focus and pattern("stance", "core").fullmatch(cue))
                   or (frame.turn and kind == "support" and pattern("stance", "core").fullmatch(cue)
-                      and not _third_subject(t[:m.start()]))
+                      and not _third_subject(t[:m.start()]) and _backs_the_text(obj))
                   or _contrasted(t[:m.start()], kind, cue, frame))
         if not on_act:
             subject = t[:m.start()]
@@ -418,8 +418,22 @@ def _object_head(obj: str) -> str:
     """The head of the cue's object, past a noun of a thing going on ("the resumption of hostilities":
     hostilities), so a bad thing resumed is a bad thing condemned."""
     obj = _NOUN_CUE_OF.sub("", obj)  # "condemnation of attacks": a noun cue's object follows its "of"
+    obj = _time_words().sub("", obj)  # "past and ongoing violations": the head is the bad thing, not its time
     going_on = _continued().match(obj)
     return _HEAD_END.split(" " + (obj[going_on.end():] if going_on else obj), maxsplit=1)[0]
+
+
+@lru_cache(maxsize=1)
+def _turn_object() -> re.Pattern:
+    return re.compile(r"\b(?:" + cue_source(cues()["stance_scope"]["turn_objects"], grouped=False) + "|"
+                      + cue_source(cues()["act_nouns"], grouped=False) + r")\b", re.IGNORECASE)
+
+
+def _backs_the_text(obj: str) -> bool:
+    """In a debate turn, backing "the draft", "it", "this initiative" backs the question before the body;
+    backing a thing the speaker names ("sensible forest protections") does not."""
+    head = " ".join(obj.split()[:4])
+    return not head.strip(" ,") or _turn_object().search(head) is not None
 
 
 @lru_cache(maxsize=1)
@@ -427,6 +441,12 @@ def _enabling() -> re.Pattern:
     """A call's verb that lets the act happen ("to allow", "to protect"): asked of all parties, it backs the act."""
     return re.compile(r"(?:(?:urgently|immediately|fully|to)\s+)*" + cue_source(cues()["stance_scope"]["enabling"], grouped=False)
                       + r"\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> re.Pattern:
+    return re.compile(r"^(?:\s*(?:" + cue_source(cues()["stance_scope"]["time_words"], grouped=False) + r"|and|,)(?=[\s,]))+",
+                      re.IGNORECASE)
 
 
 _NOUN_CUE_OF = re.compile(r"(?i)^\s*of\s+")
