@@ -78,7 +78,9 @@ _ACT_FRAME = re.compile(r"(?:^|\s)(?:decision|move|plans?|intention|attempt|bid|
                         r"(?:^|\s)(?:the|its|their|his|her)\s+$")
 _POSSESSOR = re.compile(r"(?:^|\s)(?:the\s+)?([\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|statement|view|"
                         r"proposal|declaration)")
-_OBJECT_END = re.compile(r"[.;]|\b(?:but|while|whereas|although)\b")
+_OBJECT_END = re.compile(r"[.;]|\b(?:but|while|whereas|although)\b|"
+                         r"\band\s+(?:has|have|had|is|are|was|were|will|would)\b")
+"""Where a cue's object ends: a new clause, or "and" opening a new predicate of the subject ("... and has upheld")."""
 _HEAD_END = re.compile(r"\s(?:against|for|to|on|in|with|by|and|of|from|as)\s|,")
 
 
