@@ -222,6 +222,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
     if _WARNING.fullmatch(cue) and not (_WARNED_ACT.match(obj) and topic_in(frame.topic, " ".join(obj.split()[:5]))
                                         and _CONSEQUENCE.search(obj)):
         return None  # "warned that lifting the sanctions would reward X" opposes; "warned that the truce was fragile" describes
+    if kind == "neutral" and cue.lower() == "neutral" and NOUN_AFTER.match(after) and not _NEUTRAL_STANCE.match(after):
+        return None  # "framed in neutral language", "a neutral venue": the adjective describes a thing, no stance
     if kind == "neutral":
         if _LAMENTED_LOSS.match(after) and topic_in(frame.topic, obj[:80]):
             return "support", 1.0  # "grave concern over the breakdown of the ceasefire": the speaker wants it kept
@@ -346,6 +348,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
             return None  # backing another party's statement says nothing about the act
     before = t[:m.start()]
+    if kind == "oppose" and _CHARGE.match(cue) and _own_principle_charged(_charged_clause(before), obj, frame):
+        return None  # "the agenda is inconsistent with our sovereignty": an objection to the agenda, no stance on the question
     harmed = kind == "oppose" and ((_BREACH_NOUN.fullmatch(cue) and _OF.match(after))
                                    or (_HARM_NOUN.fullmatch(cue) and _AGAINST.match(after)))
     if (harmed or (kind == "oppose" and _CHARGE.match(cue))) and _topic_as_modifier(obj[:80], frame):
@@ -436,6 +440,24 @@ def _backs_the_text(obj: str) -> bool:
     backing a thing the speaker names ("sensible forest protections") does not."""
     head = " ".join(obj.split()[:4])
     return not head.strip(" ,") or _turn_object().search(head) is not None
+
+
+_NEUTRAL_STANCE = re.compile(r"(?i)\s+(?:position|stance|posture|attitude|approach|role|party|parties|observer|country|state)s?\b")
+"""After "neutral", the nouns of a side taken ("a neutral position", "a neutral country"), not a thing described."""
+_OWN = re.compile(r"(?i)^\s*(?:the\s+)?(?:our|my)\s")
+_CAPITAL = re.compile(r"\b[A-Z]")
+
+
+def _own_principle_charged(clause: str, obj: str, frame: Frame) -> bool:
+    """A charge that a text or programme harms the speaker's own principle ("our sovereignty", its
+    state's name before it) and names no other party and no bad act: the speaker objects to that text; it
+    takes no side on the question the principle names (a party's incursion charged so still does)."""
+    if not topic_in(frame.topic, " ".join(obj.split()[:4])):
+        return False
+    own = _OWN.match(obj) or (frame.is_party(obj.strip()) and not frame.is_other(obj.strip()))
+    if not own or pattern("stance", "negative_objects").search(clause) or pattern("stance", "oppose").search(clause):
+        return False
+    return not any(frame.is_other(clause[c.start():]) for c in _CAPITAL.finditer(clause))
 
 
 @lru_cache(maxsize=1)
