@@ -200,6 +200,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
     cue = m.group()
     after = t[m.end():m.end() + 150]
     obj = _OBJECT_END.split(after)[0]
+    if cue[:1].isupper() and _IN_NAME.search(t[:m.start()]):
+        return None  # "the Swift Support militia": a word of a capitalised name, no stance
     if _BY_FROM.match(after):
         return None  # "criticism by others": someone else's stance
     if _POSSESSIVE_OR_LIKENING.match(after):
@@ -247,7 +249,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         asked_for = _NEXT_CLAUSE.split(asked.group(1), maxsplit=1)[0] if asked else ""
         if asked and topic_in(frame.topic, asked_for) and not any(
                 k == "neutral" for k, _ in _cue_hits(asked_for)):
-            if not _cue_hits(asked_for) and _enabling().match(asked_for):
+            if all(k == "directive" for k, _ in _cue_hits(asked_for)) and _enabling().match(asked_for):
                 return "support", 1.0  # "calls on all parties to allow humanitarian access": asks for the act
             # "calls on all parties to uphold the ceasefire": what it asks carries the stance, its own
             # words if any; "to exercise restraint" stays neutral
@@ -442,6 +444,8 @@ def _backs_the_text(obj: str) -> bool:
     return not head.strip(" ,") or _turn_object().search(head) is not None
 
 
+_IN_NAME = re.compile(r"(?<![.!?:;]\s)\b(?!(?:We|I|They|You|It|He|She)\b)[A-Z][\w'\u2019-]*\s+$")
+"""Before a capitalised cue: a capitalised word of the same name ("Swift Support"), not a pronoun or a sentence's start."""
 _NEUTRAL_STANCE = re.compile(r"(?i)\s+(?:position|stance|posture|attitude|approach|role|party|parties|observer|country|state)s?\b")
 """After "neutral", the nouns of a side taken ("a neutral position", "a neutral country"), not a thing described."""
 _OWN = re.compile(r"(?i)^\s*(?:the\s+)?(?:our|my)\s")
