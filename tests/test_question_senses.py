@@ -19,6 +19,8 @@ ELECTIONS = Question("elections", "Elections, votes and their integrity",
 STATEHOOD = Question("statehood", "Sovereignty, territorial integrity and self-determination",
                      ("sovereign", "territorial integrity", "self-determination"))
 MISSIONS = Question("missions", "UN peace operations and their mandates", ("peacekeep", "mandate", "mission"))
+FRONTIER = Question("frontier", "The border between Ruritania and Borduria", ("border", "frontier"))
+RELIEF = Question("relief", "Humanitarian access and protection of civilians", ("humanitarian", "access", "famine"))
 TOPS = stance.topics([ELECTIONS, STATEHOOD, MISSIONS])
 
 
@@ -40,6 +42,10 @@ def gaz():
     (STATEHOOD, "They need the text only to keep afloat their claims to the sovereign assets of Ruritania."),
     (STATEHOOD, "Syldavia's sovereign debt was restructured last year."),
     (MISSIONS, "Note verbale dated 3 May from the Permanent Mission of Ruritania to the United Nations."),
+    (RELIEF, "Urges all States to ensure the safety of the Group of Experts and unhindered access, in particular to persons, documents and sites."),
+    (RELIEF, "The commission was refused access to the ministry's records and archives."),
+    (FRONTIER, "Calls for the airport and the border crossings to remain open for aid convoys."),
+    (FRONTIER, "Trucks queued for days at the border crossing point."),
 ])
 def test_a_word_of_the_question_in_another_sense_is_not_the_question(question, text):
     assert not topic_in(stance.topics([question])[0].pattern(), text)
@@ -54,6 +60,9 @@ def test_a_word_of_the_question_in_another_sense_is_not_the_question(question, t
     (STATEHOOD, "Ruritania upholds the sovereign equality of all States."),
     (STATEHOOD, "Every State has the sovereign right to decide who crosses its borders."),
     (MISSIONS, "The Council extended the mission's mandate to protect civilians."),
+    (RELIEF, "The militia denied access to persons in need in the camps."),
+    (RELIEF, "Aid convoys need safe and unhindered access to the besieged towns."),
+    (FRONTIER, "Borduria's troops crossed the border into Ruritania."),
 ])
 def test_a_word_of_the_question_in_its_own_sense_is_the_question(question, text):
     assert topic_in(stance.topics([question])[0].pattern(), text)

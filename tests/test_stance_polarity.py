@@ -40,10 +40,14 @@ def gaz():
 
 
 def passage(text: str) -> dict:
-    """A passage of a fixture line; "[row X] ..." is a row of a table of positions, headed X."""
+    """A passage of a fixture line; "[row X] ..." is a row of a table of positions, headed X;
+    "[turn X] ..." a speaker's turn in a debate, under the label X."""
     if text.startswith("[row "):
         head, _, rest = text[5:].partition("] ")
         return {"text": rest, "kind": "row", "context": head, "role": "table-row"}
+    if text.startswith("[turn "):
+        head, _, rest = text[6:].partition("] ")
+        return {"text": rest, "context": head, "role": "speaker-turn"}
     return {"text": text}
 
 

@@ -78,7 +78,9 @@ _ACT_FRAME = re.compile(r"(?:^|\s)(?:decision|move|plans?|intention|attempt|bid|
                         r"(?:^|\s)(?:the|its|their|his|her)\s+$")
 _POSSESSOR = re.compile(r"(?:^|\s)(?:the\s+)?([\w.'\u2019 -]{1,40}?)['\u2019]s\s+(?:stance|position|statement|view|"
                         r"proposal|declaration)")
-_OBJECT_END = re.compile(r"[.;]|\b(?:but|while|whereas|although)\b")
+_OBJECT_END = re.compile(r"[.;]|\b(?:but|while|whereas|although)\b|"
+                         r"\band\s+(?:has|have|had|is|are|was|were|will|would)\b")
+"""Where a cue's object ends: a new clause, or "and" opening a new predicate of the subject ("... and has upheld")."""
 _HEAD_END = re.compile(r"\s(?:against|for|to|on|in|with|by|and|of|from|as)\s|,")
 
 
@@ -198,6 +200,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
     cue = m.group()
     after = t[m.end():m.end() + 150]
     obj = _OBJECT_END.split(after)[0]
+    if cue[:1].isupper() and _IN_NAME.search(t[:m.start()]):
+        return None  # "the Swift Support militia": a word of a capitalised name, no stance
     if _BY_FROM.match(after):
         return None  # "criticism by others": someone else's stance
     if _POSSESSIVE_OR_LIKENING.match(after):
@@ -220,6 +224,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
     if _WARNING.fullmatch(cue) and not (_WARNED_ACT.match(obj) and topic_in(frame.topic, " ".join(obj.split()[:5]))
                                         and _CONSEQUENCE.search(obj)):
         return None  # "warned that lifting the sanctions would reward X" opposes; "warned that the truce was fragile" describes
+    if kind == "neutral" and cue.lower() == "neutral" and NOUN_AFTER.match(after) and not _NEUTRAL_STANCE.match(after):
+        return None  # "framed in neutral language", "a neutral venue": the adjective describes a thing, no stance
     if kind == "neutral":
         if _LAMENTED_LOSS.match(after) and topic_in(frame.topic, obj[:80]):
             return "support", 1.0  # "grave concern over the breakdown of the ceasefire": the speaker wants it kept
@@ -240,8 +246,11 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
             return None  # "X voiced concern": reported, not the speaker's own
         asked = _ALL_PARTIES.search(cue) and (len(cue.split()) > 2 or _ASKING.search(t[:m.start()])) \
             and _ASKED.match(after)
-        if asked and topic_in(frame.topic, asked.group(1)) and not any(
-                k == "neutral" for k, _ in _cue_hits(asked.group(1))):
+        asked_for = _NEXT_CLAUSE.split(asked.group(1), maxsplit=1)[0] if asked else ""
+        if asked and topic_in(frame.topic, asked_for) and not any(
+                k == "neutral" for k, _ in _cue_hits(asked_for)):
+            if all(k == "directive" for k, _ in _cue_hits(asked_for)) and _enabling().match(asked_for):
+                return "support", 1.0  # "calls on all parties to allow humanitarian access": asks for the act
             # "calls on all parties to uphold the ceasefire": what it asks carries the stance, its own
             # words if any; "to exercise restraint" stays neutral
             return None
@@ -314,7 +323,7 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
                   or (pattern("act_nouns").search(obj[:60]) and about and not charge)
                   or (frame.focus and pattern("stance", "core").fullmatch(cue))
                   or (frame.turn and kind == "support" and pattern("stance", "core").fullmatch(cue)
-                      and not _third_subject(t[:m.start()]))
+                      and not _third_subject(t[:m.start()]) and _backs_the_text(obj))
                   or _contrasted(t[:m.start()], kind, cue, frame))
         if not on_act:
             subject = t[:m.start()]
@@ -341,6 +350,8 @@ def _judge(t: str, m: re.Match, kind: str, about: bool, frame: Frame) -> tuple |
         if possessor and label == "support" and not frame.is_proponent(possessor.group(1)):
             return None  # backing another party's statement says nothing about the act
     before = t[:m.start()]
+    if kind == "oppose" and _CHARGE.match(cue) and _own_principle_charged(_charged_clause(before), obj, frame):
+        return None  # "the agenda is inconsistent with our sovereignty": an objection to the agenda, no stance on the question
     harmed = kind == "oppose" and ((_BREACH_NOUN.fullmatch(cue) and _OF.match(after))
                                    or (_HARM_NOUN.fullmatch(cue) and _AGAINST.match(after)))
     if (harmed or (kind == "oppose" and _CHARGE.match(cue))) and _topic_as_modifier(obj[:80], frame):
@@ -407,17 +418,66 @@ def _tenure() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _continued() -> re.Pattern:
-    return re.compile(r"^\s*(?:(?:the|a|an|its|their|this|any|further|renewed|continued|recent|new)\s+)*"
+    return re.compile(r"^\s*(?:(?:the|a|an|all|its|their|this|any|further|renewed|continued|recent|new)\s+)*"
                       + cue_source(cues()["stance_scope"]["continuations"], grouped=False) + r"\s+of\s+", re.IGNORECASE)
 
 
 def _object_head(obj: str) -> str:
     """The head of the cue's object, past a noun of a thing going on ("the resumption of hostilities":
     hostilities), so a bad thing resumed is a bad thing condemned."""
+    obj = _NOUN_CUE_OF.sub("", obj)  # "condemnation of attacks": a noun cue's object follows its "of"
+    obj = _time_words().sub("", obj)  # "past and ongoing violations": the head is the bad thing, not its time
     going_on = _continued().match(obj)
     return _HEAD_END.split(" " + (obj[going_on.end():] if going_on else obj), maxsplit=1)[0]
 
 
+@lru_cache(maxsize=1)
+def _turn_object() -> re.Pattern:
+    return re.compile(r"\b(?:" + cue_source(cues()["stance_scope"]["turn_objects"], grouped=False) + "|"
+                      + cue_source(cues()["act_nouns"], grouped=False) + r")\b", re.IGNORECASE)
+
+
+def _backs_the_text(obj: str) -> bool:
+    """In a debate turn, backing "the draft", "it", "this initiative" backs the question before the body;
+    backing a thing the speaker names ("sensible forest protections") does not."""
+    head = " ".join(obj.split()[:4])
+    return not head.strip(" ,") or _turn_object().search(head) is not None
+
+
+_IN_NAME = re.compile(r"(?<![.!?:;]\s)\b(?!(?:We|I|They|You|It|He|She)\b)[A-Z][\w'\u2019-]*\s+$")
+"""Before a capitalised cue: a capitalised word of the same name ("Swift Support"), not a pronoun or a sentence's start."""
+_NEUTRAL_STANCE = re.compile(r"(?i)\s+(?:position|stance|posture|attitude|approach|role|party|parties|observer|country|state)s?\b")
+"""After "neutral", the nouns of a side taken ("a neutral position", "a neutral country"), not a thing described."""
+_OWN = re.compile(r"(?i)^\s*(?:the\s+)?(?:our|my)\s")
+_CAPITAL = re.compile(r"\b[A-Z]")
+
+
+def _own_principle_charged(clause: str, obj: str, frame: Frame) -> bool:
+    """A charge that a text or programme harms the speaker's own principle ("our sovereignty", its
+    state's name before it) and names no other party and no bad act: the speaker objects to that text; it
+    takes no side on the question the principle names (a party's incursion charged so still does)."""
+    if not topic_in(frame.topic, " ".join(obj.split()[:4])):
+        return False
+    own = _OWN.match(obj) or (frame.is_party(obj.strip()) and not frame.is_other(obj.strip()))
+    if not own or pattern("stance", "negative_objects").search(clause) or pattern("stance", "oppose").search(clause):
+        return False
+    return not any(frame.is_other(clause[c.start():]) for c in _CAPITAL.finditer(clause))
+
+
+@lru_cache(maxsize=1)
+def _enabling() -> re.Pattern:
+    """A call's verb that lets the act happen ("to allow", "to protect"): asked of all parties, it backs the act."""
+    return re.compile(r"(?:(?:urgently|immediately|fully|to)\s+)*" + cue_source(cues()["stance_scope"]["enabling"], grouped=False)
+                      + r"\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> re.Pattern:
+    return re.compile(r"^(?:\s*(?:" + cue_source(cues()["stance_scope"]["time_words"], grouped=False) + r"|and|,)(?=[\s,]))+",
+                      re.IGNORECASE)
+
+
+_NOUN_CUE_OF = re.compile(r"(?i)^\s*of\s+")
 _MODAL = re.compile(r"(?i)\s(?:will|would|shall|must|cannot|can|could|may|might|should)\s")
 
 
@@ -475,7 +535,10 @@ _LAMENTED_LOSS = re.compile(r"(?i)(?:\s+(?:over|about|at|regarding|with))?\s+(?:
                             r"suspension|repeated\s+violations?)\s+of\b")
 _LAMENTED_CLAUSE = re.compile(r"\s+that\s+([^.;]{3,200})")
 _ALL_PARTIES = re.compile(r"(?i)\ball\s+parties$")
-_ASKED = re.compile(r"(?i)\s+(?:to\s+|that\s+)?([^.;]{3,200})")
+_ASKED = re.compile(r"(?i)(?:,\s+including\s+[^,.;]{1,80},)?\s+(?:to\s+|that\s+)?([^.;]{3,200})")
+"""What "all parties" are asked, past an aside on whom they include ("all parties, including X, to ...")."""
+_NEXT_CLAUSE = re.compile(r",\s+(?:and\s+)?(?:further\s+|also\s+)?[a-z]+ing\b")
+"""A clause of the asker's own after the call ("..., calling on all parties to show restraint")."""
 _ASKING = re.compile(r"(?i)\b(?:that|on|upon|urg\w*|ask\w*|invit\w*|demand\w*|encourag\w*)\s+$")
 """Before "all parties" as the object of a call ("demands that all parties cease ..."), not its subject."""
 _LAMENTED_REST = re.compile(r",\s*([^.;]{3,200})")
