@@ -24,7 +24,8 @@ from ...model.findings import Statement
 from ..positions import BAD_THING_ONLY, WEAK_CUE
 from ..principles import invoked
 from ..text import sentences
-from .cues import INDIRECT, Frame, cue_scores, key_sentence, names_act, no_party, verdict
+from .cues import INDIRECT, Frame, cue_scores, names_act, no_party
+from .verdict import key_sentence, verdict
 from .question_topics import (Topic, focus_anchors, headed_by, kind_sides, main_topic, mentions, present_topics,
                               question_of, targets, topic_in)
 

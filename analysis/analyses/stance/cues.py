@@ -5,7 +5,7 @@ a topic word, or its object names the topic, the act, its proponent or target, o
 Negation, hedges, conditions, reported acts of other parties (their subject, possessive,
 relative clause or belief), attributive participles, the act's end or obstruction ("welcomed the
 lifting of the block") and verdicts on it ("the block was unconstitutional") are weighed here,
-with scope words from lexicons/cues.json "stance_scope"; `verdict` turns the weights into one stance."""
+with scope words from lexicons/cues.json "stance_scope"; stance/verdict.py turns the weights into one stance."""
 from __future__ import annotations
 
 import re
@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Callable
 
 from ...lexicons import absent, anchors, cue_source, cues, data, lowered, pattern
-from ...model.findings import Statement
 from ..principles import document_annex
 from ..text import sentences
 from .cue_scope import (CLAUSE_PUNCT, NOUN_AFTER, REFUSAL_CONDITION, SUBJECT_WORDS, assistance, attributive, conditional,
@@ -27,7 +26,6 @@ _RELATIVE_WORD = re.compile(r"(?i)\b(?:which|who|that)\b")
 _OPEN_QUOTE = re.compile(r"[\u201c\"]")
 _THIRD_PERSON = re.compile(r"(?i)\b(?:he|she|they|who)\b(?!.*\b(?:I|we)\b)")
 
-MIXED_RATIO = 0.34
 INDIRECT = {"support": "support-indirect", "oppose": "oppose-indirect"}
 """cue_scores' keys for the part of a side's weight read only from words against a bad thing
 ("condemned drug trafficking", "crime undermines the state"): no stance word on the act itself."""
@@ -714,37 +712,3 @@ def _principle_side(obj: str, frame: Frame, label: str) -> str | None:
             return "support" if side == "oppose" else "oppose"
         return side
     return None
-
-
-def verdict(scores: dict[str, float]) -> str | None:
-    s, o, n = scores["support"], scores["oppose"], scores["neutral"]
-    if s == o == n == 0:
-        return None
-    if s and o and min(s, o) / max(s, o) >= MIXED_RATIO and min(s, o) >= 1:
-        return "mixed"
-    if n >= max(s, o) and n > 0:
-        return "neutral"
-    return "support" if s > o else "oppose" if o > s else ("neutral" if n else "mixed")
-
-
-def _direct_first(scores: dict[str, float], stance: str) -> float:
-    return scores[stance] - 0.9 * scores.get(INDIRECT.get(stance, ""), 0.0)
-
-
-def key_sentence(st: Statement, stance: str | None, score) -> str:
-    """The sentence that carries the statement's stance, else its first quotation, else its first."""
-    sents = [x.text for x in sentences(st.text)]
-    if len(sents) <= 1:
-        return st.text
-    if stance in ("support", "oppose", "neutral"):
-        # each sentence scored once; a sentence with a stance word on the act before one that only
-        # condemns a bad thing ("illegal drug trafficking threatens ...")
-        weights = [_direct_first(score(t), stance) for t in sents]
-        i = max(range(len(sents)), key=weights.__getitem__)  # the first of equals, as max() gives
-        if weights[i] > 0:
-            return sents[i]
-    for t in sents:
-        if "\u201c" in t or '"' in t:
-            return t
-    return sents[0]
-
