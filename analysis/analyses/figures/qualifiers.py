@@ -52,6 +52,7 @@ class _Lex:
     demographic: frozenset
     dimensions: frozenset
     outcome_later: re.Pattern
+    paired_people: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,8 @@ def _lex() -> _Lex:
                 re.compile(r"\s(?:were|was|have\s{1,3}been|has\s{1,3}been|had\s{1,3}been)\s{1,3}(?:(?:also|then|later|"
                            r"subsequently|reportedly|all|allegedly)\s{1,3})?(?:" + "|".join(
                                v for v in ms["outcome_verbs"] if v.endswith("ed") and v not in ("lived", "resided"))
-                           + r")(?![\w-])"))
+                           + r")(?![\w-])"),
+                frozenset(ms["paired_people_nouns"]))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -359,6 +361,9 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
     listed = _PEOPLE_LIST.match(text, f.end, ce) if measure in _lex().people | _lex().demographic else None
     if listed and (is_plural(figure_lexicon(), listed.group(1)) or listed.group(1) in figure_lexicon().irregular):
         return Qualified(measure, rule, unsure=True)     # "70,000 women, children and individuals with ...": the first item only
+    paired = _PEOPLE_PAIR.match(text, f.end, ce) if measure in _lex().people | _lex().demographic else None
+    if paired and _is_paired_people(paired.group(1), paired.group(2)):
+        return Qualified(measure, rule, unsure=True)     # "52,400 refugees and asylum-seekers": both groups counted
     words = measure.split()
     plain = words[-1] if len(words) == 1 or len(words) == 2 and words[0] in _AGE_OR_KEPT | figure_lexicon().kept_modifiers \
         else None                        # "young person", "pregnant woman": still a plain people noun; "displaced person" is not
@@ -386,6 +391,25 @@ _GAPPED = re.compile(r"\s{1,3}(?![a-z]+(?:ed|ing)(?![\w-]))" + _NOT_GAP + r"[a-z
 is followed by what it received, which the plain noun leaves out."""
 _PEOPLE_LIST = re.compile(r"\s{0,2},\s{1,2}([a-z][a-z-]+)(?:\s{0,2},\s{1,2}[a-z][a-z-]+){0,4},?\s{1,2}(?:and|or)\s{1,2}[a-z]")
 """After a counted people noun, more nouns of a list ("women, children and individuals with special needs")."""
+_PEOPLE_PAIR = re.compile(r"\s{1,3}(?:and|or)\s{1,3}([a-z][a-z-]+)(?:\s{1,2}([a-z][a-z-]+))?(?![\w-])")
+"""After a counted people noun, 'and'/'or' and another group of people ("refugees and asylum-seekers",
+"women and girls", "men and young women"): the number counts both."""
+_NOT_PAIR_MODIFIER = frozenset(("their", "its", "his", "her", "the", "a", "an", "other", "some", "many", "several", "all"))
+
+
+def _is_paired_people(first: str, second: str | None) -> bool:
+    """'asylum-seekers', 'asylum seekers', 'young girls': a plural group of people of the lexicon's."""
+    lx = figure_lexicon()
+
+    def named(modifier: str | None, noun: str) -> bool:
+        if not is_plural(lx, noun) and noun not in lx.irregular:
+            return False
+        one = lemma(lx, noun)
+        names = {one, noun.rsplit("-", 1)[0] + "-" + one} | ({modifier + " " + one} if modifier else set())
+        return bool(names & _lex().paired_people)
+    return named(None, first) or (second is not None and first not in _NOT_PAIR_MODIFIER and named(first, second))
+
+
 _SAID_OF_PEOPLE = re.compile(
     r"\s{1,3}(?:under|over|below|above|aged)\s{1,3}(?:the\s{1,3}age\s{1,3}of\s{1,3})?[\w-]+"
     r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?\s{1,3}with\s"
