@@ -53,6 +53,7 @@ class _Lex:
     dimensions: frozenset
     outcome_later: re.Pattern
     paired_people: frozenset
+    goods_lost: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +87,9 @@ def _lex() -> _Lex:
                            r"subsequently|reportedly|all|allegedly)\s{1,3})?(?:" + "|".join(
                                v for v in ms["outcome_verbs"] if v.endswith("ed") and v not in ("lived", "resided"))
                            + r")(?![\w-])"),
-                frozenset(ms["paired_people_nouns"]))
+                frozenset(ms["paired_people_nouns"]),
+                re.compile(r"\s{1,3}(?:were|was|had\s{1,3}been|have\s{1,3}been|has\s{1,3}been)\s{1,3}(?:[a-z]{3,20}ly\s{1,3})?(?:"
+                           + "|".join(ms["goods_loss_verbs"]) + r")(?![\w-])"))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -105,6 +108,7 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
         or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, cs, f, measure, rule) \
         or _breakdown(lx, text, f, measure, rule) or _misread(text, cs, ce, f, measure, rule) \
         or _part_of_group(text, f, measure, rule, prev) or _first_of_list(text, f, measure, rule, cue_end) \
+        or _goods_lost(text, ce, f, measure, rule, cue_end) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule) or _rate_before(lx, text, cs, f, q.measure)
@@ -589,6 +593,13 @@ def _first_of_list(text, f, measure, rule, cue_end) -> Qualified | None:
     if rule != "of-complement" or not measure or cue_end is None or f.unit in ("percent", "fraction", "count", "duration"):
         return None
     return Qualified(measure, rule, unsure=True) if _LIST_AFTER_OF.match(text, cue_end) else None
+
+
+def _goods_lost(text, ce, f, measure, rule, cue_end) -> Qualified | None:
+    """'27 tons of food were looted': what befell the goods, which the label (food) leaves out."""
+    if rule != "of-complement" or not measure or cue_end is None:
+        return None
+    return Qualified(measure, rule, unsure=True) if _lex().goods_lost.match(text, cue_end, ce) else None
 
 
 def _dimension_of(text, cs, f, measure, rule) -> bool:
