@@ -113,7 +113,7 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule) or _rate_before(lx, text, cs, f, q.measure)
         if rated:
-            return Qualified(rated, q.rule, q.threshold, q.unsure)
+            return Qualified(rated, q.rule, q.threshold, q.unsure or _second_rate(text, ce, f))
     return q
 
 
@@ -612,6 +612,16 @@ def _dimension_of(text, cs, f, measure, rule) -> bool:
 def _verb(w: str) -> bool:
     low = w.lower()
     return w[:1].islower() and (low in _lex().predicate_verbs or len(low) > 4 and low.endswith("ed"))
+
+
+_SECOND_PER = re.compile(r"\s{1,3}per\s{1,3}(?:[a-z][\w-]*\s{1,2}){0,1}[a-z][\w-]*(?![\w-])", re.I)
+
+
+def _second_rate(text, ce, f) -> bool:
+    """'4,000 citizens per month per location': a second 'per' after the rate divides again, which
+    the label (citizens per month) leaves out."""
+    m = _lex().rate.match(text, f.end, ce)
+    return bool(m and _SECOND_PER.match(text, m.end(), ce))
 
 
 def _rate(lx, text, ce, f, measure, rule) -> str | None:
