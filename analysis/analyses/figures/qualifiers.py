@@ -365,7 +365,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
     listed = _PEOPLE_LIST.match(text, f.end, ce) if measure in _lex().people | _lex().demographic else None
     if listed and (is_plural(figure_lexicon(), listed.group(1)) or listed.group(1) in figure_lexicon().irregular):
         return Qualified(measure, rule, unsure=True)     # "70,000 women, children and individuals with ...": the first item only
-    paired = _PEOPLE_PAIR.match(text, f.end, ce) if measure in _lex().people | _lex().demographic else None
+    paired = _PEOPLE_PAIR.match(text, f.end, ce) if _names_people(measure) else None
     if paired and _is_paired_people(paired.group(1), paired.group(2)):
         return Qualified(measure, rule, unsure=True)     # "52,400 refugees and asylum-seekers": both groups counted
     words = measure.split()
@@ -399,6 +399,14 @@ _PEOPLE_PAIR = re.compile(r"\s{1,3}(?:and|or)\s{1,3}([a-z][a-z-]+)(?:\s{1,2}([a-
 """After a counted people noun, 'and'/'or' and another group of people ("refugees and asylum-seekers",
 "women and girls", "men and young women"): the number counts both."""
 _NOT_PAIR_MODIFIER = frozenset(("their", "its", "his", "her", "the", "a", "an", "other", "some", "many", "several", "all"))
+
+
+def _names_people(measure: str) -> bool:
+    """'refugee', 'registered refugee', 'local farmer', 'woman': a counted noun for people (a lexicon's
+    people noun, or an agent noun in -er/-or/-ist/-ian/-ant/-ent/-ee)."""
+    head = measure.split()[-1]
+    return head in _lex().people | _lex().demographic | _lex().paired_people \
+        or head.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee"))
 
 
 def _is_paired_people(first: str, second: str | None) -> bool:
