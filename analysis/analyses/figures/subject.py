@@ -154,7 +154,7 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         before = re.search(r"(" + lx.capnp.pattern + r")\s{0,2}\($", text[max(0, m.start() - 100):m.start()])
         if before and _source(m.start() - len(before.group()), m.start() - len(before.group()) + len(before.group(1))):
             return None                   # "according to the Health Office (VHO)": the source's acronym
-        if " " not in out:
+        if " " not in out or _whole_adjective(gaz, out):     # "Sri Lankan armed forces": an adjective too
             nxt = re.match(r"\s{1,2}([a-z][a-z-]*(?:\s[a-z]+)?)", text[m.end():m.end() + 30])
             found = gaz.find(out)
             via = found[0].via if len(found) == 1 and found[0].end - found[0].start == len(out) else None
@@ -306,6 +306,12 @@ _WORD_BEFORE_NAME = re.compile(r"(?<![\w-])(?!(?:and|or|but|while|whereas|that|w
 _PLACES_OF_ACT = re.compile(r"(?<![\w-])(?:in|across|throughout)\s{1,2}(?:the\s{1,2})?(?:(?:some|about|around|nearly|"
                             r"almost|over|at\s{1,2}least|more\s{1,2}than|fewer\s{1,2}than|less\s{1,2}than)\s{1,2})?$", re.I)
 """A figure governed by a place preposition: the counted things are where an act was done."""
+
+
+def _whole_adjective(gaz, name: str) -> bool:
+    """'South African', 'Sri Lankan': a name of several words that is all one state's adjective."""
+    found = gaz.find(name)
+    return len(found) == 1 and found[0].end - found[0].start == len(name) and found[0].via in ("adjective", "demonym", "ethnonym")
 
 
 def organisation_like(name: str) -> bool:
