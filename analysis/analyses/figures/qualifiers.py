@@ -54,6 +54,7 @@ class _Lex:
     outcome_later: re.Pattern
     paired_people: frozenset
     goods_lost: re.Pattern
+    remained: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +90,9 @@ def _lex() -> _Lex:
                            + r")(?![\w-])"),
                 frozenset(ms["paired_people_nouns"]),
                 re.compile(r"\s{1,3}(?:were|was|had\s{1,3}been|have\s{1,3}been|has\s{1,3}been)\s{1,3}(?:[a-z]{3,20}ly\s{1,3})?(?:"
-                           + "|".join(ms["goods_loss_verbs"]) + r")(?![\w-])"))
+                           + "|".join(ms["goods_loss_verbs"]) + r")(?![\w-])"),
+                re.compile(r"\s{1,3}(?:(?:that|which|who)\s{1,3})?(?:remained|remain|remains|stayed|stay|stays)\s{1,3}"
+                           r"(?:[a-z]{3,20}ly\s{1,3}|still\s{1,3})?(?:" + "|".join(ms["remained_states"]) + r")(?![\w-])"))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -342,7 +345,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
     if rule != "counted-noun" or not measure:
         return None
     if _BEFALLEN_AFTER.match(text, f.end, ce) or _ACT_OF_BEFORE.search(text, max(cs, f.start - 40), f.start) \
-            or _NEGATED_AFTER.match(text, f.end, ce):
+            or _NEGATED_AFTER.match(text, f.end, ce) or _lex().remained.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)
     if measure.split()[-1] in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
         return Qualified(measure, rule, unsure=True)     # "310 cases of Arlen-Vale fever": of what, unread
@@ -401,12 +404,21 @@ _PEOPLE_PAIR = re.compile(r"\s{1,3}(?:and|or)\s{1,3}([a-z][a-z-]+)(?:\s{1,2}([a-
 _NOT_PAIR_MODIFIER = frozenset(("their", "its", "his", "her", "the", "a", "an", "other", "some", "many", "several", "all"))
 
 
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+"""Endings of agent nouns ('farmer', 'actor', 'journalist', 'civilian', 'participant', 'student', 'trainee')."""
+_NOT_AGENTS = frozenset(("water", "paper", "centre", "center", "number", "order", "letter", "border", "sector", "member-state",
+                         "factor", "corridor", "tractor", "reactor", "generator", "monitor", "computer", "container",
+                         "shelter", "event", "incident", "document", "instrument", "agreement", "settlement",
+                         "department", "equipment", "plant", "grant", "component", "segment", "percent", "payment"))
+"""Words with those endings that name no people."""
+
+
 def _names_people(measure: str) -> bool:
     """'refugee', 'registered refugee', 'local farmer', 'woman': a counted noun for people (a lexicon's
     people noun, or an agent noun in -er/-or/-ist/-ian/-ant/-ent/-ee)."""
     head = measure.split()[-1]
     return head in _lex().people | _lex().demographic | _lex().paired_people \
-        or head.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee"))
+        or head.endswith(_AGENT_ENDINGS) and head not in _NOT_AGENTS
 
 
 def _is_paired_people(first: str, second: str | None) -> bool:
@@ -418,8 +430,11 @@ def _is_paired_people(first: str, second: str | None) -> bool:
             return False
         one = lemma(lx, noun)
         names = {one, noun.rsplit("-", 1)[0] + "-" + one} | ({modifier + " " + one} if modifier else set())
-        return bool(names & _lex().paired_people)
-    return named(None, first) or (second is not None and first not in _NOT_PAIR_MODIFIER and named(first, second))
+        return bool(names & _lex().paired_people) or one.endswith(_AGENT_ENDINGS) and one not in _NOT_AGENTS
+    numbers = lexicon("numbers")
+    number_word = first in numbers["units"] or first in numbers["tens"] or first in numbers["scales"]
+    return named(None, first) or (second is not None and first not in _NOT_PAIR_MODIFIER and not number_word
+                                  and named(first, second))     # "two ministers and six directors": two counts
 
 
 _SAID_OF_PEOPLE = re.compile(
