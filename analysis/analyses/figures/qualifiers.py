@@ -585,6 +585,26 @@ _INCLUDING_BEFORE = re.compile(r"(?<![\w-])(?:including|among\s{1,2}them|of\s{1,
                                r"approximately|around|nearly|over|more\s{1,2}than)\s{1,3})?$", re.I)
 
 
+_BREAKDOWN_OPENED = re.compile(r"(?<![\w-])(?:including|comprising|among\s{1,2}(?:them|whom))\s{1,2}(?:(?:some|about|over|at\s{1,2}least)\s{1,2})?"
+                               r"\d[\d,.]*(?:\s{1,2}(?:million|thousand))?((?:\s{1,2}[a-z][a-z-]*){1,4})", re.I)
+"""A breakdown of a group by counts ("including 102 persons", "comprising 97 women")."""
+
+
+def _breakdown_opened(text: str, start: int, end: int) -> bool:
+    """Earlier in the clause, a breakdown of a group of people begins: the later people named by sex or age
+    are its parts too ("141 people had been released, including 102 persons (comprising 97 women ...) from X
+    and 39 men from Y"); never a breakdown of things ("18 facilities, including 16 health centres")."""
+    start = max(start, text.rfind(";", start, end) + 1)
+    lx = figure_lexicon()
+    for m in _BREAKDOWN_OPENED.finditer(text, start, end):
+        for w in m.group(1).split():
+            if is_plural(lx, w) or w in lx.irregular:
+                if _names_people(lemma(lx, w)):
+                    return True
+                break
+    return False
+
+
 def _part_of_group(text, f, measure, rule, prev) -> Qualified | None:
     """'2,100 candidates, including 640 women': people named by sex or age only, counted within
     another group of the same sentence, are of that group, which the plain noun leaves out (where
@@ -597,9 +617,10 @@ def _part_of_group(text, f, measure, rule, prev) -> Qualified | None:
         and re.fullmatch(r"\s{0,2}(?:,\s{0,2})?(?:and\s{1,3})?", gap)         # "(500 men and 33 women)": the next item
     group = prev.measure not in _lex().demographic and prev.measure not in _lex().generic_people \
         and re.fullmatch(r"\s{0,2}\(\s{0,2}", gap)                             # "533 military personnel (500 men ..."
-    if not (sibling or group or _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start)):
-        return None
     s0, _ = sentence_span(text, f.start)
+    if not (sibling or group or _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start)
+            or prev.start >= s0 and _breakdown_opened(text, max(s0, prev.end - 300), f.start)):
+        return None
     return Qualified(measure, rule, unsure=True) if prev.start >= s0 else None
 
 
