@@ -224,6 +224,10 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
             and _BELONGS_AFTER.match(text, f.end):
         # "the Agency summoned 18 staff members from 10 charities": the staff of the charities, not the Agency's
         return best[0], best[1], True
+    if best and _RECIPIENTS_BEFORE.search(text, max(0, f.start - 8), f.start) and _BODY_AFTER.match(text, f.end):
+        # "the Mission organized workshops for 22 civil servants (8 women) from the Ministry of X": the
+        # attendees are the Ministry's, the name before is the organiser
+        return best[0], best[1], True
     if best:
         return best
     m = re.match(r"(?:[^.;,()]|(?<=\d)[,.](?=\d)){0,40}?(?<![\w-])(?P<p>in|of|for|among|across|to)\s(?:the\s)?("
@@ -244,6 +248,10 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
     return None, False, False
 
 
+_RECIPIENTS_BEFORE = re.compile(r"(?<![\w-])(?:for|to|with)\s{1,2}$", re.I)
+"""Right before a figure, the preposition of those an act was done for ("workshops for 22 civil servants")."""
+_BODY_AFTER = re.compile(r"(?:\s{0,2}\([^()]{0,60}\))?\s{1,3}(?:from|of)\s{1,3}(?:the\s{1,3})?[A-Z]")
+"""After the counted recipients, the named body they come from ("from the Ministry of Youth")."""
 _BELONGS_AFTER = re.compile(r"\s{1,3}(?:from|of)\s", re.I)
 """After a counted member noun, the body it belongs to ("staff members from 10 charities")."""
 _MODIFIER_AND = re.compile(r"(?:/[\w-]{1,12})?\s{1,2}[a-z][a-z-]{2,30}s\s{1,3}and\s{1,3}")
