@@ -221,8 +221,9 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         # "X has the most endorsements among the 26 members who ...": the group X is among, not X's
         return best[0], best[1], True
     if best and measure and (measure in lx.affiliation_nouns or measure.split()[-1] in lx.affiliation_nouns) \
-            and _BELONGS_AFTER.match(text, f.end):
-        # "the Agency summoned 18 staff members from 10 charities": the staff of the charities, not the Agency's
+            and (_BELONGS_AFTER.match(text, f.end) or _ATTENDED_BY.search(text, max(0, f.start - 16), f.start)):
+        # "the Agency summoned 18 staff members from 10 charities": the staff of the charities, not the Agency's;
+        # "the Agency organized sessions attended by 900 members": the organiser's name, not the members' body
         return best[0], best[1], True
     if best and _RECIPIENTS_BEFORE.search(text, max(0, f.start - 8), f.start) and _BODY_AFTER.match(text, f.end):
         # "the Mission organized workshops for 22 civil servants (8 women) from the Ministry of X": the
@@ -248,6 +249,9 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
     return None, False, False
 
 
+_ATTENDED_BY = re.compile(r"(?<![\w-])(?:attended|joined|reached)\s{1,2}by\s{1,2}(?:(?:some|about|over|nearly|almost)\s{1,2})?$",
+                          re.I)
+"""Right before a counted member noun, those who came to what the name before organised ("attended by 900 members")."""
 _RECIPIENTS_BEFORE = re.compile(r"(?<![\w-])(?:for|to|with)\s{1,2}$", re.I)
 """Right before a figure, the preposition of those an act was done for ("workshops for 22 civil servants")."""
 _BODY_AFTER = re.compile(r"(?:\s{0,2}\([^()]{0,60}\))?\s{1,3}(?:from|of)\s{1,3}(?:the\s{1,3})?[A-Z]")
