@@ -8,9 +8,11 @@ cent enrichment limit": a threshold of enrichment). `unsure` is set when the lab
 word the sentence does not explain (a "decrease" of nothing named), or leaves out what the
 clause says makes the number what it is (a share's holder or predicate, a change, a rate or
 ratio, custody, a margin, a rank, a year read as a count, what is said of a generic people
-noun after it, the group a "including N women" belongs to, the other items of a list): such a
-figure is not shown as certain. Knowledge: lexicons/measures.json (rate_periods,
-rate_adjectives, share_predicate_*, limit_nouns, generic_people_nouns, demographic_nouns).
+noun after it, the group a "including N women" belongs to, the other items of a list, another
+group of people joined by "and" (people_groups), a state the noun "remained" in, goods "looted"
+after their "of", a second "per"): such a figure is not shown as certain. Knowledge:
+lexicons/measures.json (rate_periods, rate_adjectives, share_predicate_*, limit_nouns,
+generic_people_nouns, demographic_nouns, remained_states, goods_loss_verbs).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from functools import lru_cache
 from ..dates import lexicon, sentence_span
 from .builder import Draft
 from .lexicon import FigureLexicon, figure_lexicon, is_plural, lemma
+from .people_groups import breakdown_opened, paired_people_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,6 @@ class _Lex:
     demographic: frozenset
     dimensions: frozenset
     outcome_later: re.Pattern
-    paired_people: frozenset
     goods_lost: re.Pattern
     remained: re.Pattern
 
@@ -88,7 +90,6 @@ def _lex() -> _Lex:
                            r"subsequently|reportedly|all|allegedly)\s{1,3})?(?:" + "|".join(
                                v for v in ms["outcome_verbs"] if v.endswith("ed") and v not in ("lived", "resided"))
                            + r")(?![\w-])"),
-                frozenset(ms["paired_people_nouns"]),
                 re.compile(r"\s{1,3}(?:were|was|had\s{1,3}been|have\s{1,3}been|has\s{1,3}been)\s{1,3}(?:[a-z]{3,20}ly\s{1,3})?(?:"
                            + "|".join(ms["goods_loss_verbs"]) + r")(?![\w-])"),
                 re.compile(r"\s{1,3}(?:(?:that|which|who)\s{1,3})?(?:remained|remain|remains|stayed|stay|stays)\s{1,3}"
@@ -368,8 +369,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
     listed = _PEOPLE_LIST.match(text, f.end, ce) if measure in _lex().people | _lex().demographic else None
     if listed and (is_plural(figure_lexicon(), listed.group(1)) or listed.group(1) in figure_lexicon().irregular):
         return Qualified(measure, rule, unsure=True)     # "70,000 women, children and individuals with ...": the first item only
-    paired = _PEOPLE_PAIR.match(text, f.end, ce) if _names_people(measure) else None
-    if paired and _is_paired_people(paired.group(1), paired.group(2)):
+    if paired_people_after(text, f.end, ce, measure):
         return Qualified(measure, rule, unsure=True)     # "52,400 refugees and asylum-seekers": both groups counted
     words = measure.split()
     plain = words[-1] if len(words) == 1 or len(words) == 2 and words[0] in _AGE_OR_KEPT | figure_lexicon().kept_modifiers \
@@ -398,45 +398,6 @@ _GAPPED = re.compile(r"\s{1,3}(?![a-z]+(?:ed|ing)(?![\w-]))" + _NOT_GAP + r"[a-z
 is followed by what it received, which the plain noun leaves out."""
 _PEOPLE_LIST = re.compile(r"\s{0,2},\s{1,2}([a-z][a-z-]+)(?:\s{0,2},\s{1,2}[a-z][a-z-]+){0,4},?\s{1,2}(?:and|or)\s{1,2}[a-z]")
 """After a counted people noun, more nouns of a list ("women, children and individuals with special needs")."""
-_PEOPLE_PAIR = re.compile(r"\s{1,3}(?:and|or)\s{1,3}([a-z][a-z-]+)(?:\s{1,2}([a-z][a-z-]+))?(?![\w-])")
-"""After a counted people noun, 'and'/'or' and another group of people ("refugees and asylum-seekers",
-"women and girls", "men and young women"): the number counts both."""
-_NOT_PAIR_MODIFIER = frozenset(("their", "its", "his", "her", "the", "a", "an", "other", "some", "many", "several", "all"))
-
-
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
-"""Endings of agent nouns ('farmer', 'actor', 'journalist', 'civilian', 'participant', 'student', 'trainee')."""
-_NOT_AGENTS = frozenset(("water", "paper", "centre", "center", "number", "order", "letter", "border", "sector", "member-state",
-                         "factor", "corridor", "tractor", "reactor", "generator", "monitor", "computer", "container",
-                         "shelter", "event", "incident", "document", "instrument", "agreement", "settlement",
-                         "department", "equipment", "plant", "grant", "component", "segment", "percent", "payment"))
-"""Words with those endings that name no people."""
-
-
-def _names_people(measure: str) -> bool:
-    """'refugee', 'registered refugee', 'local farmer', 'woman': a counted noun for people (a lexicon's
-    people noun, or an agent noun in -er/-or/-ist/-ian/-ant/-ent/-ee)."""
-    head = measure.split()[-1]
-    return head in _lex().people | _lex().demographic | _lex().paired_people \
-        or head.endswith(_AGENT_ENDINGS) and head not in _NOT_AGENTS
-
-
-def _is_paired_people(first: str, second: str | None) -> bool:
-    """'asylum-seekers', 'asylum seekers', 'young girls': a plural group of people of the lexicon's."""
-    lx = figure_lexicon()
-
-    def named(modifier: str | None, noun: str) -> bool:
-        if not is_plural(lx, noun) and noun not in lx.irregular:
-            return False
-        one = lemma(lx, noun)
-        names = {one, noun.rsplit("-", 1)[0] + "-" + one} | ({modifier + " " + one} if modifier else set())
-        return bool(names & _lex().paired_people) or one.endswith(_AGENT_ENDINGS) and one not in _NOT_AGENTS
-    numbers = lexicon("numbers")
-    number_word = first in numbers["units"] or first in numbers["tens"] or first in numbers["scales"]
-    return named(None, first) or (second is not None and first not in _NOT_PAIR_MODIFIER and not number_word
-                                  and named(first, second))     # "two ministers and six directors": two counts
-
-
 _SAID_OF_PEOPLE = re.compile(
     r"\s{1,3}(?:under|over|below|above|aged)\s{1,3}(?:the\s{1,3}age\s{1,3}of\s{1,3})?[\w-]+"
     r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?\s{1,3}with\s"
@@ -585,26 +546,6 @@ _INCLUDING_BEFORE = re.compile(r"(?<![\w-])(?:including|among\s{1,2}them|of\s{1,
                                r"approximately|around|nearly|over|more\s{1,2}than)\s{1,3})?$", re.I)
 
 
-_BREAKDOWN_OPENED = re.compile(r"(?<![\w-])(?:including|comprising|among\s{1,2}(?:them|whom))\s{1,2}(?:(?:some|about|over|at\s{1,2}least)\s{1,2})?"
-                               r"\d[\d,.]*(?:\s{1,2}(?:million|thousand))?((?:\s{1,2}[a-z][a-z-]*){1,4})", re.I)
-"""A breakdown of a group by counts ("including 102 persons", "comprising 97 women")."""
-
-
-def _breakdown_opened(text: str, start: int, end: int) -> bool:
-    """Earlier in the clause, a breakdown of a group of people begins: the later people named by sex or age
-    are its parts too ("141 people had been released, including 102 persons (comprising 97 women ...) from X
-    and 39 men from Y"); never a breakdown of things ("18 facilities, including 16 health centres")."""
-    start = max(start, text.rfind(";", start, end) + 1)
-    lx = figure_lexicon()
-    for m in _BREAKDOWN_OPENED.finditer(text, start, end):
-        for w in m.group(1).split():
-            if is_plural(lx, w) or w in lx.irregular:
-                if _names_people(lemma(lx, w)):
-                    return True
-                break
-    return False
-
-
 def _part_of_group(text, f, measure, rule, prev) -> Qualified | None:
     """'2,100 candidates, including 640 women': people named by sex or age only, counted within
     another group of the same sentence, are of that group, which the plain noun leaves out (where
@@ -619,7 +560,7 @@ def _part_of_group(text, f, measure, rule, prev) -> Qualified | None:
         and re.fullmatch(r"\s{0,2}\(\s{0,2}", gap)                             # "533 military personnel (500 men ..."
     s0, _ = sentence_span(text, f.start)
     if not (sibling or group or _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start)
-            or prev.start >= s0 and _breakdown_opened(text, max(s0, prev.end - 300), f.start)):
+            or prev.start >= s0 and breakdown_opened(text, max(s0, prev.end - 300), f.start)):
         return None
     return Qualified(measure, rule, unsure=True) if prev.start >= s0 else None
 
