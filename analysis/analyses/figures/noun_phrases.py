@@ -173,10 +173,10 @@ def outcome_noun_before(text: str, cs: int, start: int, noun: str) -> str | None
     n = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}of\s{1,3}(?:the\s{1,3})?$", text[max(cs, start - 30):start])
     if n and n.group(1) in w.outcome_nouns:
         return w.outcome_nouns[n.group(1)].replace("{noun}", noun)
-    a = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}(on|against|of)\s{1,3}(?:the\s{1,3})?"
+    a = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}(on|against|of|hitting|targeting|targetting|striking)\s{1,3}(?:the\s{1,3})?"
                   r"(?:(?:at\s{1,3}least|some|about|over|nearly)\s{1,3})?$", text[max(cs, start - 40):start])
     if a and a.group(1) in w.attack_nouns and (a.group(2) != "of" or not a.group(1).endswith("s")):
-        return w.attack_nouns[a.group(1)].replace("{noun}", noun)   # "strikes on 12 villages": the places hit
+        return w.attack_nouns[a.group(1)].replace("{noun}", noun)   # "strikes on/hitting 12 villages": the places hit
     return None
 
 

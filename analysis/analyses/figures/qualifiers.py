@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..dates import lexicon, sentence_span
 from .builder import Draft
 from .lexicon import FigureLexicon, figure_lexicon, is_plural, lemma
-from .people_groups import breakdown_opened, paired_people_after
+from .people_groups import breakdown_opened, names_people, paired_people_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,7 +366,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "2.4 million people healthcare, ...": what they received, unread
     if measure in _lex().generic_people and _THOSE_BEFORE.search(text, max(cs, f.start - 12), f.start):
         return Qualified(measure, rule, unsure=True)     # "of those 7,828 individuals": a group named before, unread
-    listed = _PEOPLE_LIST.match(text, f.end, ce) if measure in _lex().people | _lex().demographic else None
+    listed = _PEOPLE_LIST.match(text, f.end, ce) if names_people(measure) else None
     if listed and (is_plural(figure_lexicon(), listed.group(1)) or listed.group(1) in figure_lexicon().irregular):
         return Qualified(measure, rule, unsure=True)     # "70,000 women, children and individuals with ...": the first item only
     if paired_people_after(text, f.end, ce, measure):
@@ -396,8 +396,10 @@ _GAPPED = re.compile(r"\s{1,3}(?![a-z]+(?:ed|ing)(?![\w-]))" + _NOT_GAP + r"[a-z
                      + r"[a-z][a-z-]+){0,6}\s{0,2}(?:,\s{1,2}(?:and\s{1,2})?|\s{1,2}and\s{1,2})\d")
 """A list with its verb left out ("2.4 million people healthcare, 1.6 million children ..."): each group's noun
 is followed by what it received, which the plain noun leaves out."""
-_PEOPLE_LIST = re.compile(r"\s{0,2},\s{1,2}([a-z][a-z-]+)(?:\s{0,2},\s{1,2}[a-z][a-z-]+){0,4},?\s{1,2}(?:and|or)\s{1,2}[a-z]")
-"""After a counted people noun, more nouns of a list ("women, children and individuals with special needs")."""
+_PEOPLE_LIST = re.compile(r"\s{0,2},\s{1,2}(?:[a-z][a-z-]+\s{1,2})?([a-z][a-z-]+)(?:\s{0,2},\s{1,2}(?:[a-z][a-z-]+\s{1,2})?[a-z][a-z-]+){0,4},?"
+                          r"\s{1,2}(?:and|or)\s{1,2}[a-z]")
+"""After a counted people noun, more nouns of a list ("women, children and individuals with special needs",
+"eyewitnesses, local monitors and members of ...")."""
 _SAID_OF_PEOPLE = re.compile(
     r"\s{1,3}(?:under|over|below|above|aged)\s{1,3}(?:the\s{1,3}age\s{1,3}of\s{1,3})?[\w-]+"
     r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?\s{1,3}with\s"
