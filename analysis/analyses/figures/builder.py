@@ -253,6 +253,13 @@ class FigureBuilder:
                     mods.append(low)
                     p = m.end()
                     continue
+                nx2 = COUNT_TOKEN.match(t, nx.end(), min(len(t), nx.end() + 44)) if nx and nw[:1].islower() \
+                    and nw not in lx.function_words and nw not in lx.count_stop else None
+                nw2 = nx2.group(1) if nx2 else ""
+                if nw2[:1].islower() and self._plural(nw2) and nw2 not in lx.function_words:
+                    mods.append(low)     # "seven human rights promotional activities": the plural two words on is the head
+                    p = m.end()
+                    continue
                 return self._measure_name(mods, low), m.end()
             if low in lx.function_words or low in lx.count_stop:
                 return cap_head

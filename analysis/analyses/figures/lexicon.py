@@ -221,6 +221,10 @@ class FigureLexicon:
         self.threshold_after = re.compile(r"\s{0,3}(?:[\w-]{1,30}\s{1,3}){0,2}?" + phrases_re(fg["threshold_after"]), re.I)
         self.threshold_open = re.compile(
             phrases_re(fg["threshold_open_ended"]) + r"\s{1,3}(?:\w+\s{1,3}){0,2}?$", re.I)
+        self.threshold_need = re.compile(
+            phrases_re(fg["threshold_need_modals"]) + r"\s{1,3}" + phrases_re(fg["threshold_need_verbs"])
+            + r"\s{1,3}(?:(?:a|an|the)\s{1,3})?(?:(?:[\w-]{1,20}\s{1,3})?(?:majority|minimum|total)\s{1,3}of\s{1,3})?(?:at\s{1,3}least\s{1,3})?$",
+            re.I)
         self.increment_before = re.compile(phrases_re(fg["increment_before"]) + r"\s{1,3}$", re.I)
         self.threshold_eval = re.compile(phrases_re(fg["threshold_evaluations"]), re.I)
         self.threshold_modal = re.compile(phrases_re(fg["threshold_modals"]), re.I)

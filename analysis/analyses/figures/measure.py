@@ -174,8 +174,8 @@ def find_role(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, next_sta
     before = text[max(cs, f.start - 40):f.start]
     if lx.increment_before.search(before):
         return None  # "another 3,000 wells are required": an amount to add, not a level to reach
-    if lx.threshold_before.search(before):
-        return "threshold"
+    if lx.threshold_before.search(before) or lx.threshold_need.search(text, max(cs, f.start - 80), f.start):
+        return "threshold"          # ... "the parliament must have a majority of 95 votes": a level to reach
     if lx.threshold_open.search(text[max(cs, f.start - 30):f.start]):
         return "threshold"
     stop = ce if next_start is None else min(ce, next_start)

@@ -50,6 +50,7 @@ class _Words:
     outcome_nouns: dict
     forced: dict
     attack_nouns: dict
+    abroad: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ def _words() -> _Words:
                   frozenset(ms["people_nouns"]), ms["outcome_gerunds"], frozenset(ms["dimension_nouns"]),
                   frozenset(ms["instance_nouns"]), frozenset(ms["harm_verbs"]), ms["harm_nouns"],
                   frozenset(ms["of_heads"]), ms["outcome_nouns_before"], ms["forced_departure"],
-                  ms["attack_nouns_before"])
+                  ms["attack_nouns_before"], frozenset(ms["people_abroad_nouns"]))
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -115,6 +116,8 @@ def counted_noun_label(lx: FigureLexicon, text: str, end: int, ce: int, noun: st
         if low in w.outcome:
             if w.outcome[low] == "population" and noun not in w.people:
                 break                    # "forty nationalities live on the island": not a population
+            if w.outcome[low] == "population" and noun in w.abroad:
+                break                    # "2 million refugees still living in X": counted as refugees, not X's population
             if w.outcome[low] == "population" and any(t.lower() in _LIVING_STATES for t, _, _ in toks[k + 1:k + 5]):
                 break                    # "50,000 women are living in constant fear": a state, not where they live
             nxt = toks[k + 1][0].lower() if k + 1 < len(toks) else "."
@@ -170,10 +173,10 @@ def outcome_noun_before(text: str, cs: int, start: int, noun: str) -> str | None
     n = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}of\s{1,3}(?:the\s{1,3})?$", text[max(cs, start - 30):start])
     if n and n.group(1) in w.outcome_nouns:
         return w.outcome_nouns[n.group(1)].replace("{noun}", noun)
-    a = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}(on|against|of)\s{1,3}(?:the\s{1,3})?"
+    a = re.search(r"(?<![\w'\u2019-])([a-z]{4,20})\s{1,3}(on|against|of|hitting|targeting|targetting|striking)\s{1,3}(?:the\s{1,3})?"
                   r"(?:(?:at\s{1,3}least|some|about|over|nearly)\s{1,3})?$", text[max(cs, start - 40):start])
     if a and a.group(1) in w.attack_nouns and (a.group(2) != "of" or not a.group(1).endswith("s")):
-        return w.attack_nouns[a.group(1)].replace("{noun}", noun)   # "strikes on 12 villages": the places hit
+        return w.attack_nouns[a.group(1)].replace("{noun}", noun)   # "strikes on/hitting 12 villages": the places hit
     return None
 
 

@@ -8,9 +8,11 @@ cent enrichment limit": a threshold of enrichment). `unsure` is set when the lab
 word the sentence does not explain (a "decrease" of nothing named), or leaves out what the
 clause says makes the number what it is (a share's holder or predicate, a change, a rate or
 ratio, custody, a margin, a rank, a year read as a count, what is said of a generic people
-noun after it, the group a "including N women" belongs to, the other items of a list): such a
-figure is not shown as certain. Knowledge: lexicons/measures.json (rate_periods,
-rate_adjectives, share_predicate_*, limit_nouns, generic_people_nouns, demographic_nouns).
+noun after it, the group a "including N women" belongs to, the other items of a list, another
+group of people joined by "and" (people_groups), a state the noun "remained" in, goods "looted"
+after their "of", a second "per"): such a figure is not shown as certain. Knowledge:
+lexicons/measures.json (rate_periods, rate_adjectives, share_predicate_*, limit_nouns,
+generic_people_nouns, demographic_nouns, remained_states, goods_loss_verbs).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from functools import lru_cache
 from ..dates import lexicon, sentence_span
 from .builder import Draft
 from .lexicon import FigureLexicon, figure_lexicon, is_plural, lemma
+from .people_groups import breakdown_opened, names_people, paired_people_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,8 @@ class _Lex:
     demographic: frozenset
     dimensions: frozenset
     outcome_later: re.Pattern
+    goods_lost: re.Pattern
+    remained: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +89,11 @@ def _lex() -> _Lex:
                 re.compile(r"\s(?:were|was|have\s{1,3}been|has\s{1,3}been|had\s{1,3}been)\s{1,3}(?:(?:also|then|later|"
                            r"subsequently|reportedly|all|allegedly)\s{1,3})?(?:" + "|".join(
                                v for v in ms["outcome_verbs"] if v.endswith("ed") and v not in ("lived", "resided"))
-                           + r")(?![\w-])"))
+                           + r")(?![\w-])"),
+                re.compile(r"\s{1,3}(?:were|was|had\s{1,3}been|have\s{1,3}been|has\s{1,3}been)\s{1,3}(?:[a-z]{3,20}ly\s{1,3})?(?:"
+                           + "|".join(ms["goods_loss_verbs"]) + r")(?![\w-])"),
+                re.compile(r"\s{1,3}(?:(?:that|which|who)\s{1,3})?(?:remained|remain|remains|stayed|stay|stays)\s{1,3}"
+                           r"(?:[a-z]{3,20}ly\s{1,3}|still\s{1,3})?(?:" + "|".join(ms["remained_states"]) + r")(?![\w-])"))
 
 
 _NOT_MODIFIER = frozenset(("would", "could", "will", "may", "might", "should", "must", "can", "to", "not", "and", "or",
@@ -103,11 +112,12 @@ def qualify(lx: FigureLexicon, text: str, cs: int, ce: int, f: Draft, measure: s
         or _unread_outcome(text, cs, ce, f, measure, rule) or _relative_change(text, cs, f, measure, rule) \
         or _breakdown(lx, text, f, measure, rule) or _misread(text, cs, ce, f, measure, rule) \
         or _part_of_group(text, f, measure, rule, prev) or _first_of_list(text, f, measure, rule, cue_end) \
+        or _goods_lost(text, ce, f, measure, rule, cue_end) \
         or Qualified(measure, rule)
     if q.measure and not q.threshold:
         rated = _rate(lx, text, ce, f, q.measure, q.rule) or _rate_before(lx, text, cs, f, q.measure)
         if rated:
-            return Qualified(rated, q.rule, q.threshold, q.unsure)
+            return Qualified(rated, q.rule, q.threshold, q.unsure or _second_rate(text, ce, f))
     return q
 
 
@@ -336,7 +346,7 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
     if rule != "counted-noun" or not measure:
         return None
     if _BEFALLEN_AFTER.match(text, f.end, ce) or _ACT_OF_BEFORE.search(text, max(cs, f.start - 40), f.start) \
-            or _NEGATED_AFTER.match(text, f.end, ce):
+            or _NEGATED_AFTER.match(text, f.end, ce) or _lex().remained.match(text, f.end, ce):
         return Qualified(measure, rule, unsure=True)
     if measure.split()[-1] in _lex().instances and re.match(r"\s{1,3}of\s", text[f.end:f.end + 8]):
         return Qualified(measure, rule, unsure=True)     # "310 cases of Arlen-Vale fever": of what, unread
@@ -356,9 +366,11 @@ def _unread_outcome(text, cs, ce, f, measure, rule) -> Qualified | None:
         return Qualified(measure, rule, unsure=True)     # "2.4 million people healthcare, ...": what they received, unread
     if measure in _lex().generic_people and _THOSE_BEFORE.search(text, max(cs, f.start - 12), f.start):
         return Qualified(measure, rule, unsure=True)     # "of those 7,828 individuals": a group named before, unread
-    listed = _PEOPLE_LIST.match(text, f.end, ce) if measure in _lex().people | _lex().demographic else None
+    listed = _PEOPLE_LIST.match(text, f.end, ce) if names_people(measure) else None
     if listed and (is_plural(figure_lexicon(), listed.group(1)) or listed.group(1) in figure_lexicon().irregular):
         return Qualified(measure, rule, unsure=True)     # "70,000 women, children and individuals with ...": the first item only
+    if paired_people_after(text, f.end, ce, measure):
+        return Qualified(measure, rule, unsure=True)     # "52,400 refugees and asylum-seekers": both groups counted
     words = measure.split()
     plain = words[-1] if len(words) == 1 or len(words) == 2 and words[0] in _AGE_OR_KEPT | figure_lexicon().kept_modifiers \
         else None                        # "young person", "pregnant woman": still a plain people noun; "displaced person" is not
@@ -384,8 +396,10 @@ _GAPPED = re.compile(r"\s{1,3}(?![a-z]+(?:ed|ing)(?![\w-]))" + _NOT_GAP + r"[a-z
                      + r"[a-z][a-z-]+){0,6}\s{0,2}(?:,\s{1,2}(?:and\s{1,2})?|\s{1,2}and\s{1,2})\d")
 """A list with its verb left out ("2.4 million people healthcare, 1.6 million children ..."): each group's noun
 is followed by what it received, which the plain noun leaves out."""
-_PEOPLE_LIST = re.compile(r"\s{0,2},\s{1,2}([a-z][a-z-]+)(?:\s{0,2},\s{1,2}[a-z][a-z-]+){0,4},?\s{1,2}(?:and|or)\s{1,2}[a-z]")
-"""After a counted people noun, more nouns of a list ("women, children and individuals with special needs")."""
+_PEOPLE_LIST = re.compile(r"\s{0,2},\s{1,2}(?:[a-z][a-z-]+\s{1,2})?([a-z][a-z-]+)(?:\s{0,2},\s{1,2}(?:[a-z][a-z-]+\s{1,2})?[a-z][a-z-]+){0,4},?"
+                          r"\s{1,2}(?:and|or)\s{1,2}[a-z]")
+"""After a counted people noun, more nouns of a list ("women, children and individuals with special needs",
+"eyewitnesses, local monitors and members of ...")."""
 _SAID_OF_PEOPLE = re.compile(
     r"\s{1,3}(?:under|over|below|above|aged)\s{1,3}(?:the\s{1,3}age\s{1,3}of\s{1,3})?[\w-]+"
     r"(?:\s{1,3}years?)?(?:\s{1,3}(?:of\s{1,3}age|old))?\s{1,3}with\s"
@@ -546,9 +560,10 @@ def _part_of_group(text, f, measure, rule, prev) -> Qualified | None:
         and re.fullmatch(r"\s{0,2}(?:,\s{0,2})?(?:and\s{1,3})?", gap)         # "(500 men and 33 women)": the next item
     group = prev.measure not in _lex().demographic and prev.measure not in _lex().generic_people \
         and re.fullmatch(r"\s{0,2}\(\s{0,2}", gap)                             # "533 military personnel (500 men ..."
-    if not (sibling or group or _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start)):
-        return None
     s0, _ = sentence_span(text, f.start)
+    if not (sibling or group or _INCLUDING_BEFORE.search(text, max(0, f.start - 30), f.start)
+            or prev.start >= s0 and breakdown_opened(text, max(s0, prev.end - 300), f.start)):
+        return None
     return Qualified(measure, rule, unsure=True) if prev.start >= s0 else None
 
 
@@ -567,6 +582,13 @@ def _first_of_list(text, f, measure, rule, cue_end) -> Qualified | None:
     return Qualified(measure, rule, unsure=True) if _LIST_AFTER_OF.match(text, cue_end) else None
 
 
+def _goods_lost(text, ce, f, measure, rule, cue_end) -> Qualified | None:
+    """'27 tons of food were looted': what befell the goods, which the label (food) leaves out."""
+    if rule != "of-complement" or not measure or cue_end is None:
+        return None
+    return Qualified(measure, rule, unsure=True) if _lex().goods_lost.match(text, cue_end, ce) else None
+
+
 def _dimension_of(text, cs, f, measure, rule) -> bool:
     """'the total length of Valdoria's land borders is 1,200 km': a dimension whose 'of' names
     what is measured, which the label leaves out."""
@@ -577,6 +599,16 @@ def _dimension_of(text, cs, f, measure, rule) -> bool:
 def _verb(w: str) -> bool:
     low = w.lower()
     return w[:1].islower() and (low in _lex().predicate_verbs or len(low) > 4 and low.endswith("ed"))
+
+
+_SECOND_PER = re.compile(r"\s{1,3}per\s{1,3}(?:[a-z][\w-]*\s{1,2}){0,1}[a-z][\w-]*(?![\w-])", re.I)
+
+
+def _second_rate(text, ce, f) -> bool:
+    """'4,000 citizens per month per location': a second 'per' after the rate divides again, which
+    the label (citizens per month) leaves out."""
+    m = _lex().rate.match(text, f.end, ce)
+    return bool(m and _SECOND_PER.match(text, m.end(), ce))
 
 
 def _rate(lx, text, ce, f, measure, rule) -> str | None:

@@ -154,7 +154,7 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         before = re.search(r"(" + lx.capnp.pattern + r")\s{0,2}\($", text[max(0, m.start() - 100):m.start()])
         if before and _source(m.start() - len(before.group()), m.start() - len(before.group()) + len(before.group(1))):
             return None                   # "according to the Health Office (VHO)": the source's acronym
-        if " " not in out:
+        if " " not in out or _whole_adjective(gaz, out):     # "Sri Lankan armed forces": an adjective too
             nxt = re.match(r"\s{1,2}([a-z][a-z-]*(?:\s[a-z]+)?)", text[m.end():m.end() + 30])
             found = gaz.find(out)
             via = found[0].via if len(found) == 1 and found[0].end - found[0].start == len(out) else None
@@ -221,8 +221,13 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
         # "X has the most endorsements among the 26 members who ...": the group X is among, not X's
         return best[0], best[1], True
     if best and measure and (measure in lx.affiliation_nouns or measure.split()[-1] in lx.affiliation_nouns) \
-            and _BELONGS_AFTER.match(text, f.end):
-        # "the Agency summoned 18 staff members from 10 charities": the staff of the charities, not the Agency's
+            and (_BELONGS_AFTER.match(text, f.end) or _ATTENDED_BY.search(text, max(0, f.start - 16), f.start)):
+        # "the Agency summoned 18 staff members from 10 charities": the staff of the charities, not the Agency's;
+        # "the Agency organized sessions attended by 900 members": the organiser's name, not the members' body
+        return best[0], best[1], True
+    if best and _RECIPIENTS_BEFORE.search(text, max(0, f.start - 8), f.start) and _BODY_AFTER.match(text, f.end):
+        # "the Mission organized workshops for 22 civil servants (8 women) from the Ministry of X": the
+        # attendees are the Ministry's, the name before is the organiser
         return best[0], best[1], True
     if best:
         return best
@@ -244,6 +249,13 @@ def find_subject(text: str, cs: int, ce: int, f: Draft, cue_end: int | None,
     return None, False, False
 
 
+_ATTENDED_BY = re.compile(r"(?<![\w-])(?:attended|joined|reached)\s{1,2}by\s{1,2}(?:(?:some|about|over|nearly|almost)\s{1,2})?$",
+                          re.I)
+"""Right before a counted member noun, those who came to what the name before organised ("attended by 900 members")."""
+_RECIPIENTS_BEFORE = re.compile(r"(?<![\w-])(?:for|to|with)\s{1,2}$", re.I)
+"""Right before a figure, the preposition of those an act was done for ("workshops for 22 civil servants")."""
+_BODY_AFTER = re.compile(r"(?:\s{0,2}\([^()]{0,60}\))?\s{1,3}(?:from|of)\s{1,3}(?:the\s{1,3})?[A-Z]")
+"""After the counted recipients, the named body they come from ("from the Ministry of Youth")."""
 _BELONGS_AFTER = re.compile(r"\s{1,3}(?:from|of)\s", re.I)
 """After a counted member noun, the body it belongs to ("staff members from 10 charities")."""
 _MODIFIER_AND = re.compile(r"(?:/[\w-]{1,12})?\s{1,2}[a-z][a-z-]{2,30}s\s{1,3}and\s{1,3}")
@@ -306,6 +318,12 @@ _WORD_BEFORE_NAME = re.compile(r"(?<![\w-])(?!(?:and|or|but|while|whereas|that|w
 _PLACES_OF_ACT = re.compile(r"(?<![\w-])(?:in|across|throughout)\s{1,2}(?:the\s{1,2})?(?:(?:some|about|around|nearly|"
                             r"almost|over|at\s{1,2}least|more\s{1,2}than|fewer\s{1,2}than|less\s{1,2}than)\s{1,2})?$", re.I)
 """A figure governed by a place preposition: the counted things are where an act was done."""
+
+
+def _whole_adjective(gaz, name: str) -> bool:
+    """'South African', 'Sri Lankan': a name of several words that is all one state's adjective."""
+    found = gaz.find(name)
+    return len(found) == 1 and found[0].end - found[0].start == len(name) and found[0].via in ("adjective", "demonym", "ethnonym")
 
 
 def organisation_like(name: str) -> bool:
