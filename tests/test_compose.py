@@ -77,6 +77,15 @@ def test_sections_in_order(brief):
     assert [s.number for s in brief.sections] == [1, None, 2, 3, 4, 5, None]
 
 
+def test_a_threshold_chart_holds_only_the_figures_the_threshold_speaks_of(brief):
+    """The 50 per cent validity threshold of source B is drawn with B's turnouts, not with the
+    Vellmar local vote of source C (another document, another subject): one parliament's majority
+    does not measure another's votes."""
+    (chart,) = [c for c in brief.charts if c.kind == "figures"]
+    assert "southern wards (B)" in chart.alt and "threshold validity threshold at 50" in chart.alt
+    assert "Vellmar local vote" not in chart.alt
+
+
 def test_figures_and_tables_numbered_in_reading_order(brief):
     refs = [b.chart for b in blocks(brief, FigureRef)]
     assert refs == [f"fig-{i}" for i in range(1, len(refs) + 1)] == [c.id for c in brief.charts]

@@ -31,6 +31,12 @@ def comparable(f: Figure) -> bool:
     return f.confidence == "high" and bool(f.measure) and "implausible" not in f.basis
 
 
+def speaks_of(th: Figure, f: Figure) -> bool:
+    """A threshold speaks of its own document's case, or of the subject it names: a minimum of
+    schools for one country says nothing of the schools another report counts."""
+    return f.doc == th.doc or bool(f.subject and f.subject == th.subject)
+
+
 def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
     """Threshold comparisons first (in figure order), then cross-document groups; ids ``c<n>``.
     Only comparable figures (see `comparable`) take part."""
@@ -50,8 +56,8 @@ def compare(figures: Sequence[Figure]) -> tuple[Comparison, ...]:
             if th.measure != f.measure or th.unit != f.unit or (
                     f.unit not in ("count", "fraction") and th.unit_name != f.unit_name):
                 continue
-            if f.doc != th.doc and not (f.subject and f.subject == th.subject):
-                continue  # a threshold speaks of its own document's case, or of the subject it names
+            if not speaks_of(th, f):
+                continue
             verdict = threshold_verdict(f, th)
             if verdict is None:
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from ..analyses.compare import comparable, is_ceiling, threshold_verdict, verdict_words
+from ..analyses.compare import comparable, is_ceiling, speaks_of, threshold_verdict, verdict_words
 from ..charts import figures as fig_chart
 from ..model.brief import Block, BulletList, Cell, Heading, ListItem, Para, Row, Span
 from ..model.findings import Figure
@@ -92,8 +92,11 @@ def chart_panels(b: Builder) -> list[fig_chart.Panel]:
         if len(panels) == CAP_PANELS:
             break
         xs.sort(key=lambda x: (b.doc_rank(x.doc), x.anchor, x.start))
-        values = [x for x in xs if x.role != "threshold" or x.value is None]
         thresholds = [x for x in xs if x.role == "threshold" and x.value is not None]
+        # only figures a threshold speaks of share its panel: votes in one parliament are not
+        # measured against another parliament's majority
+        values = [x for x in xs if (x.role != "threshold" or x.value is None)
+                  and (not thresholds or any(speaks_of(t, x) for t in thresholds))]
         if not values or (len(values) < 2 and not thresholds and values[0].low is None):
             continue  # a lone value reads better in the table than in a chart
         docs = {x.doc for x in xs}
